@@ -1,0 +1,5 @@
+"""Levels: Tiled maps -> :class:`Level` (grids, zones, spawns, streets, road graph). No pygame."""
+
+from game.level.model import Level, RoadGraph, Spawn, Street, Zone, points_in_polygon
+
+__all__ = ["Level", "RoadGraph", "Spawn", "Street", "Zone", "points_in_polygon"]

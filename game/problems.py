@@ -1,0 +1,29 @@
+"""One reportable problem in a user's file: which file, which object, what is wrong.
+
+Loaders raise :class:`FileProblem`; validators collect :class:`Problem` lists. Either
+prints as one line, ``file: where: message``, and never as a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Problem(NamedTuple):
+    file: str  #: the path as the user gave it
+    where: str  #: the object (``object 'warehouse' (id 12)``), layer or key path; "" for the file
+    message: str  #: what is wrong, in words a designer understands
+
+    def __str__(self) -> str:
+        if self.where:
+            return f"{self.file}: {self.where}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+
+class FileProblem(Exception):
+    """A user's file cannot be used; ``str()`` is the one-line message to show."""
+
+    def __init__(self, file: str | Path, where: str, message: str) -> None:
+        self.problem = Problem(str(file), where, message)
+        super().__init__(str(self.problem))
