@@ -1,0 +1,188 @@
+"""DriveSession: one drive in a level, headless (no pygame), with a hook for game rules.
+
+A session owns the :class:`~game.sim.World` built from a level, the player's control row,
+the AI controllers that drive the other cars, and an optional *rules* object. The
+:class:`~game.app.drive_scene.DriveScene` renders a session and feeds it input; headless
+runs (tests, autopilots, the mission runner) call :meth:`DriveSession.tick` themselves.
+
+One tick, in the order DESIGN.md fixes::
+
+    player row + every controller's rows -> controls (N x 4)
+    -> world.step(controls)               -> StepEvents
+    -> rules.update(session, events, dt)  (missions, heat, offences consume the events)
+
+Extension point (how a job plugs in): build a session, spawn the actors the job needs
+with ``session.spawn(...)``, append controllers (anything with
+``write_controls(session, controls)`` that fills the rows of the cars it drives), and
+set ``session.rules`` to an object with
+
+* ``update(session, events, dt) -> None``: called after every world step;
+* ``hud_lines(session) -> list[str]`` (optional): text the HUD shows under the clock
+  (objective, countdown, messages);
+* ``clock_text(session) -> str | None`` (optional): the clock the HUD shows (None or
+  missing: the time of day).
+
+A controller may also expose ``sight_cones`` (an (K, 4) array of x, y, heading, range
+per unit: drawn on the minimap) and ``pursuing`` (bool: starts the siren).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+from game.level.model import Level, Spawn
+from game.sim import VehicleClass, World
+from game.sim.controls import N_CONTROLS
+
+FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
+
+
+class Rules(Protocol):
+    """What a session's rules provide (a mission runtime, free drive's clock)."""
+
+    def update(self, session: DriveSession, events: object, dt: float) -> None: ...
+
+    def hud_lines(self, session: DriveSession) -> list[str]: ...
+
+    def clock_text(self, session: DriveSession) -> str | None: ...
+
+
+class Controller(Protocol):
+    """Anything that drives cars: fills its own rows of the control array each tick."""
+
+    def write_controls(self, session: DriveSession, controls: np.ndarray) -> None: ...
+
+
+def clock_hhmm(seconds: float) -> str:
+    """Time of day as HH:MM from seconds after midnight (wraps at 24 h)."""
+    minutes = int(seconds // 60) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class FreeDriveRules:
+    """Free drive: no objective; the clock runs from a late-evening start time."""
+
+    def __init__(self, start_clock_s: float = FREE_DRIVE_START_CLOCK_S) -> None:
+        self.start_clock_s = start_clock_s
+
+    def update(self, session: DriveSession, events: object, dt: float) -> None:
+        return None
+
+    def hud_lines(self, session: DriveSession) -> list[str]:
+        return []
+
+    def clock_text(self, session: DriveSession) -> str | None:
+        return clock_hhmm(self.start_clock_s + session.world.time)
+
+
+class DriveSession:
+    """A level, its World, the player's car, the AI controllers and the rules."""
+
+    def __init__(self, level: Level, seed: int = 0, rules: Rules | None = None) -> None:
+        self.level = level
+        self.seed = seed
+        self.world = World(level.terrain, seed=seed)
+        self.rules: Rules = rules if rules is not None else FreeDriveRules()
+        self.controllers: list[Controller] = []
+        self.player = -1  #: the player's vehicle index (-1 until spawn_player)
+        self.player_controls = np.zeros(N_CONTROLS)  #: the row input writes each frame
+        self.player_lights_on = True  #: headlights; off hides the car in shadow (missions)
+        self.horn = False  #: the player is sounding the horn (audio; witnesses may react)
+        self.parked = np.zeros(0, dtype=bool)  #: per vehicle: placed kerbside, nobody drives it
+        self.last_events: list[object] = []  #: events since the scene last drained them
+        self.previous = self.world.snapshot()  #: state before the last tick (interpolation)
+
+    # -- building --------------------------------------------------------------------
+    def spawn(self, vehicle_class: VehicleClass | str, x: float, y: float,
+              heading: float, speed: float = 0.0, parked: bool = False) -> int:
+        """Add one vehicle; returns its index."""
+        if isinstance(vehicle_class, str):
+            vehicle_class = VehicleClass.from_name(vehicle_class)
+        index = int(np.atleast_1d(self.world.spawn(vehicle_class, x, y, heading, speed))[0])
+        self.parked = np.append(self.parked, parked)
+        self.previous = self.world.snapshot()
+        return index
+
+    def spawn_at(self, spawn: Spawn, default_class: str = "sedan", parked: bool = False) -> int:
+        """Add a vehicle at a level spawn point, with its class (or ``default_class``)."""
+        return self.spawn(spawn.vehicle_class or default_class, spawn.x, spawn.y,
+                          spawn.heading, parked=parked)
+
+    def spawn_player(self, spawn_name: str = "player_start") -> int:
+        """Put the Driver's car at a named spawn; it becomes the player's car."""
+        self.player = self.spawn_at(self.spawn_named(spawn_name), default_class="driver")
+        return self.player
+
+    def spawn_named(self, name: str) -> Spawn:
+        try:
+            return self.level.spawns[name]
+        except KeyError:
+            raise KeyError(f"{self.level.path}: no spawn named {name!r}") from None
+
+    def spawns_of_kind(self, kind: str) -> list[Spawn]:
+        """Spawns of one kind, in name order (so seeds give the same cars every run)."""
+        return sorted((s for s in self.level.spawns.values() if s.kind == kind),
+                      key=lambda s: s.name)
+
+    # -- running ---------------------------------------------------------------------
+    @property
+    def dt(self) -> float:
+        return self.world.dt
+
+    def tick(self) -> object:
+        """One fixed step: controls in, world step, events out, rules consume them."""
+        controls = np.zeros((self.world.n, N_CONTROLS))
+        if self.player >= 0:
+            controls[self.player] = self.player_controls
+        for controller in self.controllers:
+            controller.write_controls(self, controls)
+        self.previous = self.world.snapshot()
+        events = self.world.step(controls)
+        self.rules.update(self, events, self.world.dt)
+        self.last_events.append(events)
+        return events
+
+    def drain_events(self) -> list[object]:
+        """Step events since the last call (the renderer and audio consume them per frame)."""
+        events, self.last_events = self.last_events, []
+        return events
+
+    def hud_lines(self) -> list[str]:
+        """The rules' HUD lines (rules without ``hud_lines`` show none)."""
+        method = getattr(self.rules, "hud_lines", None)
+        return list(method(self)) if method is not None else []
+
+    def clock_text(self) -> str:
+        """The rules' clock, or the time of day when the rules have none."""
+        method = getattr(self.rules, "clock_text", None)
+        text = method(self) if method is not None else None
+        return text if text is not None else clock_hhmm(FREE_DRIVE_START_CLOCK_S + self.world.time)
+
+    def sight_cones(self) -> np.ndarray:
+        """Police sight cones from every controller that has them, (K, 4): x, y, heading, range."""
+        cones = [np.asarray(c.sight_cones) for c in self.controllers
+                 if getattr(c, "sight_cones", None) is not None]
+        cones = [c.reshape(-1, 4) for c in cones if np.size(c)]
+        return np.concatenate(cones) if cones else np.zeros((0, 4))
+
+    def pursuing(self) -> bool:
+        """True while any controller is chasing the player (the siren plays)."""
+        return any(bool(getattr(c, "pursuing", False)) for c in self.controllers)
+
+
+SessionFactory = Callable[[], DriveSession]
+
+
+def free_drive_session(level: Level, seed: int = 0) -> DriveSession:
+    """Free drive: the Driver at ``player_start``, parked cars kerbside, traffic on the lanes."""
+    from game.app.traffic_link import add_traffic
+
+    session = DriveSession(level, seed=seed)
+    session.spawn_player()
+    for spawn in session.spawns_of_kind("parked"):
+        session.spawn_at(spawn, parked=True)
+    add_traffic(session, session.spawns_of_kind("traffic"))
+    return session
