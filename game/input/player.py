@@ -1,0 +1,178 @@
+"""Keyboard and gamepad -> the player's control row (throttle, brake, steer, handbrake).
+
+Input is read from events only (never from polled device state), so synthetic events in
+tests drive it exactly like a person. Gamepads go through SDL's game-controller API
+(``pygame._sdl2.controller``): right trigger throttle, left trigger brake, left stick
+steers through a dead zone, A/cross is the handbrake, Start pauses. Joysticks SDL does
+not know as game controllers fall back to raw axes (0 steer, 5 throttle, 2 brake,
+button 0 handbrake). Plugging a pad in picks it up; pulling the active one out reports
+``"pad_removed"`` so the game pauses.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.input.settings import ACTIONS, Settings
+from game.sim.controls import BRAKE, HANDBRAKE, N_CONTROLS, STEER, THROTTLE
+
+AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..32767)
+RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
+ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
+
+
+def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
+    """Key code -> action, from bindings by key name; unknown names are skipped."""
+    codes: dict[int, str] = {}
+    for action in ACTIONS:
+        for name in bindings.get(action, []):
+            try:
+                codes[pygame.key.key_code(name)] = action
+            except ValueError:
+                continue
+    return codes
+
+
+def apply_dead_zone(value: float, dead_zone: float) -> float:
+    """Rescale a stick value so the dead zone reads 0 and full travel still reads +-1."""
+    magnitude = abs(value)
+    if magnitude <= dead_zone:
+        return 0.0
+    return float(np.sign(value) * min(1.0, (magnitude - dead_zone) / (1.0 - dead_zone)))
+
+
+class PlayerInput:
+    """Turns pygame events into the player's control row and one-shot actions."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.rebind(settings.bindings)
+        self.held: set[str] = set()  #: keyboard actions held down
+        self.stick_x = 0.0  #: -1..1 left stick, before the dead zone
+        self.trigger_throttle = 0.0  #: 0..1
+        self.trigger_brake = 0.0  #: 0..1
+        self.pad_handbrake = False
+        self.pads: dict[int, object] = {}  #: instance id -> opened controller/joystick
+        self.active_pad: int | None = None  #: the pad that drives (the last one used)
+
+    def rebind(self, bindings: dict[str, list[str]]) -> None:
+        self.codes = key_codes(bindings)
+
+    # -- events ----------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> list[str]:
+        """Update the held state from one event; returns one-shot actions it triggered.
+
+        One-shot actions: "pause", "horn", "horn_off", "lights", "pad_added", "pad_removed".
+        """
+        kind = event.type
+        if kind in (pygame.KEYDOWN, pygame.KEYUP):
+            return self._key(event.key, kind == pygame.KEYDOWN)
+        if kind == pygame.CONTROLLERAXISMOTION:
+            self._pad_axis(event.instance_id, event.axis, event.value)
+        elif kind in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP):
+            return self._pad_button(event.instance_id, event.button,
+                                    kind == pygame.CONTROLLERBUTTONDOWN)
+        elif kind == pygame.JOYAXISMOTION and event.instance_id not in self._controller_ids():
+            self._raw_axis(event.instance_id, event.axis, event.value)
+        elif kind in (pygame.JOYBUTTONDOWN, pygame.JOYBUTTONUP) \
+                and event.instance_id not in self._controller_ids():
+            if event.button == RAW_HANDBRAKE_BUTTON:
+                self.active_pad = event.instance_id
+                self.pad_handbrake = kind == pygame.JOYBUTTONDOWN
+        elif kind == pygame.CONTROLLERDEVICEADDED:
+            return self._open_pad(event.device_index)
+        elif kind in (pygame.CONTROLLERDEVICEREMOVED, pygame.JOYDEVICEREMOVED):
+            return self._close_pad(event.instance_id)
+        return []
+
+    def _key(self, code: int, down: bool) -> list[str]:
+        action = self.codes.get(code)
+        if action is None:
+            return []
+        if action == "horn":
+            return ["horn"] if down else ["horn_off"]
+        if action in ONE_SHOT_ACTIONS:
+            return [action] if down else []
+        if down:
+            self.held.add(action)
+        else:
+            self.held.discard(action)
+        return []
+
+    def _pad_axis(self, pad: int, axis: int, value: int) -> None:
+        self.active_pad = pad
+        if axis == pygame.CONTROLLER_AXIS_LEFTX:
+            self.stick_x = max(-1.0, value / AXIS_FULL)
+        elif axis == pygame.CONTROLLER_AXIS_TRIGGERRIGHT:
+            self.trigger_throttle = max(0.0, value / AXIS_FULL)
+        elif axis == pygame.CONTROLLER_AXIS_TRIGGERLEFT:
+            self.trigger_brake = max(0.0, value / AXIS_FULL)
+
+    def _raw_axis(self, pad: int, axis: int, value: float) -> None:
+        self.active_pad = pad
+        if axis == RAW_STEER_AXIS:
+            self.stick_x = float(value)
+        elif axis == RAW_THROTTLE_AXIS:  # a raw trigger rests at -1 and reads +1 pressed
+            self.trigger_throttle = (float(value) + 1.0) / 2.0
+        elif axis == RAW_BRAKE_AXIS:
+            self.trigger_brake = (float(value) + 1.0) / 2.0
+
+    def _pad_button(self, pad: int, button: int, down: bool) -> list[str]:
+        self.active_pad = pad
+        if button == pygame.CONTROLLER_BUTTON_A:
+            self.pad_handbrake = down
+        elif button == pygame.CONTROLLER_BUTTON_START and down:
+            return ["pause"]
+        elif button == pygame.CONTROLLER_BUTTON_B:
+            return ["horn"] if down else ["horn_off"]
+        elif button == pygame.CONTROLLER_BUTTON_Y and down:
+            return ["lights"]
+        return []
+
+    def _controller_ids(self) -> set[int]:
+        return set(self.pads)
+
+    def _open_pad(self, device_index: int) -> list[str]:
+        try:
+            from pygame._sdl2 import controller
+
+            if not controller.get_init():
+                controller.init()
+            pad = controller.Controller(device_index)
+        except (pygame.error, ImportError, ValueError):
+            return []
+        instance_id = pad.as_joystick().get_instance_id()
+        self.pads[instance_id] = pad
+        return ["pad_added"]
+
+    def _close_pad(self, instance_id: int) -> list[str]:
+        was_active = instance_id == self.active_pad
+        self.pads.pop(instance_id, None)
+        if not was_active:
+            return []
+        self.active_pad = None
+        self.release_pad()
+        return ["pad_removed"]
+
+    def release_pad(self) -> None:
+        """Forget the pad's axes and buttons (after it is pulled out)."""
+        self.stick_x = self.trigger_throttle = self.trigger_brake = 0.0
+        self.pad_handbrake = False
+
+    def release_all(self) -> None:
+        """Forget everything held (on pause, so no key stays stuck down)."""
+        self.held.clear()
+        self.release_pad()
+
+    # -- the control row -------------------------------------------------------------
+    def control_row(self) -> np.ndarray:
+        """Throttle, brake, steer, handbrake from whatever is held now (keys or pad)."""
+        row = np.zeros(N_CONTROLS)
+        row[THROTTLE] = max(float("throttle" in self.held), self.trigger_throttle)
+        row[BRAKE] = max(float("brake" in self.held), self.trigger_brake)
+        key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
+        row[STEER] = key_steer if key_steer else apply_dead_zone(
+            self.stick_x, self.settings.pad_dead_zone)
+        row[HANDBRAKE] = float("handbrake" in self.held or self.pad_handbrake)
+        return row
