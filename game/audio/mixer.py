@@ -1,0 +1,134 @@
+"""The game's sound: synthesized buffers (:mod:`game.audio.synth`) played by pygame's mixer.
+
+The engine is a bank of looping buffers at fixed pitch steps, idle and under load, all
+playing at once on their own channels; each frame only the volumes change: the two steps
+either side of the current engine pitch crossfade, and throttle crossfades idle and load.
+So pitch follows speed smoothly with no restarts and no clicks. Screech follows the
+player's rear-tyre slip, thumps follow collision impulses, the siren plays while the AI
+pursues. Without a sound card the game runs silent and says so once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.audio import synth
+
+SCREECH_SLIP_RAD = (0.12, 0.45)  #: rear slip angle where the squeal starts / is full
+THUMP_IMPULSE_NS = (1500.0, 25000.0)  #: impulse of a barely audible / full-volume crash
+THUMP_HEARING_M = 80.0  #: crashes further than this from the player are not heard
+THUMP_SIZES = (0.2, 0.55, 1.0)  #: strengths of the pre-made crash sounds
+TOP_GEAR_SPEED_MS = 55.0  #: speed where the engine pitch reaches the top step
+GEARS = 4  #: the engine pitch climbs and drops back through this many gears
+
+
+def engine_pitch(speed_ms: float, throttle: float) -> float:
+    """Engine pitch 0..1 from speed (through gears) and throttle (free revs at a standstill)."""
+    fraction = min(1.0, max(0.0, speed_ms) / TOP_GEAR_SPEED_MS)
+    gear = min(GEARS - 1, int(fraction * GEARS))
+    in_gear = fraction * GEARS - gear  # 0..1 through the current gear
+    revs = 0.25 + 0.55 * in_gear + 0.2 * fraction if fraction > 0.02 else 0.0
+    return float(min(1.0, max(revs, 0.3 * throttle)))
+
+
+def crossfade_weights(pitch: float, steps: int) -> np.ndarray:
+    """Per-step volumes for a pitch 0..1: the two neighbouring steps, summing to 1."""
+    position = pitch * (steps - 1)
+    low = min(steps - 2, int(position))
+    upper = position - low
+    weights = np.zeros(steps)
+    weights[low], weights[low + 1] = 1.0 - upper, upper
+    return weights
+
+
+def audible_impulses(events: list, x: float, y: float) -> np.ndarray:
+    """Collision impulses from a frame's step events, fading with distance from (x, y)."""
+    impulses = []
+    for step in events:
+        hits = step.collisions
+        distance = np.hypot(np.asarray(hits.x) - x, np.asarray(hits.y) - y)
+        near = distance < THUMP_HEARING_M
+        impulses.append(np.asarray(hits.impulse)[near] * (1.0 - distance[near] / THUMP_HEARING_M))
+    return np.sort(np.concatenate(impulses))[::-1] if impulses else np.zeros(0)
+
+
+class AudioSystem:
+    """Owns the mixer channels; :meth:`update` once per frame with the session's state."""
+
+    def __init__(self, volume: float = 0.8) -> None:
+        self.volume = volume
+        self.enabled = False
+        self.message: str | None = None  #: why the game is silent, shown once
+        try:
+            pygame.mixer.init(frequency=synth.SAMPLE_RATE, size=-16, channels=2, buffer=512)
+        except pygame.error as error:
+            self.message = f"no sound: {error}; the game runs silently"
+            return
+        self.enabled = True
+        self._build()
+
+    def _sound(self, samples: np.ndarray) -> pygame.mixer.Sound:
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+        channels = pygame.mixer.get_init()[2]
+        if channels > 1:
+            pcm = np.repeat(pcm[:, None], channels, axis=1)
+        return pygame.sndarray.make_sound(np.ascontiguousarray(pcm))
+
+    def _build(self) -> None:
+        steps = synth.engine_step_hz()
+        self.engine_idle = [self._sound(synth.engine_loop(f, load=False)) for f in steps]
+        self.engine_load = [self._sound(synth.engine_loop(f, load=True)) for f in steps]
+        self.screech = self._sound(synth.screech_loop())
+        self.horn = self._sound(synth.horn_loop())
+        self.siren = self._sound(synth.siren_loop())
+        self.thumps = [self._sound(synth.thump(s)) for s in THUMP_SIZES]
+        loops = [*self.engine_idle, *self.engine_load, self.screech, self.horn, self.siren]
+        pygame.mixer.set_num_channels(len(loops) + 8)  # the rest are free for thumps
+        pygame.mixer.set_reserved(len(loops))
+        self.loop_channels = [pygame.mixer.Channel(i) for i in range(len(loops))]
+        for channel, sound in zip(self.loop_channels, loops, strict=True):
+            channel.play(sound, loops=-1)
+            channel.set_volume(0.0)
+
+    def update(self, speed_ms: float, throttle: float, rear_slip: float, horn: bool,
+               siren: bool, crash_impulses: np.ndarray) -> None:
+        """Set loop volumes from the player's car and play thumps for nearby crashes."""
+        if not self.enabled:
+            return
+        steps = len(self.engine_idle)
+        weights = crossfade_weights(engine_pitch(speed_ms, throttle), steps) * self.volume
+        load = 0.25 + 0.75 * float(np.clip(throttle, 0.0, 1.0))
+        volumes = [*(weights * (1.0 - 0.6 * load) * 0.5), *(weights * load * 0.5)]
+        slip_lo, slip_hi = SCREECH_SLIP_RAD
+        moving = min(1.0, speed_ms / 5.0)
+        screech = float(np.clip((abs(rear_slip) - slip_lo) / (slip_hi - slip_lo), 0, 1)) * moving
+        volumes += [0.45 * screech * self.volume, 0.6 * horn * self.volume,
+                    0.35 * siren * self.volume]
+        for channel, volume in zip(self.loop_channels, volumes, strict=True):
+            channel.set_volume(float(volume))
+        for impulse in np.asarray(crash_impulses, dtype=float)[:4]:
+            self._thump(float(impulse))
+
+    def _thump(self, impulse: float) -> None:
+        quiet, loud = THUMP_IMPULSE_NS
+        strength = (impulse - quiet) / (loud - quiet)
+        if strength <= 0.0:
+            return
+        strength = min(1.0, strength)
+        sound = self.thumps[int(np.searchsorted(THUMP_SIZES, strength))]
+        channel = pygame.mixer.find_channel(True)
+        if channel is not None:
+            channel.set_volume(self.volume * (0.3 + 0.7 * strength))
+            channel.play(sound)
+
+    def silence(self) -> None:
+        """Mute the loops (pause menu); :meth:`update` brings them back."""
+        if self.enabled:
+            for channel in self.loop_channels:
+                channel.set_volume(0.0)
+
+    def close(self) -> None:
+        if self.enabled:
+            pygame.mixer.quit()
+            self.enabled = False
