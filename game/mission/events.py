@@ -1,0 +1,98 @@
+"""What the mission rules tell the rest of the game (HUD, audio, results): events.
+
+The runtime returns a list of these from every update. Nothing in ``game.mission``
+plays a sound or draws: the HUD shows messages and the countdown, audio plays the
+scanner and the siren sting, the results screen reads :class:`MissionEnded`.
+Clock values are seconds since midnight (see :mod:`game.mission.clock`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    """A line for the HUD (briefing, objective, what the crew says)."""
+
+    text: str
+    seconds: float = 4.0  #: how long to show it, real seconds
+
+
+@dataclass(frozen=True)
+class ObjectiveChanged:
+    text: str
+
+
+@dataclass(frozen=True)
+class ScannerLine:
+    """Police radio chatter: the HUD prints it, audio may add static."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Attention:
+    """The Driver drew attention (loitering at the place long before the time)."""
+
+    reason: str
+    clock: float
+
+
+@dataclass(frozen=True)
+class WindowOpened:
+    clock: float
+    closes_at: float
+
+
+@dataclass(frozen=True)
+class CrewOut:
+    """A crew member came out of the job and is heading for the car."""
+
+    name: str
+    clock: float
+
+
+@dataclass(frozen=True)
+class CrewBoarded:
+    name: str
+    clock: float
+    returning: bool  #: False at the pickup, True when back from the job
+
+
+@dataclass(frozen=True)
+class WindowClosed:
+    clock: float
+    left_behind: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleBroken:
+    reason: str
+    clock: float
+
+
+@dataclass(frozen=True)
+class OffenceWitnessed:
+    offence: str  #: the Offence name, lower case
+    points: float
+
+
+@dataclass(frozen=True)
+class PursuitStarted:
+    clock: float
+
+
+@dataclass(frozen=True)
+class PursuitLost:
+    clock: float
+
+
+@dataclass(frozen=True)
+class MissionEnded:
+    outcome: str  #: "success" | "failed" | "crew_left_behind"
+    reason: str
+    clock: float
+
+
+OUTCOMES = ("success", "failed", "crew_left_behind")

@@ -1,0 +1,150 @@
+"""The mission format as typed, frozen data: what a ``levels/missions/*.toml`` file says.
+
+A mission names a map, a client, a briefing, a clock, the contract (the place and the
+agreed time), actors (crew members, vehicles with AI roles) and stages. A stage has an
+objective, actions run when it begins (``enter``) and triggers (``on``), each with the
+actions to run when it fires. Triggers and actions are kinds from the tables below,
+with the parameters each kind takes; nothing in a mission file is ever executed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: trigger kind -> (required parameters, optional parameters)
+TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "enter_zone": (frozenset({"zone"}), frozenset()),
+    "leave_zone": (frozenset({"zone"}), frozenset()),
+    "stopped_in_zone": (frozenset({"zone", "seconds"}), frozenset({"without_pursuit"})),
+    "clock": (frozenset({"at"}), frozenset()),
+    "after": (frozenset({"seconds"}), frozenset()),
+    "window_opened": (frozenset(), frozenset()),
+    "window_elapsed": (frozenset({"seconds"}), frozenset()),
+    "window_closed": (frozenset(), frozenset()),
+    "crew_boarded": (frozenset(), frozenset({"all"})),
+    "crew_back": (frozenset(), frozenset()),
+    "rule_broken": (frozenset(), frozenset()),
+    "pursuit_started": (frozenset(), frozenset()),
+    "pursuit_lost": (frozenset(), frozenset()),
+    "heat_above": (frozenset({"value"}), frozenset()),
+    "vehicle_wrecked": (frozenset({"vehicle"}), frozenset()),
+    "busted": (frozenset(), frozenset()),
+}
+
+#: action kind -> (required parameters, optional parameters)
+ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "message": (frozenset({"text"}), frozenset({"seconds"})),
+    "scanner": (frozenset({"text"}), frozenset()),
+    "objective": (frozenset({"text"}), frozenset()),
+    "spawn": (frozenset({"vehicle"}), frozenset()),
+    "dispatch": (frozenset({"zone"}), frozenset({"units"})),
+    "add_heat": (frozenset({"value"}), frozenset()),
+    "board_crew": (frozenset(), frozenset()),
+    "start_window": (frozenset(), frozenset()),
+    "goto": (frozenset({"stage"}), frozenset()),
+    "fail": (frozenset({"reason"}), frozenset()),
+    "complete": (frozenset(), frozenset({"reason"})),
+}
+
+#: vehicle roles a mission can give an actor; the AI controller that drives each
+VEHICLE_ROLES = ("police", "traffic", "parked", "chaser", "helicopter", "detective")
+
+PLAYER = "player"  #: the vehicle name missions use for the Driver's car
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str
+    where: str  #: key path in the file, for messages
+    text: str = ""
+    seconds: float = 4.0
+    vehicle: str = ""
+    zone: str = ""
+    units: int = 1
+    value: float = 0.0
+    stage: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    where: str
+    actions: tuple[Action, ...]
+    zone: str = ""
+    seconds: float = 0.0  #: sim seconds (stopped_in_zone, after) or clock seconds (window_elapsed)
+    at: float = 0.0  #: clock time, seconds since midnight
+    value: float = 0.0
+    vehicle: str = ""
+    without_pursuit: bool = False
+    all: bool = False
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    where: str
+    objective: str
+    enter: tuple[Action, ...]
+    on: tuple[Trigger, ...]
+
+
+@dataclass(frozen=True)
+class CrewMember:
+    name: str
+    spawn: str  #: where he waits for the pickup (a crew spawn)
+    return_s: tuple[float, float]  #: clock seconds after the window opens: seeded range
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class VehicleActor:
+    name: str
+    role: str  #: one of VEHICLE_ROLES
+    spawn: str
+    vehicle_class: str = ""  #: "" = the spawn's own vehicle_class
+    at_start: bool = True  #: False: appears only through a ``spawn`` action
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The time and the place: the rule every job runs under."""
+
+    place: str  #: zone name
+    time: float | None  #: clock seconds; None = the window opens by a start_window action
+    attention_after_s: float = 240.0  #: clock seconds waiting at the place before it looks odd
+    away_grace_s: float = 30.0  #: clock seconds away from the place while the window is open
+
+
+@dataclass(frozen=True)
+class Traffic:
+    cars: int = 0
+    parked: int = 0
+
+
+@dataclass(frozen=True)
+class Mission:
+    id: str  #: the file stem
+    path: str
+    title: str
+    map: str
+    client: str
+    briefing: str
+    payout: int
+    clock_start: float
+    time_scale: float
+    contract: Contract
+    crew: tuple[CrewMember, ...]
+    vehicles: tuple[VehicleActor, ...]
+    player_spawn: str
+    player_class: str
+    traffic: Traffic
+    stages: tuple[Stage, ...] = field(default_factory=tuple)
+    always: tuple[Trigger, ...] = field(default_factory=tuple)  #: checked in every stage
+
+    def stage(self, stage_id: str) -> Stage:
+        return next(s for s in self.stages if s.id == stage_id)
+
+    def vehicle(self, name: str) -> VehicleActor:
+        return next(v for v in self.vehicles if v.name == name)

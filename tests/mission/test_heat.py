@@ -1,0 +1,76 @@
+"""Heat rises only on witnessed offences; a pursuit starts on a threshold and is lost unseen."""
+
+import numpy as np
+
+from game.mission.events import OffenceWitnessed, PursuitLost, PursuitStarted
+from game.mission.heat import HEAT_AFTER_LOST, PURSUIT_HEAT, HeatMeter
+from game.mission.offences import N_OFFENCES, POINTS_CALM, Offence
+
+DT = 1 / 60
+
+
+def offences(*which: Offence) -> np.ndarray:
+    now = np.zeros(N_OFFENCES, dtype=bool)
+    now[list(which)] = True
+    return now
+
+
+def run(meter: HeatMeter, seconds: float, now: np.ndarray, witnessed: bool) -> list:
+    events = []
+    for _ in range(round(seconds / DT)):
+        events += meter.update(DT, now, witnessed, clock=0.0)
+    return events
+
+
+def test_unwitnessed_offences_raise_no_heat():
+    meter = HeatMeter()
+    events = run(meter, 20.0, offences(Offence.SPEEDING, Offence.HIT_CAR, Offence.RED_LIGHT), False)
+    assert meter.heat == 0.0 and not meter.pursuit and events == []
+
+
+def test_witnessed_offence_counts_once_per_cooldown_after_hold():
+    meter = HeatMeter()
+    run(meter, 0.9, offences(Offence.SPEEDING), True)  # shorter than the hold time
+    assert meter.heat == 0.0
+    events = run(meter, 0.2, offences(Offence.SPEEDING), True)
+    assert [e.offence for e in events if isinstance(e, OffenceWitnessed)] == ["speeding"]
+    assert meter.heat == POINTS_CALM[Offence.SPEEDING]
+    run(meter, 2.0, offences(Offence.SPEEDING), True)  # inside the cooldown: no more points
+    assert meter.heat == POINTS_CALM[Offence.SPEEDING]
+
+
+def test_pursuit_starts_only_when_seen_over_the_threshold():
+    meter = HeatMeter()
+    meter.add(PURSUIT_HEAT + 0.5)  # an alarm: heat, but nobody has seen the car
+    assert run(meter, 5.0, offences(), False) == [] and not meter.pursuit
+    events = run(meter, DT, offences(), True)
+    assert any(isinstance(e, PursuitStarted) for e in events) and meter.pursuit
+
+
+def test_witnessed_collisions_build_up_to_a_pursuit():
+    meter = HeatMeter()
+    events = []
+    for _ in range(3):
+        events += run(meter, 2.5, offences(Offence.HIT_CAR), True)
+    assert meter.heat >= PURSUIT_HEAT and meter.pursuit
+    assert sum(isinstance(e, PursuitStarted) for e in events) == 1
+
+
+def test_pursuit_lost_after_time_unseen_and_not_while_seen():
+    meter = HeatMeter(lose_after_s=10.0)
+    meter.add(2.0)
+    run(meter, DT, offences(), True)
+    assert meter.pursuit
+    run(meter, 9.0, offences(), False)
+    run(meter, DT, offences(), True)  # glimpsed again: the unseen timer restarts
+    assert run(meter, 9.5, offences(), False) == [] and meter.pursuit
+    events = run(meter, 1.0, offences(), False)
+    assert any(isinstance(e, PursuitLost) for e in events) and not meter.pursuit
+    assert meter.heat <= HEAT_AFTER_LOST and meter.heat_max == 2.0
+
+
+def test_heat_decays_when_calm_and_unseen():
+    meter = HeatMeter()
+    meter.add(0.5)
+    run(meter, 10.0, offences(), False)
+    assert 0.0 < meter.heat < 0.5

@@ -1,0 +1,75 @@
+"""Offence detection against a hand-made two-way street with a signal at its east end."""
+
+import numpy as np
+
+from game.level.model import RoadGraph
+from game.mission.offences import Driving, Offence, detect_offences
+
+LIMIT = 50 / 3.6
+
+
+def street() -> RoadGraph:
+    """One east-west street: eastbound lane at y = 2, westbound at y = -2, 100 m long."""
+    nodes = np.array([[0.0, 2.0], [100.0, 2.0], [100.0, -2.0], [0.0, -2.0]])
+    return RoadGraph(
+        node_xy=nodes,
+        node_intersection=np.array([-1, 0, 0, -1]),
+        edge_src=np.array([0, 2]),
+        edge_dst=np.array([1, 3]),
+        edge_speed_limit=np.array([LIMIT, LIMIT]),
+        edge_street=np.array([0, 0]),
+        edge_phase=np.array([0, -1]),
+        out_start=np.array([0, 0, 0, 1, 1]),
+        out_edges=np.array([1]),
+        intersection_xy=np.array([[100.0, 0.0]]),
+        intersection_signalised=np.array([True]),
+        intersection_cycle_s=np.array([40.0]),
+        street_names=("Alameda",),
+    )
+
+
+def driving(**changes) -> Driving:
+    base = dict(x=50.0, y=2.0, heading=0.0, speed=LIMIT, slip_rear=0.0, lights_on=True)
+    return Driving(**{**base, **changes})
+
+
+def names(now: np.ndarray) -> set[str]:
+    return {Offence(i).name for i in np.flatnonzero(now)}
+
+
+def test_law_abiding_driving_is_no_offence():
+    assert names(detect_offences(driving(), street(), np.array([True, False]))) == set()
+
+
+def test_speeding_against_the_lane_limit():
+    assert names(detect_offences(driving(speed=LIMIT * 1.5), street())) == {"SPEEDING"}
+    off_road = driving(speed=LIMIT * 1.5, y=40.0)
+    assert names(detect_offences(off_road, street())) == set()
+
+
+def test_wrong_way_in_the_eastbound_lane():
+    assert "WRONG_WAY" in names(detect_offences(driving(heading=np.pi), street()))
+    westbound = driving(heading=np.pi, y=-2.0)
+    assert "WRONG_WAY" not in names(detect_offences(westbound, street()))
+
+
+def test_red_light_only_at_the_stop_line_when_red():
+    at_line = driving(x=97.0)
+    assert "RED_LIGHT" in names(detect_offences(at_line, street(), np.array([True, False])))
+    assert "RED_LIGHT" not in names(detect_offences(at_line, street(), np.array([False, False])))
+    mid_block = driving(x=50.0)
+    assert "RED_LIGHT" not in names(detect_offences(mid_block, street(), np.array([True, False])))
+
+
+def test_collisions_slides_and_lights():
+    found = names(
+        detect_offences(
+            driving(
+                hit_car_impulse=5000.0, hit_property_impulse=4000.0, slip_rear=0.6, lights_on=False
+            ),
+            street(),
+        )
+    )
+    assert found == {"HIT_CAR", "HIT_PROPERTY", "RECKLESS_SLIDE", "LIGHTS_OFF"}
+    assert names(detect_offences(driving(speed=0.0, lights_on=False), street())) == set()
+    assert "FLEEING" in names(detect_offences(driving(pursued=True), street()))
