@@ -1,0 +1,39 @@
+"""AI drivers and senses: steering, traffic lights, lanes, routes, perception, police.
+
+Every controller here writes control rows (throttle, brake, steer, handbrake), the same
+input a player's pad writes; nothing here moves a car except through those rows (and
+traffic recycling through ``World.place``). No pygame; whole-array numpy over cars.
+"""
+
+from game.ai.driving import DrivingStyle, LaneTargets, lane_targets
+from game.ai.gaps import GapsAhead, gaps_ahead, safe_speed
+from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
+from game.ai.perception import SightParams, line_of_sight, sees
+from game.ai.routes import RouteFollower, RoutePlanner, RouteTree, route_chooser
+from game.ai.signals import Light, Signals
+from game.ai.steering import Chassis, drive_to, hold_still, pursuit_steer
+
+__all__ = [
+    "Chassis",
+    "DrivingStyle",
+    "EdgeGeometry",
+    "GapsAhead",
+    "LaneTargets",
+    "LaneTracker",
+    "Light",
+    "RouteFollower",
+    "RoutePlanner",
+    "RouteTree",
+    "SightParams",
+    "Signals",
+    "drive_to",
+    "gaps_ahead",
+    "hold_still",
+    "lane_targets",
+    "line_of_sight",
+    "pursuit_steer",
+    "random_chooser",
+    "route_chooser",
+    "safe_speed",
+    "sees",
+]

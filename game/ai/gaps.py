@@ -1,0 +1,120 @@
+"""What is in front of each car: the nearest vehicle in its path, found through a spatial hash.
+
+A car's *path* is the strip straight ahead of it, as wide as the car; another vehicle is
+in it when its footprint (projected on the car's sideways axis) overlaps the strip. The
+gap is bumper to bumper along the car's heading. All vehicles are hashed into square
+cells as wide as the search reach, so each car only looks at the 3 x 3 cells around it;
+candidate pairs are built with ``np.repeat`` and filtered as arrays (no per-car loop).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+STRIP_MARGIN_M = 0.3  #: extra width either side of a car's own path
+_KEY_SPAN = 1 << 21  #: cell-row multiplier in the hash key (maps far below 2M cells wide)
+
+
+class GapsAhead(NamedTuple):
+    gap: np.ndarray  #: metres bumper to bumper to the nearest vehicle in the path; inf if none
+    leader_speed: np.ndarray  #: that vehicle's velocity along the asking car's heading, m/s
+    leader: np.ndarray  #: its index among all vehicles, -1 if none
+
+
+def _neighbour_pairs(
+    cell_x: np.ndarray, cell_y: np.ndarray, query_cx: np.ndarray, query_cy: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(query, candidate) index pairs for every candidate in the 3 x 3 cells round a query."""
+    keys = cell_x * _KEY_SPAN + cell_y
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    queries, candidates = [], []
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            wanted = (query_cx + dx) * _KEY_SPAN + (query_cy + dy)
+            lo = np.searchsorted(sorted_keys, wanted, side="left")
+            hi = np.searchsorted(sorted_keys, wanted, side="right")
+            counts = hi - lo
+            total = int(counts.sum())
+            if total == 0:
+                continue
+            q = np.repeat(np.arange(query_cx.size), counts)
+            first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+            queries.append(q)
+            candidates.append(order[first + np.arange(total)])
+    if not queries:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty
+    return np.concatenate(queries), np.concatenate(candidates)
+
+
+def gaps_ahead(
+    rows: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    heading: np.ndarray,
+    forward_speed: np.ndarray,
+    length: np.ndarray,
+    width: np.ndarray,
+    reach_m: float = 40.0,
+) -> GapsAhead:
+    """Nearest vehicle in the path of each vehicle in ``rows`` (indices into the arrays).
+
+    ``x``..``width`` describe *all* vehicles (the world's arrays), so traffic also stops
+    for the player, police and parked cars.
+    """
+    rows = np.asarray(rows, dtype=np.intp)
+    n_rows = rows.size
+    gap = np.full(n_rows, np.inf)
+    leader_speed = np.zeros(n_rows)
+    leader = np.full(n_rows, -1, dtype=np.intp)
+    if n_rows == 0 or x.size < 2:
+        return GapsAhead(gap, leader_speed, leader)
+    cell_x = np.floor(x / reach_m).astype(np.int64)
+    cell_y = np.floor(y / reach_m).astype(np.int64) + _KEY_SPAN // 2
+    q, c = _neighbour_pairs(cell_x, cell_y, cell_x[rows], cell_y[rows])
+    me = rows[q]
+    keep = c != me
+    q, c, me = q[keep], c[keep], me[keep]
+    cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
+    dx, dy = x[c] - x[me], y[c] - y[me]
+    ahead = dx * cos_h + dy * sin_h
+    right = -dx * sin_h + dy * cos_h
+    relative = heading[c] - heading[me]
+    abs_cos, abs_sin = np.abs(np.cos(relative)), np.abs(np.sin(relative))
+    half_side = 0.5 * (length[c] * abs_sin + width[c] * abs_cos)  # their extent sideways
+    half_along = 0.5 * (length[c] * abs_cos + width[c] * abs_sin)  # their extent along
+    clearance = ahead - 0.5 * length[me] - half_along
+    in_path = (ahead > 0.0) & (np.abs(right) < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
+    in_path &= clearance < reach_m
+    q, c, clearance, relative = q[in_path], c[in_path], clearance[in_path], relative[in_path]
+    if q.size == 0:
+        return GapsAhead(gap, leader_speed, leader)
+    order = np.lexsort((clearance, q))
+    q, c, clearance, relative = q[order], c[order], clearance[order], relative[order]
+    first = np.ones(q.size, dtype=bool)
+    first[1:] = q[1:] != q[:-1]
+    q, c = q[first], c[first]
+    gap[q] = np.maximum(clearance[first], 0.0)
+    leader_speed[q] = forward_speed[c] * np.cos(relative[first])
+    leader[q] = c
+    return GapsAhead(gap, leader_speed, leader)
+
+
+def safe_speed(
+    gap: np.ndarray,
+    leader_speed: np.ndarray,
+    decel: float,
+    reaction_s: float,
+    standstill_gap_m: float,
+) -> np.ndarray:
+    """Highest speed from which a car can still stop behind its leader (Gipps' rule).
+
+    The leader is assumed to brake as hard as we do, so its own speed adds stopping room.
+    """
+    room = np.maximum(gap - standstill_gap_m, 0.0)
+    lead = np.maximum(leader_speed, 0.0)
+    b_tau = decel * reaction_s
+    return -b_tau + np.sqrt(b_tau * b_tau + lead * lead + 2.0 * decel * room)

@@ -1,0 +1,209 @@
+"""Where cars are on the road graph: the current lane edge and a short plan of edges ahead.
+
+Shared by traffic (random turns), police patrols and routing (turns from a route tree)
+and the mission autopilot. Each tracked car holds ``horizon`` planned edges, the first
+being the one it drives now, and its fraction along it. When a car passes the end of its
+edge the plan shifts and the newly exposed slot is filled by a *chooser*: a function
+``(from_edges) -> next_edges`` (-1 where there is none). Everything is whole-array numpy
+over the cars being updated; the only Python loops are over the few plan slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from game.level.model import RoadGraph
+
+Chooser = Callable[[np.ndarray], np.ndarray]
+
+HEADING_WEIGHT_M2 = 40.0  #: attach cost per unit of (1 - cos heading error), in square metres
+MAX_HOPS = 4  #: edges a car may pass in one update (short intersection edges at speed)
+
+
+def wrap_angle(angle: np.ndarray) -> np.ndarray:
+    """Angle folded into [-pi, pi)."""
+    return np.mod(np.asarray(angle) + np.pi, 2.0 * np.pi) - np.pi
+
+
+class EdgeGeometry:
+    """Per-edge arrays computed once: start, unit direction, length, heading."""
+
+    def __init__(self, graph: RoadGraph):
+        self.graph = graph
+        self.start = graph.node_xy[graph.edge_src]
+        delta = graph.node_xy[graph.edge_dst] - self.start
+        self.length = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
+        self.direction = delta / self.length[:, None]
+        self.heading = np.arctan2(delta[:, 1], delta[:, 0])
+
+    def successors(self, edge: int) -> np.ndarray:
+        node = self.graph.edge_dst[edge]
+        g = self.graph
+        return g.out_edges[g.out_start[node] : g.out_start[node + 1]]
+
+    def nearest_aligned_edge(
+        self, x: np.ndarray, y: np.ndarray, heading: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For each car, the edge it most plausibly drives on and the fraction along it.
+
+        Like :meth:`RoadGraph.nearest_edge` but a car facing against an edge pays a
+        penalty, so on a two-way street a car snaps to its own side's lane.
+        """
+        x = np.atleast_1d(np.asarray(x, dtype=np.float64))
+        y = np.atleast_1d(np.asarray(y, dtype=np.float64))
+        heading = np.atleast_1d(np.asarray(heading, dtype=np.float64))
+        best_edge = np.empty(x.shape, dtype=np.intp)
+        best_t = np.empty(x.shape, dtype=np.float64)
+        ux, uy, length = self.direction[:, 0], self.direction[:, 1], self.length
+        for start in range(0, x.size, 128):  # chunks keep the (cars x edges) table small
+            part = slice(start, start + 128)
+            px = x[part, None] - self.start[None, :, 0]
+            py = y[part, None] - self.start[None, :, 1]
+            along = np.clip(px * ux + py * uy, 0.0, length)
+            dist_sq = (px - along * ux) ** 2 + (py - along * uy) ** 2
+            misalign = 1.0 - np.cos(heading[part, None] - self.heading[None, :])
+            idx = np.argmin(dist_sq + HEADING_WEIGHT_M2 * misalign, axis=1)
+            best_edge[part] = idx
+            best_t[part] = along[np.arange(idx.size), idx] / length[idx]
+        return best_edge, best_t
+
+
+def random_chooser(geometry: EdgeGeometry, rng: np.random.Generator) -> Chooser:
+    """A chooser that takes a random successor, avoiding U-turns where there is a choice."""
+    g = geometry.graph
+    out_degree = np.diff(g.out_start)
+    # per out-edge slot: is it a U-turn (edge back towards where it came from)?
+    slot_heading = geometry.heading[g.out_edges] if g.out_edges.size else np.zeros(0)
+
+    def choose(from_edges: np.ndarray) -> np.ndarray:
+        result = np.full(from_edges.shape, -1, dtype=np.intp)
+        valid = from_edges >= 0
+        if not valid.any():
+            return result
+        node = g.edge_dst[from_edges[valid]]
+        degree = out_degree[node]
+        first = g.out_start[node]
+        pick = np.full(node.shape, -1, dtype=np.intp)
+        has = degree > 0
+        # try twice to avoid a U-turn; keep it if it is the only way on
+        for _ in range(2):
+            need = has & (pick < 0)
+            if not need.any():
+                break
+            offset = np.floor(rng.random(need.sum()) * degree[need]).astype(np.intp)
+            slot = first[need] + offset
+            turn = wrap_angle(slot_heading[slot] - geometry.heading[from_edges[valid][need]])
+            candidate = g.out_edges[slot]
+            ok = (np.abs(turn) < np.radians(150.0)) | (degree[need] == 1)
+            picked = pick[need]
+            picked[ok] = candidate[ok]
+            pick[need] = picked
+        still = has & (pick < 0)
+        pick[still] = g.out_edges[first[still]]
+        result[valid] = pick
+        return result
+
+    return choose
+
+
+class LaneTracker:
+    """Plan of edges and progress for a fixed set of cars (rows 0..n-1 of this tracker)."""
+
+    def __init__(self, geometry: EdgeGeometry, n: int, horizon: int = 4):
+        self.geometry = geometry
+        self.horizon = horizon
+        self.plan = np.full((n, horizon), -1, dtype=np.intp)  #: edges; column 0 is current
+        self.fraction = np.zeros(n)  #: 0..1 along the current edge (may exceed 1 at a dead end)
+        self.offset = np.zeros(n)  #: metres right of the current edge's line (+ = right)
+
+    @property
+    def current(self) -> np.ndarray:
+        return self.plan[:, 0]
+
+    def attach(
+        self, rows: np.ndarray, x: np.ndarray, y: np.ndarray, heading: np.ndarray, choose: Chooser
+    ) -> None:
+        """Snap cars to their most plausible edge and plan ahead from there."""
+        rows = np.asarray(rows, dtype=np.intp)
+        if rows.size == 0:
+            return
+        edge, _ = self.geometry.nearest_aligned_edge(x, y, heading)
+        self.plan[rows, 0] = edge
+        self.replan(rows, choose, keep=1)
+        self._project(rows, x, y)
+
+    def replan(self, rows: np.ndarray, choose: Chooser, keep: int = 1) -> None:
+        """Refill the plan after its first ``keep`` edges (a new route, a new decision)."""
+        for column in range(keep, self.horizon):
+            self.plan[rows, column] = choose(self.plan[rows, column - 1])
+
+    def _project(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> None:
+        geo = self.geometry
+        edge = np.maximum(self.plan[rows, 0], 0)
+        px = x - geo.start[edge, 0]
+        py = y - geo.start[edge, 1]
+        ux, uy = geo.direction[edge, 0], geo.direction[edge, 1]
+        self.fraction[rows] = (px * ux + py * uy) / geo.length[edge]
+        self.offset[rows] = -px * uy + py * ux
+
+    def update(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray, choose: Chooser) -> None:
+        """Project cars onto their edges and move past the ends of edges they have left."""
+        rows = np.asarray(rows, dtype=np.intp)
+        if rows.size == 0:
+            return
+        self._project(rows, x, y)
+        for _ in range(MAX_HOPS):
+            passed = (self.fraction[rows] >= 1.0) & (self.plan[rows, 1] >= 0)
+            if not passed.any():
+                break
+            moved = rows[passed]
+            self.plan[moved, :-1] = self.plan[moved, 1:]
+            self.plan[moved, -1] = choose(self.plan[moved, -2])
+            self._project(moved, x[passed], y[passed])
+
+    def distance_to_ends(self, rows: np.ndarray) -> np.ndarray:
+        """(n, horizon) metres from each car to the end of each planned edge (inf if none)."""
+        geo = self.geometry
+        plan = self.plan[rows]
+        valid = plan >= 0
+        length = np.where(valid, geo.length[np.maximum(plan, 0)], 0.0)
+        length[:, 0] = length[:, 0] * (1.0 - np.clip(self.fraction[rows], 0.0, 1.0))
+        ends = np.cumsum(length, axis=1)
+        return np.where(valid, ends, np.inf)
+
+    def lookahead(self, rows: np.ndarray, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Points ``distance`` metres further along each car's plan (lane centres)."""
+        geo = self.geometry
+        rows = np.asarray(rows, dtype=np.intp)
+        remaining = np.broadcast_to(np.asarray(distance, dtype=np.float64), rows.shape).copy()
+        plan = self.plan[rows]
+        start_s = np.clip(self.fraction[rows], 0.0, 1.0) * geo.length[np.maximum(plan[:, 0], 0)]
+        target = np.zeros((rows.size, 2))
+        done = np.zeros(rows.size, dtype=bool)
+        for column in range(self.horizon):
+            edge = plan[:, column]
+            valid = edge >= 0
+            e = np.maximum(edge, 0)
+            offset = start_s if column == 0 else 0.0
+            available = geo.length[e] - offset
+            end_point = geo.start[e] + geo.direction[e] * geo.length[e][:, None]
+            reach = geo.start[e] + geo.direction[e] * (offset + remaining)[:, None]
+            here = valid & ~done & (remaining <= available)
+            target[here] = reach[here]
+            passing = valid & ~done & ~here
+            target[passing] = end_point[passing]  # the best so far if the plan runs out
+            remaining = np.where(passing, remaining - available, remaining)
+            done |= here | ~valid
+        return target[:, 0], target[:, 1]
+
+    def turn_angles(self, rows: np.ndarray) -> np.ndarray:
+        """(n, horizon - 1) radians turned at the end of each planned edge (0 if unknown)."""
+        heading = self.geometry.heading
+        plan = self.plan[rows]
+        valid = (plan[:, :-1] >= 0) & (plan[:, 1:] >= 0)
+        turn = wrap_angle(
+            heading[np.maximum(plan[:, 1:], 0)] - heading[np.maximum(plan[:, :-1], 0)]
+        )
+        return np.where(valid, turn, 0.0)

@@ -1,0 +1,245 @@
+"""Routes on the road graph: shortest-path trees to a goal, and a driver that follows one.
+
+A :class:`RouteTree` answers, for *every* node at once, which edge to take next to reach
+the goal and how far it still is; it is one backward Dijkstra from the goal (heapq, no
+scipy) and is cached per goal, so any number of cars (all police units closing on the
+same last-seen position) share it. The goal is a set of edges: arriving means driving
+onto one of them. :func:`route_chooser` plugs a tree into a :class:`LaneTracker`.
+
+:class:`RouteFollower` drives one car to a point (or a zone's centre) through real
+controls: it follows the tree along lanes with the same lane-driving decisions as
+traffic (speed limits, corners, lights, the car ahead), leaves the road for the last
+metres straight to the goal when the way there is clear, and backs off walls when stuck.
+It is what the mission autopilot drives the Driver's car with.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import OrderedDict
+from typing import NamedTuple
+
+import numpy as np
+
+from game.ai.driving import DrivingStyle, lane_targets
+from game.ai.lanes import Chooser, EdgeGeometry, LaneTracker
+from game.ai.perception import line_of_sight
+from game.ai.signals import Signals
+from game.ai.steering import Chassis, drive_to, hold_still
+from game.level.model import RoadGraph
+from game.sim.controls import BRAKE, STEER, THROTTLE, empty_controls
+from game.sim.terrain import Terrain
+from game.sim.vehicles import CLASS_TABLE
+
+
+class RouteTree(NamedTuple):
+    """Shortest ways from every node to a goal."""
+
+    cost: np.ndarray  #: (K,) metres from each node to the goal; inf where unreachable
+    next_edge: np.ndarray  #: (K,) edge to take from each node; -1 where unreachable
+    goal_edges: frozenset[int]  #: driving onto any of these edges reaches the goal
+
+
+class RoutePlanner:
+    """Shortest-path trees on one road graph, cached per goal."""
+
+    def __init__(self, graph: RoadGraph, cache_size: int = 64):
+        self.graph = graph
+        self.geometry = EdgeGeometry(graph)
+        order = np.argsort(graph.edge_dst, kind="stable")
+        self._in_edges = order  # edges grouped by the node they enter
+        self._in_start = np.searchsorted(graph.edge_dst[order], np.arange(len(graph.node_xy) + 1))
+        self._cache: OrderedDict[frozenset[int], RouteTree] = OrderedDict()
+        self._cache_size = cache_size
+
+    def tree(self, goal_edges: frozenset[int] | set[int] | list[int]) -> RouteTree:
+        """The tree of shortest ways onto any of ``goal_edges`` (cached)."""
+        key = frozenset(int(e) for e in goal_edges)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        tree = self._dijkstra(key)
+        self._cache[key] = tree
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return tree
+
+    def _dijkstra(self, goal_edges: frozenset[int]) -> RouteTree:
+        g = self.graph
+        n_nodes = len(g.node_xy)
+        cost = np.full(n_nodes, np.inf)
+        next_edge = np.full(n_nodes, -1, dtype=np.intp)
+        heap: list[tuple[float, int]] = []
+        for edge in goal_edges:
+            node = int(g.edge_src[edge])
+            if cost[node] > 0.0:
+                cost[node] = 0.0
+                next_edge[node] = edge
+                heap.append((0.0, node))
+        heapq.heapify(heap)
+        length = self.geometry.length.tolist()
+        src = g.edge_src.tolist()
+        in_edges = self._in_edges.tolist()
+        in_start = self._in_start.tolist()
+        cost_list = cost.tolist()
+        while heap:  # a graph search over nodes, run once per goal, not per tick
+            d, node = heapq.heappop(heap)
+            if d > cost_list[node]:
+                continue
+            for k in range(in_start[node], in_start[node + 1]):
+                edge = in_edges[k]
+                before = src[edge]
+                candidate = d + length[edge]
+                if candidate < cost_list[before]:
+                    cost_list[before] = candidate
+                    next_edge[before] = edge
+                    heapq.heappush(heap, (candidate, before))
+        return RouteTree(np.array(cost_list), next_edge, goal_edges)
+
+    def goal_edges_near(
+        self, x: float, y: float, terrain: Terrain | None = None, candidates: int = 12
+    ) -> frozenset[int]:
+        """The edge nearest the point from which the point can be seen (a clear last leg)."""
+        geo = self.geometry
+        px, py = x - geo.start[:, 0], y - geo.start[:, 1]
+        along = np.clip(px * geo.direction[:, 0] + py * geo.direction[:, 1], 0.0, geo.length)
+        foot_x = geo.start[:, 0] + along * geo.direction[:, 0]
+        foot_y = geo.start[:, 1] + along * geo.direction[:, 1]
+        distance = np.hypot(foot_x - x, foot_y - y)
+        nearest = np.argsort(distance)[:candidates]
+        if terrain is not None:
+            clear = line_of_sight(terrain, foot_x[nearest], foot_y[nearest], x, y)
+            if clear.any():
+                return frozenset([int(nearest[np.argmax(clear)])])
+        return frozenset([int(nearest[0])])
+
+    def tree_to_point(self, x: float, y: float, terrain: Terrain | None = None) -> RouteTree:
+        return self.tree(self.goal_edges_near(x, y, terrain))
+
+
+def route_chooser(graph: RoadGraph, tree: RouteTree) -> Chooser:
+    """A chooser that follows ``tree``; -1 once a goal edge has been driven onto."""
+    goal = np.zeros(len(graph.edge_src), dtype=bool)
+    goal[list(tree.goal_edges)] = True
+
+    def choose(from_edges: np.ndarray) -> np.ndarray:
+        result = np.full(from_edges.shape, -1, dtype=np.intp)
+        valid = from_edges >= 0
+        valid[valid] &= ~goal[from_edges[valid]]
+        result[valid] = tree.next_edge[graph.edge_dst[from_edges[valid]]]
+        return result
+
+    return choose
+
+
+AUTOPILOT_STYLE = DrivingStyle(speed_factor=0.95, lateral_accel=4.0, decel=4.0)
+FINAL_LEG_M = 30.0  #: within this distance of the goal, with a clear view, leave the lanes
+STUCK_S = 2.5  #: seconds wanting to move but not moving before backing up
+REVERSE_S = 1.4  #: seconds spent backing up
+REATTACH_OFFSET_M = 8.0  #: sideways distance from the lane beyond which the car re-snaps
+
+
+class RouteFollower:
+    """Drives one world vehicle to a goal point along the road graph, through controls."""
+
+    def __init__(
+        self,
+        planner: RoutePlanner,
+        vehicle: int,
+        goal_x: float,
+        goal_y: float,
+        terrain: Terrain | None = None,
+        signals: Signals | None = None,
+        style: DrivingStyle = AUTOPILOT_STYLE,
+        arrive_radius_m: float = 5.0,
+    ):
+        self.planner = planner
+        self.vehicle = vehicle
+        self.goal = (float(goal_x), float(goal_y))
+        self.terrain = terrain
+        self.signals = signals
+        self.style = style
+        self.arrive_radius_m = arrive_radius_m
+        self.tree = planner.tree_to_point(goal_x, goal_y, terrain)
+        self._choose = route_chooser(planner.graph, self.tree)
+        self.tracker = LaneTracker(planner.geometry, 1, horizon=5)
+        self._row = np.zeros(1, dtype=np.intp)
+        self._attached = False
+        self._stuck_s = 0.0
+        self._reverse_s = 0.0
+        self._reverse_steer = 0.0
+        self.arrived = False  #: True once the car stands inside the arrival radius
+
+    def distance_to_goal(self, world) -> float:
+        v = self.vehicle
+        return float(np.hypot(world.x[v] - self.goal[0], world.y[v] - self.goal[1]))
+
+    def _on_final_leg(self, world) -> bool:
+        on_goal_edge = self._attached and int(self.tracker.current[0]) in self.tree.goal_edges
+        if self.distance_to_goal(world) > FINAL_LEG_M and not on_goal_edge:
+            return False
+        if self.terrain is None:
+            return True
+        v = self.vehicle
+        return bool(line_of_sight(self.terrain, world.x[v], world.y[v], *self.goal)[0])
+
+    def controls(self, world, time: float, dt: float) -> np.ndarray:
+        """One control row (4,) for this tick; call every tick with the world's dt."""
+        v = np.array([self.vehicle])
+        x, y, heading = world.x[v], world.y[v], world.heading[v]
+        chassis = Chassis.of_classes(world.vehicle_class[v])
+        speed = float(world.vx[self.vehicle])
+        if self._reverse_s > 0.0:
+            self._reverse_s -= dt
+            row = empty_controls(1)
+            row[0, BRAKE] = 1.0  # held at standstill the brake reverses
+            row[0, STEER] = self._reverse_steer
+            return row[0]
+        distance = self.distance_to_goal(world)
+        if distance <= self.arrive_radius_m and abs(speed) < 1.0:
+            self.arrived = True
+        if self.arrived:
+            return hold_still(1)[0]
+        if self._on_final_leg(world):
+            target_speed = np.sqrt(
+                2.0 * self.style.decel * max(distance - 0.5 * self.arrive_radius_m, 0.0)
+            )
+            target_speed = np.minimum(target_speed, 8.0)
+            row = drive_to(
+                x,
+                y,
+                heading,
+                world.vx[v],
+                np.array([self.goal[0]]),
+                np.array([self.goal[1]]),
+                np.array([target_speed]),
+                chassis,
+            )[0]
+            return self._watch_stuck(row, speed, float(target_speed), dt)
+        if not self._attached or abs(self.tracker.offset[0]) > REATTACH_OFFSET_M:
+            self.tracker.attach(self._row, x, y, heading, self._choose)
+            self._attached = True
+        self.tracker.update(self._row, x, y, self._choose)
+        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
+        targets = lane_targets(
+            self.tracker, self._row, v, world, dims, self.signals, time, self.style
+        )
+        row = drive_to(x, y, heading, world.vx[v], targets.x, targets.y, targets.speed, chassis)[0]
+        blocked = bool(np.isfinite(targets.gap[0]) and targets.gap[0] < 6.0) or bool(
+            targets.waiting_at_light[0]
+        )
+        return self._watch_stuck(row, speed, 0.0 if blocked else float(targets.speed[0]), dt)
+
+    def _watch_stuck(self, row: np.ndarray, speed: float, wanted: float, dt: float) -> np.ndarray:
+        """Back up for a moment when the car wants to move but has not for a while."""
+        if wanted > 2.0 and abs(speed) < 0.5 and row[THROTTLE] > 0.3:
+            self._stuck_s += dt
+        else:
+            self._stuck_s = 0.0
+        if self._stuck_s > STUCK_S:
+            self._stuck_s = 0.0
+            self._reverse_s = REVERSE_S
+            self._reverse_steer = -float(np.sign(row[STEER]) or 1.0)
+            self._attached = False
+        return row
