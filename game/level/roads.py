@@ -1,0 +1,309 @@
+"""Road polylines -> :class:`RoadGraph`: directed lanes joined at intersections.
+
+How the graph is made (right-hand traffic):
+
+1. Road vertices of different roads within 1 m are one *junction*; a junction of two or
+   more roads (or three or more road ends) is an *intersection*; a road end that meets
+   nothing is a *dead end*.
+2. Each road is cut at its junctions into *pieces*. A piece is an *arm* of the junction
+   at each of its ends. Every piece carries ``lanes`` lanes per direction (one direction
+   if ``oneway``), lane k offset (k + 0.5) * 4 m right of travel, pulled back from
+   intersections by the widest road there plus a metre (the stop line), and split into
+   edges of at most 24 m.
+3. At a junction every lane arriving on one arm connects to the lanes leaving on every
+   other arm (turns and straight on) by a short curve; no U-turn, except at a dead end.
+   Lanes map monotonically between arms, so every lane is entered and left.
+4. A ``signal`` point within 12 m of an intersection signalises it. The lane edge that
+   reaches the stop line of a signalised intersection gets the phase group of its
+   approach: 0 roughly east-west, 1 roughly north-south.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from game.level import schema
+from game.level.geometry import (
+    cluster_points,
+    line_intersection,
+    offset_polyline,
+    polyline_length,
+    quadratic_curve,
+    resample_polyline,
+    trim_polyline,
+)
+from game.level.model import RoadGraph
+from game.level.objects import RoadSpec, SignalSpec, describe
+from game.problems import Problem
+
+STRAIGHT_ON_RAD = np.radians(20.0)  #: a connector turning less than this is drawn straight
+TURN_SEGMENTS = 3  #: edges per turning connector, so a turn follows a curve
+MAX_TRIM_FRACTION = 0.4  #: a piece gives at most this much of its length to each end's trim
+
+
+class BuiltRoads(NamedTuple):
+    graph: RoadGraph
+    edge_road_id: np.ndarray  #: (E,) Tiled object id of the road each edge belongs to
+
+
+@dataclass
+class _Arm:
+    """One piece's end at a junction, with the lanes arriving and leaving there."""
+
+    road: int
+    incoming: list[tuple[int, int, np.ndarray]] = field(default_factory=list)  # (k, node, heading)
+    outgoing: list[tuple[int, int, np.ndarray]] = field(default_factory=list)
+    last_edges: list[int] = field(default_factory=list)  # lane edges that reach the stop line
+
+
+@dataclass
+class _Junction:
+    xy: np.ndarray
+    roads: set[int]
+    arms: list[_Arm] = field(default_factory=list)
+    intersection: int = -1
+    trim: float = 0.0
+
+
+class _GraphBuilder:
+    def __init__(self, roads: list[RoadSpec]) -> None:
+        self.roads = roads
+        self.street_names = tuple(sorted({road.name for road in roads if road.name}))
+        self.node_xy: list[np.ndarray] = []
+        self.node_count = 0
+        self.node_intersection: list[np.ndarray] = []
+        self.edges: list[tuple[np.ndarray, ...]] = []  # (src, dst, limit, street, road_id)
+        self.edge_count = 0
+        self.lane_xy = np.zeros((0, 2))  #: every lane node, once all lanes are laid
+
+    def add_nodes(self, xy: np.ndarray, intersection: int = -1) -> np.ndarray:
+        first = self.node_count
+        self.node_xy.append(xy)
+        self.node_intersection.append(np.full(len(xy), intersection, dtype=np.int64))
+        self.node_count += len(xy)
+        return np.arange(first, self.node_count)
+
+    def add_edges(self, src: np.ndarray, dst: np.ndarray, road: int, limit: float) -> int:
+        """Append edges; returns the index of the last one."""
+        spec = self.roads[road]
+        street = self.street_names.index(spec.name) if spec.name else -1
+        n = len(src)
+        self.edges.append(
+            (src, dst, np.full(n, limit), np.full(n, street), np.full(n, spec.id, dtype=np.int64))
+        )
+        self.edge_count += n
+        return self.edge_count - 1
+
+    # -- junctions and pieces --------------------------------------------------------
+
+    def junctions(self) -> tuple[list[_Junction], list[np.ndarray]]:
+        """Cluster every road vertex; returns junctions and, per road, each vertex's junction."""
+        all_xy = np.vstack([road.points for road in self.roads])
+        owner = np.repeat(np.arange(len(self.roads)), [len(r.points) for r in self.roads])
+        labels = cluster_points(all_xy, schema.INTERSECTION_RADIUS_M)
+        junctions = [
+            _Junction(all_xy[labels == c].mean(axis=0), set(owner[labels == c].tolist()))
+            for c in range(labels.max() + 1)
+        ]
+        splits = np.cumsum([len(r.points) for r in self.roads])[:-1]
+        return junctions, np.split(labels, splits)
+
+    def pieces(self, road: int, vertex_junction: np.ndarray, junctions: list[_Junction]):
+        """Yield (points, start junction, end junction) for one road; junction None = loop."""
+        spec = self.roads[road]
+        counts = np.bincount(vertex_junction, minlength=len(junctions))
+        is_cut = np.array([len(junctions[j].roads) > 1 or counts[j] > 1 for j in vertex_junction])
+        n = len(spec.points)
+        if spec.closed:
+            cuts = np.flatnonzero(is_cut)
+            if len(cuts) == 0:
+                yield spec.points, None, None
+                return
+            order = np.concatenate([np.arange(cuts[0], n), np.arange(0, cuts[0] + 1)])
+        else:
+            is_cut[0] = is_cut[-1] = True
+            order = np.arange(n)
+        cut_positions = np.flatnonzero(is_cut[order])
+        for a, b in zip(cut_positions[:-1], cut_positions[1:], strict=True):
+            idx = order[a : b + 1]
+            yield spec.points[idx], vertex_junction[idx[0]], vertex_junction[idx[-1]]
+
+    # -- lanes -----------------------------------------------------------------------
+
+    def lane(self, road: int, line: np.ndarray, closed: bool, cuts: tuple[float, float]):
+        """Nodes and edges of one lane; returns (first node, last node, last edge, headings)."""
+        spec = self.roads[road]
+        line = np.vstack([line, line[:1]]) if closed else trim_polyline(line, *cuts)
+        line = resample_polyline(line, schema.MAX_EDGE_M)
+        nodes = self.add_nodes(line[:-1] if closed else line)
+        dst = np.roll(nodes, -1) if closed else nodes[1:]
+        src = nodes if closed else nodes[:-1]
+        last_edge = self.add_edges(src, dst, road, spec.speed_limit)
+        start_heading = line[1] - line[0]
+        end_heading = line[-1] - line[-2]
+        return nodes[0], nodes[-1], last_edge, start_heading, end_heading
+
+    def piece_lanes(self, road: int, points, start: int | None, end: int | None, junctions):
+        spec = self.roads[road]
+        closed = start is None
+        arms = (None, None)
+        trims = (0.0, 0.0)
+        if not closed:
+            arms = (_Arm(road), _Arm(road))
+            junctions[start].arms.append(arms[0])
+            junctions[end].arms.append(arms[1])
+            limit = MAX_TRIM_FRACTION * polyline_length(points)
+            trims = (min(junctions[start].trim, limit), min(junctions[end].trim, limit))
+        directions = [(points, 0, 1)]
+        if not spec.oneway:
+            directions.append((points[::-1], 1, 0))
+        for line, from_end, to_end in directions:
+            for k in range(spec.lanes):
+                lane_line = offset_polyline(line, (k + 0.5) * schema.LANE_WIDTH_M, closed)
+                first, last, last_edge, h_start, h_end = self.lane(
+                    road, lane_line, closed, (trims[from_end], trims[to_end])
+                )
+                if not closed:
+                    arms[from_end].outgoing.append((k, first, h_start))
+                    arms[to_end].incoming.append((k, last, h_end))
+                    arms[to_end].last_edges.append(last_edge)
+
+    # -- connectors ------------------------------------------------------------------
+
+    def connect(self, junction: _Junction) -> None:
+        dead_end = len(junction.arms) == 1
+        for arm_in in junction.arms:
+            for arm_out in junction.arms:
+                if (arm_in is arm_out and not dead_end) or not arm_in.incoming:
+                    continue
+                for lane_in, lane_out in lane_pairs(len(arm_in.incoming), len(arm_out.outgoing)):
+                    self.connector(junction, arm_in, arm_out, lane_in, lane_out)
+
+    def connector(self, junction, arm_in: _Arm, arm_out: _Arm, lane_in: int, lane_out: int) -> None:
+        _, src, heading_in = arm_in.incoming[lane_in]
+        _, dst, heading_out = arm_out.outgoing[lane_out]
+        start, end = self.lane_xy[src], self.lane_xy[dst]
+        cos_turn = np.dot(heading_in, heading_out) / max(
+            np.hypot(*heading_in) * np.hypot(*heading_out), 1e-9
+        )
+        distance = np.hypot(*(end - start))
+        straight = np.arccos(np.clip(cos_turn, -1.0, 1.0)) < STRAIGHT_ON_RAD
+        control = None if straight else line_intersection(start, heading_in, end, heading_out)
+        if (
+            control is None
+            or np.dot(control - start, heading_in) <= 0
+            or np.dot(end - control, heading_out) <= 0
+        ):
+            control = (start + end) / 2
+        segments = max(int(np.ceil(distance / schema.MAX_EDGE_M)), 1 if straight else TURN_SEGMENTS)
+        curve = quadratic_curve(start, control, end, segments)
+        inner = self.add_nodes(curve[1:-1], junction.intersection)
+        chain = np.concatenate([[src], inner, [dst]])
+        limit = min(self.roads[arm_in.road].speed_limit, self.roads[arm_out.road].speed_limit)
+        self.add_edges(chain[:-1], chain[1:], arm_out.road, limit)
+
+    # -- all together ----------------------------------------------------------------
+
+    def build(self, signals: list[SignalSpec], file: str, problems: list[Problem]) -> BuiltRoads:
+        junctions, vertex_junctions = self.junctions()
+        pieces = [
+            (road, piece)
+            for road, labels in enumerate(vertex_junctions)
+            for piece in self.pieces(road, labels, junctions)
+        ]
+        arm_count = np.zeros(len(junctions), dtype=int)
+        for _, (_, start, end) in pieces:
+            if start is not None:
+                arm_count[start] += 1
+                arm_count[end] += 1
+        intersections = []
+        for j, junction in enumerate(junctions):
+            if len(junction.roads) > 1 or arm_count[j] > 2:
+                junction.intersection = len(intersections)
+                widest = max(self.roads[r].lanes for r in junction.roads)
+                junction.trim = widest * schema.LANE_WIDTH_M + 1.0
+                intersections.append(junction)
+        for road, (points, start, end) in pieces:
+            self.piece_lanes(road, points, start, end, junctions)
+        self.lane_xy = np.vstack(self.node_xy) if self.node_xy else np.zeros((0, 2))
+        for junction in junctions:
+            self.connect(junction)
+        return self.finish(intersections, signals, file, problems)
+
+    def finish(self, intersections, signals, file, problems) -> BuiltRoads:
+        node_xy = np.vstack(self.node_xy) if self.node_xy else np.zeros((0, 2))
+        node_intersection = (
+            np.concatenate(self.node_intersection) if self.node_intersection else np.zeros(0, int)
+        )
+        columns = [np.concatenate(c) for c in zip(*self.edges, strict=True)]
+        if not self.edges:
+            columns = [np.zeros(0, dtype=np.int64)] * 5
+        src, dst, limit, street, road_id = columns
+        src, dst = src.astype(np.int64), dst.astype(np.int64)
+        intersection_xy = np.array([j.xy for j in intersections]).reshape(-1, 2)
+        signalised = np.zeros(len(intersections), dtype=bool)
+        cycle = np.full(len(intersections), schema.DEFAULT_SIGNAL_CYCLE_S)
+        for signal in signals:
+            dist = (
+                np.hypot(*(intersection_xy - (signal.x, signal.y)).T) if len(intersections) else []
+            )
+            if len(dist) == 0 or dist.min() > schema.SIGNAL_RADIUS_M:
+                problems.append(
+                    Problem(file, describe(signal), "signal is not within 12 m of an intersection")
+                )
+                continue
+            nearest = int(np.argmin(dist))
+            signalised[nearest] = True
+            cycle[nearest] = signal.cycle_s
+        phase = np.full(len(src), -1, dtype=np.int64)
+        for junction in intersections:
+            for arm in junction.arms:
+                for node_id in [n for _, n, _ in arm.incoming + arm.outgoing]:
+                    node_intersection[node_id] = junction.intersection
+                if signalised[junction.intersection]:
+                    for (_, _, heading), edge in zip(arm.incoming, arm.last_edges, strict=True):
+                        phase[edge] = 0 if abs(heading[0]) >= abs(heading[1]) else 1
+        order = np.argsort(src, kind="stable")
+        out_start = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=len(node_xy)))])
+        graph = RoadGraph(
+            node_xy=node_xy,
+            node_intersection=node_intersection,
+            edge_src=src,
+            edge_dst=dst,
+            edge_speed_limit=limit.astype(np.float64),
+            edge_street=street.astype(np.int64),
+            edge_phase=phase,
+            out_start=out_start.astype(np.int64),
+            out_edges=order.astype(np.int64),
+            intersection_xy=intersection_xy,
+            intersection_signalised=signalised,
+            intersection_cycle_s=cycle,
+            street_names=self.street_names,
+        )
+        return BuiltRoads(graph, road_id.astype(np.int64))
+
+
+def lane_pairs(lanes_in: int, lanes_out: int) -> list[tuple[int, int]]:
+    """Monotone lane mapping between two arms: every lane in and every lane out is used."""
+    if lanes_in == 0 or lanes_out == 0:
+        return []
+
+    def scale(k: int, n_from: int, n_to: int) -> int:
+        return round(k * (n_to - 1) / (n_from - 1)) if n_from > 1 else 0
+
+    pairs = {(k, scale(k, lanes_in, lanes_out)) for k in range(lanes_in)}
+    pairs |= {(scale(k, lanes_out, lanes_in), k) for k in range(lanes_out)}
+    return sorted(pairs)
+
+
+def build_road_graph(
+    roads: list[RoadSpec], signals: list[SignalSpec], file: str, problems: list[Problem]
+) -> BuiltRoads:
+    """The lane graph of a map's roads; stray signals are reported to ``problems``."""
+    builder = _GraphBuilder(roads)
+    if not roads:
+        return builder.finish([], signals, file, problems)
+    return builder.build(signals, file, problems)

@@ -1,0 +1,164 @@
+"""Open a ``.tmx`` safely: our own checks first, then pytmx, every failure a FileProblem.
+
+pytmx (3.32) answers bad input with bare exceptions (a ``KeyError`` for class-typed
+properties, an ``Exception()`` with no text for infinite maps, XML parse errors), so the
+file is parsed with ElementTree first, everything the game cannot use is reported by name,
+and only then does pytmx read the already-parsed tree, headless (no images).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from xml.etree import ElementTree
+
+from game.level.schema import TILE_SIZE_PX
+from game.problems import FileProblem
+
+
+def import_pytmx() -> ModuleType:
+    """Import pytmx without letting it import pygame (it only wants it for type hints).
+
+    game.level must stay pygame-free so headless tools start fast; if the game has
+    already imported pygame, pytmx is welcome to see it.
+    """
+    if "pytmx" in sys.modules:
+        return sys.modules["pytmx"]
+    logging.getLogger("pytmx").addHandler(logging.NullHandler())  # no stray log lines
+    hide_pygame = "pygame" not in sys.modules
+    if hide_pygame:
+        sys.modules["pygame"] = None  # type: ignore[assignment]  # makes `import pygame` fail
+    try:
+        import pytmx
+    finally:
+        if hide_pygame:
+            del sys.modules["pygame"]
+    return pytmx
+
+
+@dataclass
+class TilesetFile:
+    """An external tileset as referenced by the map."""
+
+    source: str  #: as written in the map
+    path: Path  #: resolved
+    root: ElementTree.Element | None  #: parsed <tileset>, None when missing or broken
+
+
+@dataclass
+class MapFile:
+    """A parsed map: the XML tree (for checks pytmx cannot do) and pytmx's view of it."""
+
+    path: Path
+    root: ElementTree.Element
+    tilesets: list[TilesetFile]
+    tmx: object  #: pytmx.TiledMap
+
+
+def parse_xml(path: Path, what: str) -> ElementTree.Element:
+    try:
+        return ElementTree.parse(path).getroot()
+    except FileNotFoundError:
+        raise FileProblem(path, "", f"{what} not found") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "", f"is a folder, not a {what}") from None
+    except ElementTree.ParseError as error:
+        raise FileProblem(path, "", f"not valid XML ({error})") from None
+    except (OSError, UnicodeError) as error:
+        raise FileProblem(path, "", f"cannot read the {what}: {error}") from None
+
+
+def _int_attr(path: Path, node: ElementTree.Element, name: str, where: str = "") -> int:
+    try:
+        return int(node.get(name, ""))
+    except ValueError:
+        raise FileProblem(
+            path, where, f"attribute '{name}' is missing or not a whole number"
+        ) from None
+
+
+def check_map_header(path: Path, root: ElementTree.Element) -> None:
+    """Refuse what the game cannot use: non-maps, non-orthogonal, infinite, wrong tile size."""
+    if root.tag != "map":
+        kind = "a Tiled tileset" if root.tag == "tileset" else f"an XML <{root.tag}> file"
+        raise FileProblem(path, "", f"not a Tiled map (it is {kind})")
+    orientation = root.get("orientation", "orthogonal")
+    if orientation != "orthogonal":
+        raise FileProblem(
+            path, "", f"map orientation is '{orientation}'; only orthogonal maps work"
+        )
+    if root.get("infinite", "0") == "1":
+        raise FileProblem(
+            path, "", "infinite map; untick Map > Map Properties > Infinite and give it a size"
+        )
+    width, height = _int_attr(path, root, "width"), _int_attr(path, root, "height")
+    if width <= 0 or height <= 0:
+        raise FileProblem(path, "", f"map size {width} x {height} tiles is empty")
+    tile_w, tile_h = _int_attr(path, root, "tilewidth"), _int_attr(path, root, "tileheight")
+    if (tile_w, tile_h) != (TILE_SIZE_PX, TILE_SIZE_PX):
+        raise FileProblem(
+            path,
+            "",
+            f"tile size is {tile_w} x {tile_h} px; maps use {TILE_SIZE_PX} x {TILE_SIZE_PX}",
+        )
+    for layer in root.iter("layer"):
+        data = layer.find("data")
+        where = f"layer '{layer.get('name', '')}'"
+        if data is None:
+            raise FileProblem(path, where, "tile layer has no <data>")
+        if data.find("chunk") is not None:
+            raise FileProblem(path, where, "layer is stored in chunks (infinite map)")
+        if data.get("encoding") not in ("csv", "base64"):
+            raise FileProblem(path, where, "tile data must be CSV (or base64) encoded")
+
+
+def read_tilesets(path: Path, root: ElementTree.Element) -> list[TilesetFile]:
+    """Parse every external tileset the map names; a missing or broken one is a FileProblem."""
+    tilesets = []
+    for node in root.findall("tileset"):
+        source = node.get("source")
+        where = f"tileset '{node.get('name') or source}'"
+        if source is None:
+            tilesets.append(TilesetFile("", path, node))
+            continue
+        ts_path = (path.parent / source).resolve()
+        if not ts_path.is_file():
+            raise FileProblem(path, where, f"tileset file not found (looked for {ts_path})")
+        ts_root = parse_xml(ts_path, "tileset")
+        if ts_root.tag != "tileset":
+            raise FileProblem(ts_path, "", f"not a Tiled tileset (root element <{ts_root.tag}>)")
+        size = (_int_attr(ts_path, ts_root, "tilewidth"), _int_attr(ts_path, ts_root, "tileheight"))
+        if size != (TILE_SIZE_PX, TILE_SIZE_PX):
+            raise FileProblem(
+                ts_path,
+                "",
+                f"tile size is {size[0]} x {size[1]} px; tilesets use {TILE_SIZE_PX} px",
+            )
+        tilesets.append(TilesetFile(source, ts_path, ts_root))
+    return tilesets
+
+
+def open_map(path: str | Path) -> MapFile:
+    """Parse and check a map file and hand it to pytmx; raises FileProblem, nothing else."""
+    path = Path(path)
+    root = parse_xml(path, "map")
+    check_map_header(path, root)
+    tilesets = read_tilesets(path, root)
+    pytmx = import_pytmx()
+    tmx = pytmx.TiledMap(allow_duplicate_names=True)
+    tmx.filename = str(path)
+    # Class-typed properties need the project's types or pytmx raises a bare KeyError;
+    # register an empty class for each so the map still loads (check_map reports them).
+    for prop in root.iter("property"):
+        if prop.get("type") == "class":
+            name = prop.get("propertytype", "")
+            tmx.custom_types.setdefault(name, pytmx.TiledClassType(name, []))
+    try:
+        tmx.parse_xml(root)
+    except Exception as error:  # pytmx raises bare Exception, ValueError, TypeError, KeyError
+        detail = str(error) or type(error).__name__
+        raise FileProblem(path, "", f"Tiled data that cannot be read: {detail}") from None
+    return MapFile(path, root, tilesets, tmx)
