@@ -86,3 +86,9 @@ class Terrain:
         row = np.clip(row, 0, rows - 1)
         col = np.clip(col, 0, cols - 1)
         return self.surface[row, col]
+
+
+#: tyre grip multiplier per Surface (index by surface value): wet-ish concrete to flooded road
+SURFACE_GRIP = np.array([1.0, 0.95, 0.65, 0.45, 0.55, 0.25])
+#: rolling-resistance multiplier per Surface: soft ground drags at the tyres
+SURFACE_ROLLING = np.array([1.0, 1.1, 4.0, 18.0, 6.0, 30.0])

@@ -1,0 +1,137 @@
+"""Tyre forces and the dynamic bicycle model, for all vehicles at once.
+
+Body frame: ``vx`` forward, ``vy`` to the right, ``yaw_rate`` positive turning right
+(clockwise on screen, since y points south). Each axle is one tyre pair with a linear
+cornering stiffness saturating at the friction circle ``grip * surface * load``; drive
+and brake forces use up part of that circle first, so braking or spinning the wheels
+costs cornering grip. Loads shift front/rear with the last step's acceleration.
+
+A locked rear axle (handbrake) slides: its force opposes the contact patch's velocity,
+which at speed is mostly forward, so the rear loses its side grip and steps out; release
+it and the rear grips again. At walking speed slip angles are meaningless (and the
+stiff tyres would ring at this dt), so the model blends into the kinematic bicycle:
+rear axle rolling without side slip, yaw rate = vx * tan(steer) / wheelbase.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE
+from game.sim.vehicles import GRAVITY
+
+KINEMATIC_BELOW = 1.5  #: m/s, at or below this speed the kinematic model rules
+DYNAMIC_ABOVE = 4.0  #: m/s, at or above this speed the dynamic model rules
+STOP_SPEED = 0.5  #: m/s, below this the brake pedal engages reverse
+REVERSE_TOP_SPEED = 8.0  #: m/s, reverse gear runs out here
+REVERSE_FORCE_SHARE = 0.5  #: reverse drive force as a share of max_drive_force
+BRAKE_FRONT_SHARE = 0.62  #: brake balance, front axle share
+LOCKED_WHEEL_FRICTION = 0.8  #: sliding friction of a locked tyre as a share of its grip
+SLIDE_SPEED_SCALE = 1.0  #: m/s, locked-wheel force fades in below this patch speed
+STEER_FADE_SPEED = 30.0  #: m/s, the usable lock falls as 1 / (1 + (v / this)^2)
+ROLLING_FADE_SPEED = 0.3  #: m/s, rolling resistance fades to zero at standstill
+MIN_LOAD_SHARE = 0.15  #: no axle ever carries less than this share of the weight
+
+
+def update_velocities(
+    w, controls: np.ndarray, grip_scale: np.ndarray, rolling_scale: np.ndarray, dt: float
+) -> None:
+    """Advance steering, body-frame velocities and yaw rate of world ``w`` by ``dt``.
+
+    ``controls`` are already clamped; ``grip_scale``/``rolling_scale`` are the surface
+    multipliers under each car. Also stores ``w.slip_front``/``w.slip_rear`` (rad) and the
+    longitudinal acceleration ``w.accel`` (m/s^2) used for the next step's load transfer.
+    """
+    p = w.params
+    throttle = controls[:, THROTTLE]
+    brake = controls[:, BRAKE]
+    handbrake = controls[:, HANDBRAKE] > 0.5
+    vx, vy, r = w.vx, w.vy, w.yaw_rate
+    speed = np.hypot(vx, vy)
+    abs_vx = np.abs(vx)
+    direction = np.sign(vx)
+
+    lock = p.max_steer / (1.0 + (speed / STEER_FADE_SPEED) ** 2)
+    step = p.steer_rate * dt
+    w.steer += np.clip(controls[:, STEER] * lock - w.steer, -step, step)
+    cos_d = np.cos(w.steer)
+    sin_d = np.sin(w.steer)
+
+    transfer = p.mass * w.accel * p.cg_height / p.wheelbase
+    min_load = MIN_LOAD_SHARE * p.weight
+    load_f = np.clip(p.static_load_front - transfer, min_load, p.weight - min_load)
+    load_r = p.weight - load_f
+    mu = p.grip * grip_scale
+    limit_f = mu * load_f
+    limit_r = mu * load_r
+
+    # Pedals: throttle drives forward unless reversing; brake brakes when moving
+    # forward and drives backwards near standstill; throttle brakes a reversing car.
+    engine = np.minimum(p.max_drive_force, p.engine_power / np.maximum(abs_vx, 0.1))
+    forward_gear = vx > -STOP_SPEED
+    rolling_forward = vx > STOP_SPEED
+    rolling_back = vx < -STOP_SPEED
+    reverse_pull = REVERSE_FORCE_SHARE * p.max_drive_force
+    reverse_pull = reverse_pull * np.clip(1.0 - abs_vx / REVERSE_TOP_SPEED, 0.0, 1.0)
+    drive = np.where(forward_gear, throttle * engine, 0.0)
+    drive -= np.where(rolling_forward, 0.0, brake * reverse_pull)
+    pedal = np.where(rolling_forward, brake, np.where(rolling_back, throttle, 0.0))
+    braking = pedal * p.brake_force * direction
+
+    fx_front = np.clip(-BRAKE_FRONT_SHARE * braking, -limit_f, limit_f)
+    patch_lat_f = vy + p.cg_to_front * r
+    lon_f = vx * cos_d + patch_lat_f * sin_d
+    lat_f = patch_lat_f * cos_d - vx * sin_d
+    slip_f = np.arctan2(lat_f, np.abs(lon_f))
+    side_f = np.sqrt(np.maximum(limit_f**2 - fx_front**2, 0.0))
+    fy_front = np.clip(-p.cornering_front * grip_scale * slip_f, -side_f, side_f)
+
+    fx_rear = np.clip(drive - (1.0 - BRAKE_FRONT_SHARE) * braking, -limit_r, limit_r)
+    patch_lat_r = vy - p.cg_to_rear * r
+    slip_r = np.arctan2(patch_lat_r, abs_vx)
+    side_r = np.sqrt(np.maximum(limit_r**2 - fx_rear**2, 0.0))
+    fy_rear = np.clip(-p.cornering_rear * grip_scale * slip_r, -side_r, side_r)
+    if handbrake.any():
+        slide = np.maximum(np.hypot(vx, patch_lat_r), SLIDE_SPEED_SCALE)
+        sliding = LOCKED_WHEEL_FRICTION * limit_r / slide
+        fx_rear = np.where(handbrake, -sliding * vx, fx_rear)
+        fy_rear = np.where(handbrake, -sliding * patch_lat_r, fy_rear)
+
+    rolling = p.rolling_resistance * rolling_scale * p.weight
+    rolling *= np.clip(vx / ROLLING_FADE_SPEED, -1.0, 1.0)
+    drag = p.drag * speed
+    fy_front_body = fy_front * cos_d + fx_front * sin_d
+    force_x = fx_rear + fx_front * cos_d - fy_front * sin_d - drag * vx - rolling
+    force_y = fy_rear + fy_front_body - drag * vy
+    moment = p.cg_to_front * fy_front_body - p.cg_to_rear * fy_rear
+
+    accel_x = force_x * p.inv_mass
+    new_vx = vx + (accel_x + vy * r) * dt
+    new_vy = vy + (force_y * p.inv_mass - vx * r) * dt
+    new_r = r + moment * p.inv_yaw_inertia * dt
+
+    blend = np.clip((speed - KINEMATIC_BELOW) / (DYNAMIC_ABOVE - KINEMATIC_BELOW), 0.0, 1.0)
+    r_kinematic = new_vx * (sin_d / cos_d) / p.wheelbase
+    vy_kinematic = p.cg_to_rear * r_kinematic
+    w.vx[:] = new_vx
+    w.vy[:] = vy_kinematic + blend * (new_vy - vy_kinematic)
+    w.yaw_rate[:] = r_kinematic + blend * (new_r - r_kinematic)
+    w.accel[:] = accel_x
+    w.slip_front[:] = slip_f
+    w.slip_rear[:] = slip_r
+
+
+def per_vehicle_params(table: SimpleNamespace, vehicle_class: np.ndarray) -> SimpleNamespace:
+    """Gather class parameters for each vehicle, plus the derived figures the step uses."""
+    p = SimpleNamespace(**{name: arr[vehicle_class] for name, arr in vars(table).items()})
+    p.weight = p.mass * GRAVITY
+    p.inv_mass = 1.0 / p.mass
+    p.inv_yaw_inertia = 1.0 / p.yaw_inertia
+    p.cg_to_rear = p.wheelbase - p.cg_to_front
+    p.static_load_front = p.weight * p.cg_to_rear / p.wheelbase
+    p.half_length = 0.5 * p.length
+    p.half_width = 0.5 * p.width
+    p.radius = np.hypot(p.half_length, p.half_width)
+    return p

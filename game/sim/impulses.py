@@ -1,0 +1,87 @@
+"""Contact impulses (normal with restitution, Coulomb friction, spin) for many contacts.
+
+Contacts are solved together (Jacobi iterations over arrays, never one at a time),
+with *mass splitting*: a body in k contacts is treated as k bodies of 1/k of its mass,
+one per contact, so k simultaneous contacts never add up to k times the right
+impulse. Impulses accumulate and are clamped (normal >= 0, friction within the cone),
+so a pair that touches through several points or iterations cannot explode.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+BOUNCE_MIN_SPEED = 1.0  #: m/s, slower approaches do not bounce (resting contact stays put)
+
+
+def solve_impulses(
+    w,
+    a: np.ndarray,
+    b: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    nx: np.ndarray,
+    ny: np.ndarray,
+    restitution: float,
+    friction: float,
+    iterations: int,
+) -> np.ndarray:
+    """Change ``w.world_vx/world_vy/yaw_rate`` so contacts stop closing; return normal impulses.
+
+    Contact c is between vehicle ``a[c]`` and vehicle ``b[c]`` (-1: static ground) at
+    point ``(px, py)``; the unit normal ``(nx, ny)`` points from b towards a.
+    """
+    static = b < 0
+    other = np.where(static, a, b)  # a valid index; its terms are masked out below
+    bodies, local = np.unique(np.concatenate([a, other]), return_inverse=True)
+    count = a.size
+    la, lb = local[:count], local[count:]
+    n_bodies = bodies.size
+    vel_x = w.world_vx[bodies]
+    vel_y = w.world_vy[bodies]
+    spin = w.yaw_rate[bodies]
+    inv_m = w.params.inv_mass[bodies]
+    inv_i = w.params.inv_yaw_inertia[bodies]
+    moving_b = (~static).astype(np.float64)
+    shares = np.bincount(la, minlength=n_bodies) + np.bincount(
+        lb, weights=moving_b, minlength=n_bodies
+    )
+    split_m, split_i = inv_m * shares, inv_i * shares
+
+    tx, ty = -ny, nx
+    ra_x, ra_y = px - w.x[a], py - w.y[a]
+    rb_x, rb_y = px - w.x[other], py - w.y[other]
+    ra_n, ra_t = ra_x * ny - ra_y * nx, ra_x * ty - ra_y * tx
+    rb_n, rb_t = rb_x * ny - rb_y * nx, rb_x * ty - rb_y * tx
+    k_n = split_m[la] + split_i[la] * ra_n**2 + moving_b * (split_m[lb] + split_i[lb] * rb_n**2)
+    k_t = split_m[la] + split_i[la] * ra_t**2 + moving_b * (split_m[lb] + split_i[lb] * rb_t**2)
+
+    def relative_velocity() -> tuple[np.ndarray, np.ndarray]:
+        rel_x = vel_x[la] - spin[la] * ra_y - moving_b * (vel_x[lb] - spin[lb] * rb_y)
+        rel_y = vel_y[la] + spin[la] * ra_x - moving_b * (vel_y[lb] + spin[lb] * rb_x)
+        return rel_x * nx + rel_y * ny, rel_x * tx + rel_y * ty
+
+    closing, _ = relative_velocity()
+    target = np.where(closing < -BOUNCE_MIN_SPEED, -restitution * closing, 0.0)
+    normal = np.zeros(count)
+    tangent = np.zeros(count)
+    for _ in range(iterations):
+        v_n, v_t = relative_velocity()
+        new_normal = np.maximum(normal + (target - v_n) / k_n, 0.0)
+        d_normal = new_normal - normal
+        normal = new_normal
+        cone = friction * normal
+        new_tangent = np.clip(tangent - v_t / k_t, -cone, cone)
+        d_tangent = new_tangent - tangent
+        tangent = new_tangent
+        ix = d_normal * nx + d_tangent * tx
+        iy = d_normal * ny + d_tangent * ty
+        torque_a = ra_x * iy - ra_y * ix
+        torque_b = (rb_x * iy - rb_y * ix) * moving_b
+        vel_x += inv_m * (np.bincount(la, ix, n_bodies) - np.bincount(lb, ix * moving_b, n_bodies))
+        vel_y += inv_m * (np.bincount(la, iy, n_bodies) - np.bincount(lb, iy * moving_b, n_bodies))
+        spin += inv_i * (np.bincount(la, torque_a, n_bodies) - np.bincount(lb, torque_b, n_bodies))
+    w.world_vx[bodies] = vel_x
+    w.world_vy[bodies] = vel_y
+    w.yaw_rate[bodies] = spin
+    return normal

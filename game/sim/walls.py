@@ -1,0 +1,193 @@
+"""Cars against the static grid of solid cells: sub-stepped motion, push-out, impulses.
+
+Two kinds of contact, both vectorised over cars:
+
+* a car **corner** inside a solid cell is pushed out through the nearest face of that
+  cell whose neighbour is free (so a long wall has no inner edges to snag on);
+* a **convex wall corner** (a grid vertex with one solid cell of four, or two diagonal)
+  inside a car's box pushes the car out along the car's nearest side.
+
+Tunnelling: a car moves in sub-steps of at most ``MAX_SUBSTEP_MOVE`` (corners included,
+via the yaw rate), far less than half a cell and half a car width, so a corner is never
+deep enough in a one-cell wall for its nearest free face to be the far one. Only fast
+cars take extra sub-steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.sim.events import WALL, Collisions
+from game.sim.impulses import solve_impulses
+from game.sim.terrain import Terrain
+from game.sim.vehicles import MAX_HALF_DIAGONAL
+
+PAD = 2  #: solid cells added round the map, so everything outside it is wall
+MAX_SUBSTEP_MOVE = 0.45  #: m, the most a car's corner moves in one sub-step
+WALL_RESTITUTION = 0.25  #: share of closing speed a car bounces back with
+WALL_FRICTION = 0.5  #: body panel on wall, Coulomb coefficient
+WALL_ITERATIONS = 3
+
+_CORNER_F = np.array([1.0, 1.0, -1.0, -1.0])[:, None]  # along the heading
+_CORNER_R = np.array([1.0, -1.0, 1.0, -1.0])[:, None]  # to the right
+_FACE_NX = np.array([-1.0, 1.0, 0.0, 0.0])  # faces: west, east, north, south
+_FACE_NY = np.array([0.0, 0.0, -1.0, 1.0])
+_VERTEX_DI = np.repeat([-1, 0, 1], 3)[:, None]
+_VERTEX_DJ = np.tile([-1, 0, 1], 3)[:, None]
+
+
+class WallGrid:
+    """The terrain's solid grid, padded, with the lookups collision needs precomputed."""
+
+    def __init__(self, terrain: Terrain) -> None:
+        self.cell = float(terrain.cell_size)
+        if self.cell <= MAX_HALF_DIAGONAL:
+            raise ValueError(f"cell size {self.cell} m must exceed a car's half-diagonal")
+        solid = np.pad(np.asarray(terrain.solid, dtype=bool), PAD, constant_values=True)
+        self.solid = solid
+        near = solid.copy()  # any solid cell in the 3x3 block round a cell
+        near[1:, :] |= solid[:-1, :]
+        near[:-1, :] |= solid[1:, :]
+        grown = near.copy()
+        grown[:, 1:] |= near[:, :-1]
+        grown[:, :-1] |= near[:, 1:]
+        self.near = grown
+        # convex[i, j]: the vertex at the top-left corner of padded cell (i, j) is a
+        # convex corner of solid ground (one of its four cells solid, or two diagonal ones)
+        nw, ne, sw, se = solid[:-1, :-1], solid[:-1, 1:], solid[1:, :-1], solid[1:, 1:]
+        count = nw.astype(np.int8) + ne + sw + se
+        self.convex = np.zeros_like(solid)
+        self.convex[1:, 1:] = (count == 1) | ((count == 2) & (nw == se))
+
+    def cell_index(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Padded (row, col) of points, clipped so their four neighbours exist."""
+        rows, cols = self.solid.shape
+        row = np.clip(np.floor(y / self.cell).astype(np.intp) + PAD, 1, rows - 2)
+        col = np.clip(np.floor(x / self.cell).astype(np.intp) + PAD, 1, cols - 2)
+        return row, col
+
+
+def move(w, dt: float) -> Collisions:
+    """Integrate poses over ``dt`` from ``w.world_vx/world_vy/yaw_rate``, colliding as we go."""
+    if w.n == 0:
+        return Collisions()
+    reach = (np.hypot(w.world_vx, w.world_vy) + np.abs(w.yaw_rate) * w.params.radius) * dt
+    substeps = np.maximum(np.ceil(reach / MAX_SUBSTEP_MOVE), 1.0)
+    h = dt / substeps
+    w.x += w.world_vx * h
+    w.y += w.world_vy * h
+    w.heading += w.yaw_rate * h
+    hits = [resolve(w)]
+    for k in range(1, int(substeps.max())):
+        active = np.flatnonzero(substeps > k)
+        h_active = h[active]
+        w.x[active] += w.world_vx[active] * h_active
+        w.y[active] += w.world_vy[active] * h_active
+        w.heading[active] += w.yaw_rate[active] * h_active
+        hits.append(resolve(w, active))
+    return Collisions.concatenate(hits)
+
+
+def resolve(w, idx: np.ndarray | None = None) -> Collisions:
+    """Push vehicles ``idx`` (default all) out of walls and stop them running into them."""
+    grid = w.walls
+    x, y = (w.x, w.y) if idx is None else (w.x[idx], w.y[idx])
+    row, col = grid.cell_index(x, y)
+    near = np.flatnonzero(grid.near[row, col])
+    if not near.size:
+        return Collisions()
+    cars = near if idx is None else idx[near]
+    cos_h, sin_h = np.cos(w.heading[cars]), np.sin(w.heading[cars])
+    hl, hw = w.params.half_length[cars], w.params.half_width[cars]
+    found = [
+        _corner_contacts(grid, w.x[cars], w.y[cars], cos_h, sin_h, hl, hw),
+        _vertex_contacts(grid, w.x[cars], w.y[cars], cos_h, sin_h, hl, hw),
+    ]
+    which = np.concatenate([f[0] for f in found])
+    if not which.size:
+        return Collisions()
+    car, px, py, nx, ny, depth = (
+        cars[which],
+        *(np.concatenate([f[k] for f in found]) for k in range(1, 6)),
+    )
+    _push_out(w, car, nx * depth, ny * depth)
+    impulse = solve_impulses(
+        w, car, np.full(car.size, WALL), px, py, nx, ny,
+        WALL_RESTITUTION, WALL_FRICTION, WALL_ITERATIONS,
+    )  # fmt: skip
+    return _per_car(car, px, py, impulse)
+
+
+def _corner_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.ndarray, ...]:
+    """Car corners inside solid cells -> (car, x, y, nx, ny, depth) per contact."""
+    px = x + _CORNER_F * hl * cos_h - _CORNER_R * hw * sin_h
+    py = y + _CORNER_F * hl * sin_h + _CORNER_R * hw * cos_h
+    row, col = grid.cell_index(px, py)
+    corner, car = np.nonzero(grid.solid[row, col])
+    px, py, row, col = px[corner, car], py[corner, car], row[corner, car], col[corner, car]
+    fx = px - (col - PAD) * grid.cell
+    fy = py - (row - PAD) * grid.cell
+    depth = np.stack([fx, grid.cell - fx, fy, grid.cell - fy])
+    solid = grid.solid
+    free = ~np.stack(
+        [solid[row, col - 1], solid[row, col + 1], solid[row - 1, col], solid[row + 1, col]]
+    )
+    face = np.argmin(np.where(free, depth, np.inf), axis=0)
+    buried = ~free.any(axis=0)  # cannot happen when sub-stepping holds; leave by the nearest face
+    face[buried] = np.argmin(depth[:, buried], axis=0)
+    d = depth[face, np.arange(face.size)]
+    return car, px, py, _FACE_NX[face], _FACE_NY[face], d
+
+
+def _vertex_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.ndarray, ...]:
+    """Convex wall corners inside car boxes -> (car, x, y, nx, ny, depth) per contact."""
+    rows, cols = grid.solid.shape
+    vi = np.clip(np.rint(y / grid.cell).astype(np.intp) + PAD + _VERTEX_DI, 1, rows - 1)
+    vj = np.clip(np.rint(x / grid.cell).astype(np.intp) + PAD + _VERTEX_DJ, 1, cols - 1)
+    k, car = np.nonzero(grid.convex[vi, vj])
+    qx = (vj[k, car] - PAD) * grid.cell
+    qy = (vi[k, car] - PAD) * grid.cell
+    dx, dy = qx - x[car], qy - y[car]
+    c, s = cos_h[car], sin_h[car]
+    along = dx * c + dy * s
+    across = dy * c - dx * s
+    pen_f = hl[car] - np.abs(along)
+    pen_r = hw[car] - np.abs(across)
+    inside = (pen_f > 0) & (pen_r > 0)
+    car, qx, qy, c, s = car[inside], qx[inside], qy[inside], c[inside], s[inside]
+    pen_f, pen_r, along, across = pen_f[inside], pen_r[inside], along[inside], across[inside]
+    lengthwise = pen_f < pen_r
+    sf, sr = np.sign(along), np.sign(across)
+    nx = np.where(lengthwise, -sf * c, sr * s)
+    ny = np.where(lengthwise, -sf * s, -sr * c)
+    return car, qx, qy, nx, ny, np.minimum(pen_f, pen_r)
+
+
+def _push_out(w, car: np.ndarray, push_x: np.ndarray, push_y: np.ndarray) -> None:
+    """Move each car by the largest push each way per axis (two corners in one wall: once)."""
+    cars, local = np.unique(car, return_inverse=True)
+    total = []
+    for push in (push_x, push_y):
+        most, least = np.zeros(cars.size), np.zeros(cars.size)
+        np.maximum.at(most, local, push)
+        np.minimum.at(least, local, push)
+        total.append(most + least)
+    w.x[cars] += total[0]
+    w.y[cars] += total[1]
+
+
+def _per_car(car: np.ndarray, px, py, impulse) -> Collisions:
+    """One event row per car that hit a wall: summed impulse at the impulse-weighted point."""
+    hit = impulse > 0.0
+    if not hit.any():
+        return Collisions()
+    car, px, py, impulse = car[hit], px[hit], py[hit], impulse[hit]
+    cars, local = np.unique(car, return_inverse=True)
+    total = np.bincount(local, impulse, cars.size)
+    return Collisions(
+        a=cars,
+        b=np.full(cars.size, WALL),
+        x=np.bincount(local, impulse * px, cars.size) / total,
+        y=np.bincount(local, impulse * py, cars.size) / total,
+        impulse=total,
+    )
