@@ -1,0 +1,169 @@
+"""``python -m game bench``: headless timing of the simulation (and, with --render, drawing).
+
+A scenario is ``"module:function"``; the function takes ``(cars, seed)`` and returns
+``(world, control_fn)``, with ``control_fn(world, tick) -> controls``. Only
+``world.step`` is timed, after warm-up steps. Imports no pygame unless ``--render``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+#: scenario name -> "module:function" building (world, control_fn) from (cars, seed)
+SCENARIOS: dict[str, str] = {
+    "arena": "game.sim.arena:build",
+    "city": "game.ai.bench_city:build",
+}
+DEFAULT_PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "pymunk_cars.py"
+PEER_TIMEOUT_S = 900
+
+
+class BenchError(Exception):
+    """Something the user asked for cannot run; the message says what."""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", default="arena", choices=sorted(SCENARIOS))
+    parser.add_argument("--cars", default="1000", help="a number or a comma list (a sweep)")
+    parser.add_argument("--steps", type=int, default=300, help="timed steps per run")
+    parser.add_argument("--warmup", type=int, default=30, help="untimed steps first")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", action="store_true", help="one JSON object per run")
+    parser.add_argument(
+        "--peer",
+        nargs="?",
+        const=str(DEFAULT_PEER),
+        default=None,
+        metavar="PATH",
+        help="also run the pymunk peer with the same cars and steps (default path: %(const)s)",
+    )
+    parser.add_argument("--render", action="store_true", help="time rendering frames instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.render:
+            return _load("game.render.bench:run", "--render")(args)
+        car_counts = _parse_cars(args.cars)
+        if args.steps < 1 or args.warmup < 0:
+            raise BenchError("--steps must be at least 1 and --warmup at least 0")
+        build = _load(SCENARIOS[args.scenario], f"scenario {args.scenario!r}")
+        if args.peer and not Path(args.peer).is_file():
+            raise BenchError(f"peer script {args.peer} not found")
+        rows = []
+        for cars in car_counts:
+            row = time_scenario(args.scenario, build, cars, args.steps, args.warmup, args.seed)
+            if args.peer:
+                row.update(run_peer(args.peer, cars, args.steps))
+                row["speedup"] = round(row["peer_seconds"] / row["seconds"], 1)
+            rows.append(row)
+            if args.json:
+                print(json.dumps(row), flush=True)
+        if not args.json:
+            print(format_table(rows))
+        return 0
+    except BenchError as problem:
+        print(f"bench: {problem}", file=sys.stderr)
+        return 2
+
+
+def _parse_cars(text: str) -> list[int]:
+    try:
+        counts = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise BenchError(
+            f"--cars wants a number or a comma list of numbers, not {text!r}"
+        ) from None
+    if not counts or min(counts) < 1:
+        raise BenchError(f"--cars wants positive car counts, not {text!r}")
+    return counts
+
+
+def _load(target: str, what: str):
+    """Import ``module:function``; a missing module is a clear message, not a traceback."""
+    module_name, function_name = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        if missing.name and module_name.startswith(missing.name):
+            raise BenchError(f"{what} needs {module_name}, which is not there yet") from None
+        raise
+    try:
+        return getattr(module, function_name)
+    except AttributeError:
+        raise BenchError(
+            f"{what} needs {target}, but {module_name} has no {function_name}"
+        ) from None
+
+
+def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: int) -> dict:
+    """Build the scenario, run warm-up steps, then time ``steps`` calls of ``world.step``."""
+    world, control_fn = build(cars, seed)
+    tick = 0
+    for _ in range(warmup):
+        world.step(control_fn(world, tick))
+        tick += 1
+    durations = np.empty(steps)
+    for k in range(steps):
+        controls = control_fn(world, tick)
+        started = time.perf_counter()
+        world.step(controls)
+        durations[k] = time.perf_counter() - started
+        tick += 1
+    seconds = float(durations.sum())
+    return {
+        "scenario": name,
+        "cars": world.n,
+        "steps": steps,
+        "tick_hz": round(1.0 / world.dt, 3),
+        "seconds": round(seconds, 4),
+        "vehicle_steps_per_s": round(world.n * steps / seconds),
+        "step_ms_p50": round(float(np.percentile(durations, 50)) * 1e3, 4),
+        "step_ms_p99": round(float(np.percentile(durations, 99)) * 1e3, 4),
+        "finite": bool(np.isfinite(world.x).all() and np.isfinite(world.y).all()),
+    }
+
+
+def run_peer(path: str, cars: int, steps: int) -> dict:
+    """Run the pymunk peer as a subprocess and read its one result line."""
+    try:
+        done = subprocess.run(
+            [sys.executable, path, str(cars), str(steps)],
+            capture_output=True,
+            text=True,
+            timeout=PEER_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"peer {path} took over {PEER_TIMEOUT_S} s at {cars} cars") from None
+    found = re.search(r"seconds=([\d.]+) vehicle_steps_per_s=(\d+) step_ms=([\d.]+)", done.stdout)
+    if done.returncode != 0 or not found:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise BenchError(f"peer {path} failed at {cars} cars: {tail[0]}")
+    return {
+        "peer_seconds": float(found.group(1)),
+        "peer_vehicle_steps_per_s": int(found.group(2)),
+        "peer_step_ms": float(found.group(3)),
+    }
+
+
+def format_table(rows: list[dict]) -> str:
+    """A plain-text table; with the peer, its mean step and our speed-up over it."""
+    columns = ["scenario", "cars", "steps", "tick_hz", "seconds", "vehicle_steps_per_s"]
+    columns += ["step_ms_p50", "step_ms_p99"]
+    if any("peer_step_ms" in row for row in rows):
+        columns += ["peer_step_ms", "speedup"]
+    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[k]) for r in cells)) for k, c in enumerate(columns)]
+    lines = ["  ".join(c.rjust(wd) for c, wd in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.rjust(wd) for v, wd in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(lines)
