@@ -27,7 +27,8 @@ PURSUIT_HEAT = 1.0  #: heat at which a unit that sees you gives chase
 HELICOPTER_HEAT = 2.0  #: heat at which the helicopter joins (the job may send it sooner)
 ROADBLOCK_HEAT = 3.0  #: heat at which units set roadblocks ahead
 MAX_HEAT = 5.0
-DECAY_PER_S = 0.02  #: heat lost per second when calm and unseen
+DECAY_PER_S = 0.02  #: heat lost per second when calm and unseen...
+DECAY_AFTER_S = 30.0  #: ...once nobody has seen the Driver for this long
 LOSE_AFTER_S = 12.0  #: seconds unseen that end a pursuit (a mission may change it)
 HEAT_AFTER_LOST = 0.5  #: a lost pursuit leaves this much heat at most
 
@@ -41,12 +42,14 @@ class HeatMeter:
         self.heat_max = 0.0
         self.pursuit = False
         self.unseen_s = 0.0  #: seconds since any unit last saw the Driver
+        self.quiet_s = 0.0  #: seconds since he was last seen or heat was last added
         self.held_s = np.zeros(N_OFFENCES)  #: seconds each condition has held
         self.cooldown_s = np.zeros(N_OFFENCES)  #: seconds until each may count again
 
     def add(self, points: float) -> None:
         """Add heat directly (an alarm, a report); it does not start a pursuit by itself."""
         self.heat = float(np.clip(self.heat + points, 0.0, MAX_HEAT))
+        self.quiet_s = 0.0
         self.heat_max = max(self.heat_max, self.heat)
 
     def update(self, dt: float, offences: np.ndarray, witnessed: bool, clock: float) -> list:
@@ -64,11 +67,12 @@ class HeatMeter:
                 for i in np.flatnonzero(counts)
             )
         self.unseen_s = 0.0 if witnessed else self.unseen_s + dt
+        self.quiet_s = 0.0 if witnessed else self.quiet_s + dt
         if not self.pursuit:
             if witnessed and self.heat >= PURSUIT_HEAT:
                 self.pursuit = True
                 events.append(PursuitStarted(clock))
-            elif not witnessed:
+            elif self.quiet_s >= DECAY_AFTER_S:
                 self.heat = max(0.0, self.heat - DECAY_PER_S * dt)
         elif self.unseen_s >= self.lose_after_s:
             self.pursuit = False

@@ -9,6 +9,7 @@ step's collisions; it knows nothing of who saw it (that is :mod:`game.mission.he
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -68,11 +69,11 @@ class Driving:
 
 
 def detect_offences(
-    driving: Driving, roads: RoadGraph, red_edges: np.ndarray | None = None
+    driving: Driving, roads: RoadGraph, is_red: Callable[[int], bool] | None = None
 ) -> np.ndarray:
     """Which offences the driving commits this tick, as a bool array over :class:`Offence`.
 
-    ``red_edges``: bool per road edge, True where its signal shows red now (None: no signals).
+    ``is_red(edge)``: True where that lane's signal shows red now (None: no signals).
     """
     now = np.zeros(N_OFFENCES, dtype=bool)
     now[Offence.HIT_CAR] = driving.hit_car_impulse >= HIT_CAR_IMPULSE
@@ -99,6 +100,6 @@ def detect_offences(
     in_lane = distance <= IN_LANE_M
     now[Offence.WRONG_WAY] = in_lane and along < -0.5
     to_end = float(np.hypot(dst[0] - driving.x, dst[1] - driving.y))
-    if red_edges is not None and in_lane and along > 0.5 and to_end <= STOP_LINE_M:
-        now[Offence.RED_LIGHT] = bool(red_edges[edge])
+    if is_red is not None and in_lane and along > 0.5 and to_end <= STOP_LINE_M:
+        now[Offence.RED_LIGHT] = bool(is_red(edge))
     return now

@@ -72,5 +72,7 @@ def test_pursuit_lost_after_time_unseen_and_not_while_seen():
 def test_heat_decays_when_calm_and_unseen():
     meter = HeatMeter()
     meter.add(0.5)
+    run(meter, 29.0, offences(), False)
+    assert meter.heat == 0.5  # an alarm's heat holds for a while
     run(meter, 10.0, offences(), False)
     assert 0.0 < meter.heat < 0.5

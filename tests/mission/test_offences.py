@@ -8,6 +8,14 @@ from game.mission.offences import Driving, Offence, detect_offences
 LIMIT = 50 / 3.6
 
 
+def RED(edge: int) -> bool:  # noqa: N802 - reads like a constant at the call sites
+    return edge == 0
+
+
+def GREEN(edge: int) -> bool:  # noqa: N802
+    return False
+
+
 def street() -> RoadGraph:
     """One east-west street: eastbound lane at y = 2, westbound at y = -2, 100 m long."""
     nodes = np.array([[0.0, 2.0], [100.0, 2.0], [100.0, -2.0], [0.0, -2.0]])
@@ -38,7 +46,7 @@ def names(now: np.ndarray) -> set[str]:
 
 
 def test_law_abiding_driving_is_no_offence():
-    assert names(detect_offences(driving(), street(), np.array([True, False]))) == set()
+    assert names(detect_offences(driving(), street(), RED)) == set()
 
 
 def test_speeding_against_the_lane_limit():
@@ -55,10 +63,10 @@ def test_wrong_way_in_the_eastbound_lane():
 
 def test_red_light_only_at_the_stop_line_when_red():
     at_line = driving(x=97.0)
-    assert "RED_LIGHT" in names(detect_offences(at_line, street(), np.array([True, False])))
-    assert "RED_LIGHT" not in names(detect_offences(at_line, street(), np.array([False, False])))
+    assert "RED_LIGHT" in names(detect_offences(at_line, street(), RED))
+    assert "RED_LIGHT" not in names(detect_offences(at_line, street(), GREEN))
     mid_block = driving(x=50.0)
-    assert "RED_LIGHT" not in names(detect_offences(mid_block, street(), np.array([True, False])))
+    assert "RED_LIGHT" not in names(detect_offences(mid_block, street(), RED))
 
 
 def test_collisions_slides_and_lights():

@@ -1,0 +1,57 @@
+"""Actions: what a mission does when a trigger fires or a stage begins. One function each.
+
+An action reads and changes the :class:`~game.mission.runtime.MissionRuntime` only
+through its small public surface (events, stage, heat, window rule, police, spawning),
+and returns nothing; what others must know goes out as events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from game.mission.events import Message, ObjectiveChanged, ScannerLine
+from game.mission.model import Action
+
+if TYPE_CHECKING:
+    from game.mission.runtime import MissionRuntime
+
+
+def _message(rt: MissionRuntime, action: Action) -> None:
+    rt.emit(Message(action.text, action.seconds))
+
+
+def _objective(rt: MissionRuntime, action: Action) -> None:
+    rt.objective = action.text
+    rt.emit(ObjectiveChanged(action.text))
+
+
+def _dispatch(rt: MissionRuntime, action: Action) -> None:
+    x, y = rt.level.zones[action.zone].centre
+    rt.dispatch(x, y, action.units)
+
+
+def _board_crew(rt: MissionRuntime, action: Action) -> None:
+    for event in rt.rule.board_at_pickup(rt.clock.now):
+        rt.emit(event)
+
+
+def _complete(rt: MissionRuntime, action: Action) -> None:
+    left_behind = [c.name for c in rt.left_behind()]
+    reason = action.reason or ("left behind: " + ", ".join(left_behind) if left_behind else "")
+    rt.end("crew_left_behind" if left_behind else "success", reason)
+
+
+ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
+    "message": _message,
+    "scanner": lambda rt, a: rt.emit(ScannerLine(a.text)),
+    "objective": _objective,
+    "spawn": lambda rt, a: rt.spawn_actor(a.vehicle),
+    "dispatch": _dispatch,
+    "add_heat": lambda rt, a: rt.heat.add(a.value),
+    "board_crew": _board_crew,
+    "start_window": lambda rt, a: rt.rule.request_open(),
+    "goto": lambda rt, a: rt.goto(a.stage),
+    "fail": lambda rt, a: rt.end("failed", a.reason),
+    "complete": _complete,
+}

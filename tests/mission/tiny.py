@@ -1,0 +1,156 @@
+"""A tiny hand-made level and mission for runtime tests (no map files needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from game.level.model import Level, RoadGraph, Zone
+from game.mission.mission_file import load_mission
+from game.mission.model import Mission
+from game.sim import VehicleClass, World
+from game.sim.controls import N_CONTROLS
+from game.sim.terrain import Terrain
+
+PLACES = {  # zone name -> (kind, x0, y0, x1, y1) metres
+    "crew_pickup": ("pickup", 20, 20, 40, 40),
+    "warehouse": ("place", 100, 20, 130, 40),
+    "arena_crowd": ("crowd", 20, 100, 60, 130),
+    "overpass_shadow": ("shadow", 100, 100, 130, 130),
+}
+
+MISSION = """
+title = "Tiny job"
+map = "tiny"
+client = "test"
+briefing = "A time and a place."
+payout = 1000
+
+[clock]
+start = "01:58"
+time_scale = 10.0
+
+[contract]
+place = "warehouse"
+time = "02:00"
+away_grace_s = 20
+
+[[crew]]
+name = "Irish"
+spawn = "crew_1"
+return_s = [100, 120]
+
+[[crew]]
+name = "Blanche"
+spawn = "crew_2"
+return_s = [150, 160]
+
+[[vehicles]]
+name = "backup"
+role = "police"
+spawn = "police_1"
+at_start = false
+
+[[always]]
+trigger = "vehicle_wrecked"
+vehicle = "player"
+actions = [{ action = "fail", reason = "wrecked" }]
+
+[[stages]]
+id = "pickup"
+objective = "Pick up the crew."
+[[stages.on]]
+trigger = "stopped_in_zone"
+zone = "crew_pickup"
+seconds = 1.0
+actions = [{ action = "board_crew" }, { action = "goto", stage = "wait" }]
+
+[[stages]]
+id = "wait"
+objective = "Wait."
+[[stages.on]]
+trigger = "window_elapsed"
+seconds = 30
+actions = [{ action = "scanner", text = "alarm" }, { action = "spawn", vehicle = "backup" }]
+[[stages.on]]
+trigger = "crew_back"
+actions = [{ action = "goto", stage = "getaway" }]
+[[stages.on]]
+trigger = "window_closed"
+actions = [{ action = "goto", stage = "getaway" }]
+
+[[stages]]
+id = "getaway"
+objective = "Blend in."
+enter = [{ action = "add_heat", value = 1.0 }]
+[[stages.on]]
+trigger = "stopped_in_zone"
+zone = "arena_crowd"
+seconds = 2
+without_pursuit = true
+actions = [{ action = "complete" }]
+"""
+
+
+def tiny_level() -> Level:
+    terrain = Terrain.open_box(40, 40)
+    zones = {
+        name: Zone(name, i, kind, np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], float))
+        for i, (name, (kind, x0, y0, x1, y1)) in enumerate(PLACES.items())
+    }
+    nodes = np.array([[10.0, 10.0], [150.0, 10.0]])
+    roads = RoadGraph(
+        node_xy=nodes,
+        node_intersection=np.array([-1, -1]),
+        edge_src=np.array([0, 1]),
+        edge_dst=np.array([1, 0]),
+        edge_speed_limit=np.array([14.0, 14.0]),
+        edge_street=np.array([-1, -1]),
+        edge_phase=np.array([-1, -1]),
+        out_start=np.array([0, 1, 2]),
+        out_edges=np.array([1, 0]),
+        intersection_xy=np.zeros((0, 2)),
+        intersection_signalised=np.zeros(0, dtype=bool),
+        intersection_cycle_s=np.zeros(0),
+    )
+    return Level(
+        name="tiny",
+        path=Path("tiny.tmx"),
+        terrain=terrain,
+        shadow=np.zeros(terrain.shape, dtype=bool),
+        zones=zones,
+        spawns={},
+        streets=(),
+        roads=roads,
+    )
+
+
+def tiny_mission(tmp_path: Path, text: str = MISSION) -> Mission:
+    path = tmp_path / "tiny.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_mission(path)
+
+
+class BareSession:
+    """What the runtime reads of a DriveSession: a world, the player's index, his lights."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.world = World(level.terrain, seed=0)
+        self.player = int(self.world.spawn(VehicleClass.DRIVER, 60.0, 60.0, 0.0)[0])
+        self.player_lights_on = True
+
+    def park_at(self, zone: str) -> None:
+        x, y = self.level.zones[zone].centre
+        self.world.place(self.player, x, y, 0.0)
+
+    def tick(self, rules) -> None:
+        events = self.world.step(np.zeros((self.world.n, N_CONTROLS)))
+        rules.update(self, events, self.world.dt)
+
+    def run(self, rules, seconds: float) -> None:
+        for _ in range(round(seconds / self.world.dt)):
+            self.tick(rules)
+            if rules.ended is not None:
+                return
