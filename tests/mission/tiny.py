@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.level.model import Level, RoadGraph, Zone
+from game.level.model import Level, RoadGraph, Spawn, Zone
 from game.mission.mission_file import load_mission
 from game.mission.model import Mission
 from game.sim import VehicleClass, World
@@ -120,7 +120,12 @@ def tiny_level() -> Level:
         terrain=terrain,
         shadow=np.zeros(terrain.shape, dtype=bool),
         zones=zones,
-        spawns={},
+        spawns={
+            "crew_1": Spawn("crew_1", 10, "crew", 25.0, 25.0, 0.0),
+            "crew_2": Spawn("crew_2", 11, "crew", 30.0, 25.0, 0.0),
+            "police_1": Spawn("police_1", 12, "police", 140.0, 10.0, 0.0, "police"),
+            "player_start": Spawn("player_start", 13, "player", 60.0, 60.0, 0.0, "driver"),
+        },
         streets=(),
         roads=roads,
     )

@@ -1,0 +1,140 @@
+"""The mission autopilot: a Driver who follows the job, through the player's own controls.
+
+It reads the runtime (the stage's triggers, the window rule, the heat) to pick a goal,
+and drives there with :class:`game.ai.routes.RouteFollower` on the road graph: lane
+driving, lights, the cars ahead. Its output is the same control row a keyboard writes
+(``session.player_controls``); nothing is teleported. The decisions, in order:
+
+* mission over: stand still;
+* crew at the pickup: the pickup zone of the stage's ``stopped_in_zone`` trigger;
+* before the window: the place (stopping short while it is too early to wait there);
+* window open, crew still out: wait at the place, stopped;
+* otherwise (getaway): pursued, a shadow zone with lights off until the pursuit is lost;
+  else the zone where the stage wants the car stopped (the crowd at the arena).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.ai.routes import RouteFollower, RoutePlanner
+from game.ai.signals import Signals
+from game.ai.steering import hold_still
+from game.level.model import Level, Zone
+from game.mission.runtime import MissionRuntime
+from game.mission.window import CrewState, WindowPhase
+
+EARLY_MARGIN_S = 60.0  #: clock seconds of waiting at the place the autopilot allows itself
+HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
+
+
+def drivable_point(level: Level, zone: Zone) -> tuple[float, float]:
+    """The free cell centre inside ``zone`` nearest its centre (zones may hold buildings)."""
+    terrain = level.terrain
+    size = terrain.cell_size
+    rows, cols = terrain.shape
+    cx, cy = np.meshgrid((np.arange(cols) + 0.5) * size, (np.arange(rows) + 0.5) * size)
+    x0, y0 = zone.polygon.min(axis=0)
+    x1, y1 = zone.polygon.max(axis=0)
+    box = (cx >= x0) & (cx <= x1) & (cy >= y0) & (cy <= y1) & ~terrain.solid
+    candidates = np.flatnonzero(box)
+    inside = zone.contains(cx.ravel()[candidates], cy.ravel()[candidates])
+    candidates = candidates[inside]
+    if candidates.size == 0:
+        return zone.centre
+    zx, zy = zone.centre
+    px, py = cx.ravel()[candidates], cy.ravel()[candidates]
+    best = int(np.argmin(np.hypot(px - zx, py - zy)))
+    return float(px[best]), float(py[best])
+
+
+class Autopilot:
+    """Drives the player's car through a mission; call :meth:`controls` before each tick."""
+
+    def __init__(self, runtime: MissionRuntime, level: Level, planner: RoutePlanner | None = None):
+        self.runtime = runtime
+        self.level = level
+        self.planner = planner or RoutePlanner(level.roads)
+        self.signals = Signals(level.roads)
+        self.goal: str = ""  #: what it is driving to (a zone name, or "hold")
+        self.follower: RouteFollower | None = None
+        self.lights_on = True
+        self._xy = (0.0, 0.0)  #: the player's car this tick
+
+    def controls(self, session) -> np.ndarray:
+        """The player's control row (4,) for the coming tick; also sets his lights."""
+        self._xy = (session.world.x[session.player], session.world.y[session.player])
+        goal, hold_back = self._decide()
+        session.player_lights_on = self.lights_on
+        if goal == "hold":
+            self.goal, self.follower = goal, None
+            return hold_still(1)[0]
+        key = f"{goal}:{hold_back}"
+        if key != self.goal or self.follower is None:
+            self.goal = key
+            x, y = self._goal_point(goal, hold_back, session)
+            self.follower = RouteFollower(
+                self.planner, session.player, x, y, self.level.terrain, self.signals
+            )
+        return self.follower.controls(session.world, session.world.time, session.world.dt)
+
+    def _decide(self) -> tuple[str, bool]:
+        rt = self.runtime
+        rule, contract = rt.rule, rt.mission.contract
+        self.lights_on = True
+        if rt.ended is not None:
+            return "hold", False
+        if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
+            return self._stage_zone() or "hold", False
+        if rule.phase is WindowPhase.BEFORE:
+            too_early = (
+                contract.time is not None
+                and contract.time - rt.clock.now
+                > min(contract.attention_after_s, 240.0) - EARLY_MARGIN_S
+            )
+            return contract.place, too_early
+        if rule.phase is WindowPhase.OPEN and not rule.all_back and self._crew_out_there():
+            return contract.place, False
+        if rt.heat.pursuit:
+            shadow = self._nearest_zone("shadow")
+            in_shadow = shadow is not None and rt.zones.inside(shadow, *self._xy)[0]
+            self.lights_on = not in_shadow
+            if shadow is not None:
+                return shadow, False
+        return self._stage_zone() or "hold", False
+
+    def _crew_out_there(self) -> bool:
+        waiting = (CrewState.INSIDE, CrewState.OUT)
+        return any(c.state in waiting for c in self.runtime.rule.crew)
+
+    def _stage_zone(self) -> str | None:
+        """The zone the current stage wants the car stopped (or arriving) in."""
+        stage = self.runtime.mission.stage(self.runtime.stage_id)
+        for kind in ("stopped_in_zone", "enter_zone"):
+            for trigger in stage.on:
+                if trigger.kind == kind:
+                    return trigger.zone
+        return None
+
+    def _nearest_zone(self, kind: str) -> str | None:
+        x, y = self._xy
+        zones = [z for z in self.level.zones.values() if z.kind == kind]
+        if not zones:
+            return None
+        return min(zones, key=lambda z: np.hypot(z.centre[0] - x, z.centre[1] - y)).name
+
+    def _goal_point(self, zone_name: str, hold_back: bool, session) -> tuple[float, float]:
+        x, y = drivable_point(self.level, self.level.zones[zone_name])
+        if not hold_back:
+            return x, y
+        tree = self.planner.tree_to_point(x, y, self.level.terrain)
+        graph = self.planner.graph
+        edge, _ = graph.nearest_edge(np.array([self._xy[0]]), np.array([self._xy[1]]))
+        node = int(graph.edge_dst[edge[0]])
+        # walk the shortest way there until HOLD_BACK_M before the place
+        for _ in range(len(graph.node_xy)):
+            step = int(tree.next_edge[node])
+            if step < 0 or tree.cost[node] <= HOLD_BACK_M:
+                break
+            node = int(graph.edge_dst[step])
+        return float(graph.node_xy[node, 0]), float(graph.node_xy[node, 1])
