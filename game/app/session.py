@@ -92,6 +92,7 @@ class DriveSession:
         self.player_lights_on = True  #: headlights; off hides the car in shadow (missions)
         self.horn = False  #: the player is sounding the horn (audio; witnesses may react)
         self.parked = np.zeros(0, dtype=bool)  #: per vehicle: placed kerbside, nobody drives it
+        self.signals = None  #: game.ai.signals.Signals of the level, once traffic runs
         self.last_events: list[object] = []  #: events since the scene last drained them
         self.previous = self.world.snapshot()  #: state before the last tick (interpolation)
 
@@ -176,12 +177,13 @@ class DriveSession:
 SessionFactory = Callable[[], DriveSession]
 
 
-def free_drive_session(level: Level, seed: int = 0) -> DriveSession:
+def free_drive_session(level: Level, seed: int = 0,
+                       player_spawn: str = "player_start") -> DriveSession:
     """Free drive: the Driver at ``player_start``, parked cars kerbside, traffic on the lanes."""
     from game.app.traffic_link import add_traffic
 
     session = DriveSession(level, seed=seed)
-    session.spawn_player()
+    session.spawn_player(player_spawn)
     for spawn in session.spawns_of_kind("parked"):
         session.spawn_at(spawn, parked=True)
     add_traffic(session, session.spawns_of_kind("traffic"))

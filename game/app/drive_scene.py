@@ -1,0 +1,119 @@
+"""DriveScene: a :class:`~game.app.session.DriveSession` on screen, driven by the player.
+
+Per frame: real frame time -> :class:`game.sim.FixedStepClock` -> that many session ticks,
+each with the player's control row read fresh from input; then one render interpolated
+by the clock's alpha, and the audio follows the player's car. The scene does not know
+what the rules are: free drive and jobs both run here (a job passes its own session
+factory; see :mod:`game.app.session` for the rules hook).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.app.scene import Scene
+from game.app.session import SessionFactory, free_drive_session
+from game.sim import FixedStepClock
+from game.sim.controls import THROTTLE
+
+MAPS_DIR = Path(__file__).resolve().parents[2] / "levels" / "maps"
+FREE_DRIVE_MAP = MAPS_DIR / "downtown.tmx"
+MESSAGE_SECONDS = 4.0  #: how long a notice stays on the HUD (real time)
+
+
+def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
+    """Push free drive on a map (downtown by default); False with ``app.notice`` set if the
+    map cannot be used."""
+    from game.level import load_level
+    from game.problems import FileProblem
+
+    try:
+        level = load_level(map_path or FREE_DRIVE_MAP)
+    except FileProblem as problem:
+        app.notice = str(problem)
+        return False
+    if not any(s.kind == "player" for s in level.spawns.values()):
+        app.notice = f"{level.path}: no spawn of kind 'player' to start free drive at"
+        return False
+    seed = getattr(app, "seed", 0)
+    player = "player_start" if "player_start" in level.spawns else next(
+        s.name for s in level.spawns.values() if s.kind == "player")
+    app.push(DriveScene(lambda: free_drive_session(level, seed=seed, player_spawn=player)))
+    return True
+
+
+class DriveScene(Scene):
+    def __init__(self, session_factory: SessionFactory) -> None:
+        self.session_factory = session_factory
+        self.start()
+
+    def start(self) -> None:
+        """(Re)start from a fresh session (the pause menu's Restart)."""
+        self.session = self.session_factory()
+        self.clock = FixedStepClock(self.session.dt)
+        self.renderer = None
+        self.message: str | None = None
+        self.message_left = 0.0
+
+    def say(self, message: str) -> None:
+        self.message, self.message_left = message, MESSAGE_SECONDS
+
+    def handle_event(self, app: Any, event, actions: list[str]) -> None:
+        session = self.session
+        for action in actions:
+            if action == "pause":
+                self._pause(app)
+            elif action == "pad_removed":
+                self._pause(app, "Controller disconnected: plug it back in, or resume with keys")
+            elif action == "pad_added":
+                self.say("Controller connected")
+            elif action == "lights":
+                session.player_lights_on = not session.player_lights_on
+                self.say("Lights on" if session.player_lights_on else "Lights off")
+            elif action == "horn":
+                session.horn = True
+            elif action == "horn_off":
+                session.horn = False
+
+    def _pause(self, app: Any, note: str | None = None) -> None:
+        from game.app.pause_scene import PauseScene
+
+        self.session.horn = False
+        app.push(PauseScene(app, self, note))
+
+    def update(self, app: Any, frame_s: float) -> None:
+        if app.notice:
+            self.say(app.notice)
+            app.notice = None
+        self.message_left -= frame_s
+        for _ in range(self.clock.advance(frame_s)):
+            self.session.player_controls = app.input.control_row()
+            self.session.tick()
+
+    def draw(self, app: Any, screen) -> None:
+        if self.renderer is None or self.renderer.camera.screen_size != screen.get_size():
+            from game.render.renderer import Renderer
+
+            self.renderer = Renderer(self.session, screen.get_size())
+        events = self.session.drain_events()
+        message = self.message if self.message_left > 0 else None
+        self.renderer.draw(screen, self.session, self.clock.alpha, events, message)
+        self._sound(app, events)
+
+    def _sound(self, app: Any, events: list) -> None:
+        audio = app.audio
+        if not getattr(audio, "enabled", False):
+            return
+        from game.audio.mixer import audible_impulses
+
+        session, world, player = self.session, self.session.world, self.session.player
+        if player < 0:
+            return
+        x, y = float(world.x[player]), float(world.y[player])
+        audio.update(speed_ms=float(world.speed[player]),
+                     throttle=float(session.player_controls[THROTTLE]),
+                     rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
+                     siren=session.pursuing(), crash_impulses=audible_impulses(events, x, y))

@@ -1,0 +1,62 @@
+"""``python -m game play``: open the window on the title screen (or free drive on a map).
+
+Imports stay inside :func:`run` so ``python -m game --help`` and the other commands never
+load pygame, and the title screen comes up fast: the level, renderer and sounds load
+only when a drive starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+NO_DISPLAY_EXIT = 2
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--map", type=Path, metavar="PATH",
+                        help="start free drive on this .tmx map (skips the title screen)")
+    parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.app.app import App, open_window, report
+    from game.input.settings import load_settings
+
+    settings, settings_message = load_settings()
+    if settings_message:
+        report(settings_message)
+    try:
+        pygame.display.init()
+        screen = open_window(settings)
+    except pygame.error as error:
+        report(f"cannot open a window ({error or 'no video device'}); the game needs a "
+               "display: run it on a desktop session, or set DISPLAY")
+        return NO_DISPLAY_EXIT
+    pygame.font.init()
+    from game.audio.mixer import AudioSystem
+
+    audio = AudioSystem(settings.volume)
+    if audio.message:
+        report(audio.message)
+    app = App(screen, settings, audio, notice=settings_message or audio.message)
+    app.seed = args.seed
+    from game.app.title_scene import TitleScene
+
+    app.push(TitleScene())
+    if args.map is not None:
+        from game.app.drive_scene import open_free_drive
+
+        if not open_free_drive(app, args.map):
+            report(app.notice or f"cannot start on {args.map}")
+            pygame.quit()
+            return 1
+    try:
+        return app.run()
+    finally:
+        audio.close()
+        pygame.quit()

@@ -1,0 +1,83 @@
+"""The title screen: the script title over a night skyline, and the title-menu entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pygame
+
+from game.app.scene import MenuItem, MenuScene, draw_menu
+from game.app.title_menu import TitleEntry, title_entries
+from game.render import palette
+from game.render.text import glow, script_font
+
+SKYLINE_SEED = 1978  #: the skyline's windows are random but the same every time
+
+
+def skyline(size: tuple[int, int]) -> pygame.Surface:
+    """A dusk-to-night gradient with a row of towers and a scatter of lit windows."""
+    width, height = size
+    rng = np.random.default_rng(SKYLINE_SEED)
+    t = np.linspace(0.0, 1.0, height)[:, None]
+    top, horizon = np.array(palette.NIGHT_INK), np.array((70, 16, 64))
+    sky = (top * (1 - t**2.2) + horizon * t**2.2).astype(np.uint8)  # (height, 3)
+    surface = pygame.Surface(size)
+    pygame.surfarray.blit_array(surface, np.broadcast_to(sky[None, :, :], (width, height, 3)))
+    x = 0
+    while x < width:
+        tower_w = int(rng.integers(40, 120))
+        tower_h = int(rng.integers(height // 8, height // 2))
+        top_y = height - tower_h
+        pygame.draw.rect(surface, (10, 8, 20), (x, top_y, tower_w - 4, tower_h))
+        for wy in range(top_y + 8, height - 6, 12):
+            for wx in range(x + 6, x + tower_w - 12, 10):
+                if rng.random() < 0.18:
+                    colour = palette.AMBER if rng.random() < 0.8 else palette.NEON_CYAN
+                    surface.fill(tuple(c // 2 for c in colour), (wx, wy, 4, 5))
+        x += tower_w
+    pygame.draw.line(surface, palette.NEON_PINK, (0, height - 2), (width, height - 2), 2)
+    return surface
+
+
+class TitleScene(MenuScene):
+    """The first scene; its entries come from :mod:`game.app.title_menu` when shown."""
+
+    def __init__(self) -> None:
+        super().__init__("", [])
+        self.backdrop: pygame.Surface | None = None
+        self.entries: list[TitleEntry] = []
+
+    def _refresh(self, app: Any) -> None:
+        entries = title_entries()
+        if entries != self.entries:
+            self.entries = entries
+            self.items = [MenuItem(e.label, select=lambda e=e: e.open(app)) for e in entries]
+            self.selected = min(self.selected, len(self.items) - 1)
+        self.back = app.quit
+
+    def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
+        self._refresh(app)
+        super().handle_event(app, event, actions)
+
+    def update(self, app: Any, frame_s: float) -> None:
+        self._refresh(app)
+
+    def draw_backdrop(self, app: Any, screen: pygame.Surface) -> None:
+        if self.backdrop is None or self.backdrop.get_size() != screen.get_size():
+            self.backdrop = skyline(screen.get_size())
+            title = glow(script_font(118).render("Five Minute Window", True, palette.NEON_PINK),
+                         10)
+            self.backdrop.blit(title, title.get_rect(center=(screen.get_width() // 2,
+                                                             screen.get_height() // 5)),
+                               special_flags=pygame.BLEND_ADD)
+        screen.blit(self.backdrop, (0, 0))
+
+    def draw(self, app: Any, screen: pygame.Surface) -> None:
+        self._refresh(app)
+        self.draw_backdrop(app, screen)
+        tagline = app.text.render("a time, a place, and five minutes", 30, palette.NEON_CYAN)
+        screen.blit(tagline, tagline.get_rect(center=(screen.get_width() // 2,
+                                                      screen.get_height() // 5 + 78)))
+        draw_menu(app, screen, None, [i.text() for i in self.items], self.selected,
+                  app.notice, top=screen.get_height() * 2 // 5 + 20)

@@ -1,0 +1,162 @@
+"""Night: darkness over the world and additive light from lamps, cars and neon.
+
+The darkness layer starts at the night ambient colour; lights add onto it (street
+lamps, headlight cones); it is then multiplied over the world, so lit ground shows its
+colours and unlit ground sinks into blue-black. Glows that should burn brighter than
+the surface under them (tail lights, the police bar, neon signs) are added on top after.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.level.model import Level
+from game.render import palette
+from game.render.camera import View
+from game.render.glow import headlight_cone, radial_glow
+from game.render.rotation import RotationSet, rotation_index
+from game.render.text import glow
+from game.sim import VEHICLE_CLASSES, VehicleClass
+
+LAMP_SPACING_M = 30.0  #: at most one street lamp per square of this size
+LAMP_KERB_OFFSET_M = 3.0  #: from a lane's centre line toward the kerb
+LAMP_RADIUS_M = 11.0
+HEADLIGHT_REACH_M = 26.0
+POLICE_FLASH_HZ = 2.5  #: light-bar alternations per second (sim time)
+NEON_ZONE_KINDS = ("place", "finish", "crowd", "garage", "home")
+
+CLASS_LENGTH = np.array([VEHICLE_CLASSES[c].length for c in VehicleClass])
+CLASS_WIDTH = np.array([VEHICLE_CLASSES[c].width for c in VehicleClass])
+
+
+def street_lamps(level: Level) -> np.ndarray:
+    """Lamp positions (L, 2) metres: on the kerb side of lanes, thinned to one per square."""
+    roads = level.roads
+    if len(roads.edge_src) == 0:
+        return np.zeros((0, 2))
+    start = roads.node_xy[roads.edge_src]
+    heading = roads.edge_heading
+    right = np.stack([-np.sin(heading), np.cos(heading)], axis=1)  # y south: right of east is south
+    lamps = start + right * LAMP_KERB_OFFSET_M
+    lamps = lamps[~level.terrain.is_solid(lamps[:, 0], lamps[:, 1])]
+    cells = np.floor(lamps / LAMP_SPACING_M).astype(np.int64)
+    _, first = np.unique(cells[:, 0] * 1_000_003 + cells[:, 1], return_index=True)
+    return lamps[np.sort(first)]
+
+
+class NightLights:
+    """Light sprites per zoom level and the per-frame darkness pass."""
+
+    def __init__(self, level: Level, base_px_per_m: float) -> None:
+        self.lamps = street_lamps(level)
+        self.base = base_px_per_m
+        self.neon = [(zone.centre, zone.properties.get("label") or zone.name.replace("_", " "),
+                      palette.NEON_PINK if k % 2 == 0 else palette.NEON_CYAN)
+                     for k, zone in enumerate(sorted(level.zones.values(), key=lambda z: z.name))
+                     if zone.kind in NEON_ZONE_KINDS]
+        self.darkness: pygame.Surface | None = None
+        self.by_level: dict[float, dict[str, object]] = {}
+
+    def _sprites(self, level: float) -> dict[str, object]:
+        found = self.by_level.get(level)
+        if found is None:
+            ppm = self.base * level
+            font = pygame.font.Font(None, max(12, round(3.2 * ppm)))
+            found = {
+                "lamp": radial_glow(round(LAMP_RADIUS_M * ppm), palette.STREET_LAMP, 1.6),
+                "cone": RotationSet(headlight_cone(round(HEADLIGHT_REACH_M * ppm),
+                                                   palette.HEADLIGHT), steps=64),
+                "tail": radial_glow(round(1.1 * ppm), palette.TAIL_LIGHT, 1.5),
+                "red": radial_glow(round(3.5 * ppm), palette.POLICE_RED, 1.4),
+                "blue": radial_glow(round(3.5 * ppm), palette.POLICE_BLUE, 1.4),
+                "signs": [self._neon_sign(font, text.upper(), colour, ppm)
+                          for _, text, colour in self.neon],
+            }
+            self.by_level[level] = found
+        return found
+
+    @staticmethod
+    def _neon_sign(font: pygame.font.Font, text: str, colour: tuple[int, int, int],
+                   ppm: float) -> pygame.Surface:
+        """A glowing word over a place, blitted additively."""
+        return glow(font.render(text, True, colour), max(3, round(0.8 * ppm)))
+
+    def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
+              lights_on: np.ndarray, time_s: float) -> None:
+        """Darken ``world`` and light it: lamps, headlights, then tail lights, bars, neon."""
+        sprites = self._sprites(level)
+        size = world.get_size()
+        if self.darkness is None or self.darkness.get_size() != size:
+            self.darkness = pygame.Surface(size).convert()
+        dark = self.darkness
+        dark.fill(palette.NIGHT_AMBIENT)
+        add = pygame.BLEND_ADD
+        lamp = sprites["lamp"]
+        near = view.visible(self.lamps[:, 0], self.lamps[:, 1], LAMP_RADIUS_M)
+        lx, ly = view.to_px(self.lamps[near, 0], self.lamps[near, 1])
+        r = lamp.get_width() // 2
+        dark.blits([(lamp, (x - r, y - r), None, add)
+                    for x, y in zip(lx.astype(int).tolist(), ly.astype(int).tolist(), strict=True)],
+                   doreturn=False)
+        cone: RotationSet = sprites["cone"]
+        lit = lights_on[cars.index]
+        fx, fy = view.to_px(cars.front_x[lit], cars.front_y[lit])
+        frames = rotation_index(cars.heading[lit], cone.steps).tolist()
+        jobs = []
+        for x, y, k in zip(fx.tolist(), fy.tolist(), frames, strict=True):
+            frame = cone.frames[k]
+            # the cone's apex is the left-middle of the unrotated sprite: rotate that offset too
+            angle = 2 * math.pi * k / cone.steps
+            half = frame.get_width() / 2, frame.get_height() / 2
+            reach = cone.frames[0].get_width() / 2
+            jobs.append((frame, (x + math.cos(angle) * reach - half[0],
+                                 y + math.sin(angle) * reach - half[1]), None, add))
+        dark.blits(jobs, doreturn=False)
+        world.blit(dark, (0, 0), special_flags=pygame.BLEND_MULT)
+
+        tail = sprites["tail"]
+        tr = tail.get_width() // 2
+        bx, by = view.to_px(cars.rear_x[lit], cars.rear_y[lit])
+        world.blits([(tail, (x - tr, y - tr), None, add)
+                     for x, y in zip(bx.astype(int).tolist(), by.astype(int).tolist(),
+                                     strict=True)], doreturn=False)
+        self._police_bars(world, view, sprites, cars, time_s)
+        for (centre, _, _), sign in zip(self.neon, sprites["signs"], strict=True):
+            if view.visible(np.array(centre[0]), np.array(centre[1]), 40.0):
+                px, py = view.to_px(centre[0], centre[1])
+                world.blit(sign, sign.get_rect(center=(int(px), int(py))), special_flags=add)
+
+    def _police_bars(self, world: pygame.Surface, view: View, sprites: dict, cars: CarsInView,
+                     time_s: float) -> None:
+        police = cars.vehicle_class == VehicleClass.POLICE
+        if not police.any():
+            return
+        phase = int(time_s * POLICE_FLASH_HZ * 2) % 2
+        px, py = view.to_px(cars.x[police], cars.y[police])
+        side = np.where(cars.index[police] % 2 == phase, 1.0, -1.0)  # neighbours out of step
+        heading = cars.heading[police]
+        offset = 0.5 * view.px_per_m * side
+        jobs = []
+        for x, y, s, h in zip(px.tolist(), py.tolist(), offset.tolist(), heading.tolist(),
+                              strict=True):
+            glow = sprites["red"] if s > 0 else sprites["blue"]
+            r = glow.get_width() // 2
+            jobs.append((glow, (x - math.sin(h) * s - r, y + math.cos(h) * s - r), None,
+                         pygame.BLEND_ADD))
+        world.blits(jobs, doreturn=False)
+
+
+class CarsInView:
+    """Interpolated positions of the cars near the view, with their fronts and rears."""
+
+    def __init__(self, index: np.ndarray, x: np.ndarray, y: np.ndarray, heading: np.ndarray,
+                 vehicle_class: np.ndarray) -> None:
+        self.index, self.x, self.y, self.heading = index, x, y, heading
+        self.vehicle_class = vehicle_class
+        half = 0.5 * CLASS_LENGTH[vehicle_class]
+        cos, sin = np.cos(heading), np.sin(heading)
+        self.front_x, self.front_y = x + cos * half, y + sin * half
+        self.rear_x, self.rear_y = x - cos * half, y - sin * half

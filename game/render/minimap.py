@@ -1,0 +1,89 @@
+"""The minimap: the map's blocks and roads, you, the other cars, police sight cones."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.level.model import Level
+from game.render import palette
+from game.sim import VehicleClass
+
+MINIMAP_PX = 220  #: side of the square on screen
+MINIMAP_M_PER_PX = 2.5  #: metres per minimap pixel (so it shows ~550 m across)
+BLOCK = (34, 28, 58)
+GROUND = (10, 8, 22)
+ROAD = (70, 60, 110)
+
+
+def map_image(level: Level) -> pygame.Surface:
+    """The whole level at minimap scale: ground, solid blocks, road lanes."""
+    rows, cols = level.terrain.shape
+    scale = level.terrain.cell_size / MINIMAP_M_PER_PX
+    size = (max(1, round(cols * scale)), max(1, round(rows * scale)))
+    rgb = np.where(level.terrain.solid[..., None], np.array(BLOCK), np.array(GROUND))
+    cells = pygame.Surface((cols, rows))
+    pygame.surfarray.blit_array(cells, rgb.astype(np.uint8).transpose(1, 0, 2))
+    image = pygame.transform.scale(cells, size)
+    roads = level.roads
+    a = roads.node_xy[roads.edge_src] / MINIMAP_M_PER_PX
+    b = roads.node_xy[roads.edge_dst] / MINIMAP_M_PER_PX
+    for (x0, y0), (x1, y1) in zip(a.tolist(), b.tolist(), strict=True):
+        pygame.draw.line(image, ROAD, (x0, y0), (x1, y1), 3)
+    return image
+
+
+class Minimap:
+    """Draws a window of the map image centred on the player, with cars and cones."""
+
+    def __init__(self, level: Level) -> None:
+        self.image = map_image(level)
+        self.surface = pygame.Surface((MINIMAP_PX, MINIMAP_PX), pygame.SRCALPHA)
+        self.cones = pygame.Surface((MINIMAP_PX, MINIMAP_PX), pygame.SRCALPHA)
+
+    def draw(self, target: pygame.Surface, topleft: tuple[int, int], player: int,
+             x: np.ndarray, y: np.ndarray, heading: np.ndarray, vehicle_class: np.ndarray,
+             sight_cones: np.ndarray) -> None:
+        half = MINIMAP_PX / 2
+        if player >= 0:
+            cx, cy = x[player] / MINIMAP_M_PER_PX, y[player] / MINIMAP_M_PER_PX
+        else:
+            cx, cy = self.image.get_width() / 2, self.image.get_height() / 2
+        surface = self.surface
+        surface.fill((*GROUND, 255))
+        surface.blit(self.image, (round(half - cx), round(half - cy)))
+        self._draw_cones(surface, sight_cones, cx, cy)
+        px = x / MINIMAP_M_PER_PX - cx + half
+        py = y / MINIMAP_M_PER_PX - cy + half
+        shown = (px >= 0) & (px < MINIMAP_PX) & (py >= 0) & (py < MINIMAP_PX)
+        shown[player if player >= 0 else slice(0, 0)] = False
+        police = vehicle_class == VehicleClass.POLICE
+        for sx, sy, is_police in zip(px[shown].tolist(), py[shown].tolist(),
+                                     police[shown].tolist(), strict=True):
+            colour = palette.POLICE_BLUE if is_police else palette.TEXT_DIM
+            surface.fill(colour, (sx - 1, sy - 1, 3, 3))
+        if player >= 0:
+            h = heading[player]
+            tip = (half + 7 * math.cos(h), half + 7 * math.sin(h))
+            left = (half + 5 * math.cos(h + 2.5), half + 5 * math.sin(h + 2.5))
+            right = (half + 5 * math.cos(h - 2.5), half + 5 * math.sin(h - 2.5))
+            pygame.draw.polygon(surface, palette.NEON_PINK, (tip, left, right))
+        pygame.draw.rect(surface, palette.NEON_CYAN, surface.get_rect(), 2)
+        target.blit(surface, topleft)
+
+    def _draw_cones(self, surface: pygame.Surface, cones: np.ndarray, cx: float,
+                    cy: float) -> None:
+        """Each police unit's cone of sight, so the player can see what sees him."""
+        if not len(cones):
+            return
+        half = MINIMAP_PX / 2
+        self.cones.fill((0, 0, 0, 0))
+        for ux, uy, heading, reach in np.asarray(cones, dtype=float).tolist():
+            ox, oy = ux / MINIMAP_M_PER_PX - cx + half, uy / MINIMAP_M_PER_PX - cy + half
+            r = reach / MINIMAP_M_PER_PX
+            arc = [(ox + r * math.cos(heading + a), oy + r * math.sin(heading + a))
+                   for a in np.linspace(-0.6, 0.6, 7)]
+            pygame.draw.polygon(self.cones, (*palette.POLICE_RED, 70), [(ox, oy), *arc])
+        surface.blit(self.cones, (0, 0))

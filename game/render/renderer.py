@@ -1,0 +1,156 @@
+"""One frame: map chunks, skid marks, cars, night lights, sparks and smoke, then the HUD.
+
+The world is drawn at a discrete zoom level (pre-scaled chunks and sprites) onto a
+surface sized so that stretching it to the screen gives the camera's exact zoom; cars
+are drawn where they were between the last two physics states (``alpha``), so motion is
+smooth at any display rate. The renderer reads the session; it never changes it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.render import palette
+from game.render.camera import PX_PER_M, Camera, View, zoom_level_for
+from game.render.chunks import CHUNK_TILES, ChunkCache, TileLayers
+from game.render.effects import SkidMarks, SparksAndSmoke
+from game.render.hud import Hud
+from game.render.lights import CLASS_LENGTH, CLASS_WIDTH, CarsInView, NightLights
+from game.render.minimap import MINIMAP_PX, Minimap
+from game.render.sprites import PAINTS, SpriteBank
+from game.render.text import TextCache
+from game.sim import VehicleClass
+
+CAR_MARGIN_M = 8.0  #: cars this far outside the view are still drawn (their bodies overlap in)
+VARIANTS = np.array([len(PAINTS[c]) for c in VehicleClass])
+
+
+def interpolate(previous, current, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Poses between two snapshots; headings take the short way round."""
+    n = current.x.size
+    if previous.x.size != n:  # cars spawned this frame: no previous pose, draw them as they are
+        return current.x, current.y, current.heading
+    x = previous.x + (current.x - previous.x) * alpha
+    y = previous.y + (current.y - previous.y) * alpha
+    turn = (current.heading - previous.heading + math.pi) % (2 * math.pi) - math.pi
+    return x, y, previous.heading + turn * alpha
+
+
+class Renderer:
+    """Draws a :class:`~game.app.session.DriveSession` to a screen-sized surface."""
+
+    def __init__(self, session, screen_size: tuple[int, int]) -> None:
+        level = session.level
+        self.chunk_m = CHUNK_TILES * level.terrain.cell_size
+        self.chunks = ChunkCache(TileLayers(level.path), palette.NIGHT_INK)
+        self.skids = SkidMarks()
+        self.chunks.decorate = lambda surface, lvl, cx, cy: self.skids.paint_chunk(
+            surface, self.chunks, lvl, cx, cy, self.chunk_m)
+        self.sprites = SpriteBank(PX_PER_M)
+        self.lights = NightLights(level, PX_PER_M)
+        self.particles = SparksAndSmoke(seed=session.seed)
+        self.text = TextCache()
+        self.hud = Hud(self.text)
+        self.minimap = Minimap(level)
+        self.camera = Camera(screen_size)
+        self.world_surface: pygame.Surface | None = None
+        self.last_time: float | None = None
+        if session.player >= 0:
+            self.camera.jump_to(float(session.world.x[session.player]),
+                                float(session.world.y[session.player]))
+
+    def resize(self, screen_size: tuple[int, int]) -> None:
+        self.camera.screen_size = screen_size
+
+    def draw(self, screen: pygame.Surface, session, alpha: float, events: list,
+             message: str | None = None) -> None:
+        world = session.world
+        sim_dt = 0.0 if self.last_time is None else max(0.0, world.time - self.last_time)
+        self.last_time = world.time
+        x, y, heading = interpolate(session.previous, world.snapshot(), alpha)
+        self._follow(session, x, y, heading, sim_dt)
+        view = self.camera.view()
+        level = zoom_level_for(self.camera.zoom)
+        surface = self._surface(view)
+        surface.fill(palette.NIGHT_INK)
+        self.skids.update(world.x, world.y, world.heading, CLASS_WIDTH[world.vehicle_class],
+                          CLASS_LENGTH[world.vehicle_class], world.speed, world.slip_rear,
+                          self.chunks, self.chunk_m)
+        self.chunks.draw(surface, view, level, self.chunk_m)
+        cars = self._cars_in_view(view, world, x, y, heading)
+        self._draw_cars(surface, view, level, cars)
+        lights_on = np.ones(world.n, dtype=bool)
+        if session.player >= 0:
+            lights_on[session.player] = session.player_lights_on
+        self.lights.apply(surface, view, level, cars, lights_on & ~world.wrecked, world.time)
+        self._effects(surface, view, world, events, sim_dt)
+        if surface.get_size() == screen.get_size():
+            screen.blit(surface, (0, 0))
+        else:
+            pygame.transform.scale(surface, screen.get_size(), screen)
+        self.chunks.prefetch(view, level, self.chunk_m, budget=1)
+        self._hud(screen, session, x, y, heading, message)
+
+    def _follow(self, session, x, y, heading, dt: float) -> None:
+        player = session.player
+        if player < 0:
+            return
+        world = session.world
+        cos, sin = math.cos(heading[player]), math.sin(heading[player])
+        vx, vy = float(world.vx[player]), float(world.vy[player])
+        # body frame (forward, right) -> world frame (east, south)
+        self.camera.follow(float(x[player]), float(y[player]), vx * cos - vy * sin,
+                           vx * sin + vy * cos, dt)
+
+    def _surface(self, view: View) -> pygame.Surface:
+        size = (view.width_px, view.height_px)
+        if self.world_surface is None or self.world_surface.get_size() != size:
+            self.world_surface = pygame.Surface(size).convert()
+        return self.world_surface
+
+    @staticmethod
+    def _cars_in_view(view: View, world, x, y, heading) -> CarsInView:
+        index = np.flatnonzero(view.visible(x, y, CAR_MARGIN_M))
+        return CarsInView(index, x[index], y[index], heading[index], world.vehicle_class[index])
+
+    def _draw_cars(self, surface: pygame.Surface, view: View, level: float,
+                   cars: CarsInView) -> None:
+        px, py = view.to_px(cars.x, cars.y)
+        variant = cars.index % VARIANTS[cars.vehicle_class]
+        jobs = []
+        for cls, var, sx, sy, h in zip(cars.vehicle_class.tolist(), variant.tolist(),
+                                       px.tolist(), py.tolist(), cars.heading.tolist(),
+                                       strict=True):
+            frame, (ox, oy) = self.sprites.rotations(cls, var, level).frame(h)
+            jobs.append((frame, (round(sx) - ox, round(sy) - oy)))
+        surface.blits(jobs, doreturn=False)
+
+    def _effects(self, surface: pygame.Surface, view: View, world, events: list,
+                 sim_dt: float) -> None:
+        for step in events:
+            hits = step.collisions
+            if len(hits):
+                self.particles.collide(np.asarray(hits.x), np.asarray(hits.y),
+                                       np.asarray(hits.impulse))
+        damaged = np.flatnonzero(world.damage > 0.4)
+        if damaged.size:
+            self.particles.smoulder(world.x[damaged], world.y[damaged], world.damage[damaged],
+                                    sim_dt)
+        self.particles.advance(sim_dt)
+        self.particles.draw(surface, view)
+
+    def _hud(self, screen: pygame.Surface, session, x, y, heading,
+             message: str | None) -> None:
+        world = session.world
+        player = session.player
+        speed = float(world.speed[player]) if player >= 0 else 0.0
+        street = session.level.street_at(float(x[player]), float(y[player])) \
+            if player >= 0 else None
+        self.hud.draw(screen, speed, session.clock_text(), street, session.hud_lines(), message,
+                      session.player_lights_on)
+        width, height = screen.get_size()
+        self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
+                          x, y, heading, world.vehicle_class, session.sight_cones())
