@@ -20,6 +20,7 @@ BROAD_CELL = 2.0 * MAX_HALF_DIAGONAL  #: m, broad-phase grid spacing
 CAR_RESTITUTION = 0.2  #: crumple zones give little back
 CAR_FRICTION = 0.45  #: panel on panel
 CAR_ITERATIONS = 4
+POSITION_ITERATIONS = 3  #: push-apart passes per step (a car in a pile-up needs several)
 CONTACT_SLOP = 0.005  #: m of overlap left in place so resting contacts do not flicker
 PARALLEL_DEADBAND = 0.05  #: |cos| below this: that box axis counts as parallel to the face
 
@@ -115,6 +116,9 @@ def collide_cars(w) -> Collisions:
     i, j, depth, nx, ny, px, py = (v[hit] for v in (i, j, depth, nx, ny, px, py))
     impulse = solve_impulses(w, i, j, px, py, nx, ny, CAR_RESTITUTION, CAR_FRICTION, CAR_ITERATIONS)
     separate(w, i, j, nx, ny, depth)
+    for _ in range(POSITION_ITERATIONS - 1):
+        _, depth, nx, ny, _, _ = box_overlaps(w, i, j)
+        separate(w, i, j, nx, ny, depth)
     return Collisions(a=i, b=j, x=px, y=py, impulse=impulse)
 
 

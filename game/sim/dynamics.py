@@ -107,9 +107,11 @@ def update_velocities(
     force_y = fy_rear + fy_front_body - drag * vy
     moment = p.cg_to_front * fy_front_body - p.cg_to_rear * fy_rear
 
+    # No "+ vy * r" / "- vx * r" frame terms: the world turns the car under its
+    # velocity when it integrates the heading and reads the velocity back in body axes.
     accel_x = force_x * p.inv_mass
-    new_vx = vx + (accel_x + vy * r) * dt
-    new_vy = vy + (force_y * p.inv_mass - vx * r) * dt
+    new_vx = vx + accel_x * dt
+    new_vy = vy + force_y * p.inv_mass * dt
     new_r = r + moment * p.inv_yaw_inertia * dt
 
     blend = np.clip((speed - KINEMATIC_BELOW) / (DYNAMIC_ABOVE - KINEMATIC_BELOW), 0.0, 1.0)
