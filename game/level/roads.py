@@ -46,7 +46,8 @@ MAX_TRIM_FRACTION = 0.4  #: a piece gives at most this much of its length to eac
 
 class BuiltRoads(NamedTuple):
     graph: RoadGraph
-    edge_road_id: np.ndarray  #: (E,) Tiled object id of the road each edge belongs to
+    node_road_id: np.ndarray  #: (K,) Tiled object id of the road a lane node is on; -1 inside
+    #: intersections
 
 
 @dataclass
@@ -75,13 +76,15 @@ class _GraphBuilder:
         self.node_xy: list[np.ndarray] = []
         self.node_count = 0
         self.node_intersection: list[np.ndarray] = []
-        self.edges: list[tuple[np.ndarray, ...]] = []  # (src, dst, limit, street, road_id)
+        self.node_road: list[np.ndarray] = []
+        self.edges: list[tuple[np.ndarray, ...]] = []  # (src, dst, limit, street)
         self.edge_count = 0
         self.lane_xy = np.zeros((0, 2))  #: every lane node, once all lanes are laid
 
-    def add_nodes(self, xy: np.ndarray, intersection: int = -1) -> np.ndarray:
+    def add_nodes(self, xy: np.ndarray, intersection: int = -1, road_id: int = -1) -> np.ndarray:
         first = self.node_count
         self.node_xy.append(xy)
+        self.node_road.append(np.full(len(xy), road_id, dtype=np.int64))
         self.node_intersection.append(np.full(len(xy), intersection, dtype=np.int64))
         self.node_count += len(xy)
         return np.arange(first, self.node_count)
@@ -91,9 +94,7 @@ class _GraphBuilder:
         spec = self.roads[road]
         street = self.street_names.index(spec.name) if spec.name else -1
         n = len(src)
-        self.edges.append(
-            (src, dst, np.full(n, limit), np.full(n, street), np.full(n, spec.id, dtype=np.int64))
-        )
+        self.edges.append((src, dst, np.full(n, limit), np.full(n, street)))
         self.edge_count += n
         return self.edge_count - 1
 
@@ -138,7 +139,7 @@ class _GraphBuilder:
         spec = self.roads[road]
         line = np.vstack([line, line[:1]]) if closed else trim_polyline(line, *cuts)
         line = resample_polyline(line, schema.MAX_EDGE_M)
-        nodes = self.add_nodes(line[:-1] if closed else line)
+        nodes = self.add_nodes(line[:-1] if closed else line, road_id=spec.id)
         dst = np.roll(nodes, -1) if closed else nodes[1:]
         src = nodes if closed else nodes[:-1]
         last_edge = self.add_edges(src, dst, road, spec.speed_limit)
@@ -240,8 +241,8 @@ class _GraphBuilder:
         )
         columns = [np.concatenate(c) for c in zip(*self.edges, strict=True)]
         if not self.edges:
-            columns = [np.zeros(0, dtype=np.int64)] * 5
-        src, dst, limit, street, road_id = columns
+            columns = [np.zeros(0, dtype=np.int64)] * 4
+        src, dst, limit, street = columns
         src, dst = src.astype(np.int64), dst.astype(np.int64)
         intersection_xy = np.array([j.xy for j in intersections]).reshape(-1, 2)
         signalised = np.zeros(len(intersections), dtype=bool)
@@ -283,7 +284,8 @@ class _GraphBuilder:
             intersection_cycle_s=cycle,
             street_names=self.street_names,
         )
-        return BuiltRoads(graph, road_id.astype(np.int64))
+        node_road = np.concatenate(self.node_road) if self.node_road else np.zeros(0, np.int64)
+        return BuiltRoads(graph, node_road)
 
 
 def lane_pairs(lanes_in: int, lanes_out: int) -> list[tuple[int, int]]:

@@ -175,7 +175,7 @@ def _road_crossings(reading: LevelReading):
         with np.errstate(divide="ignore", invalid="ignore"):
             t = (qp[:, 0] * s[:, 1] - qp[:, 1] * s[:, 0]) / denom
             u = (qp[:, 0] * r[1] - qp[:, 1] * r[0]) / denom
-        hit_xy = p + t[:, None] * r
+            hit_xy = p + t[:, None] * r
         crosses = (np.abs(denom) > 1e-9) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
         # fine only where the crossing is a vertex of both roads: the shared vertex
         bad = crosses & ~(
@@ -209,19 +209,15 @@ def _road_network(reading: LevelReading):
     if in_main.all():
         return
     from_main = reachable(graph, np.flatnonzero(in_main))
-    to_main = reachable(graph, np.flatnonzero(in_main), reverse=True)
-    road_ids = reading.roads.edge_road_id
+    node_road = reading.roads.node_road_id
     by_id = {road.id: road for road in reading.objects.roads}
     cut_off: dict[int, str] = {}
-    for edge in np.flatnonzero(~in_main[graph.edge_src] | ~in_main[graph.edge_dst]):
-        node = graph.edge_dst[edge] if in_main[graph.edge_src[edge]] else graph.edge_src[edge]
+    for node in np.flatnonzero(~in_main & (node_road >= 0)):
         if not from_main[node]:
             why = "no lane from the rest of the road network leads onto it"
-        elif not to_main[node]:
-            why = "traffic on it cannot get back to the rest of the road network (a dead end?)"
         else:
-            continue
-        cut_off.setdefault(int(road_ids[edge]), why)
+            why = "traffic on it cannot get back to the rest of the road network (a dead end?)"
+        cut_off.setdefault(int(node_road[node]), why)
     for road_id, why in cut_off.items():
         yield _road_where(by_id[road_id]), f"road graph is not strongly connected: {why}"
 
