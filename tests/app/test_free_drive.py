@@ -1,0 +1,116 @@
+"""Free drive end to end: scripted keys through the app move the car exactly as the
+physics does with the same controls, and the frames it draws show the city."""
+
+import numpy as np
+import pygame
+
+from game.app.drive_scene import DriveScene, open_free_drive
+from game.app.pause_scene import PauseScene
+from game.level import load_level
+from game.sim import VehicleClass, World
+from game.sim.controls import STEER, THROTTLE
+from tests.app.conftest import key_event
+
+FRAME_S = 1 / 60
+
+#: (time s, key, pressed): throttle from the start, a left turn in the middle
+SCRIPT = [(0.0, pygame.K_UP, True), (4.0, pygame.K_LEFT, True), (5.5, pygame.K_LEFT, False),
+          (8.0, pygame.K_UP, False), (8.0, pygame.K_DOWN, True)]
+
+
+def drive(app, seconds: float) -> list[np.ndarray]:
+    """Run frames for ``seconds`` with SCRIPT's keys; returns the control row of every tick."""
+    scene = app.scenes[-1]
+    used = []
+    original_tick = scene.session.tick
+
+    def recording_tick():
+        used.append(scene.session.player_controls.copy())
+        return original_tick()
+
+    scene.session.tick = recording_tick
+    frames = round(seconds / FRAME_S)
+    for frame in range(frames):
+        now = frame * FRAME_S
+        events = [key_event(k, down) for t, k, down in SCRIPT if abs(t - now) < FRAME_S / 2]
+        app.step_frame(events, FRAME_S)
+    return used
+
+
+def test_ten_seconds_of_keys_move_the_car_as_the_physics_says(app, test_map):
+    assert open_free_drive(app, test_map)
+    scene = app.scenes[-1]
+    assert isinstance(scene, DriveScene)
+    session = scene.session
+    start = (float(session.world.x[session.player]), float(session.world.y[session.player]))
+    used = drive(app, 10.0)
+
+    assert len(used) == 600  # one fixed step per 1/60 s frame
+    assert used[0][THROTTLE] == 1.0 and used[int(4.5 * 60)][STEER] == -1.0
+    assert used[int(9 * 60)][THROTTLE] == 0.0
+
+    level = load_level(test_map)
+    bare = World(level.terrain, seed=0)
+    spawn = level.spawns["player_start"]
+    bare.spawn(VehicleClass.DRIVER, spawn.x, spawn.y, spawn.heading)
+    for name in ("parked_1", "parked_2"):
+        parked = level.spawns[name]
+        bare.spawn(VehicleClass.from_name(parked.vehicle_class), parked.x, parked.y,
+                   parked.heading)
+    for row in used:
+        controls = np.zeros((bare.n, 4))
+        controls[0] = row
+        bare.step(controls)
+    world = session.world
+    assert world.tick == bare.tick == 600
+    assert world.state_hash() == bare.state_hash()
+    travelled = np.hypot(world.x[session.player] - start[0], world.y[session.player] - start[1])
+    assert travelled > 40.0
+
+
+def test_a_frame_shows_the_map_cars_and_hud(app, test_map):
+    open_free_drive(app, test_map)
+    drive(app, 1.0)
+    pixels = pygame.surfarray.array3d(app.screen)
+    colours = np.unique(pixels.reshape(-1, 3), axis=0)
+    assert len(colours) > 200  # map tiles, lights, sprites, neon text: not a blank frame
+    height = pixels.shape[1]
+    centre = pixels[270:370, height // 2 - 50 : height // 2 + 50]
+    assert centre.std() > 5  # the player's car and its headlights are in the middle
+
+
+def test_escape_pauses_and_restart_starts_over(app, test_map):
+    open_free_drive(app, test_map)
+    drive(app, 1.0)
+    drive_scene = app.scenes[-1]
+    app.step_frame([key_event(pygame.K_ESCAPE)], FRAME_S)
+    assert isinstance(app.scenes[-1], PauseScene)
+    old_session = drive_scene.session
+    tick = old_session.world.tick
+    app.step_frame([], FRAME_S)
+    assert old_session.world.tick == tick  # paused: the world does not move
+    app.step_frame([key_event(pygame.K_DOWN)], FRAME_S)  # Restart
+    app.step_frame([key_event(pygame.K_RETURN)], FRAME_S)
+    assert app.scenes[-1] is drive_scene
+    assert drive_scene.session is not old_session
+    assert drive_scene.session.world.tick <= 1  # back at the start (this frame may step once)
+
+
+def test_pulling_out_the_pad_pauses_with_a_message(app, test_map):
+    open_free_drive(app, test_map)
+    axis = pygame.event.Event(pygame.CONTROLLERAXISMOTION, instance_id=5,
+                              axis=pygame.CONTROLLER_AXIS_TRIGGERRIGHT, value=32767)
+    app.step_frame([axis], FRAME_S)
+    removed = pygame.event.Event(pygame.CONTROLLERDEVICEREMOVED, instance_id=5)
+    app.step_frame([removed], FRAME_S)
+    pause = app.scenes[-1]
+    assert isinstance(pause, PauseScene) and "Controller disconnected" in pause.note
+    assert not app.input.control_row().any()
+
+
+def test_a_bad_map_gives_one_message_and_no_scene(app, tmp_path):
+    broken = tmp_path / "broken.tmx"
+    broken.write_text("<map><oops")
+    assert not open_free_drive(app, broken)
+    assert "broken.tmx" in app.notice and "\n" not in app.notice
+    assert app.scenes == []

@@ -1,0 +1,64 @@
+"""Starting the game: no display -> one message and exit code 2; the title menu registry."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+
+from game.app.settings_scene import SettingsScene
+from game.app.title_menu import TITLE_ENTRIES, TitleEntry, register_title_entry, title_entries
+from game.app.title_scene import TitleScene
+from game.input.settings import load_settings
+from tests.app.conftest import key_event
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_no_display_prints_one_message_and_exits_2(tmp_path):
+    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver", "FMW_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "game"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "cannot open a window" in line]
+    assert len(lines) == 1 and "display" in lines[0]
+
+
+def test_title_lists_the_registry_in_order_and_runs_the_chosen_entry(app, monkeypatch):
+    chosen = []
+    monkeypatch.setattr("game.app.title_menu.TITLE_ENTRIES", list(TITLE_ENTRIES))
+    register_title_entry("Jobs", lambda a: chosen.append(a), order=20)
+    labels = [e.label for e in title_entries()]
+    assert labels == ["Free Drive", "Jobs", "Settings", "Quit"]
+    title = TitleScene()
+    app.push(title)
+    app.step_frame([key_event(pygame.K_DOWN)], 1 / 60)
+    app.step_frame([key_event(pygame.K_RETURN)], 1 / 60)
+    assert chosen == [app]
+    app.step_frame([key_event(pygame.K_UP)] * 2 + [key_event(pygame.K_RETURN)], 1 / 60)
+    assert not app.running  # wrapped round to Quit
+
+
+def test_string_openers_are_imported_only_when_chosen(app):
+    entry = TitleEntry("Settings", "game.app.settings_scene:open_settings")
+    entry.open(app)
+    assert isinstance(app.scenes[-1], SettingsScene)
+
+
+def test_rebinding_in_settings_is_saved_and_used(app):
+    app.push(TitleScene())
+    app.push(SettingsScene(app))
+    scene = app.scenes[-1]
+    handbrake_row = next(k for k, item in enumerate(scene.items)
+                         if item.text().startswith("Handbrake"))
+    scene.selected = handbrake_row
+    app.step_frame([key_event(pygame.K_RETURN)], 1 / 60)  # waits for a key
+    app.step_frame([key_event(pygame.K_LSHIFT)], 1 / 60)
+    assert app.settings.bindings["handbrake"][0] == "left shift"
+    app.step_frame([key_event(pygame.K_ESCAPE)], 1 / 60)  # leave: apply and save
+    saved, message = load_settings()
+    assert message is None and saved.bindings["handbrake"][0] == "left shift"
+    app.input.handle_event(key_event(pygame.K_LSHIFT))
+    assert app.input.control_row()[3] == 1.0
