@@ -27,6 +27,7 @@ MAX_SUBSTEP_MOVE = 0.45  #: m, the most a car's corner moves in one sub-step
 WALL_RESTITUTION = 0.25  #: share of closing speed a car bounces back with
 WALL_FRICTION = 0.5  #: body panel on wall, Coulomb coefficient
 WALL_ITERATIONS = 3
+SKIN = 1e-4  #: m, cars are pushed this far clear of a face (a corner on a face counts as in)
 
 _CORNER_F = np.array([1.0, 1.0, -1.0, -1.0])[:, None]  # along the heading
 _CORNER_R = np.array([1.0, -1.0, 1.0, -1.0])[:, None]  # to the right
@@ -110,7 +111,7 @@ def resolve(w, idx: np.ndarray | None = None) -> Collisions:
         cars[which],
         *(np.concatenate([f[k] for f in found]) for k in range(1, 6)),
     )
-    _push_out(w, car, nx * depth, ny * depth)
+    _push_out(w, car, nx * (depth + SKIN), ny * (depth + SKIN))
     impulse = solve_impulses(
         w, car, np.full(car.size, WALL), px, py, nx, ny,
         WALL_RESTITUTION, WALL_FRICTION, WALL_ITERATIONS,
