@@ -13,12 +13,14 @@ from game.sim import VehicleClass, World
 from game.sim.controls import N_CONTROLS
 from game.sim.terrain import Terrain
 
-PLACES = {  # zone name -> (kind, x0, y0, x1, y1) metres
-    "crew_pickup": ("pickup", 20, 20, 40, 40),
-    "warehouse": ("place", 100, 20, 130, 40),
-    "arena_crowd": ("crowd", 20, 100, 60, 130),
-    "overpass_shadow": ("shadow", 100, 100, 130, 130),
+PLACES = {  # zone name -> (kind, x0, y0, x1, y1) metres; each beside the ring road
+    "crew_pickup": ("pickup", 20, 14, 40, 30),
+    "warehouse": ("place", 130, 40, 146, 70),
+    "arena_crowd": ("crowd", 40, 130, 70, 146),
+    "overpass_shadow": ("shadow", 14, 60, 30, 90),
 }
+RING = ((10.0, 10.0), (150.0, 10.0), (150.0, 150.0), (10.0, 150.0))  #: one-way, clockwise
+NODE_STEP_M = 20.0
 
 MISSION = """
 title = "Tiny job"
@@ -93,41 +95,56 @@ actions = [{ action = "complete" }]
 """
 
 
+SPAWNS = {
+    "crew_1": Spawn("crew_1", 10, "crew", 25.0, 25.0, 0.0),
+    "crew_2": Spawn("crew_2", 11, "crew", 30.0, 25.0, 0.0),
+    "police_1": Spawn("police_1", 12, "police", 110.0, 10.0, 0.0, "police"),
+    "player_start": Spawn("player_start", 13, "player", 30.0, 10.0, 0.0, "driver"),
+}
+
+
 def tiny_level() -> Level:
     terrain = Terrain.open_box(40, 40)
     zones = {
         name: Zone(name, i, kind, np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], float))
         for i, (name, (kind, x0, y0, x1, y1)) in enumerate(PLACES.items())
     }
-    nodes = np.array([[10.0, 10.0], [150.0, 10.0]])
-    roads = RoadGraph(
-        node_xy=nodes,
-        node_intersection=np.array([-1, -1]),
-        edge_src=np.array([0, 1]),
-        edge_dst=np.array([1, 0]),
-        edge_speed_limit=np.array([14.0, 14.0]),
-        edge_street=np.array([-1, -1]),
-        edge_phase=np.array([-1, -1]),
-        out_start=np.array([0, 1, 2]),
-        out_edges=np.array([1, 0]),
-        intersection_xy=np.zeros((0, 2)),
-        intersection_signalised=np.zeros(0, dtype=bool),
-        intersection_cycle_s=np.zeros(0),
-    )
+    kind, x0, y0, x1, y1 = PLACES["overpass_shadow"]
+    shadow = np.zeros(terrain.shape, dtype=bool)
+    shadow[int(y0 // 4) : int(y1 // 4), int(x0 // 4) : int(x1 // 4)] = True
     return Level(
         name="tiny",
         path=Path("tiny.tmx"),
         terrain=terrain,
-        shadow=np.zeros(terrain.shape, dtype=bool),
+        shadow=shadow,
         zones=zones,
-        spawns={
-            "crew_1": Spawn("crew_1", 10, "crew", 25.0, 25.0, 0.0),
-            "crew_2": Spawn("crew_2", 11, "crew", 30.0, 25.0, 0.0),
-            "police_1": Spawn("police_1", 12, "police", 140.0, 10.0, 0.0, "police"),
-            "player_start": Spawn("player_start", 13, "player", 60.0, 60.0, 0.0, "driver"),
-        },
+        spawns=SPAWNS,
         streets=(),
-        roads=roads,
+        roads=ring_road(),
+    )
+
+
+def ring_road() -> RoadGraph:
+    """A one-way clockwise ring road, one lane, nodes every NODE_STEP_M."""
+    points = []
+    for (ax, ay), (bx, by) in zip(RING, RING[1:] + RING[:1], strict=True):
+        steps = int(np.hypot(bx - ax, by - ay) // NODE_STEP_M)
+        points += [(ax + (bx - ax) * k / steps, ay + (by - ay) * k / steps) for k in range(steps)]
+    n = len(points)
+    edges = np.arange(n)
+    return RoadGraph(
+        node_xy=np.array(points),
+        node_intersection=np.full(n, -1),
+        edge_src=edges,
+        edge_dst=(edges + 1) % n,
+        edge_speed_limit=np.full(n, 14.0),
+        edge_street=np.full(n, -1),
+        edge_phase=np.full(n, -1),
+        out_start=np.arange(n + 1),
+        out_edges=edges.copy(),
+        intersection_xy=np.zeros((0, 2)),
+        intersection_signalised=np.zeros(0, dtype=bool),
+        intersection_cycle_s=np.zeros(0),
     )
 
 

@@ -1,0 +1,224 @@
+"""The actors a job directs: police units, the helicopter, extra traffic and parked cars.
+
+:class:`PoliceCast` is the runtime's :class:`~game.mission.runtime.Cast` for a
+DriveSession and a session controller at once (it writes its units' control rows).
+Police know only what they see (DESIGN.md, Chases): a unit *witnesses* the Driver when
+:func:`game.ai.perception.sees` says so (forward cone, short radius, line of sight over
+solid cells, shorter in shadow with lights off or among a crowd); the helicopter when
+he is under its searchlight and not hidden in shadow with his lights off.
+
+Units patrol the road graph as traffic does (:class:`game.ai.traffic.TrafficController`)
+until the mission dispatches them to a place or a pursuit starts; then each drives a
+:class:`game.ai.routes.RouteFollower` to the place or to where the Driver was last seen,
+ignoring lights and limits. A pursuit's end is the heat meter's call (time unseen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.ai.driving import DrivingStyle
+from game.ai.perception import SightParams, sees
+from game.ai.routes import RouteFollower, RoutePlanner
+from game.ai.signals import Signals
+from game.ai.traffic import TrafficController
+from game.app.traffic_link import add_traffic
+from game.mission.model import Mission, VehicleActor
+from game.mission.zones import ZoneGrid
+from game.problems import FileProblem
+
+PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obey_signals=False)
+RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)
+CHASE_REPLAN_S = 1.0  #: seconds between new route goals while the Driver is in sight
+SIGHT = SightParams()
+HELI_SPEED_MS = 35.0  #: helicopter ground speed
+HELI_LIGHT_RADIUS_M = 28.0  #: searchlight spot radius on the ground
+HELI_SEARCH_RADIUS_M = 60.0  #: it circles this far round the last known position
+
+
+@dataclass
+class Helicopter:
+    """Flies above everything (no collisions): x, y metres, heading radians."""
+
+    x: float
+    y: float
+    heading: float = 0.0
+    goal: tuple[float, float] | None = None
+    circle_s: float = 0.0
+
+    def fly(self, dt: float) -> None:
+        if self.goal is None:
+            return
+        self.circle_s += dt
+        angle = self.circle_s * 0.4  # orbit the goal while searching
+        gx = self.goal[0] + HELI_SEARCH_RADIUS_M * 0.5 * np.cos(angle)
+        gy = self.goal[1] + HELI_SEARCH_RADIUS_M * 0.5 * np.sin(angle)
+        dx, dy = gx - self.x, gy - self.y
+        distance = float(np.hypot(dx, dy))
+        if distance > 1e-6:
+            step = min(distance, HELI_SPEED_MS * dt)
+            self.x += dx / distance * step
+            self.y += dy / distance * step
+            self.heading = float(np.arctan2(dy, dx))
+
+    def spots(self, x: float, y: float, hidden: bool) -> bool:
+        return not hidden and float(np.hypot(x - self.x, y - self.y)) <= HELI_LIGHT_RADIUS_M
+
+
+class PoliceCast:
+    """Police units and the helicopter for one job session."""
+
+    def __init__(self, session, mission: Mission) -> None:
+        self.session = session
+        self.mission = mission
+        self.level = session.level
+        self.planner = RoutePlanner(self.level.roads)
+        self.signals = Signals(self.level.roads)
+        self.units = np.zeros(0, dtype=np.intp)  #: world indices of police cars
+        self.names: dict[str, int] = {}  #: actor name -> world index
+        self.helicopter: Helicopter | None = None
+        self.pursuing = False  #: the session's siren reads this
+        self.seen = np.zeros(0, dtype=bool)  #: per unit: sees the Driver this tick
+        self.last_seen: tuple[float, float] | None = None
+        self.followers: dict[int, RouteFollower] = {}  #: unit -> its route while not patrolling
+        self._patrol: TrafficController | None = None
+        self._replan_s = 0.0
+        crowds = sorted(name for name, z in self.level.zones.items() if z.kind == "crowd")
+        self._crowds = ZoneGrid(self.level, crowds)
+        session.controllers.append(self)
+
+    # -- the Cast the runtime talks to -------------------------------------------------
+    def spawn(self, actor: VehicleActor) -> None:
+        spawn = self.level.spawns[actor.spawn]
+        if actor.role == "helicopter":
+            self.helicopter = Helicopter(spawn.x, spawn.y, spawn.heading)
+            if self.last_seen is not None:
+                self.helicopter.goal = self.last_seen
+            return
+        if actor.role == "traffic":
+            add_traffic(self.session, [spawn])
+            return
+        if actor.role not in ("police", "parked"):
+            raise FileProblem(
+                self.mission.path,
+                f"{actor.where}.role",
+                f"role '{actor.role}' has no driver in this game yet",
+            )
+        default = "police" if actor.role == "police" else "sedan"
+        vclass = actor.vehicle_class or spawn.vehicle_class or default
+        index = self.session.spawn(
+            vclass, spawn.x, spawn.y, spawn.heading, parked=actor.role == "parked"
+        )
+        self.names[actor.name] = index
+        if actor.role == "police":
+            self.units = np.append(self.units, index)
+            self.seen = np.zeros(self.units.size, dtype=bool)
+            self._patrol = None  # rebuilt with the new unit on the next tick
+
+    def witnessed(self) -> bool:
+        world, player = self.session.world, self.session.player
+        x, y = float(world.x[player]), float(world.y[player])
+        lights = bool(getattr(self.session, "player_lights_on", True))
+        shadow = bool(self.level.in_shadow(np.array([x]), np.array([y]))[0])
+        crowd = bool(self._crowds.masks(x, y)[0])
+        if self.units.size:
+            u = self.units
+            self.seen = (
+                sees(
+                    self.level.terrain,
+                    world.x[u],
+                    world.y[u],
+                    world.heading[u],
+                    x,
+                    y,
+                    SIGHT,
+                    lights,
+                    shadow,
+                    crowd,
+                )
+                & ~world.wrecked[u]
+            )
+        heli = self.helicopter is not None and self.helicopter.spots(x, y, shadow and not lights)
+        if self.seen.any() or heli:
+            self.last_seen = (x, y)
+            return True
+        return False
+
+    def dispatch(self, x: float, y: float, units: int) -> None:
+        free = [int(u) for u in self.units if int(u) not in self.followers]
+        world = self.session.world
+        free.sort(key=lambda u: float(np.hypot(world.x[u] - x, world.y[u] - y)))
+        for unit in free[:units]:
+            self._send(unit, x, y, RESPONSE_STYLE)
+        if self.helicopter is not None and self.helicopter.goal is None:
+            self.helicopter.goal = (x, y)
+
+    def pursue(self, on: bool) -> None:
+        self.pursuing = on
+        if on:
+            self._chase()
+        else:
+            self.followers.clear()  # give up: back to patrolling
+            self._patrol = None
+
+    def police_xy(self) -> np.ndarray:
+        world = self.session.world
+        return np.column_stack([world.x[self.units], world.y[self.units]])
+
+    def vehicle_index(self, name: str) -> int | None:
+        return self.names.get(name)
+
+    # -- what the session and the renderer read ----------------------------------------
+    @property
+    def sight_cones(self) -> np.ndarray:
+        """(K, 4): x, y, heading, range per unit, for the minimap."""
+        world = self.session.world
+        u = self.units
+        ranges = np.full(u.size, SIGHT.cone_range_m)
+        return np.column_stack([world.x[u], world.y[u], world.heading[u], ranges])
+
+    def write_controls(self, session, controls: np.ndarray) -> None:
+        world = session.world
+        if self.helicopter is not None:
+            if self.pursuing and self.last_seen is not None:
+                self.helicopter.goal = self.last_seen
+            self.helicopter.fly(world.dt)
+        if self.pursuing:
+            self._replan_s -= world.dt
+            if self._replan_s <= 0.0 and self.seen.any():
+                self._chase()
+        patrolling = np.array(
+            [u for u in self.units if int(u) not in self.followers], dtype=np.intp
+        )
+        if patrolling.size:
+            if self._patrol is None or not np.array_equal(self._patrol.vehicles, patrolling):
+                self._patrol = TrafficController(
+                    self.level.roads, patrolling, seed=session.seed, signals=self.signals
+                )
+            controls[patrolling] = self._patrol.controls(world, world.time)
+        for unit, follower in list(self.followers.items()):
+            controls[unit] = follower.controls(world, world.time, world.dt)
+            if follower.arrived and not self.pursuing:
+                del self.followers[unit]  # looked round the place: back on patrol
+
+    def _chase(self) -> None:
+        self._replan_s = CHASE_REPLAN_S
+        if self.last_seen is None:
+            return
+        for unit in self.units:
+            if not self.session.world.wrecked[unit]:
+                self._send(int(unit), *self.last_seen, PURSUIT_STYLE)
+
+    def _send(self, unit: int, x: float, y: float, style: DrivingStyle) -> None:
+        self.followers[unit] = RouteFollower(
+            self.planner,
+            unit,
+            x,
+            y,
+            self.level.terrain,
+            self.signals,
+            style=style,
+            arrive_radius_m=4.0,
+        )
