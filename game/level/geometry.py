@@ -32,11 +32,6 @@ def right_normals(points: np.ndarray, closed: bool = False) -> np.ndarray:
     return unit / cos_half[:, None]
 
 
-def offset_polyline(points: np.ndarray, distance: float, closed: bool = False) -> np.ndarray:
-    """The polyline moved ``distance`` metres to the right of its direction."""
-    return points + distance * right_normals(points, closed)
-
-
 def polyline_length(points: np.ndarray) -> float:
     d = np.diff(points, axis=0)
     return float(np.hypot(d[:, 0], d[:, 1]).sum())
@@ -69,22 +64,43 @@ def resample_polyline(points: np.ndarray, max_step: float) -> np.ndarray:
     return np.vstack([inner, points[-1:]])
 
 
-def quadratic_curve(start: np.ndarray, control: np.ndarray, end: np.ndarray, n: int) -> np.ndarray:
-    """``n`` + 1 points on the quadratic Bezier curve from start to end."""
-    t = np.linspace(0.0, 1.0, n + 1)[:, None]
-    return (1 - t) ** 2 * start + 2 * (1 - t) * t * control + t**2 * end
+def turn_curves(
+    start: np.ndarray,
+    end: np.ndarray,
+    heading_in: np.ndarray,
+    heading_out: np.ndarray,
+    max_step: float,
+    straight_rad: float,
+    turn_segments: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Curves joining C lane ends (start, heading_in) to lane starts (end, heading_out).
 
-
-def line_intersection(
-    p: np.ndarray, p_dir: np.ndarray, q: np.ndarray, q_dir: np.ndarray
-) -> np.ndarray | None:
-    """Where the lines p + s * p_dir and q + t * q_dir cross, or None if (nearly) parallel."""
-    cross = p_dir[0] * q_dir[1] - p_dir[1] * q_dir[0]
-    if abs(cross) < 1e-6 * np.hypot(*p_dir) * np.hypot(*q_dir):
-        return None
-    delta = q - p
-    s = (delta[0] * q_dir[1] - delta[1] * q_dir[0]) / cross
-    return p + s * p_dir
+    Each is a quadratic Bezier whose control point is where the two lane lines meet (the
+    midpoint when they do not meet ahead, or when the way is straight on). Returns the
+    number of segments per curve (C,) and the inner points of all curves, curve after
+    curve (sum(segments - 1), 2).
+    """
+    unit_in = heading_in / np.maximum(np.hypot(*heading_in.T), 1e-9)[:, None]
+    unit_out = heading_out / np.maximum(np.hypot(*heading_out.T), 1e-9)[:, None]
+    straight = (unit_in * unit_out).sum(axis=1) > np.cos(straight_rad)
+    cross = unit_in[:, 0] * unit_out[:, 1] - unit_in[:, 1] * unit_out[:, 0]
+    delta = end - start
+    with np.errstate(divide="ignore", invalid="ignore"):
+        along = (delta[:, 0] * unit_out[:, 1] - delta[:, 1] * unit_out[:, 0]) / cross
+        control = start + along[:, None] * unit_in
+        ahead = (along > 0) & (((end - control) * unit_out).sum(axis=1) > 0)
+    use_control = ~straight & (np.abs(cross) > 1e-6) & ahead
+    control = np.where(use_control[:, None], control, (start + end) / 2)
+    distance = np.hypot(*delta.T)
+    segments = np.maximum(
+        np.ceil(distance / max_step).astype(int), np.where(straight, 1, turn_segments)
+    )
+    inner_count = segments - 1
+    owner = np.repeat(np.arange(len(start)), inner_count)
+    first = np.repeat(np.cumsum(inner_count) - inner_count, inner_count)
+    t = ((np.arange(inner_count.sum()) - first + 1) / segments[owner])[:, None]
+    inner = (1 - t) ** 2 * start[owner] + 2 * (1 - t) * t * control[owner] + t**2 * end[owner]
+    return segments, inner
 
 
 def cluster_points(points: np.ndarray, radius: float) -> np.ndarray:

@@ -28,12 +28,11 @@ import numpy as np
 from game.level import schema
 from game.level.geometry import (
     cluster_points,
-    line_intersection,
-    offset_polyline,
     polyline_length,
-    quadratic_curve,
     resample_polyline,
+    right_normals,
     trim_polyline,
+    turn_curves,
 )
 from game.level.model import RoadGraph
 from game.level.objects import RoadSpec, SignalSpec, describe
@@ -80,21 +79,23 @@ class _GraphBuilder:
         self.edges: list[tuple[np.ndarray, ...]] = []  # (src, dst, limit, street)
         self.edge_count = 0
         self.lane_xy = np.zeros((0, 2))  #: every lane node, once all lanes are laid
+        self.connectors: list[tuple] = []  #: queued by connect(), laid by lay_connectors()
 
-    def add_nodes(self, xy: np.ndarray, intersection: int = -1, road_id: int = -1) -> np.ndarray:
+    def add_nodes(self, xy: np.ndarray, intersection=-1, road_id: int = -1) -> np.ndarray:
+        """Append nodes; ``intersection`` is one index for all or one per node."""
         first = self.node_count
         self.node_xy.append(xy)
         self.node_road.append(np.full(len(xy), road_id, dtype=np.int64))
-        self.node_intersection.append(np.full(len(xy), intersection, dtype=np.int64))
+        self.node_intersection.append(
+            np.broadcast_to(np.asarray(intersection, dtype=np.int64), (len(xy),)).copy()
+        )
         self.node_count += len(xy)
         return np.arange(first, self.node_count)
 
     def add_edges(self, src: np.ndarray, dst: np.ndarray, road: int, limit: float) -> int:
         """Append edges; returns the index of the last one."""
-        spec = self.roads[road]
-        street = self.street_names.index(spec.name) if spec.name else -1
         n = len(src)
-        self.edges.append((src, dst, np.full(n, limit), np.full(n, street)))
+        self.edges.append((src, dst, np.full(n, limit), np.full(n, self.street_of(road))))
         self.edge_count += n
         return self.edge_count - 1
 
@@ -162,8 +163,9 @@ class _GraphBuilder:
         if not spec.oneway:
             directions.append((points[::-1], 1, 0))
         for line, from_end, to_end in directions:
+            normals = right_normals(line, closed)
             for k in range(spec.lanes):
-                lane_line = offset_polyline(line, (k + 0.5) * schema.LANE_WIDTH_M, closed)
+                lane_line = line + (k + 0.5) * schema.LANE_WIDTH_M * normals
                 first, last, last_edge, h_start, h_end = self.lane(
                     road, lane_line, closed, (trims[from_end], trims[to_end])
                 )
@@ -175,36 +177,51 @@ class _GraphBuilder:
     # -- connectors ------------------------------------------------------------------
 
     def connect(self, junction: _Junction) -> None:
+        """Queue the connectors of one junction (laid all at once by lay_connectors)."""
         dead_end = len(junction.arms) == 1
         for arm_in in junction.arms:
             for arm_out in junction.arms:
-                if (arm_in is arm_out and not dead_end) or not arm_in.incoming:
+                if arm_in is arm_out and not dead_end:
                     continue
+                road_in, road_out = self.roads[arm_in.road], self.roads[arm_out.road]
+                limit = min(road_in.speed_limit, road_out.speed_limit)
+                street = self.street_of(arm_out.road)
                 for lane_in, lane_out in lane_pairs(len(arm_in.incoming), len(arm_out.outgoing)):
-                    self.connector(junction, arm_in, arm_out, lane_in, lane_out)
+                    _, src, heading_in = arm_in.incoming[lane_in]
+                    _, dst, heading_out = arm_out.outgoing[lane_out]
+                    self.connectors.append(
+                        (src, dst, *heading_in, *heading_out, junction.intersection, street, limit)
+                    )
 
-    def connector(self, junction, arm_in: _Arm, arm_out: _Arm, lane_in: int, lane_out: int) -> None:
-        _, src, heading_in = arm_in.incoming[lane_in]
-        _, dst, heading_out = arm_out.outgoing[lane_out]
-        start, end = self.lane_xy[src], self.lane_xy[dst]
-        cos_turn = np.dot(heading_in, heading_out) / max(
-            np.hypot(*heading_in) * np.hypot(*heading_out), 1e-9
+    def lay_connectors(self) -> None:
+        """Nodes and edges of every queued connector, in whole-array operations."""
+        if not self.connectors:
+            return
+        rows = np.array(self.connectors, dtype=np.float64)
+        src, dst = rows[:, 0].astype(np.int64), rows[:, 1].astype(np.int64)
+        intersection, street, limit = rows[:, 6].astype(np.int64), rows[:, 7], rows[:, 8]
+        segments, inner_xy = turn_curves(
+            self.lane_xy[src],
+            self.lane_xy[dst],
+            rows[:, 2:4],
+            rows[:, 4:6],
+            schema.MAX_EDGE_M,
+            STRAIGHT_ON_RAD,
+            TURN_SEGMENTS,
         )
-        distance = np.hypot(*(end - start))
-        straight = np.arccos(np.clip(cos_turn, -1.0, 1.0)) < STRAIGHT_ON_RAD
-        control = None if straight else line_intersection(start, heading_in, end, heading_out)
-        if (
-            control is None
-            or np.dot(control - start, heading_in) <= 0
-            or np.dot(end - control, heading_out) <= 0
-        ):
-            control = (start + end) / 2
-        segments = max(int(np.ceil(distance / schema.MAX_EDGE_M)), 1 if straight else TURN_SEGMENTS)
-        curve = quadratic_curve(start, control, end, segments)
-        inner = self.add_nodes(curve[1:-1], junction.intersection)
-        chain = np.concatenate([[src], inner, [dst]])
-        limit = min(self.roads[arm_in.road].speed_limit, self.roads[arm_out.road].speed_limit)
-        self.add_edges(chain[:-1], chain[1:], arm_out.road, limit)
+        inner_count = segments - 1
+        first_inner = self.node_count + np.cumsum(inner_count) - inner_count
+        self.add_nodes(inner_xy, np.repeat(intersection, inner_count))
+        owner = np.repeat(np.arange(len(src)), segments)
+        step = np.arange(segments.sum()) - np.repeat(np.cumsum(segments) - segments, segments)
+        edge_src = np.where(step == 0, src[owner], first_inner[owner] + step - 1)
+        edge_dst = np.where(step == segments[owner] - 1, dst[owner], first_inner[owner] + step)
+        self.edges.append((edge_src, edge_dst, limit[owner], street[owner]))
+        self.edge_count += len(edge_src)
+
+    def street_of(self, road: int) -> int:
+        name = self.roads[road].name
+        return self.street_names.index(name) if name else -1
 
     # -- all together ----------------------------------------------------------------
 
@@ -232,6 +249,7 @@ class _GraphBuilder:
         self.lane_xy = np.vstack(self.node_xy) if self.node_xy else np.zeros((0, 2))
         for junction in junctions:
             self.connect(junction)
+        self.lay_connectors()
         return self.finish(intersections, signals, file, problems)
 
     def finish(self, intersections, signals, file, problems) -> BuiltRoads:
