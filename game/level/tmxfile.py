@@ -36,7 +36,18 @@ def import_pytmx() -> ModuleType:
     finally:
         if hide_pygame:
             del sys.modules["pygame"]
+    if hide_pygame and not hasattr(pytmx, "load_pygame"):
+        # the renderer calls pytmx.load_pygame later, once pygame is there: look it up then
+        pytmx.__getattr__ = _late_pygame_loader
     return pytmx
+
+
+def _late_pygame_loader(name: str):
+    if name == "load_pygame":
+        from pytmx.util_pygame import load_pygame
+
+        return load_pygame
+    raise AttributeError(f"module 'pytmx' has no attribute {name!r}")
 
 
 @dataclass
