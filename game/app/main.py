@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     from game.app.title_scene import TitleScene
 
     app.push(TitleScene())
+    start = getattr(args, "start", None)  # `mission NAME` opens straight into a job
+    if start is not None:
+        start(app)
     if args.map is not None:
         from game.app.drive_scene import open_free_drive
 

@@ -32,6 +32,7 @@ class TitleEntry:
 
 TITLE_ENTRIES: list[TitleEntry] = [
     TitleEntry("Free Drive", "game.app.drive_scene:open_free_drive", order=10),
+    TitleEntry("Jobs", "game.app.job_scene:open_jobs", order=20),
     TitleEntry("Settings", "game.app.settings_scene:open_settings", order=80),
     TitleEntry("Quit", "game.app.title_menu:quit_game", order=90),
 ]

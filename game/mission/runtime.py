@@ -39,6 +39,7 @@ from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_r
 from game.mission.zones import ZoneGrid
 
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
+SCANNER_SHOW_S = 7.0  #: sim seconds a scanner line stays in the HUD lines
 BUSTED_RADIUS_M = 7.0  #: a pursuing unit this close to a stopped Driver...
 BUSTED_SPEED_MS = 1.5  #: ...while he is slower than this...
 BUSTED_AFTER_S = 3.0  #: ...for this long: busted
@@ -117,6 +118,9 @@ class MissionRuntime:
         self.objective = ""
         self.stage_id = ""
         self.stage_s = 0.0
+        self.elapsed_s = 0.0  #: sim seconds since the job began
+        self.scanner = ""  #: the latest scanner line...
+        self.scanner_until = 0.0  #: ...shown until this elapsed_s
         self.window_opened_at: float | None = None
         self.departure = ""  #: how the car last left the place ("north on Alameda")
         self.busted_s = 0.0
@@ -132,6 +136,8 @@ class MissionRuntime:
     def emit(self, event: object) -> None:
         self._tick_events.append(event)
         self.events.append(event)
+        if isinstance(event, ScannerLine):
+            self.scanner, self.scanner_until = event.text, self.elapsed_s + SCANNER_SHOW_S
 
     def goto(self, stage_id: str) -> None:
         stage = self.mission.stage(stage_id)
@@ -174,6 +180,7 @@ class MissionRuntime:
         world, player = session.world, session.player
         dt_clock = self.clock.advance(dt)
         self.stage_s += dt
+        self.elapsed_s += dt
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.masks(x, y)[0])
@@ -280,6 +287,8 @@ class MissionRuntime:
             back = sum(c.state is CrewState.BACK for c in crew)
             lines.append(f"CREW {back}/{len(crew)}")
         lines.append(f"HEAT {self.heat.heat:.1f}" + ("  PURSUIT" if self.heat.pursuit else ""))
+        if self.scanner and self.elapsed_s < self.scanner_until:
+            lines.append(f"SCANNER: {self.scanner}")
         return lines
 
     def testimonies(self) -> list[Testimony]:
