@@ -121,8 +121,11 @@ class PoliceCast:
         world, player = self.session.world, self.session.player
         x, y = float(world.x[player]), float(world.y[player])
         lights = bool(getattr(self.session, "player_lights_on", True))
-        shadow = bool(self.level.in_shadow(np.array([x]), np.array([y]))[0])
-        crowd = bool(self._crowds.masks(x, y)[0])
+        size = self.level.terrain.cell_size
+        row, col = int(y // size), int(x // size)
+        rows, cols = self.level.shadow.shape
+        shadow = 0 <= row < rows and 0 <= col < cols and bool(self.level.shadow[row, col])
+        crowd = self._crowds.mask_at(x, y) != 0
         if self.units.size:
             u = self.units
             self.seen = (

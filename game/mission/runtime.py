@@ -183,7 +183,7 @@ class MissionRuntime:
         self.elapsed_s += dt
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
-        zones = self.zones.names_in(self.zones.masks(x, y)[0])
+        zones = self.zones.names_in(self.zones.mask_at(x, y))
         driving = Driving(
             x=x,
             y=y,

@@ -40,6 +40,13 @@ class ZoneGrid:
         out[inside] = self.mask[row[inside], col[inside]]
         return out
 
+    def mask_at(self, x: float, y: float) -> int:
+        """The zone mask under one point (a scalar path: the player's car, every tick)."""
+        size = self.level.terrain.cell_size
+        row, col = int(y // size), int(x // size)
+        rows, cols = self.mask.shape
+        return int(self.mask[row, col]) if 0 <= row < rows and 0 <= col < cols else 0
+
     def inside(self, name: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """True for each point inside zone ``name``."""
         return (self.masks(x, y) & self.bit[name]) != 0
