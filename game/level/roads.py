@@ -9,7 +9,8 @@ How the graph is made (right-hand traffic):
    at each of its ends. Every piece carries ``lanes`` lanes per direction (one direction
    if ``oneway``), lane k offset (k + 0.5) * 4 m right of travel, pulled back from
    intersections by the widest road there plus a metre (the stop line), and split into
-   edges of at most 24 m.
+   edges of at most 24 m, with diagonal lane-change edges between neighbouring lanes
+   (never onto a stop line).
 3. At a junction every lane arriving on one arm connects to the lanes leaving on every
    other arm (turns and straight on) by a short curve; no U-turn, except at a dead end.
    Lanes map monotonically between arms, so every lane is entered and left.
@@ -41,6 +42,9 @@ from game.problems import Problem
 STRAIGHT_ON_RAD = np.radians(20.0)  #: a connector turning less than this is drawn straight
 TURN_SEGMENTS = 3  #: edges per turning connector, so a turn follows a curve
 MAX_TRIM_FRACTION = 0.4  #: a piece gives at most this much of its length to each end's trim
+#: node spacing along lanes, so that a change to the next lane (one lane width aside)
+#: still makes an edge no longer than MAX_EDGE_M
+LANE_STEP_M = float(np.sqrt(schema.MAX_EDGE_M**2 - schema.LANE_WIDTH_M**2))
 
 
 class BuiltRoads(NamedTuple):
@@ -136,17 +140,41 @@ class _GraphBuilder:
     # -- lanes -----------------------------------------------------------------------
 
     def lane(self, road: int, line: np.ndarray, closed: bool, cuts: tuple[float, float]):
-        """Nodes and edges of one lane; returns (first node, last node, last edge, headings)."""
+        """Nodes and edges of one lane: (nodes, their positions, last edge, end headings)."""
         spec = self.roads[road]
         line = np.vstack([line, line[:1]]) if closed else trim_polyline(line, *cuts)
-        line = resample_polyline(line, schema.MAX_EDGE_M)
-        nodes = self.add_nodes(line[:-1] if closed else line, road_id=spec.id)
+        line = resample_polyline(line, LANE_STEP_M)
+        xy = line[:-1] if closed else line
+        nodes = self.add_nodes(xy, road_id=spec.id)
         dst = np.roll(nodes, -1) if closed else nodes[1:]
         src = nodes if closed else nodes[:-1]
         last_edge = self.add_edges(src, dst, road, spec.speed_limit)
-        start_heading = line[1] - line[0]
-        end_heading = line[-1] - line[-2]
-        return nodes[0], nodes[-1], last_edge, start_heading, end_heading
+        return nodes, xy, last_edge, line[1] - line[0], line[-1] - line[-2]
+
+    def lane_changes(self, road: int, lanes: list[tuple[np.ndarray, np.ndarray]], closed: bool):
+        """Diagonal edges between neighbouring lanes of one direction, both ways.
+
+        Without them each lane would be a network of its own (lane k reaches only lane k
+        through intersections). A change runs from a node to the neighbour lane's node
+        nearest the next node ahead; none ends on a stop line, so none skips a signal.
+        """
+        limit = self.roads[road].speed_limit
+        pairs = [(k, k + 1) for k in range(len(lanes) - 1)]
+        for (src_nodes, src_xy), (dst_nodes, dst_xy) in [
+            (lanes[a], lanes[b]) for a, b in pairs + [(b, a) for a, b in pairs]
+        ]:
+            ahead = np.roll(src_xy, -1, axis=0) if closed else src_xy[1:]
+            start = src_xy[: len(ahead)]
+            gap = np.hypot(*(ahead[:, None, :] - dst_xy[None, :, :]).transpose(2, 0, 1))
+            target = np.argmin(gap, axis=1)
+            length = np.hypot(*(dst_xy[target] - start).T)
+            usable = (length <= schema.MAX_EDGE_M) & (length >= schema.LANE_WIDTH_M)
+            if not closed:
+                usable &= target < len(dst_nodes) - 1
+            if usable.any():
+                self.add_edges(
+                    src_nodes[: len(ahead)][usable], dst_nodes[target[usable]], road, limit
+                )
 
     def piece_lanes(self, road: int, points, start: int | None, end: int | None, junctions):
         spec = self.roads[road]
@@ -164,15 +192,18 @@ class _GraphBuilder:
             directions.append((points[::-1], 1, 0))
         for line, from_end, to_end in directions:
             normals = right_normals(line, closed)
+            lanes = []
             for k in range(spec.lanes):
                 lane_line = line + (k + 0.5) * schema.LANE_WIDTH_M * normals
-                first, last, last_edge, h_start, h_end = self.lane(
+                nodes, xy, last_edge, h_start, h_end = self.lane(
                     road, lane_line, closed, (trims[from_end], trims[to_end])
                 )
+                lanes.append((nodes, xy))
                 if not closed:
-                    arms[from_end].outgoing.append((k, first, h_start))
-                    arms[to_end].incoming.append((k, last, h_end))
+                    arms[from_end].outgoing.append((k, nodes[0], h_start))
+                    arms[to_end].incoming.append((k, nodes[-1], h_end))
                     arms[to_end].last_edges.append(last_edge)
+            self.lane_changes(road, lanes, closed)
 
     # -- connectors ------------------------------------------------------------------
 

@@ -85,7 +85,10 @@ def test_lanes_run_on_the_right_of_the_road(write_map):
     mid = (graph.node_xy[graph.edge_src[lanes]] + graph.node_xy[graph.edge_dst[lanes]]) / 2
     heading = heading_of(graph, lanes)
     main = graph.edge_street[lanes] == graph.street_names.index("Main Street")
-    first = ~main
+    delta = graph.node_xy[graph.edge_dst[lanes]] - graph.node_xy[graph.edge_src[lanes]]
+    lane_change = ~main & ~np.isclose(delta[:, 0], 0)
+    assert lane_change.sum() > 0  # First Street has two lanes each way
+    first = ~main & ~lane_change
     # Main Street runs along y = 80 with one lane each way, 2 m off the centre line
     east, west = main & np.isclose(heading, 0), main & np.isclose(heading, 180)
     assert east.sum() and west.sum() and east.sum() + west.sum() == main.sum()
@@ -140,6 +143,25 @@ def test_no_u_turn_at_an_intersection(write_map):
             assert abs(turn) < np.radians(150), "U-turn inside an intersection"
 
 
+def test_lane_changes_join_the_lanes_of_a_multi_lane_network(write_map):
+    spec = open_map()
+    for i, at in enumerate((60, 140)):  # a # of two-lane streets: without lane changes,
+        spec.road(f"Avenue {i}", [(20, at), (60, at), (140, at), (180, at)], lanes=2)
+        spec.road(f"Street {i}", [(at, 20), (at, 60), (at, 140), (at, 180)], lanes=2)
+    graph = load_level(write_map(spec)).roads  # lane 0 and lane 1 would never meet
+    assert_strongly_connected(graph)
+    delta = np.abs(graph.node_xy[graph.edge_dst] - graph.node_xy[graph.edge_src])
+    free = (graph.node_intersection[graph.edge_src] < 0) & (
+        graph.node_intersection[graph.edge_dst] < 0
+    )
+    one_lane_aside = (np.isclose(delta, 4.0) & (delta[:, ::-1] > 10)).any(axis=1)
+    changes = np.flatnonzero(free & one_lane_aside)
+    assert len(changes) >= 2 * 8  # both ways, on every piece long enough
+    # no change ends on a stop line, where it would dodge the signal
+    assert (graph.node_intersection[graph.edge_dst[changes]] < 0).all()
+    assert (graph.edge_length <= MAX_EDGE_M + 1e-9).all()
+
+
 def test_dead_end_turns_traffic_round(write_map):
     spec = open_map()
     spec.road("Cul", [(20, 100), (100, 100)])
@@ -153,7 +175,7 @@ def test_oneway_road_has_only_forward_lanes_on_its_right(write_map):
     spec = open_map()
     spec.road("Oneway", [(20, 100), (180, 100)], oneway=True, lanes=3, speed_limit_kmh=60)
     graph = load_level(write_map(spec)).roads
-    assert np.allclose(heading_of(graph, np.arange(len(graph.edge_src))), 0)
+    assert (np.cos(graph.edge_heading) > np.cos(np.radians(15))).all()  # east, or changing lane
     assert sorted(set(np.round(graph.node_xy[:, 1], 6))) == [102.0, 106.0, 110.0]
     assert len(strong_components(graph)) > 1 and strong_components(graph).max() > 0
 
@@ -163,10 +185,10 @@ def test_closed_loop_is_one_cycle_per_lane(write_map):
     oval = [(40, 40), (160, 40), (160, 120), (40, 120)]
     spec.poly("roads", "Oval", "road", oval, closed=True, oneway=True, lanes=2)
     graph = load_level(write_map(spec)).roads
-    labels = strong_components(graph)
-    assert labels.max() == 1  # two lanes, each its own loop (no junction to change lanes)
+    assert_strongly_connected(graph)  # the two lanes meet through lane changes
     out_degree = np.diff(graph.out_start)
-    assert (out_degree == 1).all()
+    assert set(out_degree.tolist()) == {1, 2}  # follow the lane, or change lane too
+    assert len(graph.intersection_xy) == 0
     assert (graph.edge_length <= MAX_EDGE_M + 1e-9).all()
 
 
