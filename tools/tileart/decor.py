@@ -1,0 +1,139 @@
+"""The ``decor`` tileset: transparent overlays (rooftop clutter, trees, lights, rails, crowds).
+
+Nothing here is solid: decor is what the eye reads, the layers below say what a
+car feels. Light pools come in 2 x 2 quadrants centred on the shared corner, where
+the lamp stands.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .materials import NEON_CYAN, NEON_PINK, SODIUM
+from .paint import blank, disc_mask, glow_mask, paint, rect_mask, rng_for, rotate, segment_mask
+from .sheet import TileDef, TilesetDef
+
+
+def _ac_unit() -> np.ndarray:
+    tile = paint(blank(), rect_mask(5, 7, 28, 27), (0, 0, 0), 0.4)
+    paint(tile, rect_mask(4, 5, 26, 25), (112, 116, 122))
+    paint(tile, disc_mask(15, 15, 7), (48, 50, 56))
+    for angle in np.linspace(0, np.pi, 4, endpoint=False):
+        dx, dy = 6 * np.cos(angle), 6 * np.sin(angle)
+        paint(tile, segment_mask(15 - dx, 15 - dy, 15 + dx, 15 + dy, 1.2), (90, 94, 100))
+    return tile
+
+
+def _skylight(lit: bool) -> np.ndarray:
+    tile = paint(blank(), rect_mask(6, 6, 27, 27), (90, 92, 96))
+    inner = rect_mask(8, 8, 25, 25)
+    if lit:
+        paint(tile, glow_mask(16, 16, 18, 1.0), (255, 200, 120), 0.35)
+        paint(tile, inner, (236, 196, 120))
+    else:
+        paint(tile, inner, (34, 44, 58))
+    return paint(tile, rect_mask(16, 8, 17, 25) + rect_mask(8, 16, 25, 17), (70, 72, 76))
+
+
+def _water_tank() -> np.ndarray:
+    tile = paint(blank(), disc_mask(17, 17, 12), (0, 0, 0), 0.4)
+    paint(tile, disc_mask(15, 15, 12), (88, 66, 48))
+    for r in (9, 5):
+        paint(tile, disc_mask(15, 15, r) - disc_mask(15, 15, r - 1), (64, 48, 36))
+    return paint(tile, disc_mask(15, 15, 2), (120, 100, 80))
+
+
+def _neon(color) -> np.ndarray:
+    tile = paint(blank(), glow_mask(16, 16, 24, 1.1), color, 0.7)
+    tube = (
+        segment_mask(5, 12, 27, 12, 2)
+        + segment_mask(5, 20, 27, 20, 2)
+        + segment_mask(5, 12, 5, 20, 2)
+    )
+    tube += segment_mask(16, 12, 16, 20, 2)
+    paint(tile, np.clip(tube, 0, 1), color)
+    return paint(tile, np.clip(tube, 0, 1) * 0.5, (255, 255, 255))
+
+
+def _palm(name: str) -> np.ndarray:
+    rng = rng_for(name)
+    tile = paint(blank(), disc_mask(19, 19, 11, 4), (0, 0, 0), 0.45)
+    start = rng.random() * np.pi
+    for k in range(9):
+        angle = start + k * 2 * np.pi / 9
+        ex, ey = 16 + 13 * np.cos(angle), 16 + 13 * np.sin(angle)
+        paint(tile, segment_mask(16, 16, ex, ey, 3.2), (34, 70, 44))
+        paint(tile, segment_mask(16, 16, ex, ey, 1.0), (70, 110, 70), 0.8)
+    return paint(tile, disc_mask(16, 16, 2.5), (80, 66, 44))
+
+
+def _tree(name: str) -> np.ndarray:
+    rng = rng_for(name)
+    tile = paint(blank(), disc_mask(19, 19, 12, 3), (0, 0, 0), 0.45)
+    paint(tile, disc_mask(16, 16, 13, 2), (26, 52, 34))
+    for _ in range(10):
+        cx, cy = rng.uniform(8, 24, 2)
+        paint(tile, disc_mask(cx, cy, rng.uniform(3, 5), 2), (40, 72, 46), 0.6)
+    return tile
+
+
+def _glow_quadrant(quarter: int) -> np.ndarray:
+    """One quarter of a sodium pool; the lamp stands at the corner the quadrants share."""
+    tile = paint(blank(), glow_mask(32, 32, 44, 1.1), SODIUM, 0.5)
+    paint(tile, disc_mask(32, 32, 3.5), (255, 226, 170))
+    return rotate(tile, quarter)
+
+
+def _rail(quarter: int) -> np.ndarray:
+    tile = paint(blank(), rect_mask(0, 0, 32, 3), (130, 134, 140))
+    paint(tile, rect_mask(0, 3, 32, 5), (0, 0, 0), 0.4)
+    for x in (2, 12, 22):
+        paint(tile, rect_mask(x, 0, x + 3, 4), (160, 164, 170))
+    return rotate(tile, quarter)
+
+
+def _crowd(name: str) -> np.ndarray:
+    rng = rng_for(name)
+    tile = blank()
+    palette = [(200, 60, 150), (60, 200, 230), (230, 200, 120), (180, 180, 190), (120, 90, 200)]
+    for _ in range(16):
+        cx, cy = rng.uniform(2, 30, 2)
+        paint(tile, disc_mask(cx, cy, 1.8), palette[rng.integers(len(palette))])
+    return tile
+
+
+def _neon_pool(color) -> np.ndarray:
+    return paint(blank(), glow_mask(16, 16, 24, 1.0), color, 0.45)
+
+
+def build() -> TilesetDef:
+    tiles = [
+        TileDef("ac_unit", _ac_unit()),
+        TileDef("skylight_lit", _skylight(True)),
+        TileDef("skylight_dark", _skylight(False)),
+        TileDef("water_tank", _water_tank()),
+        TileDef("neon_pink", _neon(NEON_PINK)),
+        TileDef("neon_cyan", _neon(NEON_CYAN)),
+        TileDef(
+            "vent",
+            paint(
+                paint(blank(), disc_mask(12, 12, 4), (120, 120, 126)),
+                disc_mask(22, 21, 3),
+                (96, 98, 104),
+            ),
+        ),
+        TileDef("palm", _palm("palm")),
+        TileDef("palm_b", _palm("palm_b")),
+        TileDef("tree", _tree("tree")),
+        TileDef("crowd_a", _crowd("crowd_a")),
+        TileDef("crowd_b", _crowd("crowd_b")),
+        TileDef("neon_pool_pink", _neon_pool(NEON_PINK)),
+        TileDef("neon_pool_cyan", _neon_pool(NEON_CYAN)),
+        TileDef("sodium_pool", paint(blank(), glow_mask(16, 16, 24, 1.2), SODIUM, 0.25)),
+    ]
+    # quadrant names say where the tile sits around the lamp
+    for quarter, name in enumerate(("glow_nw", "glow_ne", "glow_se", "glow_sw")):
+        tiles.append(TileDef(name, _glow_quadrant(quarter)))
+    for quarter, side in enumerate(("n", "e", "s", "w")):
+        tiles.append(TileDef(f"rail_{side}", _rail(quarter)))
+    return TilesetDef("decor", tiles, columns=8)
