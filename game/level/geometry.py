@@ -95,12 +95,35 @@ def turn_curves(
     segments = np.maximum(
         np.ceil(distance / max_step).astype(int), np.where(straight, 1, turn_segments)
     )
-    inner_count = segments - 1
-    owner = np.repeat(np.arange(len(start)), inner_count)
-    first = np.repeat(np.cumsum(inner_count) - inner_count, inner_count)
-    t = ((np.arange(inner_count.sum()) - first + 1) / segments[owner])[:, None]
-    inner = (1 - t) ** 2 * start[owner] + 2 * (1 - t) * t * control[owner] + t**2 * end[owner]
-    return segments, inner
+    while True:  # a curve is longer than its chord: add segments until every step fits
+        points, owner = _bezier_points(start, control, end, segments)
+        longest = np.zeros(len(start))
+        np.maximum.at(longest, owner[:-1][owner[:-1] == owner[1:]], _steps(points, owner))
+        too_long = longest > max_step
+        if not too_long.any():
+            break
+        segments = segments + too_long
+    inner = np.ones(len(points), dtype=bool)
+    firsts = np.cumsum(segments + 1) - (segments + 1)
+    inner[firsts] = False
+    inner[firsts + segments] = False
+    return segments, points[inner]
+
+
+def _bezier_points(start, control, end, segments) -> tuple[np.ndarray, np.ndarray]:
+    """All points (ends included) of quadratic curves cut into ``segments`` equal-t parts."""
+    owner = np.repeat(np.arange(len(start)), segments + 1)
+    first = np.repeat(np.cumsum(segments + 1) - (segments + 1), segments + 1)
+    t = ((np.arange(len(owner)) - first) / segments[owner])[:, None]
+    points = (1 - t) ** 2 * start[owner] + 2 * (1 - t) * t * control[owner] + t**2 * end[owner]
+    return points, owner
+
+
+def _steps(points: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Lengths between consecutive points of the same curve."""
+    same = owner[:-1] == owner[1:]
+    d = np.diff(points, axis=0)[same]
+    return np.hypot(d[:, 0], d[:, 1])
 
 
 def cluster_points(points: np.ndarray, radius: float) -> np.ndarray:
