@@ -16,11 +16,14 @@ from typing import NamedTuple
 import numpy as np
 
 from game.ai.gaps import gaps_ahead, safe_speed
+from game.ai.intersections import RightOfWay
 from game.ai.lanes import LaneTracker
 from game.ai.signals import Light, Signals
 
 TURN_RADIUS_90_M = 8.0  #: radius a driver takes a right-angle corner on; sharper turns tighter
 STRAIGHT_RAD = 0.12  #: turns smaller than this (about 7 degrees) need no slowing
+CONTROL_LAG_S = 0.4  #: seconds of travel allowed for the pedals to act (held decisions, lag)
+OVER_THE_LINE_M = 1.0  #: a car this near its lane's end at red is already over the line
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class DrivingStyle:
     obey_signals: bool = True  #: stop at red lights (police in pursuit do not)
     reaction_s: float = 0.8  #: seconds of following time (Gipps reaction time)
     standstill_gap_m: float = 2.5  #: metres kept to the car ahead when stopped
-    stop_line_m: float = 7.0  #: metres before an intersection node to stop at a red light
+    stop_line_m: float = 3.5  #: metres from car centre to the stop line (lane end) when stopped
     lookahead_s: float = 0.5  #: target point this many seconds ahead at current speed...
     lookahead_min_m: float = 6.0  #: ...but never nearer than this
     reach_m: float = 40.0  #: how far ahead a driver watches for vehicles
@@ -63,53 +66,63 @@ def lane_targets(
     signals: Signals | None,
     time: float,
     style: DrivingStyle,
+    right_of_way: RightOfWay | None = None,
 ) -> LaneTargets:
     """Targets for tracker ``rows``, whose world indices are ``vehicles``.
 
     ``world`` supplies every vehicle's state (for gaps); ``dims`` is (length, width) of
-    every vehicle in the world, metres.
+    every vehicle in the world, metres. With ``right_of_way`` (rows shared with the
+    tracker) cars also wait their turn at intersections.
     """
-    geo = tracker.geometry
-    graph = geo.graph
+    graph = tracker.geometry.graph
     speed = np.maximum(world.vx[vehicles], 0.0)
     plan = tracker.plan[rows]
     ends = tracker.distance_to_ends(rows)
-    current = np.maximum(plan[:, 0], 0)
-    wanted = graph.edge_speed_limit[current] * style.speed_factor
+    wanted = graph.edge_speed_limit[np.maximum(plan[:, 0], 0)] * style.speed_factor
 
-    def brake_to(limit: np.ndarray, distance: np.ndarray) -> np.ndarray:
-        return np.sqrt(limit * limit + 2.0 * style.decel * np.maximum(distance, 0.0))
+    def brake_to(limit, distance: np.ndarray) -> np.ndarray:
+        """Highest speed now that still slows to ``limit`` within ``distance`` metres."""
+        room = np.maximum(distance - speed * CONTROL_LAG_S, 0.0)
+        return np.sqrt(np.square(limit) + 2.0 * style.decel * room)
 
     turns = tracker.turn_angles(rows)
     for column in range(tracker.horizon - 1):
-        corner = corner_speed(turns[:, column], style.lateral_accel)
         next_edge = plan[:, column + 1]
         next_limit = np.where(
             next_edge >= 0,
             graph.edge_speed_limit[np.maximum(next_edge, 0)] * style.speed_factor,
             np.inf,
         )
-        wanted = np.minimum(wanted, brake_to(np.minimum(corner, next_limit), ends[:, column]))
+        corner = np.minimum(corner_speed(turns[:, column], style.lateral_accel), next_limit)
+        wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
         dead_end = (plan[:, column] >= 0) & (next_edge < 0)
-        wanted = np.where(
-            dead_end, np.minimum(wanted, brake_to(0.0, ends[:, column] - 3.0)), wanted
-        )
+        stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)
+        wanted = np.where(dead_end, np.minimum(wanted, stop_at_end), wanted)
 
-    waiting = np.zeros(rows.size, dtype=bool)
+    stop = np.zeros(plan.shape, dtype=bool)  # stop for the light at the end of each column
     if signals is not None and style.obey_signals:
-        for column in range(tracker.horizon):
-            state = signals.edge_state(plan[:, column], time)
-            to_line = ends[:, column] - style.stop_line_m
-            stoppable = to_line > speed * speed / (2.0 * style.decel) - 1.0
-            stop = (state == Light.RED) & (to_line > -2.0)
-            stop |= (state == Light.AMBER) & stoppable
-            stop &= np.isfinite(ends[:, column])
-            wanted = np.where(stop, np.minimum(wanted, brake_to(0.0, to_line)), wanted)
-            waiting |= stop & (to_line < 25.0)
+        to_line = ends - style.stop_line_m
+        state = signals.edge_state(plan, time)
+        stoppable = to_line > speed[:, None] ** 2 / (2.0 * style.decel) - 1.0
+        stop = (state == Light.RED) & (ends > OVER_THE_LINE_M)
+        stop |= (state == Light.AMBER) & stoppable
+        stop &= np.isfinite(ends)
+        limit = np.where(stop, brake_to(0.0, to_line.T).T, np.inf)
+        wanted = np.minimum(wanted, limit.min(axis=1))
+    waiting = (stop & (ends < 25.0)).any(axis=1)
+
+    if right_of_way is not None:
+        hard_decel = 2.0 * style.decel
+        right_of_way.claim(rows, plan, ends, speed, hard_decel, stop, style.stop_line_m)
+        give_way = ~right_of_way.permitted(rows)
+        to_line = right_of_way.to_line[rows] - style.stop_line_m
+        wanted = np.where(give_way, np.minimum(wanted, brake_to(0.0, to_line)), wanted)
+        waiting |= give_way
 
     length, width = dims
+    path = tracker.path(rows, world.x[vehicles], world.y[vehicles])
     found = gaps_ahead(
-        vehicles, world.x, world.y, world.heading, world.vx, length, width, style.reach_m
+        vehicles, world.x, world.y, world.heading, world.vx, length, width, style.reach_m, path
     )
     following = safe_speed(
         found.gap, found.leader_speed, style.decel, style.reaction_s, style.standstill_gap_m

@@ -50,6 +50,29 @@ def _neighbour_pairs(
     return np.concatenate(queries), np.concatenate(candidates)
 
 
+def _nearest_on_path(
+    path: np.ndarray, px: np.ndarray, py: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: (distance to the polyline, distance along it, its heading there)."""
+    a, b = path[:, :-1], path[:, 1:]  # (pairs, segments, 2)
+    d = b - a
+    seg_len = np.hypot(d[..., 0], d[..., 1])
+    valid = np.isfinite(seg_len) & (seg_len > 1e-6)
+    seg_len = np.where(valid, seg_len, 1.0)
+    rel_x, rel_y = px[:, None] - a[..., 0], py[:, None] - a[..., 1]
+    t = np.clip((rel_x * d[..., 0] + rel_y * d[..., 1]) / seg_len**2, 0.0, 1.0)
+    dist = np.hypot(rel_x - t * d[..., 0], rel_y - t * d[..., 1])
+    dist = np.where(valid, dist, np.inf)
+    best = np.argmin(dist, axis=1)
+    pick = np.arange(best.size)
+    start = np.concatenate(
+        [np.zeros((best.size, 1)), np.cumsum(np.where(valid, seg_len, 0.0), axis=1)], axis=1
+    )
+    along = start[pick, best] + t[pick, best] * seg_len[pick, best]
+    heading = np.arctan2(d[pick, best, 1], d[pick, best, 0])
+    return dist[pick, best], along, heading
+
+
 def gaps_ahead(
     rows: np.ndarray,
     x: np.ndarray,
@@ -59,11 +82,15 @@ def gaps_ahead(
     length: np.ndarray,
     width: np.ndarray,
     reach_m: float = 40.0,
+    path: np.ndarray | None = None,
 ) -> GapsAhead:
     """Nearest vehicle in the path of each vehicle in ``rows`` (indices into the arrays).
 
     ``x``..``width`` describe *all* vehicles (the world's arrays), so traffic also stops
-    for the player, police and parked cars.
+    for the player, police and parked cars. ``path`` (rows x P x 2 metres, NaN-padded)
+    is the polyline each car will drive, starting at the car: a car turning a corner
+    then watches the lane it turns into, not the kerb straight ahead. Without it the
+    path is the straight line ahead.
     """
     rows = np.asarray(rows, dtype=np.intp)
     n_rows = rows.size
@@ -81,13 +108,17 @@ def gaps_ahead(
     cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
     dx, dy = x[c] - x[me], y[c] - y[me]
     ahead = dx * cos_h + dy * sin_h
-    right = -dx * sin_h + dy * cos_h
-    relative = heading[c] - heading[me]
+    if path is None:
+        off_path = np.abs(-dx * sin_h + dy * cos_h)
+        along, path_heading = ahead, heading[me]
+    else:
+        off_path, along, path_heading = _nearest_on_path(path[q], x[c], y[c])
+    relative = heading[c] - path_heading
     abs_cos, abs_sin = np.abs(np.cos(relative)), np.abs(np.sin(relative))
     half_side = 0.5 * (length[c] * abs_sin + width[c] * abs_cos)  # their extent sideways
     half_along = 0.5 * (length[c] * abs_cos + width[c] * abs_sin)  # their extent along
-    clearance = ahead - 0.5 * length[me] - half_along
-    in_path = (ahead > 0.0) & (np.abs(right) < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
+    clearance = along - 0.5 * length[me] - half_along
+    in_path = (ahead > 0.0) & (off_path < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
     in_path &= clearance < reach_m
     q, c, clearance, relative = q[in_path], c[in_path], clearance[in_path], relative[in_path]
     if q.size == 0:

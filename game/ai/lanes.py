@@ -207,3 +207,13 @@ class LaneTracker:
             heading[np.maximum(plan[:, 1:], 0)] - heading[np.maximum(plan[:, :-1], 0)]
         )
         return np.where(valid, turn, 0.0)
+
+    def path(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """(n, horizon + 1, 2) polyline each car will drive: its position, then the ends
+        of its planned edges (NaN after the plan runs out)."""
+        geo = self.geometry
+        plan = self.plan[rows]
+        ends = geo.graph.node_xy[geo.graph.edge_dst[np.maximum(plan, 0)]]
+        ends[plan < 0] = np.nan
+        start = np.stack([x, y], axis=-1)[:, None, :]
+        return np.concatenate([start, ends], axis=1)

@@ -22,55 +22,42 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE, empty_controls
+from game.sim.dynamics import STEER_FADE_SPEED
 from game.sim.vehicles import CLASS_TABLE, GRAVITY
 
-SPEED_GAIN_PER_S = 1.2  #: wanted acceleration (m/s^2) per m/s of speed error
+SPEED_GAIN_PER_S = 2.0  #: wanted acceleration (m/s^2) per m/s of speed error
 STANDSTILL_MS = 0.6  #: below this speed a car that wants to stop holds the handbrake
 COAST_BAND_MS = 0.3  #: speed error inside which neither pedal is pressed (no pedal chatter)
+TRACTION_SHARE = 0.7  #: most of the rear tyres' grip the throttle may use, driving straight
+CORNER_RESERVE = 0.8  #: share of that cut at full steering lock (grip kept for cornering)
+BRAKE_SHARE = 0.85  #: most of the tyres' grip the brake pedal may ask for
 
 
 @dataclass(frozen=True)
 class Chassis:
-    """Per-car figures the control law needs, one entry per controlled car."""
+    """Per-car figures the control law needs, one entry per controlled car (mass-free)."""
 
     wheelbase: np.ndarray  #: metres, front to rear axle
     max_steer: np.ndarray  #: radians, front-wheel angle at full lock (steer = 1)
-    max_accel: np.ndarray  #: m/s^2 the engine gives at full throttle (roughly, at low speed)
-    max_decel: np.ndarray  #: m/s^2 the brakes give at full brake
-
-    @classmethod
-    def uniform(
-        cls,
-        n: int,
-        wheelbase: float = 2.7,
-        max_steer: float = 0.6,
-        max_accel: float = 4.0,
-        max_decel: float = 9.0,
-    ) -> Chassis:
-        """The same figures for ``n`` cars (tests, or when classes do not matter)."""
-        return cls(
-            wheelbase=np.full(n, wheelbase),
-            max_steer=np.full(n, max_steer),
-            max_accel=np.full(n, max_accel),
-            max_decel=np.full(n, max_decel),
-        )
+    launch_accel: np.ndarray  #: m/s^2 at full throttle below the power limit
+    power_per_mass: np.ndarray  #: W/kg; above launch speed the engine gives this / speed
+    brake_accel: np.ndarray  #: m/s^2 of deceleration at full brake pedal (before grip limits)
+    grip_accel: np.ndarray  #: m/s^2 the tyres can give in all on dry asphalt
+    rear_share: np.ndarray  #: share of the weight on the driven rear axle, standing
 
     @classmethod
     def of_classes(cls, vehicle_class: np.ndarray) -> Chassis:
         """Figures for cars of the given :class:`VehicleClass` values (``world.vehicle_class``)."""
         k = np.asarray(vehicle_class, dtype=np.intp)
-        mass = CLASS_TABLE.mass[k]
+        t = CLASS_TABLE
         return cls(
-            wheelbase=CLASS_TABLE.wheelbase[k],
-            max_steer=CLASS_TABLE.max_steer[k],
-            max_accel=CLASS_TABLE.max_drive_force[k] / mass,
-            max_decel=np.minimum(CLASS_TABLE.brake_force[k] / mass, CLASS_TABLE.grip[k] * GRAVITY),
-        )
-
-    def take(self, rows: np.ndarray) -> Chassis:
-        """The figures of a subset of the cars."""
-        return Chassis(
-            self.wheelbase[rows], self.max_steer[rows], self.max_accel[rows], self.max_decel[rows]
+            wheelbase=t.wheelbase[k],
+            max_steer=t.max_steer[k],
+            launch_accel=t.max_drive_force[k] / t.mass[k],
+            power_per_mass=t.engine_power[k] / t.mass[k],
+            brake_accel=t.brake_force[k] / t.mass[k],
+            grip_accel=t.grip[k] * GRAVITY,
+            rear_share=t.cg_to_front[k] / t.wheelbase[k],
         )
 
 
@@ -91,13 +78,19 @@ def pursuit_steer(
     target_x: np.ndarray,
     target_y: np.ndarray,
     chassis: Chassis,
+    speed: np.ndarray | float = 0.0,
 ) -> np.ndarray:
-    """Steer fraction (-1..1, + = right) that puts each car on an arc through its target."""
+    """Steer fraction (-1..1, + = right) that puts each car on an arc through its target.
+
+    The sim narrows the usable lock as speed rises; dividing by that narrowed lock keeps
+    the wheel angle what the arc needs at any speed.
+    """
     ahead, right = to_body_frame(x, y, heading, target_x, target_y)
     distance = np.maximum(np.hypot(ahead, right), 0.5)
     curvature = 2.0 * right / (distance * distance)  # 2 sin(alpha) / distance
     wheel_angle = np.arctan(chassis.wheelbase * curvature)
-    steer = wheel_angle / chassis.max_steer
+    lock = chassis.max_steer / (1.0 + (np.asarray(speed) / STEER_FADE_SPEED) ** 2)
+    steer = wheel_angle / lock
     behind = ahead < 0.0
     # a target behind the car: turn hard toward its side (right when dead astern)
     steer = np.where(behind, np.where(right < 0.0, -1.0, 1.0), steer)
@@ -105,15 +98,27 @@ def pursuit_steer(
 
 
 def pedals(
-    speed: np.ndarray, target_speed: np.ndarray, chassis: Chassis
+    speed: np.ndarray, target_speed: np.ndarray, chassis: Chassis, steer: np.ndarray | float = 0.0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(throttle, brake, handbrake) that bring each car's forward speed to its target."""
+    """(throttle, brake, handbrake) that bring each car's forward speed to its target.
+
+    Like a careful driver with traction control: the throttle never asks the driven rear
+    tyres for more than :data:`TRACTION_SHARE` of their grip, and less while steering
+    (a spinning rear tyre has no side grip left and the car spins); the brake never
+    asks for more than :data:`BRAKE_SHARE` of the grip (locked wheels do not steer).
+    """
     speed = np.asarray(speed, dtype=np.float64)
     target_speed = np.maximum(np.asarray(target_speed, dtype=np.float64), 0.0)
     error = target_speed - speed
     wanted_accel = np.where(np.abs(error) < COAST_BAND_MS, 0.0, SPEED_GAIN_PER_S * error)
-    throttle = np.clip(wanted_accel / chassis.max_accel, 0.0, 1.0)
-    brake = np.clip(-wanted_accel / chassis.max_decel, 0.0, 1.0)
+    engine_accel = np.minimum(
+        chassis.launch_accel, chassis.power_per_mass / np.maximum(np.abs(speed), 0.1)
+    )
+    cornering = 1.0 - CORNER_RESERVE * np.minimum(np.abs(steer), 1.0)
+    traction = TRACTION_SHARE * chassis.grip_accel * chassis.rear_share * cornering
+    throttle = np.clip(np.minimum(wanted_accel, traction) / engine_accel, 0.0, 1.0)
+    max_brake = BRAKE_SHARE * chassis.grip_accel / chassis.brake_accel
+    brake = np.clip(-wanted_accel / chassis.brake_accel, 0.0, max_brake)
     holding = (target_speed < STANDSTILL_MS) & (speed < STANDSTILL_MS)
     brake = np.where(holding, 0.0, brake)
     throttle = np.where(holding, 0.0, throttle)
@@ -138,8 +143,9 @@ def drive_to(
     """
     n = np.size(x)
     controls = empty_controls(n)
-    controls[:, STEER] = pursuit_steer(x, y, heading, target_x, target_y, chassis)
-    throttle, brake, handbrake = pedals(forward_speed, target_speed, chassis)
+    speed = np.abs(forward_speed)
+    controls[:, STEER] = pursuit_steer(x, y, heading, target_x, target_y, chassis, speed)
+    throttle, brake, handbrake = pedals(forward_speed, target_speed, chassis, controls[:, STEER])
     controls[:, THROTTLE] = throttle
     controls[:, BRAKE] = brake
     controls[:, HANDBRAKE] = handbrake

@@ -2,7 +2,7 @@
 
 Streets run along x = y = ORIGIN + k * SPACING (k = 0..n-1) with one lane each way, lane
 centres 2 m right of the street line (right-hand traffic). Each intersection has an
-entry node 6 m before its centre on every incoming lane and an exit node 6 m after it on
+entry node 5 m before its centre on every incoming lane and an exit node 5 m after it on
 every outgoing lane; short edges join entries to the exits straight on, left and right.
 Blocks between the streets are solid, so line of sight is blocked round corners.
 """
@@ -17,7 +17,7 @@ from game.sim.terrain import Terrain
 ORIGIN_M = 24.0  #: first street line, metres from the map edge
 SPACING_M = 64.0  #: metres between parallel streets
 HALF_ROAD_M = 8.0  #: open ground either side of a street line
-ENTRY_M = 6.0  #: entry/exit nodes this far from an intersection centre
+ENTRY_M = 5.0  #: entry/exit nodes (stop lines) this far from an intersection centre
 LANE_M = 2.0  #: lane centre distance from the street line
 
 # direction of travel -> (unit dx, dy); right of travel = (-dy, dx)
@@ -71,7 +71,7 @@ def grid_graph(
                     node(
                         ("exit", i, j, travel),
                         (cx + dx * ENTRY_M + rx * LANE_M, cy + dy * ENTRY_M + ry * LANE_M),
-                        -1,
+                        k,
                     )
     for (kind, i, j, travel), entry in list(index.items()):
         if kind != "entry":

@@ -30,7 +30,9 @@ def test_random_choices_are_successors_and_not_u_turns():
     turn = np.abs(np.mod(geo.heading[nxt] - geo.heading[edges] + np.pi, 2 * np.pi) - np.pi)
     assert (turn < np.radians(150)).all()
     # a road edge into an inner intersection can go three ways; all get picked
-    inner = np.flatnonzero(graph.node_intersection[graph.edge_dst] == 4)[0]
+    inner = np.flatnonzero(
+        (graph.node_intersection[graph.edge_dst] == 4) & (graph.edge_phase >= 0)
+    )[0]
     picks = set(choose(np.full(200, inner)).tolist())
     assert len(picks) == 3
 

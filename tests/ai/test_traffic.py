@@ -1,0 +1,106 @@
+import numpy as np
+
+from game.ai.intersections import connector_intersection
+from game.ai.signals import Light, Signals
+from game.ai.traffic import TrafficController, spawn_on_lanes
+from game.sim import VehicleClass, World
+from tests.ai.roadgrid import edge_from, grid_graph, grid_terrain, street_line
+
+
+def _drive(world, controller, seconds, focus=None, collisions=None):
+    """Step the world under traffic control, one yield per tick; contacts go to ``collisions``."""
+    for _ in range(int(seconds / world.dt)):
+        controls = np.zeros((world.n, 4))
+        controller.apply(world, controls, world.time, focus)
+        hit = world.step(controls).collisions
+        if collisions is not None:
+            collisions.extend(zip(hit.a.tolist(), hit.b.tolist(), strict=True))
+        yield
+
+
+def test_city_traffic_keeps_lanes_and_never_collides():
+    graph, terrain = grid_graph(), grid_terrain()
+    world = World(terrain, seed=3)
+    x, y, heading = spawn_on_lanes(graph, np.random.default_rng(3), 20)
+    cars = world.spawn(
+        np.resize([VehicleClass.SEDAN, VehicleClass.TAXI, VehicleClass.VAN], 20), x, y, heading, 5.0
+    )
+    controller = TrafficController(graph, cars, seed=3, signals=Signals(graph))
+    on_road = connector_intersection(graph) < 0
+    offsets, distance = [], np.zeros(world.n)
+    collisions = []
+    for _ in _drive(world, controller, 45.0, collisions=collisions):
+        # on lanes between intersections, between settling after a turn and cutting the next
+        fraction = controller.tracker.fraction
+        straight = on_road[controller.tracker.current] & (fraction > 0.3) & (fraction < 0.8)
+        offsets.extend(np.abs(controller.tracker.offset[straight]).tolist())
+        distance += np.abs(world.vx) * world.dt
+    assert collisions == []  # no rear-ending in queues, no crashes at crossings
+    assert np.percentile(offsets, 99) < 0.5 and max(offsets) < 1.2
+    assert (distance > 100.0).sum() >= 15  # traffic flows: most cars went round blocks
+    assert controller.recycled == 0
+
+
+def _one_lane_queue(n_cars):
+    """Cars queued eastbound towards the centre intersection, its light red for them."""
+    graph, terrain = grid_graph(cycle_s=30.0), grid_terrain()
+    signals = Signals(graph)
+    approach = edge_from(
+        graph, (street_line(0) + 5, street_line(1) + 2), (street_line(1) - 5, street_line(1) + 2)
+    )
+    # find a time when this approach has just turned red
+    times = np.arange(0.0, 60.0, 0.1)
+    states = np.array([signals.edge_state(np.array([approach]), t)[0] for t in times])
+    red_from = times[np.flatnonzero((states[1:] == Light.RED) & (states[:-1] != Light.RED))[0] + 1]
+    world = World(terrain, seed=0)
+    stop_node_x = graph.node_xy[graph.edge_dst[approach], 0]
+    xs = stop_node_x - 20.0 - 9.0 * np.arange(n_cars)
+    cars = world.spawn(VehicleClass.SEDAN, xs, street_line(1) + 2, 0.0, 10.0)
+    controller = TrafficController(graph, cars, seed=0, signals=signals)
+    world.tick = int(round(red_from / world.dt))
+    return world, controller, signals, approach, stop_node_x
+
+
+def test_stops_at_red_queues_with_gaps_and_goes_on_green():
+    world, controller, signals, approach, stop_x = _one_lane_queue(4)
+    x_min_gap = np.inf
+    was_red_and_stopped = False
+    passed_on_green = False
+    collisions = []
+    for _ in _drive(world, controller, 40.0, collisions=collisions):
+        order = np.argsort(-world.x)
+        on_lane = np.abs(world.y - world.y[0]) < 1.0
+        if on_lane.all():
+            bumper_gaps = -np.diff(world.x[order]) - 4.6
+            x_min_gap = min(x_min_gap, bumper_gaps.min())
+        state = signals.edge_state(np.array([approach]), world.time)[0]
+        front = world.x.max()
+        if state == Light.RED:
+            assert front < stop_x - 1.0  # nobody's nose over the line at red
+            was_red_and_stopped |= np.abs(world.vx).max() < 0.3
+        elif was_red_and_stopped and front > stop_x + 10.0:
+            passed_on_green = True
+            break
+    assert collisions == []
+    assert was_red_and_stopped and passed_on_green
+    assert x_min_gap > 1.0
+
+
+def test_recycles_far_cars_but_never_inside_the_view():
+    graph, terrain = grid_graph(n=3), grid_terrain(n=3)
+    world = World(terrain, seed=0)
+    x, y, heading = spawn_on_lanes(graph, np.random.default_rng(0), 10)
+    cars = world.spawn(VehicleClass.SEDAN, x, y, heading, 0.0)
+    focus = (street_line(0), street_line(0))
+    controller = TrafficController(
+        graph, cars, seed=0, signals=None, view_radius_m=60.0, keep_radius_m=120.0
+    )
+    near = np.hypot(x - focus[0], y - focus[1]) < 60.0
+    start = np.column_stack([x, y])
+    for _ in _drive(world, controller, 3.0, focus):
+        pass
+    distance = np.hypot(world.x - focus[0], world.y - focus[1])
+    assert controller.recycled > 0
+    assert (distance < 120.0 + 20.0).all()  # nothing left beyond the keep radius
+    moved = np.hypot(*(np.column_stack([world.x, world.y]) - start).T) > 50.0
+    assert not (moved & near).any()  # cars in view only ever drove
