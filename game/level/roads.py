@@ -45,6 +45,7 @@ MAX_TRIM_FRACTION = 0.4  #: a piece gives at most this much of its length to eac
 #: node spacing along lanes, so that a change to the next lane (one lane width aside)
 #: still makes an edge no longer than MAX_EDGE_M
 LANE_STEP_M = float(np.sqrt(schema.MAX_EDGE_M**2 - schema.LANE_WIDTH_M**2))
+LANE_CHANGE_EVERY = 3  #: lane nodes 1, 4, 7, ... of a piece offer a change (about every 70 m)
 
 
 class BuiltRoads(NamedTuple):
@@ -157,6 +158,7 @@ class _GraphBuilder:
         Without them each lane would be a network of its own (lane k reaches only lane k
         through intersections). A change runs from a node to the neighbour lane's node
         nearest the next node ahead; none ends on a stop line, so none skips a signal.
+        Only every few nodes offer one, so traffic choosing at random does not weave.
         """
         limit = self.roads[road].speed_limit
         pairs = [(k, k + 1) for k in range(len(lanes) - 1)]
@@ -169,6 +171,7 @@ class _GraphBuilder:
             target = np.argmin(gap, axis=1)
             length = np.hypot(*(dst_xy[target] - start).T)
             usable = (length <= schema.MAX_EDGE_M) & (length >= schema.LANE_WIDTH_M)
+            usable &= np.arange(len(ahead)) % LANE_CHANGE_EVERY == 1
             if not closed:
                 usable &= target < len(dst_nodes) - 1
             if usable.any():
