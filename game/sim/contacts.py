@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim.events import Collisions
+from game.sim.fastmath import cos_sin
 from game.sim.impulses import solve_impulses
 from game.sim.vehicles import MAX_HALF_DIAGONAL
 
@@ -26,12 +27,16 @@ PARALLEL_DEADBAND = 0.05  #: |cos| below this: that box axis counts as parallel 
 
 
 class BroadGrid:
-    """Fixed cell keys over the terrain (plus a rim), so the start table has a fixed size."""
+    """Fixed cell keys over the terrain (plus a rim), so the start table has a fixed size.
+
+    It also keeps the last sorted order: the pair list depends on it, so it is part of
+    the world's history (deterministic, like everything else in a step)."""
 
     def __init__(self, width_m: float, height_m: float) -> None:
         self.cols = int(np.ceil(width_m / BROAD_CELL)) + 4
         self.rows = int(np.ceil(height_m / BROAD_CELL)) + 4
         self.size = self.rows * self.cols
+        self.order: np.ndarray | None = None  #: last step's car order by cell key
 
     def keys(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         gx = np.clip((x * (1.0 / BROAD_CELL)).astype(np.intp) + 2, 1, self.cols - 2)
@@ -43,59 +48,99 @@ def candidate_pairs(grid: BroadGrid, x: np.ndarray, y: np.ndarray) -> tuple[np.n
     """Index pairs (i, j) of cars in the same or neighbouring broad-phase cells."""
     n = x.size
     key = grid.keys(x, y)
-    order = np.argsort(key, kind="stable")
+    order = grid.order
+    if order is None or order.size != n:
+        order = np.argsort(key, kind="stable")
+    else:  # cars barely move in a step: last step's order is nearly sorted, and timsort loves that
+        order = order[np.argsort(key[order], kind="stable")]
+    grid.order = order
     sorted_key = key[order]
     start = np.zeros(grid.size + 1, dtype=np.intp)
     np.cumsum(np.bincount(key, minlength=grid.size), out=start[1:])
-    rank = np.arange(n)
-    lo = [rank + 1]
-    hi = [start[sorted_key + 1]]
+    own_cell_end = start[sorted_key + 1]
+    spans = [(np.arange(1, n + 1), own_cell_end)]  # later cars in the car's own cell
     for offset in (1, grid.cols - 1, grid.cols, grid.cols + 1):
-        lo.append(start[sorted_key + offset])
-        hi.append(start[sorted_key + offset + 1])
-    lo, hi = np.concatenate(lo), np.concatenate(hi)
-    counts = hi - lo
-    total = int(counts.sum())
-    if total == 0:
+        spans.append((start[sorted_key + offset], start[sorted_key + offset + 1]))
+    sources, targets = [], []
+    for lo, hi in spans:
+        has = np.flatnonzero(hi > lo)  # most cars have no one in a given neighbour cell
+        if not has.size:
+            continue
+        counts = (hi - lo)[has]
+        first = np.cumsum(counts) - counts
+        sources.append(np.repeat(has, counts))
+        targets.append(np.repeat(lo[has] - first, counts) + np.arange(int(counts.sum())))
+    if not sources:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    first = np.cumsum(counts) - counts
-    src = np.repeat(np.tile(rank, 5), counts)
-    dst = np.repeat(lo - first, counts) + np.arange(total)
-    return order[src], order[dst]
+    return order[np.concatenate(sources)], order[np.concatenate(targets)]
+
+
+class PairBoxes:
+    """The boxes of car pairs (i, j) for a step: axes and extents depend on headings only,
+    so the push-apart passes, which move cars but do not turn them, reuse them."""
+
+    def __init__(self, w, i: np.ndarray, j: np.ndarray) -> None:
+        p = w.params
+        self.i, self.j = i, j
+        self.ca, self.sa = cos_sin(w.heading[i])
+        self.cb, self.sb = cos_sin(w.heading[j])
+        ca, sa, cb, sb = self.ca, self.sa, self.cb, self.sb
+        self.hla, self.hwa = p.half_length[i], p.half_width[i]
+        self.hlb, self.hwb = p.half_length[j], p.half_width[j]
+        cos_ab = np.abs(ca * cb + sa * sb)
+        sin_ab = np.abs(sa * cb - ca * sb)
+        self.axes_x = np.stack([ca, -sa, cb, -sb])  # i forward, i right, j forward, j right
+        self.axes_y = np.stack([sa, ca, sb, cb])
+        self.reach = np.stack(
+            [
+                self.hla + self.hlb * cos_ab + self.hwb * sin_ab,
+                self.hwa + self.hlb * sin_ab + self.hwb * cos_ab,
+                self.hlb + self.hla * cos_ab + self.hwa * sin_ab,
+                self.hwb + self.hla * sin_ab + self.hwa * cos_ab,
+            ]
+        )
+        self.pick = np.arange(i.size)
+
+    def separation(self, w) -> tuple[np.ndarray, ...]:
+        """SAT -> (depth (> 0: overlapping), nx, ny, axis); the normal points from j to i."""
+        dx, dy = w.x[self.j] - w.x[self.i], w.y[self.j] - w.y[self.i]
+        along = dx * self.axes_x + dy * self.axes_y
+        overlap = self.reach - np.abs(along)
+        axis = np.argmin(overlap, axis=0)
+        depth = overlap[axis, self.pick]
+        side = np.where(along[axis, self.pick] > 0, -1.0, 1.0)
+        return depth, side * self.axes_x[axis, self.pick], side * self.axes_y[axis, self.pick], axis
+
+    def contact_points(self, w, nx, ny, axis) -> tuple[np.ndarray, np.ndarray]:
+        """Deepest point: a vertex of j when the axis is a face of i, and vice versa."""
+        i, j = self.i, self.j
+        bx, by = _vertex_towards(w.x[j], w.y[j], self.cb, self.sb, self.hlb, self.hwb, nx, ny)
+        ax, ay = _vertex_towards(w.x[i], w.y[i], self.ca, self.sa, self.hla, self.hwa, -nx, -ny)
+        on_i = axis < 2
+        return np.where(on_i, bx, ax), np.where(on_i, by, ay)
+
+    def subset(self, keep: np.ndarray) -> PairBoxes:
+        part = object.__new__(PairBoxes)
+        for name, value in vars(self).items():
+            setattr(part, name, value[..., keep])
+        part.pick = np.arange(part.i.size)
+        return part
+
+
+def _vertex_towards(x, y, c, s, hl, hw, ux, uy) -> tuple[np.ndarray, np.ndarray]:
+    """The box's vertex furthest along u (a face centre where u is square to that face)."""
+    along_f = ux * c + uy * s
+    along_r = uy * c - ux * s
+    sf = np.where(np.abs(along_f) > PARALLEL_DEADBAND, np.sign(along_f), 0.0)
+    sr = np.where(np.abs(along_r) > PARALLEL_DEADBAND, np.sign(along_r), 0.0)
+    return x + sf * hl * c - sr * hw * s, y + sf * hl * s + sr * hw * c
 
 
 def box_overlaps(w, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
     """SAT on boxes i, j -> (hit, depth, nx, ny, px, py); the normal points from j to i."""
-    p = w.params
-    ca, sa = np.cos(w.heading[i]), np.sin(w.heading[i])
-    cb, sb = np.cos(w.heading[j]), np.sin(w.heading[j])
-    hla, hwa, hlb, hwb = p.half_length[i], p.half_width[i], p.half_length[j], p.half_width[j]
-    dx, dy = w.x[j] - w.x[i], w.y[j] - w.y[i]
-    ff = np.abs(ca * cb + sa * sb)  # |cos| between the two headings
-    fr = np.abs(sa * cb - ca * sb)  # |sin|
-    axes_x = np.stack([ca, -sa, cb, -sb])
-    axes_y = np.stack([sa, ca, sb, cb])
-    reach_a = np.stack([hla, hwa, hla * ff + hwa * fr, hla * fr + hwa * ff])
-    reach_b = np.stack([hlb * ff + hwb * fr, hlb * fr + hwb * ff, hlb, hwb])
-    along = dx * axes_x + dy * axes_y
-    overlap = reach_a + reach_b - np.abs(along)
-    best = np.argmin(overlap, axis=0)
-    pick = np.arange(best.size)
-    depth = overlap[best, pick]
-    side = np.where(along[best, pick] > 0, -1.0, 1.0)
-    nx, ny = side * axes_x[best, pick], side * axes_y[best, pick]
-
-    def corner_towards(x, y, c, s, hl, hw, ux, uy):  # the box's vertex furthest along u
-        along_f = ux * c + uy * s
-        along_r = uy * c - ux * s
-        sf = np.where(np.abs(along_f) > PARALLEL_DEADBAND, np.sign(along_f), 0.0)
-        sr = np.where(np.abs(along_r) > PARALLEL_DEADBAND, np.sign(along_r), 0.0)
-        return x + sf * hl * c - sr * hw * s, y + sf * hl * s + sr * hw * c
-
-    on_a = best < 2  # a face of box i: the deepest point is a vertex of box j, and vice versa
-    bx, by = corner_towards(w.x[j], w.y[j], cb, sb, hlb, hwb, nx, ny)
-    ax, ay = corner_towards(w.x[i], w.y[i], ca, sa, hla, hwa, -nx, -ny)
-    px, py = np.where(on_a, bx, ax), np.where(on_a, by, ay)
+    boxes = PairBoxes(w, i, j)
+    depth, nx, ny, axis = boxes.separation(w)
+    px, py = boxes.contact_points(w, nx, ny, axis)
     return depth > 0.0, depth, nx, ny, px, py
 
 
@@ -110,14 +155,18 @@ def collide_cars(w) -> Collisions:
         i, j = i[close], j[close]
     if not i.size:
         return Collisions()
-    hit, depth, nx, ny, px, py = box_overlaps(w, i, j)
+    boxes = PairBoxes(w, i, j)
+    depth, nx, ny, axis = boxes.separation(w)
+    hit = depth > 0.0
     if not hit.any():
         return Collisions()
-    i, j, depth, nx, ny, px, py = (v[hit] for v in (i, j, depth, nx, ny, px, py))
+    boxes = boxes.subset(hit)
+    i, j, depth, nx, ny, axis = boxes.i, boxes.j, depth[hit], nx[hit], ny[hit], axis[hit]
+    px, py = boxes.contact_points(w, nx, ny, axis)
     impulse = solve_impulses(w, i, j, px, py, nx, ny, CAR_RESTITUTION, CAR_FRICTION, CAR_ITERATIONS)
     separate(w, i, j, nx, ny, depth)
     for _ in range(POSITION_ITERATIONS - 1):
-        _, depth, nx, ny, _, _ = box_overlaps(w, i, j)
+        depth, nx, ny, _ = boxes.separation(w)
         separate(w, i, j, nx, ny, depth)
     return Collisions(a=i, b=j, x=px, y=py, impulse=impulse)
 

@@ -25,5 +25,6 @@ def empty_controls(n: int) -> np.ndarray:
 
 def clamp_controls(controls: np.ndarray) -> np.ndarray:
     """Clamp controls to their ranges where they enter the simulation; NaN becomes 0."""
-    controls = np.nan_to_num(np.asarray(controls, dtype=np.float64), nan=0.0)
-    return np.clip(controls, _LOW, _HIGH)
+    controls = np.array(controls, dtype=np.float64)  # a copy: the caller's array is theirs
+    controls[np.isnan(controls)] = 0.0
+    return np.clip(controls, _LOW, _HIGH, out=controls)

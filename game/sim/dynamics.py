@@ -20,6 +20,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE
+from game.sim.fastmath import arctan2, clamp, cos_sin, norm
 from game.sim.vehicles import GRAVITY
 
 KINEMATIC_BELOW = 1.5  #: m/s, at or below this speed the kinematic model rules
@@ -47,21 +48,19 @@ def update_velocities(
     p = w.params
     throttle = controls[:, THROTTLE]
     brake = controls[:, BRAKE]
-    handbrake = controls[:, HANDBRAKE] > 0.5
     vx, vy, r = w.vx, w.vy, w.yaw_rate
-    speed = np.hypot(vx, vy)
+    speed = norm(vx, vy)
     abs_vx = np.abs(vx)
     direction = np.sign(vx)
 
     lock = p.max_steer / (1.0 + (speed / STEER_FADE_SPEED) ** 2)
     step = p.steer_rate * dt
-    w.steer += np.clip(controls[:, STEER] * lock - w.steer, -step, step)
-    cos_d = np.cos(w.steer)
-    sin_d = np.sin(w.steer)
+    w.steer = w.steer + clamp(controls[:, STEER] * lock - w.steer, -step, step)
+    cos_d, sin_d = cos_sin(w.steer)
 
     transfer = p.mass * w.accel * p.cg_height / p.wheelbase
     min_load = MIN_LOAD_SHARE * p.weight
-    load_f = np.clip(p.static_load_front - transfer, min_load, p.weight - min_load)
+    load_f = clamp(p.static_load_front - transfer, min_load, p.weight - min_load)
     load_r = p.weight - load_f
     mu = p.grip * grip_scale
     limit_f = mu * load_f
@@ -69,38 +68,39 @@ def update_velocities(
 
     # Pedals: throttle drives forward unless reversing; brake brakes when moving
     # forward and drives backwards near standstill; throttle brakes a reversing car.
+    # (Masks multiply rather than select: several times faster on large arrays.)
     engine = np.minimum(p.max_drive_force, p.engine_power / np.maximum(abs_vx, 0.1))
     forward_gear = vx > -STOP_SPEED
     rolling_forward = vx > STOP_SPEED
     rolling_back = vx < -STOP_SPEED
     reverse_pull = REVERSE_FORCE_SHARE * p.max_drive_force
-    reverse_pull = reverse_pull * np.clip(1.0 - abs_vx / REVERSE_TOP_SPEED, 0.0, 1.0)
-    drive = np.where(forward_gear, throttle * engine, 0.0)
-    drive -= np.where(rolling_forward, 0.0, brake * reverse_pull)
-    pedal = np.where(rolling_forward, brake, np.where(rolling_back, throttle, 0.0))
+    reverse_pull = reverse_pull * clamp(1.0 - abs_vx / REVERSE_TOP_SPEED, 0.0, 1.0)
+    drive = throttle * engine * forward_gear - brake * reverse_pull * ~rolling_forward
+    pedal = brake * rolling_forward + throttle * rolling_back
     braking = pedal * p.brake_force * direction
 
-    fx_front = np.clip(-BRAKE_FRONT_SHARE * braking, -limit_f, limit_f)
+    fx_front = clamp(-BRAKE_FRONT_SHARE * braking, -limit_f, limit_f)
     patch_lat_f = vy + p.cg_to_front * r
     lon_f = vx * cos_d + patch_lat_f * sin_d
     lat_f = patch_lat_f * cos_d - vx * sin_d
-    slip_f = np.arctan2(lat_f, np.abs(lon_f))
+    slip_f = arctan2(lat_f, np.abs(lon_f))
     side_f = np.sqrt(np.maximum(limit_f**2 - fx_front**2, 0.0))
-    fy_front = np.clip(-p.cornering_front * grip_scale * slip_f, -side_f, side_f)
+    fy_front = clamp(-p.cornering_front * grip_scale * slip_f, -side_f, side_f)
 
-    fx_rear = np.clip(drive - (1.0 - BRAKE_FRONT_SHARE) * braking, -limit_r, limit_r)
+    fx_rear = clamp(drive - (1.0 - BRAKE_FRONT_SHARE) * braking, -limit_r, limit_r)
     patch_lat_r = vy - p.cg_to_rear * r
-    slip_r = np.arctan2(patch_lat_r, abs_vx)
+    slip_r = arctan2(patch_lat_r, abs_vx)
     side_r = np.sqrt(np.maximum(limit_r**2 - fx_rear**2, 0.0))
-    fy_rear = np.clip(-p.cornering_rear * grip_scale * slip_r, -side_r, side_r)
-    if handbrake.any():
-        slide = np.maximum(np.hypot(vx, patch_lat_r), SLIDE_SPEED_SCALE)
+    fy_rear = clamp(-p.cornering_rear * grip_scale * slip_r, -side_r, side_r)
+    locked = controls[:, HANDBRAKE] > 0.5
+    if locked.any():
+        slide = np.maximum(norm(vx, patch_lat_r), SLIDE_SPEED_SCALE)
         sliding = LOCKED_WHEEL_FRICTION * limit_r / slide
-        fx_rear = np.where(handbrake, -sliding * vx, fx_rear)
-        fy_rear = np.where(handbrake, -sliding * patch_lat_r, fy_rear)
+        fx_rear = fx_rear - locked * (sliding * vx + fx_rear)
+        fy_rear = fy_rear - locked * (sliding * patch_lat_r + fy_rear)
 
     rolling = p.rolling_resistance * rolling_scale * p.weight
-    rolling *= np.clip(vx / ROLLING_FADE_SPEED, -1.0, 1.0)
+    rolling *= clamp(vx / ROLLING_FADE_SPEED, -1.0, 1.0)
     drag = p.drag * speed
     fy_front_body = fy_front * cos_d + fx_front * sin_d
     force_x = fx_rear + fx_front * cos_d - fy_front * sin_d - drag * vx - rolling
@@ -114,15 +114,15 @@ def update_velocities(
     new_vy = vy + force_y * p.inv_mass * dt
     new_r = r + moment * p.inv_yaw_inertia * dt
 
-    blend = np.clip((speed - KINEMATIC_BELOW) / (DYNAMIC_ABOVE - KINEMATIC_BELOW), 0.0, 1.0)
+    blend = clamp((speed - KINEMATIC_BELOW) / (DYNAMIC_ABOVE - KINEMATIC_BELOW), 0.0, 1.0)
     r_kinematic = new_vx * (sin_d / cos_d) / p.wheelbase
     vy_kinematic = p.cg_to_rear * r_kinematic
-    w.vx[:] = new_vx
-    w.vy[:] = vy_kinematic + blend * (new_vy - vy_kinematic)
-    w.yaw_rate[:] = r_kinematic + blend * (new_r - r_kinematic)
-    w.accel[:] = accel_x
-    w.slip_front[:] = slip_f
-    w.slip_rear[:] = slip_r
+    w.vx = new_vx
+    w.vy = vy_kinematic + blend * (new_vy - vy_kinematic)
+    w.yaw_rate = r_kinematic + blend * (new_r - r_kinematic)
+    w.accel = accel_x
+    w.slip_front = slip_f
+    w.slip_rear = slip_r
 
 
 def per_vehicle_params(table: SimpleNamespace, vehicle_class: np.ndarray) -> SimpleNamespace:

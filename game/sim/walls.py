@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim.events import WALL, Collisions
+from game.sim.fastmath import cos_sin, norm
 from game.sim.impulses import solve_impulses
 from game.sim.terrain import Terrain
 from game.sim.vehicles import MAX_HALF_DIAGONAL
@@ -72,7 +73,7 @@ def move(w, dt: float) -> Collisions:
     """Integrate poses over ``dt`` from ``w.world_vx/world_vy/yaw_rate``, colliding as we go."""
     if w.n == 0:
         return Collisions()
-    reach = (np.hypot(w.world_vx, w.world_vy) + np.abs(w.yaw_rate) * w.params.radius) * dt
+    reach = (norm(w.world_vx, w.world_vy) + np.abs(w.yaw_rate) * w.params.radius) * dt
     substeps = np.maximum(np.ceil(reach / MAX_SUBSTEP_MOVE), 1.0)
     h = dt / substeps
     w.x += w.world_vx * h
@@ -98,7 +99,7 @@ def resolve(w, idx: np.ndarray | None = None) -> Collisions:
     if not near.size:
         return Collisions()
     cars = near if idx is None else idx[near]
-    cos_h, sin_h = np.cos(w.heading[cars]), np.sin(w.heading[cars])
+    cos_h, sin_h = cos_sin(w.heading[cars])
     hl, hw = w.params.half_length[cars], w.params.half_width[cars]
     found = [
         _corner_contacts(grid, w.x[cars], w.y[cars], cos_h, sin_h, hl, hw),

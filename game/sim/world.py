@@ -10,8 +10,10 @@ into the kinematic one below 4 m/s), and fast cars sub-step their motion by dist
 so none crosses more than a fraction of a car width per sub-step (no tunnelling).
 
 One step, in order: clamp controls -> tyre forces and velocities (``dynamics``) ->
-move, sub-stepped, against the solid grid (``walls``) -> car-car contacts
-(``contacts``) -> damage and wrecks -> events. Nothing in it reads a clock or a file;
+car-car contacts (``contacts``: impulses, push apart) -> move, sub-stepped, against
+the solid grid (``walls``) -> damage and wrecks -> events. Walls come last so that
+no push ever leaves a car inside one; overlap made by this step's motion is
+resolved at the start of the next. Nothing in it reads a clock or a file;
 all randomness comes from ``self.rng``, so the same seed and controls give the same
 :meth:`state_hash` on the same machine.
 
@@ -30,6 +32,7 @@ from game.sim import contacts, walls
 from game.sim.controls import N_CONTROLS, clamp_controls
 from game.sim.dynamics import per_vehicle_params, update_velocities
 from game.sim.events import Collisions, StepEvents
+from game.sim.fastmath import cos_sin, norm
 from game.sim.terrain import SURFACE_GRIP, SURFACE_ROLLING, Terrain
 from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
@@ -81,7 +84,7 @@ class World:
     @property
     def speed(self) -> np.ndarray:
         """|velocity| per vehicle, m/s."""
-        return np.hypot(self.vx, self.vy)
+        return norm(self.vx, self.vy)
 
     def spawn(self, vehicle_class, x, y, heading, speed=0.0) -> np.ndarray:
         """Append vehicles (scalars or arrays broadcast together); return their indices."""
@@ -120,15 +123,12 @@ class World:
         surface = self.terrain.surface_at(self.x, self.y)
         update_velocities(self, controls, SURFACE_GRIP[surface], SURFACE_ROLLING[surface], dt)
 
-        cos_h, sin_h = np.cos(self.heading), np.sin(self.heading)
+        cos_h, sin_h = cos_sin(self.heading)
         self.world_vx = self.vx * cos_h - self.vy * sin_h
         self.world_vy = self.vx * sin_h + self.vy * cos_h
-        wall_hits = walls.move(self, dt)
         car_hits = contacts.collide_cars(self)
-        if len(car_hits):
-            moved = np.unique(np.concatenate([car_hits.a, car_hits.b]))
-            wall_hits = Collisions.concatenate([wall_hits, walls.resolve(self, moved)])
-        cos_h, sin_h = np.cos(self.heading), np.sin(self.heading)
+        wall_hits = walls.move(self, dt)  # last, so no car is ever left inside a wall
+        cos_h, sin_h = cos_sin(self.heading)
         self.vx = self.world_vx * cos_h + self.world_vy * sin_h
         self.vy = self.world_vy * cos_h - self.world_vx * sin_h
         self.heading = np.remainder(self.heading + np.pi, 2 * np.pi) - np.pi
