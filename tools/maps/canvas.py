@@ -128,9 +128,12 @@ class MapCanvas:
         self.add(MapObject("spawns", name, kind, col, row, point=True, properties=props))
 
     def street(self, name: str, col0: float, row0: float, col1: float, row1: float) -> None:
+        col0, col1 = max(col0, 0.0), min(col1, float(self.cols))
+        row0, row1 = max(row0, 0.0), min(row1, float(self.rows))
         self.objects.append(MapObject("streets", name, "", col0, row0, col1 - col0, row1 - row0))
 
     def street_polygon(self, name: str, points: list[tuple[float, float]]) -> None:
+        points = [(min(max(x, 0.0), self.cols), min(max(y, 0.0), self.rows)) for x, y in points]
         x0, y0 = points[0]
         rel = [(x - x0, y - y0) for x, y in points]
         self.objects.append(MapObject("streets", name, "", x0, y0, polygon=rel))

@@ -12,7 +12,7 @@ import numpy as np
 
 from .canvas import MapCanvas, MapObject
 from .paintwork import crossing_paint, lane_lines, street_lights
-from .roads import Road, join, paint_asphalt, road_object, street_areas
+from .roads import Road, join, lane_pose, paint_asphalt, road_object, street_areas, total_length
 
 
 def arc(
@@ -26,11 +26,14 @@ def arc(
     ]
 
 
-def lay_roads(canvas: MapCanvas, roads: list[Road]) -> dict:
-    """Join the roads at shared vertices and paint their asphalt; returns the junctions."""
+def lay_roads(canvas: MapCanvas, roads: list[Road], grid: str = "road") -> dict:
+    """Join the roads at shared vertices and paint their asphalt; returns the junctions.
+
+    ``grid`` picks the corner set the asphalt is painted with (``track`` on the oval).
+    """
     junctions = join(roads)
     for road in roads:
-        paint_asphalt(canvas, road)
+        paint_asphalt(canvas, road, grid)
     return junctions
 
 
@@ -81,3 +84,37 @@ def clear_of_roads(
     c0, c1 = max(0, int(col - margin)), min(canvas.cols, int(col + margin) + 1)
     count = sum(road.cells[r0:r1, c0:c1].astype(int) for road in roads)
     return bool((count <= 1).all())
+
+
+VEHICLE_MIX = ("sedan", "sedan", "sedan", "taxi", "van", "muscle")
+
+
+def scatter_spawns(canvas, roads, solid, placed, kind: str, count: int, kerb: bool) -> None:
+    """``count`` spawns on random lanes (or kerbs), clear of junctions and of each other."""
+    rng = canvas.rng
+    lengths = [total_length(road) for road in roads]
+    weights = [length * road.lanes for length, road in zip(lengths, roads, strict=True)]
+    total = sum(weights)
+    made = 0
+    while made < count:
+        k = int(rng.choice(len(roads), p=[w / total for w in weights]))
+        road = roads[k]
+        distance = float(rng.uniform(3, lengths[k] - 3))
+        lo, hi = road.band
+        lane = (
+            int(rng.integers(lo, hi))
+            if not kerb
+            else int(rng.choice([lo, hi - 1] if not road.oneway else [-1, 0]))
+        )
+        col, row, heading = lane_pose(road, distance, lane, kerb=kerb)
+        cell = (int(row), int(col))
+        if not canvas.in_bounds(*cell) or solid[cell]:
+            continue
+        if not clear_of_roads(canvas, roads, col, row, 3.5):
+            continue
+        if any((col - x) ** 2 + (row - y) ** 2 < 3.0**2 for x, y in placed):
+            continue
+        made += 1
+        placed.append((col, row))
+        vehicle = str(rng.choice(VEHICLE_MIX))
+        canvas.spawn(f"{kind}_{made}", kind, round(col, 2), round(row, 2), heading, vehicle)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from .blocks import building, fill_block, free_regions, parking_lot, pocket_park
 from .canvas import MapCanvas
-from .city import arc, clear_of_roads, finish_roads, lay_roads
-from .roads import Road, lane_pose, total_length
+from .city import arc, finish_roads, lay_roads, scatter_spawns
+from .roads import Road, lane_pose
 
 SIZE = 256
 AVENUES = {  # two-way north-south streets: name -> centre line column
@@ -323,40 +323,6 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     col, row, heading = lane_pose(by_name["Spring St"], 100, 1)
     canvas.spawn("detective", "detective", col, row, heading, "unmarked")
     placed.append((col, row))
-    _scatter(canvas, roads, solid, placed, "traffic", 64, kerb=False)
+    scatter_spawns(canvas, roads, solid, placed, "traffic", 64, kerb=False)
     city_roads = [road for road in roads if road.paint]
-    _scatter(canvas, city_roads, solid, placed, "parked", 44, kerb=True)
-
-
-VEHICLE_MIX = ("sedan", "sedan", "sedan", "taxi", "van", "muscle")
-
-
-def _scatter(canvas, roads, solid, placed, kind: str, count: int, kerb: bool) -> None:
-    """``count`` spawns on random lanes (or kerbs), clear of junctions and of each other."""
-    rng = canvas.rng
-    lengths = [total_length(road) for road in roads]
-    weights = [length * road.lanes for length, road in zip(lengths, roads, strict=True)]
-    total = sum(weights)
-    made = 0
-    while made < count:
-        k = int(rng.choice(len(roads), p=[w / total for w in weights]))
-        road = roads[k]
-        distance = float(rng.uniform(3, lengths[k] - 3))
-        lo, hi = road.band
-        lane = (
-            int(rng.integers(lo, hi))
-            if not kerb
-            else int(rng.choice([lo, hi - 1] if not road.oneway else [-1, 0]))
-        )
-        col, row, heading = lane_pose(road, distance, lane, kerb=kerb)
-        cell = (int(row), int(col))
-        if not canvas.in_bounds(*cell) or solid[cell]:
-            continue
-        if not clear_of_roads(canvas, roads, col, row, 3.5):
-            continue
-        if any((col - x) ** 2 + (row - y) ** 2 < 3.0**2 for x, y in placed):
-            continue
-        made += 1
-        placed.append((col, row))
-        vehicle = str(rng.choice(VEHICLE_MIX))
-        canvas.spawn(f"{kind}_{made}", kind, round(col, 2), round(row, 2), heading, vehicle)
+    scatter_spawns(canvas, city_roads, solid, placed, "parked", 44, kerb=True)

@@ -99,7 +99,7 @@ def join(roads: list[Road]) -> dict[Point, set[str]]:
     return junctions
 
 
-def paint_asphalt(canvas: MapCanvas, road: Road) -> None:
+def paint_asphalt(canvas: MapCanvas, road: Road, grid: str = "road") -> None:
     """Cover the cells whose centres lie in the carriageway; their corners become asphalt.
 
     For straight, axis-aligned roads these are exactly the lane cells; on curves and
@@ -120,7 +120,7 @@ def paint_asphalt(canvas: MapCanvas, road: Road) -> None:
         inside = (along >= -ext_before) & (along <= length + ext_after)
         cells |= inside & (lateral >= lo) & (lateral <= hi)
     road.cells = cells
-    v = canvas.vertices["road"]
+    v = canvas.vertices[grid]
     v[:-1, :-1] |= cells
     v[:-1, 1:] |= cells
     v[1:, 1:] |= cells
