@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim.events import Collisions
-from game.sim.fastmath import cos_sin
+from game.sim.fastmath import clamp, cos_sin
 from game.sim.impulses import solve_impulses
 from game.sim.vehicles import MAX_HALF_DIAGONAL
 
@@ -39,8 +39,8 @@ class BroadGrid:
         self.order: np.ndarray | None = None  #: last step's car order by cell key
 
     def keys(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        gx = np.clip((x * (1.0 / BROAD_CELL)).astype(np.intp) + 2, 1, self.cols - 2)
-        gy = np.clip((y * (1.0 / BROAD_CELL)).astype(np.intp) + 2, 1, self.rows - 2)
+        gx = clamp((x * (1.0 / BROAD_CELL)).astype(np.intp) + 2, 1, self.cols - 2)
+        gy = clamp((y * (1.0 / BROAD_CELL)).astype(np.intp) + 2, 1, self.rows - 2)
         return gy * self.cols + gx
 
 

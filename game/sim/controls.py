@@ -27,4 +27,5 @@ def clamp_controls(controls: np.ndarray) -> np.ndarray:
     """Clamp controls to their ranges where they enter the simulation; NaN becomes 0."""
     controls = np.array(controls, dtype=np.float64)  # a copy: the caller's array is theirs
     controls[np.isnan(controls)] = 0.0
-    return np.clip(controls, _LOW, _HIGH, out=controls)
+    np.maximum(controls, _LOW, out=controls)
+    return np.minimum(controls, _HIGH, out=controls)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.sim.fastmath import clamp
+
 BOUNCE_MIN_SPEED = 1.0  #: m/s, slower approaches do not bounce (resting contact stays put)
 
 
@@ -71,7 +73,7 @@ def solve_impulses(
         d_normal = new_normal - normal
         normal = new_normal
         cone = friction * normal
-        new_tangent = np.clip(tangent - v_t / k_t, -cone, cone)
+        new_tangent = clamp(tangent - v_t / k_t, -cone, cone)
         d_tangent = new_tangent - tangent
         tangent = new_tangent
         ix = d_normal * nx + d_tangent * tx

@@ -14,6 +14,8 @@ from enum import IntEnum
 
 import numpy as np
 
+from game.sim.fastmath import clamp
+
 CELL_SIZE_M = 4.0  #: metres per map cell (one 32 px tile)
 
 
@@ -83,8 +85,8 @@ class Terrain:
         """Surface kind under points; points outside the map read the nearest edge cell."""
         row, col = self.cells_of(x, y)
         rows, cols = self.surface.shape
-        row = np.clip(row, 0, rows - 1)
-        col = np.clip(col, 0, cols - 1)
+        row = clamp(row, 0, rows - 1)
+        col = clamp(col, 0, cols - 1)
         return self.surface[row, col]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim.events import WALL, Collisions
-from game.sim.fastmath import cos_sin, norm
+from game.sim.fastmath import clamp, cos_sin, norm
 from game.sim.impulses import solve_impulses
 from game.sim.terrain import Terrain
 from game.sim.vehicles import MAX_HALF_DIAGONAL
@@ -64,8 +64,8 @@ class WallGrid:
     def cell_index(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Padded (row, col) of points, clipped so their four neighbours exist."""
         rows, cols = self.solid.shape
-        row = np.clip(np.floor(y / self.cell).astype(np.intp) + PAD, 1, rows - 2)
-        col = np.clip(np.floor(x / self.cell).astype(np.intp) + PAD, 1, cols - 2)
+        row = clamp(np.floor(y / self.cell).astype(np.intp) + PAD, 1, rows - 2)
+        col = clamp(np.floor(x / self.cell).astype(np.intp) + PAD, 1, cols - 2)
         return row, col
 
 
@@ -144,8 +144,8 @@ def _corner_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.nda
 def _vertex_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.ndarray, ...]:
     """Convex wall corners inside car boxes -> (car, x, y, nx, ny, depth) per contact."""
     rows, cols = grid.solid.shape
-    vi = np.clip(np.rint(y / grid.cell).astype(np.intp) + PAD + _VERTEX_DI, 1, rows - 1)
-    vj = np.clip(np.rint(x / grid.cell).astype(np.intp) + PAD + _VERTEX_DJ, 1, cols - 1)
+    vi = clamp(np.rint(y / grid.cell).astype(np.intp) + PAD + _VERTEX_DI, 1, rows - 1)
+    vj = clamp(np.rint(x / grid.cell).astype(np.intp) + PAD + _VERTEX_DJ, 1, cols - 1)
     k, car = np.nonzero(grid.convex[vi, vj])
     qx = (vj[k, car] - PAD) * grid.cell
     qy = (vi[k, car] - PAD) * grid.cell
