@@ -17,11 +17,16 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_tilesets import TSX_DIR, all_tilesets  # noqa: E402
-from maps import downtown, pch  # noqa: E402
+from maps import downtown, garage, pch, speedway  # noqa: E402
 from maps.tmx import write_tmx  # noqa: E402
 
 MAP_DIR = Path(__file__).resolve().parent.parent / "levels" / "maps"
-BUILDERS = {"downtown": downtown.build, "pch": pch.build}
+BUILDERS = {
+    "downtown": downtown.build,
+    "pch": pch.build,
+    "garage": garage.build,
+    "speedway": speedway.build,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,14 +26,15 @@ def arc(
     ]
 
 
-def lay_roads(canvas: MapCanvas, roads: list[Road], grid: str = "road") -> dict:
+def lay_roads(canvas: MapCanvas, roads: list[Road], grids: dict[str, str] | None = None) -> dict:
     """Join the roads at shared vertices and paint their asphalt; returns the junctions.
 
-    ``grid`` picks the corner set the asphalt is painted with (``track`` on the oval).
+    ``grids`` maps a road's name to the corner set its asphalt is painted with
+    (``track`` on the oval); others use ``road``.
     """
     junctions = join(roads)
     for road in roads:
-        paint_asphalt(canvas, road, grid)
+        paint_asphalt(canvas, road, (grids or {}).get(road.name, "road"))
     return junctions
 
 
