@@ -297,25 +297,12 @@ class _GraphBuilder:
         src, dst, limit, street = columns
         src, dst = src.astype(np.int64), dst.astype(np.int64)
         intersection_xy = np.array([j.xy for j in intersections]).reshape(-1, 2)
-        signalised = np.zeros(len(intersections), dtype=bool)
-        cycle = np.full(len(intersections), schema.DEFAULT_SIGNAL_CYCLE_S)
-        for signal in signals:
-            dist = (
-                np.hypot(*(intersection_xy - (signal.x, signal.y)).T) if len(intersections) else []
-            )
-            if len(dist) == 0 or dist.min() > schema.SIGNAL_RADIUS_M:
-                problems.append(
-                    Problem(file, describe(signal), "signal is not within 12 m of an intersection")
-                )
-                continue
-            nearest = int(np.argmin(dist))
-            signalised[nearest] = True
-            cycle[nearest] = signal.cycle_s
+        signalised, cycle = signal_states(intersection_xy, signals, file, problems)
         phase = np.full(len(src), -1, dtype=np.int64)
         for junction in intersections:
             for arm in junction.arms:
-                for node_id in [n for _, n, _ in arm.incoming + arm.outgoing]:
-                    node_intersection[node_id] = junction.intersection
+                for _, node, _ in arm.incoming + arm.outgoing:
+                    node_intersection[node] = junction.intersection
                 if signalised[junction.intersection]:
                     for (_, _, heading), edge in zip(arm.incoming, arm.last_edges, strict=True):
                         phase[edge] = 0 if abs(heading[0]) >= abs(heading[1]) else 1
@@ -338,6 +325,24 @@ class _GraphBuilder:
         )
         node_road = np.concatenate(self.node_road) if self.node_road else np.zeros(0, np.int64)
         return BuiltRoads(graph, node_road)
+
+
+def signal_states(
+    intersection_xy: np.ndarray, signals: list[SignalSpec], file: str, problems: list[Problem]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(signalised, cycle_s) per intersection: each signal controls the nearest one."""
+    signalised = np.zeros(len(intersection_xy), dtype=bool)
+    cycle = np.full(len(intersection_xy), schema.DEFAULT_SIGNAL_CYCLE_S)
+    for signal in signals:
+        distance = np.hypot(*(intersection_xy - (signal.x, signal.y)).T)
+        if len(distance) == 0 or distance.min() > schema.SIGNAL_RADIUS_M:
+            message = f"signal is not within {schema.SIGNAL_RADIUS_M:g} m of an intersection"
+            problems.append(Problem(file, describe(signal), message))
+            continue
+        nearest = int(np.argmin(distance))
+        signalised[nearest] = True
+        cycle[nearest] = signal.cycle_s
+    return signalised, cycle
 
 
 def lane_pairs(lanes_in: int, lanes_out: int) -> list[tuple[int, int]]:
