@@ -87,7 +87,11 @@ def move(w, dt: float) -> Collisions:
         w.y[active] += w.world_vy[active] * h_active
         w.heading[active] += w.yaw_rate[active] * h_active
         hits.append(resolve(w, active))
-    return Collisions.concatenate(hits)
+    hits = [h for h in hits if len(h)]
+    if len(hits) > 1:  # a fast car hit in several sub-steps: still one row per car
+        merged = Collisions.concatenate(hits)
+        return _per_car(merged.a, merged.x, merged.y, merged.impulse)
+    return hits[0] if hits else Collisions()
 
 
 def resolve(w, idx: np.ndarray | None = None) -> Collisions:

@@ -18,7 +18,9 @@ all randomness comes from ``self.rng``, so the same seed and controls give the s
 :meth:`state_hash` on the same machine.
 
 State arrays (one entry per vehicle) are attributes; treat them as read-only outside
-``game.sim`` and re-read them after :meth:`spawn`, which replaces them.
+``game.sim`` and read them from the world when you need them, never keep one across a
+step or a spawn (both may replace an array rather than change it in place). Besides
+the body-frame ``vx``/``vy``, ``world_vx``/``world_vy`` give velocity in world axes.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class World:
         self.wrecked = np.zeros(0, dtype=bool)
         for name in _FLOAT_STATE:
             setattr(self, name, np.zeros(0))
+        self.world_vx = np.zeros(0)  #: velocity in world axes (east, south), m/s
+        self.world_vy = np.zeros(0)
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
 
     @property
@@ -99,6 +103,7 @@ class World:
         new.update(x=x, y=y, heading=heading, vx=speed)
         for name in _FLOAT_STATE:
             setattr(self, name, np.concatenate([getattr(self, name), new[name]]))
+        self._update_world_velocity()
         self.vehicle_class = np.concatenate([self.vehicle_class, cls.ravel()])
         self.wrecked = np.concatenate([self.wrecked, np.zeros(count, dtype=bool)])
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
@@ -111,6 +116,7 @@ class World:
         for name in ("vy", "yaw_rate", "steer", "slip_front", "slip_rear", "damage", "accel"):
             getattr(self, name)[idx] = 0.0
         self.wrecked[idx] = False
+        self._update_world_velocity()
 
     def step(self, controls: np.ndarray, dt: float | None = None) -> StepEvents:
         """Advance every vehicle by ``dt`` (default the fixed tick) under ``controls`` (n, 4)."""
@@ -123,9 +129,7 @@ class World:
         surface = self.terrain.surface_at(self.x, self.y)
         update_velocities(self, controls, SURFACE_GRIP[surface], SURFACE_ROLLING[surface], dt)
 
-        cos_h, sin_h = cos_sin(self.heading)
-        self.world_vx = self.vx * cos_h - self.vy * sin_h
-        self.world_vy = self.vx * sin_h + self.vy * cos_h
+        self._update_world_velocity()
         car_hits = contacts.collide_cars(self)
         wall_hits = walls.move(self, dt)  # last, so no car is ever left inside a wall
         cos_h, sin_h = cos_sin(self.heading)
@@ -137,6 +141,11 @@ class World:
         wrecked = self._apply_damage(collisions)
         self.tick += 1
         return StepEvents(collisions=collisions, wrecked=wrecked)
+
+    def _update_world_velocity(self) -> None:
+        cos_h, sin_h = cos_sin(self.heading)
+        self.world_vx = self.vx * cos_h - self.vy * sin_h
+        self.world_vy = self.vx * sin_h + self.vy * cos_h
 
     def _apply_damage(self, hits: Collisions) -> np.ndarray:
         """Impulse / mass is the delta-v each car felt; above the threshold it wears it down."""
