@@ -108,6 +108,9 @@ def gaps_ahead(
     cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
     dx, dy = x[c] - x[me], y[c] - y[me]
     ahead = dx * cos_h + dy * sin_h
+    near = (ahead > 0.0) & (dx * dx + dy * dy < (reach_m + 6.0) ** 2)
+    q, c, me, dx, dy, ahead = q[near], c[near], me[near], dx[near], dy[near], ahead[near]
+    cos_h, sin_h = cos_h[near], sin_h[near]
     if path is None:
         off_path = np.abs(-dx * sin_h + dy * cos_h)
         along, path_heading = ahead, heading[me]

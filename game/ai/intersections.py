@@ -1,11 +1,13 @@
 """Right of way inside intersections: one approach direction at a time.
 
 Lights decide which road may go, but not a left turn against oncoming traffic, nor an
-unsignalised crossing. So each intersection is held by one *approach heading* at a time:
-cars arriving on the same heading (a platoon, or several lanes of one arm) go through
-together; a car arriving on another heading waits at its stop line until the
-intersection is free of other headings. When several arrive at once, the one that
-would get there first wins; cars already inside, or too close to stop, always hold it.
+unsignalised crossing, nor a ramp merging. So each intersection is held by one
+*movement* at a time: cars queued in one lane go through one after the other, and cars
+side by side in the lanes of one arm go through together when they leave by one arm
+into different lanes (lanes map in order, so their paths never cross); any other car
+waits at its stop line until the intersection is free of conflicting movements.
+When several arrive at once, the one that would get there first wins; cars already
+inside, too close to stop, or let through earlier hold it until they leave.
 
 Connector edges are the edges whose two ends belong to the same intersection
 (``RoadGraph.node_intersection``); a car is inside an intersection while it drives one.
@@ -20,7 +22,7 @@ import numpy as np
 from game.ai.lanes import EdgeGeometry, wrap_angle
 from game.level.model import RoadGraph
 
-DECIDE_M = 30.0  #: cars nearer than this to their stop line compete for the intersection
+DECIDE_M = 25.0  #: metres (plus braking distance) from its stop line where a car claims
 SAME_APPROACH_RAD = np.radians(30.0)  #: headings closer than this share an intersection
 HOLDING = -1.0  #: claim score of a car inside or committed (beats any arrival time)
 MOVING_MS = 1.0  #: a car slower than this at its stop line is waiting, not committed
@@ -41,7 +43,11 @@ class RightOfWay:
         self.edge_inter = connector_intersection(geometry.graph)
         self.inter = np.full(n, -1, dtype=np.intp)  #: intersection each car is at or nearing
         self.heading = np.zeros(n)  #: heading of the lane it arrives on
+        self.entry = np.full(n, -1, dtype=np.intp)  #: stop-line node it arrives at
+        self.exit = np.full(n, -1, dtype=np.intp)  #: node where it leaves (-1 beyond its plan)
+        self.exit_heading = np.zeros(n)  #: heading of the lane it leaves on
         self.score = np.full(n, np.inf)  #: seconds to arrival; HOLDING; inf = no claim
+        self.granted = np.zeros(n, dtype=bool)  #: let through, holding it until it leaves
         self.to_line = np.full(n, np.inf)  #: metres to the stop line (0 inside)
 
     def claim(
@@ -71,10 +77,23 @@ class RightOfWay:
         before = np.maximum(column - 1, 0)
         to_line = np.where(column > 0, ends[r, before], np.inf)
         to_line[inside] = 0.0
-        arriving_heading = self.geometry.heading[np.maximum(plan[r, before], 0)]
-        # a car already inside keeps the heading it arrived on
+        graph = self.geometry.graph
+        approach = np.maximum(plan[r, before], 0)
+        # leaving: the first planned edge after the intersection's connectors
+        after = (inside_edge < 0) & (np.arange(plan.shape[1]) > np.maximum(column, 0)[:, None])
+        after &= plan >= 0
+        leave = np.argmax(after, axis=1)
+        exit_edge = np.where(after.any(axis=1), plan[r, leave], -1)
+        exit_node = np.where(exit_edge >= 0, graph.edge_src[np.maximum(exit_edge, 0)], -1)
+        exit_heading = self.geometry.heading[np.maximum(exit_edge, 0)]
+        # a car already inside keeps what it had when it arrived
         keep = inside & (self.inter[rows] == inter)
-        heading = np.where(keep, self.heading[rows], arriving_heading)
+        heading = np.where(keep, self.heading[rows], self.geometry.heading[approach])
+        entry = np.where(keep, self.entry[rows], graph.edge_dst[approach])
+        entry = np.where(inside & ~keep, graph.edge_src[np.maximum(plan[:, 0], 0)], entry)
+        known_before = keep & (exit_node < 0)
+        exit_node = np.where(known_before, self.exit[rows], exit_node)
+        exit_heading = np.where(known_before, self.exit_heading[rows], exit_heading)
         heading = np.where(
             inside & ~keep, self.geometry.heading[np.maximum(plan[:, 0], 0)], heading
         )
@@ -82,30 +101,66 @@ class RightOfWay:
         committed = (room < speed * speed / (2.0 * decel)) & (column > 0) & (speed > MOVING_MS)
         stopping = stopping[r, before] & (column > 0)  # for this intersection's light
         committed &= ~stopping  # a red light is obeyed, however late
-        score = np.where(to_line < DECIDE_M, to_line / np.maximum(speed, 1.0), np.inf)
+        decide = DECIDE_M + speed * speed / (2.0 * decel)  # fast cars decide early
+        score = np.where(to_line < decide, to_line / np.maximum(speed, 1.0), np.inf)
+        granted = self.granted[rows] & (self.inter[rows] == inter) & ~stopping
         score = np.where(stopping, np.inf, score)
-        score = np.where(inside | committed, HOLDING, score)
+        score = np.where(inside | committed | granted, HOLDING, score)
+        self.granted[rows] = granted
         self.inter[rows] = inter
         self.heading[rows] = heading
+        self.entry[rows] = entry
+        self.exit[rows] = exit_node
+        self.exit_heading[rows] = exit_heading
         self.score[rows] = np.where(inter >= 0, score, np.inf)
         self.to_line[rows] = to_line
 
+    def _compatible(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """True where the movements of cars ``a`` and ``b`` can share the intersection."""
+        same_lane = self.entry[a] == self.entry[b]  # queued: gaps keep them apart
+        # side by side from one arm to one arm (lanes map in order): paths never cross
+        both_known = (self.exit[a] >= 0) & (self.exit[b] >= 0)
+        same_in = np.abs(wrap_angle(self.heading[a] - self.heading[b]))
+        same_out = np.abs(wrap_angle(self.exit_heading[a] - self.exit_heading[b]))
+        parallel = both_known & (same_in < SAME_APPROACH_RAD) & (same_out < SAME_APPROACH_RAD)
+        parallel &= self.exit[a] != self.exit[b]  # not merging into one lane
+        return same_lane | parallel
+
     def permitted(self, rows: np.ndarray) -> np.ndarray:
-        """True for rows that may enter (or are in) the intersection they are nearing."""
-        claimants = np.flatnonzero(np.isfinite(self.score))
+        """True for rows that may enter (or are in) the intersection they are nearing.
+
+        A waiting car is let through when every car holding its intersection moves
+        compatibly with it, or, with none holding, when it would arrive first. Once let
+        through it holds the intersection too, so later arrivals wait for it.
+        """
         allowed = np.ones(rows.size, dtype=bool)
-        if claimants.size == 0:
+        score = self.score[rows]
+        waiting = (self.inter[rows] >= 0) & np.isfinite(score) & (score != HOLDING)
+        if not waiting.any():
             return allowed
+        holders = np.flatnonzero(self.score == HOLDING)
+        holders = holders[np.argsort(self.inter[holders], kind="stable")]
+        holder_inter = self.inter[holders]
+        ask = rows[waiting]
+        lo = np.searchsorted(holder_inter, self.inter[ask], side="left")
+        hi = np.searchsorted(holder_inter, self.inter[ask], side="right")
+        count = hi - lo
+        pair_ask = np.repeat(np.arange(ask.size), count)
+        pair_holder = holders[
+            np.repeat(lo - (np.cumsum(count) - count), count) + np.arange(count.sum())
+        ]
+        clash = ~self._compatible(ask[pair_ask], pair_holder)
+        blocked = np.bincount(pair_ask[clash], minlength=ask.size) > 0
+        # nobody holding: the earliest arrival among all claimants goes first
+        claimants = np.flatnonzero(np.isfinite(self.score))
         order = claimants[np.lexsort((claimants, self.score[claimants], self.inter[claimants]))]
         first = np.ones(order.size, dtype=bool)
         first[1:] = self.inter[order[1:]] != self.inter[order[:-1]]
-        n_inter = len(self.geometry.graph.intersection_xy)
-        lead = np.full(n_inter, -1, dtype=np.intp)
+        lead = np.full(len(self.geometry.graph.intersection_xy), -1, dtype=np.intp)
         lead[self.inter[order[first]]] = order[first]
-        mine = self.inter[rows]
-        waiting = (mine >= 0) & np.isfinite(self.score[rows]) & (self.score[rows] != HOLDING)
-        holder = lead[np.maximum(mine, 0)]
-        turn = wrap_angle(self.heading[rows] - self.heading[np.maximum(holder, 0)])
-        compatible = np.abs(turn) < SAME_APPROACH_RAD
-        allowed[waiting] = (holder[waiting] == rows[waiting]) | compatible[waiting]
+        go = np.where(count > 0, ~blocked, lead[self.inter[ask]] == ask)
+        allowed[waiting] = go
+        granted = ask[go]
+        self.granted[granted] = True
+        self.score[granted] = HOLDING
         return allowed

@@ -37,6 +37,26 @@ class EdgeGeometry:
         self.length = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
         self.direction = delta / self.length[:, None]
         self.heading = np.arctan2(delta[:, 1], delta[:, 0])
+        self.lane_change = self._find_lane_changes()  #: (E,) bool: a move to the next lane
+
+    def _find_lane_changes(self) -> np.ndarray:
+        """Edges that leave a lane sideways for its neighbour, mid-road.
+
+        Where a lane node away from intersections has several ways on, the one that
+        keeps the heading of the lane arriving there goes straight; the rest are lane
+        changes (the loader never lets a change end where another starts).
+        """
+        g = self.graph
+        n_nodes = len(g.node_xy)
+        out_degree = np.bincount(g.edge_src, minlength=n_nodes)
+        arriving = np.full(n_nodes, np.nan)
+        arriving[g.edge_dst] = self.heading
+        branch = (out_degree[g.edge_src] > 1) & (g.node_intersection[g.edge_src] < 0)
+        branch &= np.isfinite(arriving[g.edge_src])
+        turn = np.abs(wrap_angle(self.heading - np.nan_to_num(arriving[g.edge_src])))
+        straightest = np.full(n_nodes, np.inf)
+        np.minimum.at(straightest, g.edge_src[branch], turn[branch])
+        return branch & (turn > straightest[g.edge_src] + 1e-9)
 
     def successors(self, edge: int) -> np.ndarray:
         node = self.graph.edge_dst[edge]
@@ -71,37 +91,49 @@ class EdgeGeometry:
 
 
 def random_chooser(geometry: EdgeGeometry, rng: np.random.Generator) -> Chooser:
-    """A chooser that takes a random successor, avoiding U-turns where there is a choice."""
+    """A chooser that takes a random way on at each node, as a driver who knows no goal.
+
+    Lane changes and U-turns are avoided wherever the node offers anything else, so
+    cars keep their lane between intersections and turn at random at them.
+    """
     g = geometry.graph
-    out_degree = np.diff(g.out_start)
-    # per out-edge slot: is it a U-turn (edge back towards where it came from)?
-    slot_heading = geometry.heading[g.out_edges] if g.out_edges.size else np.zeros(0)
+    n_nodes = len(g.node_xy)
+    slot_edge = g.out_edges
+    avoid = geometry.lane_change[slot_edge] if slot_edge.size else np.zeros(0, dtype=bool)
+    # per node: the out-edge slots worth taking, packed first (CSR like out_edges)
+    node_of_slot = np.repeat(np.arange(n_nodes), np.diff(g.out_start))
+    order = np.lexsort((avoid, node_of_slot))
+    packed = slot_edge[order]
+    good = (
+        np.bincount(node_of_slot[~avoid], minlength=n_nodes)
+        if slot_edge.size
+        else np.zeros(n_nodes, dtype=np.intp)
+    )
+    choices = np.where(good > 0, good, np.diff(g.out_start))
 
     def choose(from_edges: np.ndarray) -> np.ndarray:
         result = np.full(from_edges.shape, -1, dtype=np.intp)
         valid = from_edges >= 0
         if not valid.any():
             return result
-        node = g.edge_dst[from_edges[valid]]
-        degree = out_degree[node]
-        first = g.out_start[node]
+        came = from_edges[valid]
+        node = g.edge_dst[came]
+        count = choices[node]
+        has = count > 0
         pick = np.full(node.shape, -1, dtype=np.intp)
-        has = degree > 0
-        # try twice to avoid a U-turn; keep it if it is the only way on
-        for _ in range(2):
+        for _ in range(2):  # a second draw avoids most U-turns where there is a choice
             need = has & (pick < 0)
             if not need.any():
                 break
-            offset = np.floor(rng.random(need.sum()) * degree[need]).astype(np.intp)
-            slot = first[need] + offset
-            turn = wrap_angle(slot_heading[slot] - geometry.heading[from_edges[valid][need]])
-            candidate = g.out_edges[slot]
-            ok = (np.abs(turn) < np.radians(150.0)) | (degree[need] == 1)
-            picked = pick[need]
-            picked[ok] = candidate[ok]
-            pick[need] = picked
+            offset = np.floor(rng.random(need.sum()) * count[need]).astype(np.intp)
+            candidate = packed[g.out_start[node[need]] + offset]
+            turn = wrap_angle(geometry.heading[candidate] - geometry.heading[came[need]])
+            ok = (np.abs(turn) < np.radians(150.0)) | (count[need] == 1)
+            chosen = pick[need]
+            chosen[ok] = candidate[ok]
+            pick[need] = chosen
         still = has & (pick < 0)
-        pick[still] = g.out_edges[first[still]]
+        pick[still] = packed[g.out_start[node[still]]]
         result[valid] = pick
         return result
 

@@ -31,6 +31,8 @@ from game.sim.controls import BRAKE, STEER, THROTTLE, empty_controls
 from game.sim.terrain import Terrain
 from game.sim.vehicles import CLASS_TABLE
 
+LANE_CHANGE_COST_M = 40.0  #: a route takes a lane change only if it saves this much road
+
 
 class RouteTree(NamedTuple):
     """Shortest ways from every node to a goal."""
@@ -78,7 +80,8 @@ class RoutePlanner:
                 next_edge[node] = edge
                 heap.append((0.0, node))
         heapq.heapify(heap)
-        length = self.geometry.length.tolist()
+        geo = self.geometry
+        length = (geo.length + LANE_CHANGE_COST_M * geo.lane_change).tolist()
         src = g.edge_src.tolist()
         in_edges = self._in_edges.tolist()
         in_start = self._in_start.tolist()
@@ -163,7 +166,7 @@ class RouteFollower:
         self.arrive_radius_m = arrive_radius_m
         self.tree = planner.tree_to_point(goal_x, goal_y, terrain)
         self._choose = route_chooser(planner.graph, self.tree)
-        self.tracker = LaneTracker(planner.geometry, 1, horizon=5)
+        self.tracker = LaneTracker(planner.geometry, 1, horizon=6)
         self._row = np.zeros(1, dtype=np.intp)
         self._attached = False
         self._stuck_s = 0.0

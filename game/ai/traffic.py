@@ -31,6 +31,7 @@ from game.level.model import RoadGraph
 from game.sim.vehicles import CLASS_TABLE
 
 TRAFFIC_STYLE = DrivingStyle()
+PLAN_HORIZON = 6  #: edges planned ahead: enough to see through a curved turn connector
 CARS_PER_GROUP = 100  #: cars deciding together on one tick (see TrafficController._thinking)
 STUCK_RESPAWN_S = 30.0  #: seconds standing still (not at a light) before a car is recycled
 WRECK_RESPAWN_S = 8.0  #: seconds a wreck stays before it is recycled
@@ -38,6 +39,7 @@ STILL_MS = 0.5  #: below this speed a car counts as standing still
 REATTACH_OFFSET_M = 8.0  #: a car pushed this far off its lane is snapped to the nearest lane
 SPAWN_CLEARANCE_M = 12.0  #: a recycled car needs this much room from every other vehicle
 MIN_SPAWN_EDGE_M = 10.0  #: lanes shorter than this (inside intersections) take no new cars
+SPAWN_APART_M = 8.0  #: placed cars are at least this far apart, centre to centre
 INTERSECTION_CLEAR_M = 20.0  #: no car is placed nearer than this to an intersection centre
 
 
@@ -67,7 +69,7 @@ class TrafficController:
         self.rng = np.random.default_rng(np.random.SeedSequence([seed, 0x7AF1C]))
         self.choose = random_chooser(self.geometry, self.rng)
         n = self.vehicles.size
-        self.tracker = LaneTracker(self.geometry, n)
+        self.tracker = LaneTracker(self.geometry, n, horizon=PLAN_HORIZON)
         self.right_of_way = RightOfWay(self.geometry, n)
         self.target_x = np.zeros(n)
         self.target_y = np.zeros(n)
@@ -77,6 +79,7 @@ class TrafficController:
         self.wreck_s = np.zeros(n)
         self.recycled = 0  #: cars moved so far (for the bench and tests)
         self._attached = False
+        self._chassis: Chassis | None = None  # classes never change, nor their figures
         spawnable = self.geometry.length >= MIN_SPAWN_EDGE_M
         self._spawn_edges = (
             np.flatnonzero(spawnable) if spawnable.any() else np.arange(len(graph.edge_src))
@@ -115,7 +118,9 @@ class TrafficController:
         if thinking.size:
             self._recycle(world, thinking, focus)
             self._think(world, thinking, time)
-        chassis = Chassis.of_classes(world.vehicle_class[v])
+        if self._chassis is None:
+            self._chassis = Chassis.of_classes(world.vehicle_class[v])
+        chassis = self._chassis
         return drive_to(
             world.x[v], world.y[v], world.heading[v], world.vx[v],
             self.target_x, self.target_y, self.target_speed, chassis,
@@ -209,7 +214,7 @@ def spawn_on_lanes(
     graph: RoadGraph,
     rng: np.random.Generator,
     count: int,
-    min_spacing_m: float = 12.0,
+    min_spacing_m: float = 10.0,
     geometry: EdgeGeometry | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x, y, heading) of up to ``count`` points on lanes, spread out (bench, free drive).
@@ -226,5 +231,31 @@ def spawn_on_lanes(
     x = geo.start[edge, 0] + along * geo.direction[edge, 0]
     y = geo.start[edge, 1] + along * geo.direction[edge, 1]
     keep = np.flatnonzero(clear_of_intersections(graph, x, y))
-    pick = rng.choice(keep, size=min(count, keep.size), replace=False)
+    keep = _thin_out(rng.permutation(keep), x, y, SPAWN_APART_M)
+    pick = keep[:count]
     return x[pick], y[pick], geo.heading[edge[pick]]
+
+
+def _thin_out(order: np.ndarray, x: np.ndarray, y: np.ndarray, spacing: float) -> np.ndarray:
+    """Candidates from ``order`` (in that order) none of which lies within ``spacing``
+    of an earlier one, whatever lane it is on (merging lanes, crossing ramps)."""
+    cell = np.floor(np.stack([x[order], y[order]], axis=1) / spacing).astype(np.int64)
+    _, first = np.unique(cell, axis=0, return_index=True)  # one per cell, earliest wins
+    chosen = order[np.sort(first)]
+    cx, cy = x[chosen], y[chosen]
+    gx, gy = np.floor(cx / spacing).astype(np.int64), np.floor(cy / spacing).astype(np.int64)
+    close = np.zeros(chosen.size, dtype=bool)
+    rank = np.arange(chosen.size)
+    for dx in (-1, 0, 1):  # neighbours across cell borders; the later of a close pair goes
+        for dy in (-1, 0, 1):
+            if dx == dy == 0:
+                continue
+            key = (gx + dx) * (1 << 32) + (gy + dy)
+            own = gx * (1 << 32) + gy
+            sorter = np.argsort(own)
+            at = np.searchsorted(own[sorter], key)
+            found = (at < own.size) & (own[sorter][np.minimum(at, own.size - 1)] == key)
+            other = sorter[np.minimum(at, own.size - 1)]
+            near = found & (np.hypot(cx - cx[other], cy - cy[other]) < spacing)
+            close |= near & (rank > other)
+    return chosen[~close]
