@@ -15,7 +15,7 @@ import numpy as np
 from game.level import schema
 from game.level.grids import as_bool
 from game.level.model import Spawn, Street, Zone
-from game.level.tmxfile import MapFile
+from game.level.tmxfile import MapFile, object_where
 from game.problems import Problem
 from game.sim.terrain import CELL_SIZE_M
 
@@ -53,7 +53,7 @@ class MapObjects(NamedTuple):
 
 def describe(obj) -> str:
     """How messages name an object: ``object 'warehouse' (id 12)``."""
-    return f"object '{obj.name}' (id {obj.id})" if obj.name else f"object (id {obj.id})"
+    return object_where(obj.name, obj.id)
 
 
 def object_kind(obj) -> str:

@@ -69,6 +69,11 @@ class MapFile:
     tmx: object  #: pytmx.TiledMap
 
 
+def object_where(name: str | None, object_id: object) -> str:
+    """How messages name an object: ``object 'warehouse' (id 12)``, or ``object (id 12)``."""
+    return f"object '{name}' (id {object_id})" if name else f"object (id {object_id})"
+
+
 def parse_xml(path: Path, what: str) -> ElementTree.Element:
     try:
         return ElementTree.parse(path).getroot()
@@ -115,6 +120,12 @@ def check_map_header(path: Path, root: ElementTree.Element) -> None:
             "",
             f"tile size is {tile_w} x {tile_h} px; maps use {TILE_SIZE_PX} x {TILE_SIZE_PX}",
         )
+    for node in root.iter("object"):
+        if node.get("template"):
+            where = object_where(node.get("name"), node.get("id"))
+            raise FileProblem(
+                path, where, f"uses the template '{node.get('template')}'; detach it in Tiled"
+            )
     for layer in root.iter("layer"):
         data = layer.find("data")
         where = f"layer '{layer.get('name', '')}'"
@@ -127,29 +138,42 @@ def check_map_header(path: Path, root: ElementTree.Element) -> None:
 
 
 def read_tilesets(path: Path, root: ElementTree.Element) -> list[TilesetFile]:
-    """Parse every external tileset the map names; a missing or broken one is a FileProblem."""
+    """Parse every tileset the map names; a missing or unusable one is a FileProblem."""
     tilesets = []
     for node in root.findall("tileset"):
         source = node.get("source")
-        where = f"tileset '{node.get('name') or source}'"
-        if source is None:
+        if source is None:  # embedded in the map
             tilesets.append(TilesetFile("", path, node))
+            check_tileset(path, node)
             continue
         ts_path = (path.parent / source).resolve()
         if not ts_path.is_file():
+            where = f"tileset '{source}'"
             raise FileProblem(path, where, f"tileset file not found (looked for {ts_path})")
         ts_root = parse_xml(ts_path, "tileset")
         if ts_root.tag != "tileset":
             raise FileProblem(ts_path, "", f"not a Tiled tileset (root element <{ts_root.tag}>)")
-        size = (_int_attr(ts_path, ts_root, "tilewidth"), _int_attr(ts_path, ts_root, "tileheight"))
-        if size != (TILE_SIZE_PX, TILE_SIZE_PX):
-            raise FileProblem(
-                ts_path,
-                "",
-                f"tile size is {size[0]} x {size[1]} px; tilesets use {TILE_SIZE_PX} px",
-            )
+        check_tileset(ts_path, ts_root)
         tilesets.append(TilesetFile(source, ts_path, ts_root))
     return tilesets
+
+
+def check_tileset(path: Path, root: ElementTree.Element) -> None:
+    """Tile size, and no class-typed tile properties (pytmx cannot read them in tilesets)."""
+    where = f"tileset '{root.get('name', '')}'"
+    size = (_int_attr(path, root, "tilewidth", where), _int_attr(path, root, "tileheight", where))
+    if size != (TILE_SIZE_PX, TILE_SIZE_PX):
+        raise FileProblem(
+            path, where, f"tile size is {size[0]} x {size[1]} px; tilesets use {TILE_SIZE_PX} px"
+        )
+    for tile in root.iter("tile"):
+        for prop in tile.iter("property"):
+            if prop.get("type") == "class":
+                raise FileProblem(
+                    path,
+                    f"{where} tile {tile.get('id')}",
+                    f"property '{prop.get('name')}' is class-typed; use flat properties",
+                )
 
 
 def open_map(path: str | Path) -> MapFile:

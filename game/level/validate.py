@@ -18,8 +18,9 @@ import numpy as np
 from game.level import schema
 from game.level.connectivity import reachable, strong_components
 from game.level.loader import LevelReading, read_level
-from game.level.objects import RoadSpec
+from game.level.objects import describe
 from game.level.required import REQUIRED
+from game.level.tmxfile import object_where
 from game.problems import FileProblem, Problem
 
 TRAFFIC_LANE_TOLERANCE_M = 3.0  #: a traffic spawn must be this close to a lane centre
@@ -74,8 +75,7 @@ def _tileset_images(reading: LevelReading):
 
 def _where(node: ElementTree.Element, tileset: str | None) -> str:
     if node.tag == "object":
-        name = node.get("name")
-        return f"object '{name}' (id {node.get('id')})" if name else f"object (id {node.get('id')})"
+        return object_where(node.get("name"), node.get("id"))
     if node.tag == "tile":
         return f"tileset '{tileset}' tile {node.get('id')}"
     if node.tag == "map":
@@ -101,7 +101,7 @@ def _spawn_places(reading: LevelReading):
     level = reading.level
     graph = level.roads
     for spawn in level.spawns.values():
-        where = f"object '{spawn.name}' (id {spawn.id})"
+        where = describe(spawn)
         if spawn.kind == "helicopter":
             continue  # it flies over the roofs
         if level.terrain.is_solid(np.array([spawn.x]), np.array([spawn.y]))[0]:
@@ -130,13 +130,9 @@ def _spawn_places(reading: LevelReading):
 
 def _outside_map(reading: LevelReading):
     width, height = reading.level.size_m
-    shapes = [
-        (f"object '{z.name}' (id {z.id})", "zone", z.polygon) for z in reading.level.zones.values()
-    ]
-    shapes += [
-        (f"object '{s.name}' (id {s.id})", "street area", s.polygon) for s in reading.level.streets
-    ]
-    shapes += [(_road_where(r), "road", r.points) for r in reading.objects.roads]
+    shapes = [(describe(z), "zone", z.polygon) for z in reading.level.zones.values()]
+    shapes += [(describe(s), "street area", s.polygon) for s in reading.level.streets]
+    shapes += [(describe(r), "road", r.points) for r in reading.objects.roads]
     for where, what, points in shapes:
         if (
             (points < -1e-6).any()
@@ -144,10 +140,6 @@ def _outside_map(reading: LevelReading):
             or (points[:, 1] > height + 1e-6).any()
         ):
             yield where, f"{what} reaches outside the map ({width:.0f} x {height:.0f} m)"
-
-
-def _road_where(road: RoadSpec) -> str:
-    return f"object '{road.name}' (id {road.id})" if road.name else f"object (id {road.id})"
 
 
 def _road_crossings(reading: LevelReading):
@@ -189,8 +181,8 @@ def _road_crossings(reading: LevelReading):
             reported.add(pair)
             x, y = hit_xy[j]
             yield (
-                _road_where(roads[owner[i]]),
-                f"crosses road {_road_where(roads[other])[7:]} at ({x:.0f}, {y:.0f}) m without "
+                describe(roads[owner[i]]),
+                f"crosses road {describe(roads[other])[7:]} at ({x:.0f}, {y:.0f}) m without "
                 "a shared vertex there (add one to both roads to make an intersection)",
             )
 
@@ -219,7 +211,7 @@ def _road_network(reading: LevelReading):
             why = "traffic on it cannot get back to the rest of the road network (a dead end?)"
         cut_off.setdefault(int(node_road[node]), why)
     for road_id, why in cut_off.items():
-        yield _road_where(by_id[road_id]), f"road graph is not strongly connected: {why}"
+        yield describe(by_id[road_id]), f"road graph is not strongly connected: {why}"
 
 
 def _required_names(reading: LevelReading):
@@ -239,7 +231,7 @@ def _required_names(reading: LevelReading):
             if item is None:
                 yield "", f"{level.name} needs a {need.kind} {group} named '{need.name}'"
                 continue
-            where = f"object '{item.name}' (id {item.id})"
+            where = describe(item)
             if item.kind != need.kind:
                 yield where, f"must be of kind '{need.kind}', not '{item.kind}'"
             if need.vehicle_class and getattr(item, "vehicle_class", None) != need.vehicle_class:

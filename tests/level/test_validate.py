@@ -258,6 +258,34 @@ def test_missing_tileset_image(write_map):
     assert load_level(path).name == "test"  # the loader never needs the images
 
 
+def test_class_typed_tile_property_in_a_tileset_is_one_line(write_map):
+    path = write_map(crossroads())
+    tileset = path.parent / "tiles.tsx"
+    tileset.write_text(
+        tileset.read_text().replace(
+            '<tile id="3">\n  <properties>',
+            '<tile id="3">\n  <properties>\n'
+            '   <property name="info" type="class" propertytype="TileInfo"/>',
+        )
+    )
+    line = only_problem(path)
+    assert line == (
+        f"{tileset}: tileset 'tiles' tile 3: property 'info' is class-typed; use flat properties"
+    )
+    with pytest.raises(FileProblem):
+        load_level(path)
+
+
+def test_template_object_is_one_line(write_map):
+    spec = crossroads()
+    spec.rect("zones", "stamped", "place", 20, 100, 8, 8)
+    spec.objects["zones"][-1] = spec.objects["zones"][-1].replace(
+        'name="stamped"', 'name="stamped" template="lot.tx"'
+    )
+    line = only_problem(write_map(spec))
+    assert "object 'stamped' (id 10): uses the template 'lot.tx'; detach it in Tiled" in line
+
+
 def test_wrong_tile_size(write_map):
     path = write_map(crossroads())
     path.write_text(path.read_text().replace('tilewidth="32"', 'tilewidth="16"'))
