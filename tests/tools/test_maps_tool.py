@@ -1,0 +1,75 @@
+"""tools/make_maps.py: road joining and painting, lane poses, and committed maps up to date."""
+
+import math
+
+import make_maps
+import make_tilesets
+import numpy as np
+import pytest
+from maps.canvas import MapCanvas
+from maps.city import lay_roads
+from maps.roads import Road, join, lane_pose
+from maps.tmx import tmx_text
+
+
+@pytest.fixture(scope="module")
+def tilesets():
+    return make_tilesets.all_tilesets()
+
+
+def test_join_gives_crossings_and_t_junctions_a_shared_vertex():
+    main = Road("Main", [(0, 10), (40, 10)], lanes=2)
+    cross = Road("Cross", [(20, 0), (20, 30)], lanes=2)
+    stub = Road("Stub", [(30, 10), (30, 25)], lanes=1)
+    junctions = join([main, cross, stub])
+    assert (20, 10) in main.points and (20, 10) in cross.points
+    assert (30, 10) in main.points
+    assert junctions[(20, 10)] == {"Main", "Cross"}
+    assert junctions[(30, 10)] == {"Main", "Stub"}
+
+
+def test_two_way_road_covers_exactly_its_lanes(tilesets):
+    canvas = MapCanvas("t", 30, 30, tilesets)
+    road = Road("Main", [(0, 10), (30, 10)], lanes=2)
+    lay_roads(canvas, [road])
+    covered_rows = np.nonzero(road.cells.any(axis=1))[0]
+    assert covered_rows.tolist() == [8, 9, 10, 11]
+    names = canvas.ground_names()
+    assert names[7, 5] == "road_0011" and names[12, 5] == "road_1100"  # curbs either side
+
+
+def test_one_way_lanes_lie_right_of_the_polyline(tilesets):
+    canvas = MapCanvas("t", 30, 30, tilesets)
+    westbound = Road("West", [(30, 10), (0, 10)], lanes=3, oneway=True)
+    lay_roads(canvas, [westbound])
+    assert np.nonzero(westbound.cells.any(axis=1))[0].tolist() == [7, 8, 9]  # north of y = 10
+    col, row, heading = lane_pose(westbound, 5.0, 0)
+    assert (col, row) == (25.0, 9.5) and math.isclose(heading % 360, 180.0)
+
+
+def test_opposing_lane_faces_the_other_way():
+    road = Road("Main", [(0, 10), (30, 10)], lanes=2)
+    col, row, heading = lane_pose(road, 4.0, -1)
+    assert row == 9.5 and math.isclose(heading % 360, 180.0)
+    col, row, heading = lane_pose(road, 4.0, 0, kerb=True)
+    assert row == 12.25 and math.isclose(heading, 0.0)
+
+
+def test_downtown_traffic_spawns_sit_on_lanes_facing_their_direction(tilesets):
+    canvas = make_maps.BUILDERS["downtown"](tilesets)
+    solid = canvas.solid_grid()
+    traffic = [o for o in canvas.objects if o.layer == "spawns" and o.kind == "traffic"]
+    parked = [o for o in canvas.objects if o.layer == "spawns" and o.kind == "parked"]
+    assert len(traffic) >= 40 and len(parked) >= 30
+    asphalt = canvas.vertices["road"]
+    for spawn in traffic + parked:
+        row, col = int(spawn.y), int(spawn.x)
+        assert not solid[row, col], spawn.name
+        assert asphalt[row : row + 2, col : col + 2].any(), spawn.name
+
+
+@pytest.mark.parametrize("name", sorted(make_maps.BUILDERS))
+def test_committed_maps_are_what_the_generator_writes(tilesets, name):
+    canvas = make_maps.BUILDERS[name](tilesets)
+    committed = (make_maps.MAP_DIR / f"{name}.tmx").read_text(encoding="utf-8")
+    assert committed == tmx_text(canvas, "../tilesets")
