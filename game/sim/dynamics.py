@@ -36,6 +36,11 @@ ROLLING_FADE_SPEED = 0.3  #: m/s, rolling resistance fades to zero at standstill
 MIN_LOAD_SHARE = 0.15  #: no axle ever carries less than this share of the weight
 
 
+BLOCK = 8192  #: cars per block: a block's temporaries stay in cache (whole 100k arrays
+#: run about 1.7x slower per car here)
+_OUTPUTS = ("vx", "vy", "yaw_rate", "steer", "accel", "slip_front", "slip_rear")
+
+
 def update_velocities(
     w, controls: np.ndarray, grip_scale: np.ndarray, rolling_scale: np.ndarray, dt: float
 ) -> None:
@@ -44,8 +49,26 @@ def update_velocities(
     ``controls`` are already clamped; ``grip_scale``/``rolling_scale`` are the surface
     multipliers under each car. Also stores ``w.slip_front``/``w.slip_rear`` (rad) and the
     longitudinal acceleration ``w.accel`` (m/s^2) used for the next step's load transfer.
+    Large worlds go through in blocks of cars (a loop over blocks, not cars).
     """
-    p = w.params
+    n = w.n
+    if n <= BLOCK:
+        _update_block(w, w.params, controls, grip_scale, rolling_scale, dt)
+        return
+    results = {name: np.empty(n) for name in _OUTPUTS}
+    for start in range(0, n, BLOCK):
+        part = slice(start, start + BLOCK)
+        block = SimpleNamespace(**{name: getattr(w, name)[part] for name in _OUTPUTS})
+        params = SimpleNamespace(**{name: v[part] for name, v in vars(w.params).items()})
+        _update_block(block, params, controls[part], grip_scale[part], rolling_scale[part], dt)
+        for name in _OUTPUTS:
+            results[name][part] = getattr(block, name)
+    for name in _OUTPUTS:
+        setattr(w, name, results[name])
+
+
+def _update_block(w, p, controls, grip_scale, rolling_scale, dt: float) -> None:
+    """The model for one block of cars: state on ``w`` (replaced, not changed in place)."""
     throttle = controls[:, THROTTLE]
     brake = controls[:, BRAKE]
     vx, vy, r = w.vx, w.vy, w.yaw_rate

@@ -112,3 +112,17 @@ def test_clock_runs_real_time_at_any_frame_rate():
         clock = FixedStepClock(1 / 60)
         steps = sum(clock.advance(frame) for _ in range(round(10.0 / frame)))
         assert abs(steps - 600) <= 1
+
+
+def test_big_worlds_step_in_blocks_with_identical_results(monkeypatch):
+    from game.sim import dynamics
+    from game.sim.arena import build
+
+    whole, drive_whole = build(50, seed=3)
+    blocked, drive_blocked = build(50, seed=3)
+    for tick in range(120):
+        whole.step(drive_whole(whole, tick))
+        with monkeypatch.context() as patch:
+            patch.setattr(dynamics, "BLOCK", 16)  # 50 cars -> blocks of 16, 16, 16, 2
+            blocked.step(drive_blocked(blocked, tick))
+    assert whole.state_hash() == blocked.state_hash()
