@@ -58,6 +58,7 @@ class Renderer:
         self.camera = Camera(screen_size)
         self.world_surface: pygame.Surface | None = None
         self.last_time: float | None = None
+        self.level: float | None = None  #: the zoom level chunks and sprites are drawn at
         if session.player >= 0:
             self.camera.jump_to(float(session.world.x[session.player]),
                                 float(session.world.y[session.player]))
@@ -72,8 +73,8 @@ class Renderer:
         self.last_time = world.time
         x, y, heading = interpolate(session.previous, world.snapshot(), alpha)
         self._follow(session, x, y, heading, sim_dt)
-        view = self.camera.view()
-        level = zoom_level_for(self.camera.zoom)
+        level, busy = self._drawing_level(world, x, y)
+        view = self.camera.view(level)
         surface = self._surface(view)
         surface.fill(palette.NIGHT_INK)
         self.skids.update(world.x, world.y, world.heading, CLASS_WIDTH[world.vehicle_class],
@@ -91,8 +92,35 @@ class Renderer:
             screen.blit(surface, (0, 0))
         else:
             pygame.transform.scale(surface, screen.get_size(), screen)
-        self.chunks.prefetch(view, level, self.chunk_m, budget=1)
+        if not busy:
+            self.chunks.prefetch(view, level, self.chunk_m, budget=1)
         self._hud(screen, session, x, y, heading, message)
+
+    def _drawing_level(self, world, x: np.ndarray, y: np.ndarray) -> tuple[float, bool]:
+        """The zoom level to draw at, and whether this frame did preparation work.
+
+        A new level is used only once its visible chunks and sprites exist; until then
+        the old one is stretched, and a frame prepares at most one chunk and one sprite
+        set, so a zoom change never stalls a frame.
+        """
+        wanted = zoom_level_for(self.camera.zoom)
+        if self.level is None:
+            self.level = wanted
+        if wanted == self.level:
+            return self.level, False
+        view = self.camera.view(wanted)
+        missing = [c for c in self.chunks.visible(view, self.chunk_m)
+                   if (wanted, *c) not in self.chunks.cache]
+        if missing:
+            self.chunks.chunk(wanted, *missing[0])
+        shown = view.visible(x, y, CAR_MARGIN_M)
+        classes = world.vehicle_class[shown]
+        keys = set(zip(classes.tolist(), (np.flatnonzero(shown) % VARIANTS[classes]).tolist(),
+                       strict=True))
+        sprites_ready = self.sprites.prepare(keys, wanted, budget=1)
+        if len(missing) <= 1 and sprites_ready:
+            self.level = wanted
+        return self.level, True
 
     def _follow(self, session, x, y, heading, dt: float) -> None:
         player = session.player

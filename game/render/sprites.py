@@ -129,6 +129,15 @@ class SpriteBank:
         self.base = px_per_m_at_zoom_1
         self.sets: dict[tuple[int, int, float], RotationSet] = {}
 
+    def prepare(self, keys: set[tuple[int, int]], level: float, budget: int) -> bool:
+        """Build up to ``budget`` missing (class, variant) sets at a level; True when all
+        of ``keys`` are ready."""
+        missing = [(c, v) for c, v in keys if (c, v % variants(VehicleClass(c)), level)
+                   not in self.sets]
+        for vehicle_class, variant in missing[:budget]:
+            self.rotations(vehicle_class, variant, level)
+        return len(missing) <= budget
+
     def rotations(self, vehicle_class: int, variant: int, level: float) -> RotationSet:
         cls = VehicleClass(vehicle_class)
         key = (int(cls), variant % variants(cls), level)
