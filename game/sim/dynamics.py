@@ -138,8 +138,14 @@ def _update_block(w, p, controls, grip_scale, rolling_scale, dt: float) -> None:
     new_r = r + moment * p.inv_yaw_inertia * dt
 
     blend = clamp((speed - KINEMATIC_BELOW) / (DYNAMIC_ABOVE - KINEMATIC_BELOW), 0.0, 1.0)
+    # The kinematic pose is where the tyres pull a slow car, but no faster than their
+    # grip allows: a parked car shoved sideways slides to a stop instead of freezing.
     r_kinematic = new_vx * (sin_d / cos_d) / p.wheelbase
-    vy_kinematic = p.cg_to_rear * r_kinematic
+    side_grip = mu * GRAVITY * dt
+    r_kinematic = r + clamp(
+        r_kinematic - r, -side_grip * p.yaw_grip_arm, side_grip * p.yaw_grip_arm
+    )
+    vy_kinematic = vy + clamp(p.cg_to_rear * r_kinematic - vy, -side_grip, side_grip)
     w.vx = new_vx
     w.vy = vy_kinematic + blend * (new_vy - vy_kinematic)
     w.yaw_rate = r_kinematic + blend * (new_r - r_kinematic)
@@ -159,4 +165,6 @@ def per_vehicle_params(table: SimpleNamespace, vehicle_class: np.ndarray) -> Sim
     p.half_length = 0.5 * p.length
     p.half_width = 0.5 * p.width
     p.radius = np.hypot(p.half_length, p.half_width)
+    #: yaw acceleration per m/s^2 of tyre grip when both axles push sideways (1/m)
+    p.yaw_grip_arm = p.mass * 0.5 * p.wheelbase * p.inv_yaw_inertia
     return p

@@ -134,3 +134,14 @@ def test_controls_are_clamped_where_they_enter():
         worlds[0].step(wild)
         worlds[1].step(sane)
     assert worlds[0].state_hash() == worlds[1].state_hash()
+
+
+def test_parked_car_shoved_sideways_slides_to_a_stop_at_tyre_grip():
+    world = World(open_square())
+    world.spawn(VehicleClass.DRIVER, 400.0, 400.0, 0.0)
+    world.vy[0] = 1.2  # as if just hit from the left at low speed
+    world.step(controls_for(1))
+    assert world.vy[0] > 1.2 - 1.1 * 9.81 * world.dt  # grip-limited, not frozen in one tick
+    hold(world, 0.5)
+    assert abs(world.vy[0]) < 1e-3
+    assert 0.05 < world.y[0] - 400.0 < 0.2  # slid about v^2 / (2 mu g) = 7 cm
