@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .blocks import building, fill_block, free_regions, parking_lot, pocket_park
 from .canvas import MapCanvas
-from .city import arc, finish_roads, lay_roads, scatter_spawns
+from .city import arc, clear_of_roads, finish_roads, lay_roads, scatter_spawns
 from .roads import Road, lane_pose
 
 SIZE = 256
@@ -180,6 +180,8 @@ def _site(canvas: MapCanvas, rows: tuple[int, int], cols: tuple[int, int]) -> tu
     """Clear a rectangle of the generic fill for a named place; returns its slices."""
     area = slice(*rows), slice(*cols)
     canvas.clear(*area)
+    ring = canvas.explicit[rows[0] - 1 : rows[1] + 1, cols[0] - 1 : cols[1] + 1]
+    ring[ring == "asphalt_shadow"] = None  # alley stubs left in the sidewalk round the site
     canvas.vertices["road"][rows[0] + 1 : rows[1], cols[0] + 1 : cols[1]] = False
     canvas.vertices["park"][rows[0] + 1 : rows[1], cols[0] + 1 : cols[1]] = False
     return area
@@ -317,12 +319,21 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     )  # fmt: skip
     placed: list[tuple[float, float]] = []
     for i, (name, distance, lane) in enumerate(police, start=1):
-        col, row, heading = lane_pose(by_name[name], distance, lane)
+        col, row, heading = _clear_lane_pose(canvas, roads, by_name[name], distance, lane)
         canvas.spawn(f"police_{i}", "police", col, row, heading, "police")
         placed.append((col, row))
-    col, row, heading = lane_pose(by_name["Spring St"], 100, 1)
+    col, row, heading = _clear_lane_pose(canvas, roads, by_name["Spring St"], 100, 1)
     canvas.spawn("detective", "detective", col, row, heading, "unmarked")
     placed.append((col, row))
     scatter_spawns(canvas, roads, solid, placed, "traffic", 64, kerb=False)
     city_roads = [road for road in roads if road.paint]
     scatter_spawns(canvas, city_roads, solid, placed, "parked", 44, kerb=True)
+
+
+def _clear_lane_pose(canvas: MapCanvas, roads: list[Road], road: Road, distance: float, lane: int):
+    """The lane pose at ``distance``, moved on along the road until clear of junctions."""
+    while True:
+        col, row, heading = lane_pose(road, distance, lane)
+        if clear_of_roads(canvas, roads, col, row, 3.5):
+            return col, row, heading
+        distance += 1.0

@@ -79,7 +79,7 @@ def _tree(name: str) -> np.ndarray:
 
 def _glow_quadrant(quarter: int) -> np.ndarray:
     """One quarter of a sodium pool; the lamp stands at the corner the quadrants share."""
-    tile = paint(blank(), glow_mask(32, 32, 44, 1.1), SODIUM, 0.5)
+    tile = paint(blank(), glow_mask(32, 32, 31, 1.0), SODIUM, 0.8)
     paint(tile, disc_mask(32, 32, 3.5), (255, 226, 170))
     return rotate(tile, quarter)
 
