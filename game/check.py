@@ -69,6 +69,9 @@ def check_file(path: Path) -> list[Problem]:
 
 def run(args: argparse.Namespace) -> int:
     files = files_to_check(args.paths)
+    if not files:
+        print("nothing to check: no .tmx or .toml files found")
+        return 1
     problem_count = 0
     bad_files = 0
     for path in files:

@@ -68,6 +68,12 @@ def test_a_folder_is_searched_and_missing_files_are_one_line(maps, tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "5 problem(s) in 4 of 5 file(s)"
 
 
+def test_an_empty_folder_is_not_a_clean_bill(tmp_path):
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.strip() == "nothing to check: no .tmx or .toml files found"
+
+
 def test_a_missing_tileset_is_one_line(maps, tmp_path):
     shutil.copy(maps / "clean.tmx", tmp_path / "lonely.tmx")
     result = run_check(tmp_path / "lonely.tmx")
