@@ -66,6 +66,7 @@ class World:
         self.seed = int(seed)
         self.rng = np.random.default_rng(seed)
         self.tick = 0
+        self.time = 0.0  #: s of simulated time since the world began
         self.walls = walls.WallGrid(terrain)
         self.broad = contacts.BroadGrid(*terrain.size_m)
         self.vehicle_class = np.zeros(0, dtype=np.intp)
@@ -81,11 +82,6 @@ class World:
         return int(self.x.size)
 
     @property
-    def time(self) -> float:
-        """s of simulated time since the world began."""
-        return self.tick * self.dt
-
-    @property
     def speed(self) -> np.ndarray:
         """|velocity| per vehicle, m/s."""
         return norm(self.vx, self.vy)
@@ -98,6 +94,8 @@ class World:
         )
         if cls.size and (cls.min() < 0 or cls.max() >= len(VehicleClass)):
             raise ValueError(f"vehicle class out of range: {np.unique(cls).tolist()}")
+        if not all(np.isfinite(v).all() for v in (x, y, heading, speed)):
+            raise ValueError("spawn needs finite positions, headings and speeds")
         start, count = self.n, cls.size
         new = dict.fromkeys(_FLOAT_STATE, np.zeros(count))
         new.update(x=x, y=y, heading=heading, vx=speed)
@@ -140,6 +138,7 @@ class World:
         collisions = Collisions.concatenate([wall_hits, car_hits])
         wrecked = self._apply_damage(collisions)
         self.tick += 1
+        self.time += dt
         return StepEvents(collisions=collisions, wrecked=wrecked)
 
     def _update_world_velocity(self) -> None:
@@ -165,6 +164,7 @@ class World:
         return newly
 
     def snapshot(self) -> Snapshot:
+        """Copies of the poses now; keep the previous one to interpolate with the clock's alpha."""
         return Snapshot(self.x.copy(), self.y.copy(), self.heading.copy())
 
     def state_hash(self) -> str:
