@@ -1,8 +1,9 @@
 """``python -m game bench``: headless timing of the simulation (and, with --render, drawing).
 
 A scenario is ``"module:function"``; the function takes ``(cars, seed)`` and returns
-``(world, control_fn)``, with ``control_fn(world, tick) -> controls``. Only
-``world.step`` is timed, after warm-up steps. Imports no pygame unless ``--render``.
+``(world, control_fn)``, with ``control_fn(world, tick) -> controls``. After warm-up
+steps, ``world.step`` is timed (``step_ms_*``) and, apart, the scenario's drivers
+(``controls_ms_p50``: the AI in ``city``). Imports no pygame unless ``--render``.
 """
 
 from __future__ import annotations
@@ -113,11 +114,14 @@ def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: in
         world.step(control_fn(world, tick))
         tick += 1
     durations = np.empty(steps)
+    deciding = np.empty(steps)  # the scenario's drivers (AI in ``city``), timed apart
     for k in range(steps):
-        controls = control_fn(world, tick)
         started = time.perf_counter()
+        controls = control_fn(world, tick)
+        decided = time.perf_counter()
         world.step(controls)
-        durations[k] = time.perf_counter() - started
+        durations[k] = time.perf_counter() - decided
+        deciding[k] = decided - started
         tick += 1
     seconds = float(durations.sum())
     return {
@@ -129,6 +133,7 @@ def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: in
         "vehicle_steps_per_s": round(world.n * steps / seconds),
         "step_ms_p50": round(float(np.percentile(durations, 50)) * 1e3, 4),
         "step_ms_p99": round(float(np.percentile(durations, 99)) * 1e3, 4),
+        "controls_ms_p50": round(float(np.percentile(deciding, 50)) * 1e3, 4),
         "finite": bool(np.isfinite(world.x).all() and np.isfinite(world.y).all()),
     }
 
@@ -159,7 +164,7 @@ def run_peer(path: str, cars: int, steps: int) -> dict:
 def format_table(rows: list[dict]) -> str:
     """A plain-text table; with the peer, its mean step and our speed-up over it."""
     columns = ["scenario", "cars", "steps", "tick_hz", "seconds", "vehicle_steps_per_s"]
-    columns += ["step_ms_p50", "step_ms_p99"]
+    columns += ["step_ms_p50", "step_ms_p99", "controls_ms_p50"]
     if any("peer_step_ms" in row for row in rows):
         columns += ["peer_step_ms", "speedup"]
     cells = [[str(row.get(c, "")) for c in columns] for row in rows]
