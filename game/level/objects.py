@@ -109,7 +109,15 @@ class _Reader:
                 Problem(self.file, f"layer '{layer_name}'", "must be an object layer")
             )
             return []
-        return list(layer)
+        objects = []
+        for obj in layer:
+            numbers = [obj.x, obj.y, obj.width, obj.height, obj.rotation]
+            numbers += [c for point in getattr(obj, "points", ()) for c in point]
+            if all(math.isfinite(float(n)) for n in numbers):
+                objects.append(obj)
+            else:
+                self.problem(obj, "position or size is not a finite number")
+        return objects
 
     def number(self, obj, key: str, default: float, cast=float) -> float | None:
         value = obj.properties.get(key, default)

@@ -104,6 +104,11 @@ def _traffic_off_the_road(spec: MapSpec):
     return "object 'lost_car' (id 10): traffic spawn is"
 
 
+def _position_not_a_number(spec: MapSpec):
+    spec.point("spawns", "nowhere", "parked", float("nan"), 82)
+    return "object 'nowhere' (id 10): position or size is not a finite number"
+
+
 def _unknown_surface(spec: MapSpec):
     spec.tileset_source = "lava.tsx"
     return "tileset 'lava' tile 0: unknown surface 'lava' (asphalt, concrete,"
@@ -143,6 +148,7 @@ BROKEN = [
     _road_with_no_lanes,
     _traffic_facing_backwards,
     _traffic_off_the_road,
+    _position_not_a_number,
     _unknown_surface,
     _class_typed_property,
     _no_ground_layer,
