@@ -58,18 +58,44 @@ class TileLayers:
                                               strict=True) if g in images], doreturn=False)
 
 
-class ChunkCache:
-    """Chunks at each zoom level, rendered lazily, least recently used dropped first."""
+#: paints one chunk: ``painter(level, cx, cy, (width, height)) -> Surface``
+Painter = Callable[[float, int, int, tuple[int, int]], pygame.Surface]
 
-    def __init__(self, tiles: TileLayers, background: tuple[int, int, int]) -> None:
-        self.tiles = tiles
-        self.background = background
-        self.chunk_px = CHUNK_TILES * tiles.tile_px
+
+def tile_painter(tiles: TileLayers, background: tuple[int, int, int]) -> Painter:
+    """Paints chunks of map tiles: drawn at full size, smoothed down to the level."""
+    chunk_px = CHUNK_TILES * tiles.tile_px
+
+    def paint(level: float, cx: int, cy: int, size: tuple[int, int]) -> pygame.Surface:
+        full = pygame.Surface((chunk_px, chunk_px)).convert()
+        full.fill(background)
+        tiles.draw(full, cx * CHUNK_TILES, cy * CHUNK_TILES, CHUNK_TILES, CHUNK_TILES)
+        return full if size == (chunk_px, chunk_px) else pygame.transform.smoothscale(full, size)
+
+    return paint
+
+
+def map_chunks(tiles: TileLayers, background: tuple[int, int, int]) -> ChunkCache:
+    """The map's tiles as a chunk cache."""
+    return ChunkCache(tile_painter(tiles, background), CHUNK_TILES * tiles.tile_px,
+                      tiles.cols, tiles.rows)
+
+
+class ChunkCache:
+    """Chunks at each zoom level, rendered lazily, least recently used dropped first.
+
+    What a chunk shows is up to its painter: the map's tiles (:func:`tile_painter`) or
+    the night's static light (:mod:`game.render.lights`).
+    """
+
+    def __init__(self, painter: Painter, chunk_px: int, cols: int, rows: int) -> None:
+        self.painter = painter
+        self.chunk_px = chunk_px  #: side of a chunk at zoom 1
         self.cache: OrderedDict[tuple[float, int, int], pygame.Surface] = OrderedDict()
         #: called as ``decorate(surface, level, cx, cy)`` on every fresh chunk (skid marks)
         self.decorate: Callable[[pygame.Surface, float, int, int], None] | None = None
-        self.chunks_x = math.ceil(tiles.cols / CHUNK_TILES)
-        self.chunks_y = math.ceil(tiles.rows / CHUNK_TILES)
+        self.chunks_x = math.ceil(cols / CHUNK_TILES)
+        self.chunks_y = math.ceil(rows / CHUNK_TILES)
 
     def chunk(self, level: float, cx: int, cy: int) -> pygame.Surface:
         key = (level, cx, cy)
@@ -90,14 +116,9 @@ class ChunkCache:
         return round(index * self.chunk_px * level)
 
     def _render(self, level: float, cx: int, cy: int) -> pygame.Surface:
-        full = pygame.Surface((self.chunk_px, self.chunk_px)).convert()
-        full.fill(self.background)
-        self.tiles.draw(full, cx * CHUNK_TILES, cy * CHUNK_TILES, CHUNK_TILES, CHUNK_TILES)
-        if level == 1.0:
-            return full
         width = self.edge_px(level, cx + 1) - self.edge_px(level, cx)
         height = self.edge_px(level, cy + 1) - self.edge_px(level, cy)
-        return pygame.transform.smoothscale(full, (width, height))
+        return self.painter(level, cx, cy, (width, height))
 
     def visible(self, view: View, chunk_m: float, margin: int = 0) -> list[tuple[int, int]]:
         """Chunk coordinates that overlap the view (grown by ``margin`` chunks)."""

@@ -16,6 +16,7 @@ import pygame
 from game.level.model import Level
 from game.render import palette
 from game.render.camera import View
+from game.render.chunks import CHUNK_TILES, ChunkCache
 from game.render.glow import headlight_cone, radial_glow
 from game.render.rotation import RotationSet, rotation_index
 from game.render.text import glow
@@ -53,6 +54,11 @@ class NightLights:
     def __init__(self, level: Level, base_px_per_m: float) -> None:
         self.lamps = street_lamps(level)
         self.base = base_px_per_m
+        self.chunk_m = CHUNK_TILES * level.terrain.cell_size
+        rows, cols = level.terrain.shape
+        #: the static light (ambient plus street lamps), pre-rendered like the map
+        self.static = ChunkCache(self._paint_static, round(self.chunk_m * base_px_per_m),
+                                 cols, rows)
         self.neon = [(zone.centre, zone.properties.get("label") or zone.name.replace("_", " "),
                       palette.NEON_PINK if k % 2 == 0 else palette.NEON_CYAN)
                      for k, zone in enumerate(sorted(level.zones.values(), key=lambda z: z.name))
@@ -84,6 +90,23 @@ class NightLights:
         """A glowing word over a place, blitted additively."""
         return glow(font.render(text, True, colour), max(3, round(0.8 * ppm)))
 
+    def _paint_static(self, level: float, cx: int, cy: int, size: tuple[int, int]
+                      ) -> pygame.Surface:
+        surface = pygame.Surface(size).convert()
+        surface.fill(palette.NIGHT_AMBIENT)
+        lamp = self._sprites(level)["lamp"]
+        r = lamp.get_width() // 2
+        reach = LAMP_RADIUS_M
+        x0, y0 = cx * self.chunk_m, cy * self.chunk_m
+        near = ((self.lamps[:, 0] > x0 - reach) & (self.lamps[:, 0] < x0 + self.chunk_m + reach)
+                & (self.lamps[:, 1] > y0 - reach) & (self.lamps[:, 1] < y0 + self.chunk_m + reach))
+        ppm = self.base * level
+        px = np.rint(self.lamps[near, 0] * ppm).astype(int) - self.static.edge_px(level, cx) - r
+        py = np.rint(self.lamps[near, 1] * ppm).astype(int) - self.static.edge_px(level, cy) - r
+        surface.blits([(lamp, (x, y), None, pygame.BLEND_ADD)
+                       for x, y in zip(px.tolist(), py.tolist(), strict=True)], doreturn=False)
+        return surface
+
     def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
               lights_on: np.ndarray, time_s: float) -> None:
         """Darken ``world`` and light it: lamps, headlights, then tail lights, bars, neon."""
@@ -94,13 +117,7 @@ class NightLights:
         dark = self.darkness
         dark.fill(palette.NIGHT_AMBIENT)
         add = pygame.BLEND_ADD
-        lamp = sprites["lamp"]
-        near = view.visible(self.lamps[:, 0], self.lamps[:, 1], LAMP_RADIUS_M)
-        lx, ly = view.to_px(self.lamps[near, 0], self.lamps[near, 1])
-        r = lamp.get_width() // 2
-        dark.blits([(lamp, (x - r, y - r), None, add)
-                    for x, y in zip(lx.astype(int).tolist(), ly.astype(int).tolist(), strict=True)],
-                   doreturn=False)
+        self.static.draw(dark, view, level, self.chunk_m)
         cone: RotationSet = sprites["cone"]
         lit = lights_on[cars.index]
         fx, fy = view.to_px(cars.front_x[lit], cars.front_y[lit])

@@ -15,12 +15,13 @@ import pygame
 
 from game.render import palette
 from game.render.camera import PX_PER_M, Camera, View, zoom_level_for
-from game.render.chunks import CHUNK_TILES, ChunkCache, TileLayers
+from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
 from game.render.effects import SkidMarks, SparksAndSmoke
 from game.render.hud import Hud
 from game.render.lights import CLASS_LENGTH, CLASS_WIDTH, CarsInView, NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
 from game.render.sprites import PAINTS, SpriteBank
+from game.render.streets import StreetGrid
 from game.render.text import TextCache
 from game.sim import VehicleClass
 
@@ -45,7 +46,7 @@ class Renderer:
     def __init__(self, session, screen_size: tuple[int, int]) -> None:
         level = session.level
         self.chunk_m = CHUNK_TILES * level.terrain.cell_size
-        self.chunks = ChunkCache(TileLayers(level.path), palette.NIGHT_INK)
+        self.chunks = map_chunks(TileLayers(level.path), palette.NIGHT_INK)
         self.skids = SkidMarks()
         self.chunks.decorate = lambda surface, lvl, cx, cy: self.skids.paint_chunk(
             surface, self.chunks, lvl, cx, cy, self.chunk_m)
@@ -55,6 +56,7 @@ class Renderer:
         self.text = TextCache()
         self.hud = Hud(self.text)
         self.minimap = Minimap(level)
+        self.streets = StreetGrid(level)
         self.camera = Camera(screen_size)
         self.world_surface: pygame.Surface | None = None
         self.last_time: float | None = None
@@ -94,6 +96,7 @@ class Renderer:
             pygame.transform.scale(surface, screen.get_size(), screen)
         if not busy:
             self.chunks.prefetch(view, level, self.chunk_m, budget=1)
+            self.lights.static.prefetch(view, level, self.chunk_m, budget=1)
         self._hud(screen, session, x, y, heading, message)
 
     def _drawing_level(self, world, x: np.ndarray, y: np.ndarray) -> tuple[float, bool]:
@@ -109,16 +112,19 @@ class Renderer:
         if wanted == self.level:
             return self.level, False
         view = self.camera.view(wanted)
-        missing = [c for c in self.chunks.visible(view, self.chunk_m)
-                   if (wanted, *c) not in self.chunks.cache]
-        if missing:
-            self.chunks.chunk(wanted, *missing[0])
+        missing = 0
+        for cache in (self.chunks, self.lights.static):
+            absent = [c for c in cache.visible(view, self.chunk_m)
+                      if (wanted, *c) not in cache.cache]
+            if absent:
+                cache.chunk(wanted, *absent[0])
+            missing = max(missing, len(absent))
         shown = view.visible(x, y, CAR_MARGIN_M)
         classes = world.vehicle_class[shown]
         keys = set(zip(classes.tolist(), (np.flatnonzero(shown) % VARIANTS[classes]).tolist(),
                        strict=True))
         sprites_ready = self.sprites.prepare(keys, wanted, budget=1)
-        if len(missing) <= 1 and sprites_ready:
+        if missing <= 1 and sprites_ready:
             self.level = wanted
         return self.level, True
 
@@ -175,7 +181,7 @@ class Renderer:
         world = session.world
         player = session.player
         speed = float(world.speed[player]) if player >= 0 else 0.0
-        street = session.level.street_at(float(x[player]), float(y[player])) \
+        street = self.streets.name_at(float(x[player]), float(y[player])) \
             if player >= 0 else None
         self.hud.draw(screen, speed, session.clock_text(), street, session.hud_lines(), message,
                       session.player_lights_on)

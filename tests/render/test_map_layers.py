@@ -6,7 +6,7 @@ import pytest
 
 from game.level import load_level
 from game.render.camera import ZOOM_LEVELS, Camera
-from game.render.chunks import CHUNK_TILES, ChunkCache, TileLayers
+from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
 from game.render.effects import SKID_SLIP_RAD, SkidMarks
 from tests.render.testmap import write_test_map
 
@@ -21,7 +21,7 @@ def level(tmp_path):
 
 @pytest.mark.parametrize("zoom", ZOOM_LEVELS)
 def test_chunks_tile_exactly(level, zoom):
-    chunks = ChunkCache(TileLayers(level.path), (0, 0, 0))
+    chunks = map_chunks(TileLayers(level.path), (0, 0, 0))
     edges = [chunks.edge_px(zoom, k) for k in range(4)]
     for k in range(2):
         surface = chunks.chunk(zoom, k, 0)
@@ -29,7 +29,7 @@ def test_chunks_tile_exactly(level, zoom):
 
 
 def test_only_visible_chunks_are_drawn(level):
-    chunks = ChunkCache(TileLayers(level.path), (0, 0, 0))
+    chunks = map_chunks(TileLayers(level.path), (0, 0, 0))
     chunk_m = CHUNK_TILES * level.terrain.cell_size
     camera = Camera((320, 200), x=10.0, y=10.0)
     target = pygame.Surface((320, 200))
