@@ -104,3 +104,26 @@ def test_thousand_cars_jammed_in_a_box_stay_finite_and_apart():
     assert cars.sum() > 500  # it really is a jam
     _, depth, *_ = box_overlaps(world, touching.a[cars], touching.b[cars])
     assert np.median(depth) < 0.15
+
+
+def test_broad_phase_finds_every_close_pair_once():
+    from game.sim.contacts import candidate_pairs
+
+    world = World(open_square(30), seed=2)
+    rng = world.rng
+    n = 400  # crowded: many cars share cells and straddle cell borders
+    world.spawn(
+        rng.integers(0, len(VehicleClass), n), rng.uniform(-5, 125, n), rng.uniform(0, 120, n), 0.0
+    )
+    for _ in range(2):  # the second call starts from the first call's order
+        i, j = candidate_pairs(world.broad, world.x, world.y)
+        found = {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
+        assert len(found) == i.size and not np.any(
+            i == j
+        )  # each pair once, never a car with itself
+        dx = world.x[:, None] - world.x[None, :]
+        dy = world.y[:, None] - world.y[None, :]
+        reach = world.params.radius[:, None] + world.params.radius[None, :]
+        a, b = np.nonzero(np.triu(dx**2 + dy**2 < reach**2, k=1))
+        assert set(zip(a.tolist(), b.tolist(), strict=True)) <= found
+        world.x = world.x + rng.normal(0, 2.0, n)
