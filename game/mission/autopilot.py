@@ -15,16 +15,27 @@ driving, lights, the cars ahead. Its output is the same control row a keyboard w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from game.ai.routes import RouteFollower, RoutePlanner
+from game.ai.routes import AUTOPILOT_STYLE, RouteFollower, RoutePlanner
 from game.ai.signals import Signals
 from game.ai.steering import hold_still
 from game.level.model import Level, Zone
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
+from game.mission.zones import cell_flag
 
-EARLY_MARGIN_S = 60.0  #: clock seconds of waiting at the place the autopilot allows itself
+DECIDE_EVERY = 3  #: ticks per decision (20 Hz at the 60 Hz tick)
+JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
+PUSHY_S = 4.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
+PUSHY_STYLE = replace(AUTOPILOT_STYLE, reach_m=4.0)
+#: chased: as fast as the car and the corners allow, through red lights
+GETAWAY_STYLE = replace(
+    AUTOPILOT_STYLE, speed_factor=1.7, lateral_accel=6.5, decel=6.5, obey_signals=False
+)
+EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes in to wait
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
 
 
@@ -60,9 +71,23 @@ class Autopilot:
         self.follower: RouteFollower | None = None
         self.lights_on = True
         self._xy = (0.0, 0.0)  #: the player's car this tick
+        self.still_s = 0.0  #: seconds stood still while it wants to move
+        self.pushy_s = 0.0  #: seconds left of pushing through a jam
+        self._row: np.ndarray | None = None  #: the row held between decisions
 
     def controls(self, session) -> np.ndarray:
-        """The player's control row (4,) for the coming tick; also sets his lights."""
+        """The player's control row (4,) for the coming tick; also sets his lights.
+
+        It decides every DECIDE_EVERY ticks and holds the row between, as a driver's
+        hands do; the mission's state is re-read at each decision.
+        """
+        world = session.world
+        if self._row is not None and world.tick % DECIDE_EVERY:
+            return self._row
+        self._row = self._decide_row(session)
+        return self._row
+
+    def _decide_row(self, session) -> np.ndarray:
         self._xy = (session.world.x[session.player], session.world.y[session.player])
         goal, hold_back = self._decide()
         session.player_lights_on = self.lights_on
@@ -76,7 +101,23 @@ class Autopilot:
             self.follower = RouteFollower(
                 self.planner, session.player, x, y, self.level.terrain, self.signals
             )
-        return self.follower.controls(session.world, session.world.time, session.world.dt)
+        self._unjam(session.world, session.player)
+        world = session.world
+        return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
+
+    def _unjam(self, world, player: int) -> None:
+        """Traffic can lock up at a junction; a getaway driver does not wait it out."""
+        follower, dt = self.follower, world.dt * DECIDE_EVERY
+        assert follower is not None
+        self.pushy_s = max(0.0, self.pushy_s - dt)
+        edge = int(follower.tracker.current[0]) if follower._attached else -1
+        at_red = edge >= 0 and bool(self.signals.is_red(np.array([edge]), world.time)[0])
+        stuck = abs(float(world.vx[player])) < 0.3 and not follower.arrived and not at_red
+        self.still_s = self.still_s + dt if stuck else 0.0
+        if self.still_s >= JAM_S:
+            self.still_s, self.pushy_s = 0.0, PUSHY_S
+        calm = GETAWAY_STYLE if self.runtime.heat.pursuit else AUTOPILOT_STYLE
+        follower.style = replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.pushy_s > 0.0 else calm
 
     def _decide(self) -> tuple[str, bool]:
         rt = self.runtime
@@ -89,15 +130,14 @@ class Autopilot:
         if rule.phase is WindowPhase.BEFORE:
             too_early = (
                 contract.time is not None
-                and contract.time - rt.clock.now
-                > min(contract.attention_after_s, 240.0) - EARLY_MARGIN_S
+                and contract.time - rt.clock.now > contract.attention_after_s - EARLY_MARGIN_S
             )
             return contract.place, too_early
         if rule.phase is WindowPhase.OPEN and not rule.all_back and self._crew_out_there():
             return contract.place, False
         if rt.heat.pursuit:
             shadow = self._nearest_zone("shadow")
-            in_shadow = shadow is not None and rt.zones.inside(shadow, *self._xy)[0]
+            in_shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, *self._xy)
             self.lights_on = not in_shadow
             if shadow is not None:
                 return shadow, False

@@ -26,11 +26,13 @@ from game.ai.signals import Signals
 from game.ai.traffic import TrafficController
 from game.app.traffic_link import add_traffic
 from game.mission.model import Mission, VehicleActor
-from game.mission.zones import ZoneGrid
+from game.mission.zones import ZoneGrid, cell_flag
 from game.problems import FileProblem
 
 PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obey_signals=False)
 RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)
+PATROL_THINK_HZ = 5.0  #: patrols decide less often than traffic: they only cruise
+FOLLOW_EVERY = 3  #: ticks between a routed unit's decisions (20 Hz at 60 Hz)
 CHASE_REPLAN_S = 1.0  #: seconds between new route goals while the Driver is in sight
 SIGHT = SightParams()
 HELI_SPEED_MS = 35.0  #: helicopter ground speed
@@ -85,6 +87,7 @@ class PoliceCast:
         self.followers: dict[int, RouteFollower] = {}  #: unit -> its route while not patrolling
         self._patrol: TrafficController | None = None
         self._replan_s = 0.0
+        self._rows: dict[int, np.ndarray] = {}  #: last control row of each routed unit
         crowds = sorted(name for name, z in self.level.zones.items() if z.kind == "crowd")
         self._crowds = ZoneGrid(self.level, crowds)
         session.controllers.append(self)
@@ -121,10 +124,7 @@ class PoliceCast:
         world, player = self.session.world, self.session.player
         x, y = float(world.x[player]), float(world.y[player])
         lights = bool(getattr(self.session, "player_lights_on", True))
-        size = self.level.terrain.cell_size
-        row, col = int(y // size), int(x // size)
-        rows, cols = self.level.shadow.shape
-        shadow = 0 <= row < rows and 0 <= col < cols and bool(self.level.shadow[row, col])
+        shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
         crowd = self._crowds.mask_at(x, y) != 0
         if self.units.size:
             u = self.units
@@ -202,7 +202,11 @@ class PoliceCast:
                 )
             controls[patrolling] = self._patrol.controls(world, world.time)
         for unit, follower in list(self.followers.items()):
-            controls[unit] = follower.controls(world, world.time, world.dt)
+            # each unit decides every FOLLOW_EVERY ticks, staggered, and holds its row between
+            if unit not in self._rows or (world.tick + unit) % FOLLOW_EVERY == 0:
+                dt = world.dt * FOLLOW_EVERY
+                self._rows[unit] = follower.controls(world, world.time, dt)
+            controls[unit] = self._rows[unit]
             if follower.arrived and not self.pursuing:
                 del self.followers[unit]  # looked round the place: back on patrol
 
@@ -215,6 +219,7 @@ class PoliceCast:
                 self._send(int(unit), *self.last_seen, PURSUIT_STYLE)
 
     def _send(self, unit: int, x: float, y: float, style: DrivingStyle) -> None:
+        self._rows.pop(unit, None)
         self.followers[unit] = RouteFollower(
             self.planner,
             unit,

@@ -68,8 +68,40 @@ class Driving:
     pursued: bool = False
 
 
+class LaneIndex:
+    """Lane edges bucketed by grid cell, so the lane under one car is a few-edge search."""
+
+    CELL_M = 16.0  #: bucket size, metres
+
+    def __init__(self, roads: RoadGraph) -> None:
+        self.roads = roads
+        a, b = roads.node_xy[roads.edge_src], roads.node_xy[roads.edge_dst]
+        self.start, self.delta = a, b - a
+        self.length_sq = np.maximum((self.delta**2).sum(axis=1), 1e-9)
+        lo = np.floor((np.minimum(a, b) - ON_ROAD_M) / self.CELL_M).astype(int)
+        hi = np.floor((np.maximum(a, b) + ON_ROAD_M) / self.CELL_M).astype(int)
+        buckets: dict[tuple[int, int], list[int]] = {}
+        for edge in range(len(a)):  # built once per level; edges span a few cells each
+            for cx in range(lo[edge, 0], hi[edge, 0] + 1):
+                for cy in range(lo[edge, 1], hi[edge, 1] + 1):
+                    buckets.setdefault((cx, cy), []).append(edge)
+        self.buckets = {cell: np.array(edges) for cell, edges in buckets.items()}
+
+    def nearest(self, x: float, y: float) -> tuple[int, float, float] | None:
+        """(edge, fraction along it, distance) of the nearest lane within ON_ROAD_M, or None."""
+        edges = self.buckets.get((int(x // self.CELL_M), int(y // self.CELL_M)))
+        if edges is None:
+            return None
+        px, py = x - self.start[edges, 0], y - self.start[edges, 1]
+        dx, dy = self.delta[edges, 0], self.delta[edges, 1]
+        t = np.clip((px * dx + py * dy) / self.length_sq[edges], 0.0, 1.0)
+        dist = np.hypot(px - t * dx, py - t * dy)
+        best = int(np.argmin(dist))
+        return int(edges[best]), float(t[best]), float(dist[best])
+
+
 def detect_offences(
-    driving: Driving, roads: RoadGraph, is_red: Callable[[int], bool] | None = None
+    driving: Driving, lanes: LaneIndex, is_red: Callable[[int], bool] | None = None
 ) -> np.ndarray:
     """Which offences the driving commits this tick, as a bool array over :class:`Offence`.
 
@@ -84,15 +116,12 @@ def detect_offences(
     )
     now[Offence.LIGHTS_OFF] = moving and not driving.lights_on
     now[Offence.FLEEING] = driving.pursued and driving.speed >= FLEEING_SPEED_MS
-    if not moving or roads.edge_src.size == 0:
+    found = lanes.nearest(driving.x, driving.y) if moving else None
+    if found is None or found[2] > ON_ROAD_M:
         return now
-    edge_arr, t_arr = roads.nearest_edge(np.array([driving.x]), np.array([driving.y]))
-    edge, t = int(edge_arr[0]), float(t_arr[0])
+    edge, _, distance = found
+    roads = lanes.roads
     src, dst = roads.node_xy[roads.edge_src[edge]], roads.node_xy[roads.edge_dst[edge]]
-    on_lane = src + t * (dst - src)
-    distance = float(np.hypot(driving.x - on_lane[0], driving.y - on_lane[1]))
-    if distance > ON_ROAD_M:
-        return now
     limit = float(roads.edge_speed_limit[edge])
     now[Offence.SPEEDING] = driving.speed > limit * SPEEDING_MARGIN + SPEEDING_SLACK_MS
     lane_heading = float(np.arctan2(dst[1] - src[1], dst[0] - src[0]))

@@ -32,7 +32,7 @@ from game.mission.events import (
 )
 from game.mission.heat import HeatMeter
 from game.mission.model import PLAYER, Action, Mission, Trigger, VehicleActor
-from game.mission.offences import Driving, detect_offences
+from game.mission.offences import Driving, LaneIndex, detect_offences
 from game.mission.testimony import CAR_DESCRIPTIONS, Testimony, compass, make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
@@ -113,6 +113,7 @@ class MissionRuntime:
         self.heat = HeatMeter()
         self.plate = make_plate(rng)
         self.zones = ZoneGrid(level, sorted(_zone_names(mission)))
+        self.lanes = LaneIndex(level.roads)
         self.events: list = []  #: mission events not yet drained by the HUD/audio
         self.ended: MissionEnded | None = None
         self.objective = ""
@@ -226,13 +227,16 @@ class MissionRuntime:
         def is_red(edge: int) -> bool:
             return bool(signals.is_red(np.array([edge]), sim_time)[0])
 
-        offences = detect_offences(driving, self.level.roads, is_red if signals else None)
+        offences = detect_offences(driving, self.lanes, is_red if signals else None)
         for event in self.heat.update(dt, offences, self.cast.witnessed(), self.clock.now):
             self.emit(event)
             if isinstance(event, PursuitStarted | PursuitLost):
                 self.cast.pursue(isinstance(event, PursuitStarted))
 
     def _rule_event(self, event: object) -> None:
+        if isinstance(event, MissionEnded):
+            self.end(event.outcome, event.reason)
+            return
         self.emit(event)
         if isinstance(event, WindowOpened):
             self.window_opened_at = event.clock
@@ -240,8 +244,6 @@ class MissionRuntime:
             self.heat.add(ATTENTION_HEAT)
             self.emit(ScannerLine(f"Any unit, check a parked car: {event.reason}."))
             self.dispatch(*self.level.zones[self.mission.contract.place].centre, 1)
-        elif isinstance(event, MissionEnded):
-            self.end(event.outcome, event.reason)
 
     def _fire(self, trigger: Trigger) -> None:
         for action in trigger.actions:

@@ -14,6 +14,13 @@ from game.level.model import Level
 MAX_ZONES = 64  #: bits in a mask
 
 
+def cell_flag(grid: np.ndarray, cell_size: float, x: float, y: float) -> bool:
+    """One point's value in a per-cell bool grid (False outside it): the player, per tick."""
+    row, col = int(y // cell_size), int(x // cell_size)
+    rows, cols = grid.shape
+    return 0 <= row < rows and 0 <= col < cols and bool(grid[row, col])
+
+
 class ZoneGrid:
     """Bit masks of named zones per map cell."""
 

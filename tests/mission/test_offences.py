@@ -3,7 +3,7 @@
 import numpy as np
 
 from game.level.model import RoadGraph
-from game.mission.offences import Driving, Offence, detect_offences
+from game.mission.offences import Driving, LaneIndex, Offence, detect_offences
 
 LIMIT = 50 / 3.6
 
@@ -16,7 +16,11 @@ def GREEN(edge: int) -> bool:  # noqa: N802
     return False
 
 
-def street() -> RoadGraph:
+def street() -> LaneIndex:
+    return LaneIndex(street_graph())
+
+
+def street_graph() -> RoadGraph:
     """One east-west street: eastbound lane at y = 2, westbound at y = -2, 100 m long."""
     nodes = np.array([[0.0, 2.0], [100.0, 2.0], [100.0, -2.0], [0.0, -2.0]])
     return RoadGraph(
@@ -81,3 +85,22 @@ def test_collisions_slides_and_lights():
     assert found == {"HIT_CAR", "HIT_PROPERTY", "RECKLESS_SLIDE", "LIGHTS_OFF"}
     assert names(detect_offences(driving(speed=0.0, lights_on=False), street())) == set()
     assert "FLEEING" in names(detect_offences(driving(pursued=True), street()))
+
+
+def test_lane_index_finds_the_same_lane_as_the_graph():
+    from .tiny import ring_road
+
+    graph = ring_road()
+    index = LaneIndex(graph)
+    rng = np.random.default_rng(4)
+    points = rng.uniform(0.0, 160.0, size=(300, 2))
+    expected, _ = graph.nearest_edge(points[:, 0], points[:, 1])
+    for (x, y), edge in zip(points, expected, strict=True):
+        found = index.nearest(x, y)
+        a, b = graph.node_xy[graph.edge_src[edge]], graph.node_xy[graph.edge_dst[edge]]
+        t = np.clip(np.dot([x, y] - a, b - a) / np.dot(b - a, b - a), 0, 1)
+        distance = float(np.hypot(*([x, y] - (a + t * (b - a)))))
+        if distance <= 8.0:  # the index answers for cars on or beside a road only
+            assert found is not None and abs(found[2] - distance) < 1e-9
+        else:
+            assert found is None or found[2] > 8.0 - 1e-9
