@@ -54,6 +54,31 @@ def line_of_sight(
     return ~terrain.is_solid(px, py).any(axis=-1)
 
 
+def clear_path(
+    terrain: Terrain,
+    ax: np.ndarray,
+    ay: np.ndarray,
+    bx: np.ndarray,
+    by: np.ndarray,
+    half_width_m: float,
+) -> np.ndarray:
+    """True where a car ``2 * half_width_m`` wide can drive straight from a to b.
+
+    The centre line and both edges of the swept strip must be clear of solid cells.
+    """
+    ax, ay, bx, by = np.broadcast_arrays(
+        *(np.atleast_1d(np.asarray(v, dtype=np.float64)) for v in (ax, ay, bx, by))
+    )
+    length = np.maximum(np.hypot(bx - ax, by - ay), 1e-9)
+    nx, ny = -(by - ay) / length * half_width_m, (bx - ax) / length * half_width_m
+    clear = line_of_sight(terrain, ax, ay, bx, by)
+    for side in (-1.0, 1.0):
+        clear &= line_of_sight(
+            terrain, ax + side * nx, ay + side * ny, bx + side * nx, by + side * ny
+        )
+    return clear
+
+
 def in_view(
     obs_x: np.ndarray,
     obs_y: np.ndarray,

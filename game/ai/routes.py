@@ -23,7 +23,8 @@ import numpy as np
 
 from game.ai.driving import DrivingStyle, lane_targets
 from game.ai.lanes import Chooser, EdgeGeometry, LaneTracker
-from game.ai.perception import line_of_sight
+from game.ai.offroad import grid_path, polyline_target
+from game.ai.perception import clear_path
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to, hold_still
 from game.level.model import RoadGraph
@@ -31,6 +32,7 @@ from game.sim.controls import BRAKE, STEER, THROTTLE, empty_controls
 from game.sim.terrain import Terrain
 from game.sim.vehicles import CLASS_TABLE
 
+CAR_HALF_WIDTH_M = 1.3  #: half the width of the strip a car needs, with a little room
 LANE_CHANGE_COST_M = 40.0  #: a route takes a lane change only if it saves this much road
 
 
@@ -112,7 +114,7 @@ class RoutePlanner:
         distance = np.hypot(foot_x - x, foot_y - y)
         nearest = np.argsort(distance)[:candidates]
         if terrain is not None:
-            clear = line_of_sight(terrain, foot_x[nearest], foot_y[nearest], x, y)
+            clear = clear_path(terrain, foot_x[nearest], foot_y[nearest], x, y, CAR_HALF_WIDTH_M)
             if clear.any():
                 return frozenset([int(nearest[np.argmax(clear)])])
         return frozenset([int(nearest[0])])
@@ -137,7 +139,10 @@ def route_chooser(graph: RoadGraph, tree: RouteTree) -> Chooser:
 
 
 AUTOPILOT_STYLE = DrivingStyle(speed_factor=0.95, lateral_accel=4.0, decel=4.0)
-FINAL_LEG_M = 30.0  #: within this distance of the goal, with a clear view, leave the lanes
+FINAL_LEG_M = 40.0  #: within this distance of the goal the car leaves the lanes for it
+LEG_LOOKAHEAD_M = 5.0  #: target point distance along the off-lane way
+LEG_SPEED_MS = 8.0  #: top speed off the lanes (lots, garages)
+LEG_RETRY_S = 1.0  #: seconds before searching again when no off-lane way was found
 STUCK_S = 2.5  #: seconds wanting to move but not moving before backing up
 REVERSE_S = 1.4  #: seconds spent backing up
 REATTACH_OFFSET_M = 8.0  #: sideways distance from the lane beyond which the car re-snaps
@@ -173,19 +178,35 @@ class RouteFollower:
         self._reverse_s = 0.0
         self._reverse_steer = 0.0
         self.arrived = False  #: True once the car stands inside the arrival radius
+        self._leg: np.ndarray | None = None  # the off-lane way to the goal, once near
+        self._leg_retry_s = 0.0
 
     def distance_to_goal(self, world) -> float:
         v = self.vehicle
         return float(np.hypot(world.x[v] - self.goal[0], world.y[v] - self.goal[1]))
 
-    def _on_final_leg(self, world) -> bool:
+    def _final_leg(self, world, dt: float) -> np.ndarray | None:
+        """The way off the lanes to the goal (a polyline), once the car is near enough.
+
+        Straight when a car fits through, else a way found on the grid (round pillars,
+        through a gate); None while still far, or while no way is known.
+        """
+        if self._leg is not None:
+            return self._leg
         on_goal_edge = self._attached and int(self.tracker.current[0]) in self.tree.goal_edges
         if self.distance_to_goal(world) > FINAL_LEG_M and not on_goal_edge:
-            return False
-        if self.terrain is None:
-            return True
+            return None
+        self._leg_retry_s -= dt
+        if self._leg_retry_s > 0.0:
+            return None
         v = self.vehicle
-        return bool(line_of_sight(self.terrain, world.x[v], world.y[v], *self.goal)[0])
+        here = (float(world.x[v]), float(world.y[v]))
+        if self.terrain is None or clear_path(self.terrain, *here, *self.goal, CAR_HALF_WIDTH_M)[0]:
+            self._leg = np.array([here, self.goal])
+        else:
+            self._leg = grid_path(self.terrain, here, self.goal)
+            self._leg_retry_s = LEG_RETRY_S
+        return self._leg
 
     def controls(self, world, time: float, dt: float) -> np.ndarray:
         """One control row (4,) for this tick; call every tick with the world's dt."""
@@ -204,21 +225,15 @@ class RouteFollower:
             self.arrived = True
         if self.arrived:
             return hold_still(1)[0]
-        if self._on_final_leg(world):
-            target_speed = np.sqrt(
-                2.0 * self.style.decel * max(distance - 0.5 * self.arrive_radius_m, 0.0)
-            )
-            target_speed = np.minimum(target_speed, 8.0)
+        leg = self._final_leg(world, dt)
+        if leg is not None:
+            tx, ty, left = polyline_target(leg, float(x[0]), float(y[0]), LEG_LOOKAHEAD_M)
+            room = max(left - 0.5 * self.arrive_radius_m, 0.0)
+            target_speed = min(np.sqrt(2.0 * self.style.decel * room), LEG_SPEED_MS)
             row = drive_to(
-                x,
-                y,
-                heading,
-                world.vx[v],
-                np.array([self.goal[0]]),
-                np.array([self.goal[1]]),
-                np.array([target_speed]),
-                chassis,
-            )[0]
+                x, y, heading, world.vx[v], np.array([tx]), np.array([ty]),
+                np.array([target_speed]), chassis,
+            )[0]  # fmt: skip
             return self._watch_stuck(row, speed, float(target_speed), dt)
         if not self._attached or abs(self.tracker.offset[0]) > REATTACH_OFFSET_M:
             self.tracker.attach(self._row, x, y, heading, self._choose)
@@ -245,4 +260,5 @@ class RouteFollower:
             self._reverse_s = REVERSE_S
             self._reverse_steer = -float(np.sign(row[STEER]) or 1.0)
             self._attached = False
+            self._leg = None  # find the way again from where the car stands
         return row
