@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="markings" tilewidth="32" tileheight="32" tilecount="22" columns="8">
+<tileset version="1.8" tiledversion="1.8.2" name="markings" tilewidth="32" tileheight="32" tilecount="24" columns="8">
  <image source="../../assets/tiles/markings.png" width="256" height="96"/>
  <tile id="0" type="dash_w"/>
  <tile id="1" type="dash_n"/>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="structures" tilewidth="32" tileheight="32" tilecount="29" columns="8">
+<tileset version="1.8" tiledversion="1.8.2" name="structures" tilewidth="32" tileheight="32" tilecount="32" columns="8">
  <image source="../../assets/tiles/structures.png" width="256" height="128"/>
  <tile id="0" type="concrete">
   <properties>

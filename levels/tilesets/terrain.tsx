@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="66" columns="16">
+<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="80" columns="16">
  <image source="../../assets/tiles/terrain.png" width="512" height="160"/>
  <tile id="0" type="asphalt">
   <properties>

@@ -62,7 +62,7 @@ def tmx_text(canvas: MapCanvas, tileset_dir: str) -> str:
         )
         for name, index in tileset.names().items():
             gids[(tileset.name, name)] = first_gid + index
-        first_gid += len(tileset.tiles)
+        first_gid += tileset.capacity
     layers = {"ground": canvas.ground_names(), **canvas.layers}
     n_layers = len(TILE_LAYERS) + len(OBJECT_LAYERS)
     out = [

@@ -61,6 +61,11 @@ class TilesetDef:
     def rows(self) -> int:
         return -(-len(self.tiles) // self.columns)
 
+    @property
+    def capacity(self) -> int:
+        """Tile ids the sheet holds, blank padding included: Tiled counts the whole grid."""
+        return self.rows * self.columns
+
     def sheet(self) -> np.ndarray:
         """All tiles laid out row-major into one RGBA image."""
         image = np.zeros((self.rows * TILE_PX, self.columns * TILE_PX, 4), dtype=np.uint8)
@@ -91,7 +96,7 @@ def tsx_text(tileset: TilesetDef, image_path: str) -> str:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<tileset version="{FORMAT_VERSION}" tiledversion="{TILED_VERSION}" name="{tileset.name}" '
-        f'tilewidth="{TILE_PX}" tileheight="{TILE_PX}" tilecount="{len(tileset.tiles)}" '
+        f'tilewidth="{TILE_PX}" tileheight="{TILE_PX}" tilecount="{tileset.capacity}" '
         f'columns="{tileset.columns}">',
         f' <image source={quoteattr(image_path)} width="{width}" height="{height}"/>',
     ]
