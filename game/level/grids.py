@@ -2,7 +2,7 @@
 
 A cell is solid if any layer's tile there is solid; its surface is the topmost tile's
 ``surface`` that is set (asphalt if none); it is shadow if any tile there says so. Each
-tile layer is one numpy gather through tables indexed by pytmx's tile gid.
+tile layer is one numpy gather through tables indexed by Tiled gid.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from game.level.schema import GROUND_LAYER
-from game.level.tmxfile import MapFile, import_pytmx
+from game.level.tmxfile import MapFile
 from game.problems import Problem
 from game.sim.terrain import SURFACE_NAMES, Surface
 
@@ -46,70 +46,66 @@ def _tile_where(map_file: MapFile, gid: int, props: dict) -> str:
         return f"tile gid {gid}"
 
 
+def gid_count(map_file: MapFile) -> int:
+    """One more than the highest Tiled gid the map's tilesets define."""
+    ends = [ts.firstgid + max(int(ts.tilecount or 0), 0) for ts in map_file.tmx.tilesets]
+    ends += [map_file.tmx.tiledgidmap.get(gid, 0) + 1 for gid in map_file.tmx.tile_properties]
+    return max([1, *ends])
+
+
 def tile_tables(map_file: MapFile, problems: list[Problem]) -> tuple[np.ndarray, ...]:
-    """(solid, surface, shadow) lookup tables indexed by pytmx gid; bad values are reported."""
+    """(solid, surface, shadow) lookup tables indexed by Tiled gid; bad values are reported."""
     tmx = map_file.tmx
-    size = max(tmx.maxgid, 1)
+    size = gid_count(map_file)
     solid = np.zeros(size, dtype=bool)
     surface = np.full(size, NO_SURFACE, dtype=np.int16)
     shadow = np.zeros(size, dtype=bool)
     for gid, props in tmx.tile_properties.items():
-        if not 0 < gid < size:
+        tiled_gid = tmx.tiledgidmap.get(gid, 0)
+        if not 0 < tiled_gid < size:
             continue
         for name, table in (("solid", solid), ("shadow", shadow)):
             if name in props:
                 flag = as_bool(props[name])
                 if flag is None:
                     where = _tile_where(map_file, gid, props)
-                    problems.append(
-                        Problem(
-                            str(map_file.path), where, f"{name} is '{props[name]}', not true/false"
-                        )
-                    )
-                table[gid] = bool(flag)
+                    message = f"{name} is '{props[name]}', not true/false"
+                    problems.append(Problem(str(map_file.path), where, message))
+                table[tiled_gid] = bool(flag)
         if props.get("surface") not in (None, ""):
             kind = SURFACE_NAMES.get(str(props["surface"]).lower())
             if kind is None:
                 where = _tile_where(map_file, gid, props)
                 known = ", ".join(SURFACE_NAMES)
-                problems.append(
-                    Problem(
-                        str(map_file.path), where, f"unknown surface '{props['surface']}' ({known})"
-                    )
-                )
+                message = f"unknown surface '{props['surface']}' ({known})"
+                problems.append(Problem(str(map_file.path), where, message))
             else:
-                surface[gid] = int(kind)
+                surface[tiled_gid] = int(kind)
     return solid, surface, shadow
 
 
 def tile_grids(map_file: MapFile, problems: list[Problem]) -> TileGrids:
     """Combine every tile layer, bottom to top, into the three grids."""
-    pytmx = import_pytmx()
-    tmx = map_file.tmx
-    rows, cols = tmx.height, tmx.width
+    rows, cols = map_file.tmx.height, map_file.tmx.width
     solid_lut, surface_lut, shadow_lut = tile_tables(map_file, problems)
     solid = np.zeros((rows, cols), dtype=bool)
     surface = np.full((rows, cols), int(Surface.ASPHALT), dtype=np.int16)
     shadow = np.zeros((rows, cols), dtype=bool)
     empty_ground = np.ones((rows, cols), dtype=bool)
-    for layer in tmx.layers:
-        if not isinstance(layer, pytmx.TiledTileLayer):
-            continue
-        gids = np.asarray(layer.data, dtype=np.int64)
-        if gids.shape != (rows, cols):
-            problems.append(
-                Problem(
-                    str(map_file.path),
-                    f"layer '{layer.name}'",
-                    f"holds {gids.size} tiles; a {cols} x {rows} map needs {rows * cols}",
-                )
+    for layer in map_file.tile_layers:
+        unknown = (layer.gids < 0) | (layer.gids >= len(solid_lut))
+        if unknown.any():
+            row, col = (int(v) for v in np.argwhere(unknown)[0])
+            message = (
+                f"{int(unknown.sum())} cells hold a tile of no tileset "
+                f"(the first at column {col}, row {row})"
             )
-            continue
-        gids = np.clip(gids, 0, len(solid_lut) - 1)
+            problems.append(Problem(str(map_file.path), f"layer '{layer.name}'", message))
+        gids = np.where(unknown, 0, layer.gids)
         solid |= solid_lut[gids]
         shadow |= shadow_lut[gids]
         layer_surface = surface_lut[gids]
         np.copyto(surface, layer_surface, where=layer_surface != NO_SURFACE)
         if layer.name == GROUND_LAYER:
-            empty_ground = gids == 0
+            empty_ground = layer.gids == 0
     return TileGrids(solid, surface.astype(np.uint8), shadow, empty_ground)

@@ -65,7 +65,7 @@ def read_level(path: str | Path) -> LevelReading:
         roads=roads.graph,
         properties=properties,
     )
-    if schema.GROUND_LAYER not in map_file.tmx.layernames:
+    if schema.GROUND_LAYER not in [layer.name for layer in map_file.tile_layers]:
         problems.insert(0, Problem(str(map_file.path), "", "has no tile layer named 'ground'"))
     return LevelReading(level, map_file, grids, objects, roads, problems)
 

@@ -95,19 +95,20 @@ class _Reader:
         self.file = str(map_file.path)
         self.tmx = map_file.tmx
         self.shapes = xml_shapes(map_file.root)
+        self.tile_layer_names = {layer.name for layer in map_file.tile_layers}
         self.problems = problems
 
     def problem(self, obj, message: str) -> None:
         self.problems.append(Problem(self.file, describe(obj), message))
 
     def layer_objects(self, layer_name: str) -> list:
-        layer = self.tmx.layernames.get(layer_name)
-        if layer is None:
-            return []
-        if not isinstance(layer, list):  # a tile layer with an object layer's name
+        if layer_name in self.tile_layer_names:
             self.problems.append(
                 Problem(self.file, f"layer '{layer_name}'", "must be an object layer")
             )
+            return []
+        layer = self.tmx.layernames.get(layer_name)
+        if not isinstance(layer, list):  # missing, or an image or group layer
             return []
         objects = []
         for obj in layer:

@@ -52,7 +52,7 @@ def check_map(path: str | Path) -> list[Problem]:
 
 
 def _empty_ground(reading: LevelReading):
-    if schema.GROUND_LAYER not in reading.map_file.tmx.layernames:
+    if schema.GROUND_LAYER not in [layer.name for layer in reading.map_file.tile_layers]:
         return
     empty = reading.grids.empty_ground
     if empty.any():

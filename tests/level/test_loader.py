@@ -12,7 +12,7 @@ import pytest
 from game.level import load_level
 from game.problems import FileProblem
 from game.sim.terrain import Surface
-from tests.level.tmxgen import DARK, PLAIN, SAND, WATER, MapSpec, crossroads
+from tests.level.tmxgen import DARK, PLAIN, ROOF, SAND, WATER, MapSpec, crossroads
 
 
 def test_grids_follow_tile_properties(write_map):
@@ -41,6 +41,26 @@ def test_topmost_set_surface_wins_and_unset_falls_back_to_asphalt(write_map):
         [Surface.SAND, Surface.SAND, Surface.SAND, Surface.ASPHALT],
     ]
     assert level.terrain.solid.tolist() == [[False, True, False, False], [False] * 4]
+
+
+@pytest.mark.parametrize("encoding", ["base64", "zlib", "gzip"])
+def test_every_tiled_layer_encoding_reads_the_same(write_map, encoding):
+    as_csv = load_level(write_map(crossroads(), name="csv"))
+    other = load_level(write_map(crossroads(), name=encoding, encoding=encoding))
+    np.testing.assert_array_equal(other.terrain.solid, as_csv.terrain.solid)
+    np.testing.assert_array_equal(other.terrain.surface, as_csv.terrain.surface)
+    np.testing.assert_array_equal(other.shadow, as_csv.shadow)
+
+
+def test_flipped_tiles_keep_their_properties(write_map):
+    spec = crossroads()
+    flipped_h, flipped_v, turned = 0x80000000, 0x40000000, 0x20000000
+    spec.layers["buildings"][2][2] = ROOF | flipped_h
+    spec.layers["buildings"][3][3] = ROOF | flipped_v | turned
+    spec.layers["ground"][20][20] = SAND | flipped_h
+    level = load_level(write_map(spec))
+    assert level.terrain.solid[2, 2] and level.terrain.solid[3, 3]
+    assert level.terrain.surface[20, 20] == Surface.SAND
 
 
 def test_zones_are_polygons_in_metres(write_map):

@@ -109,6 +109,11 @@ def _position_not_a_number(spec: MapSpec):
     return "object 'nowhere' (id 10): position or size is not a finite number"
 
 
+def _tile_of_no_tileset(spec: MapSpec):
+    spec.layers["ground"][5][6] = 50  # the test tileset has 8 tiles
+    return "layer 'ground': 1 cells hold a tile of no tileset (the first at column 6, row 5)"
+
+
 def _unknown_surface(spec: MapSpec):
     spec.tileset_source = "lava.tsx"
     return "tileset 'lava' tile 0: unknown surface 'lava' (asphalt, concrete,"
@@ -149,6 +154,7 @@ BROKEN = [
     _traffic_facing_backwards,
     _traffic_off_the_road,
     _position_not_a_number,
+    _tile_of_no_tileset,
     _unknown_surface,
     _class_typed_property,
     _no_ground_layer,
@@ -290,6 +296,13 @@ def test_template_object_is_one_line(write_map):
     )
     line = only_problem(write_map(spec))
     assert "object 'stamped' (id 10): uses the template 'lot.tx'; detach it in Tiled" in line
+
+
+def test_layer_of_the_wrong_size(write_map):
+    spec = crossroads()
+    spec.layers["buildings"] = spec.layers["buildings"][:-1]
+    line = only_problem(write_map(spec))
+    assert "layer 'buildings': holds 1560 tiles; a 40 x 40 map needs 1600" in line
 
 
 def test_wrong_tile_size(write_map):

@@ -6,6 +6,10 @@ Level they expect.
 
 from __future__ import annotations
 
+import base64
+import gzip
+import struct
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -47,6 +51,20 @@ def _tiled_type(value) -> str:
     if isinstance(value, float):
         return "float"
     return "string"
+
+
+def _layer_data(grid: list[list[int]], encoding: str) -> str:
+    """A layer's <data> element; grid holds local tile ids (-1 empty, flip bits allowed)."""
+    gids = [t + 1 if t >= 0 else 0 for row in grid for t in row]
+    if encoding == "csv":
+        rows = [gids[i : i + len(grid[0])] for i in range(0, len(gids), len(grid[0]))]
+        csv = ",\n".join(",".join(str(g) for g in row) for row in rows)
+        return f'<data encoding="csv">\n{csv}\n</data>'
+    raw = struct.pack(f"<{len(gids)}I", *gids)
+    compress = {"base64": None, "zlib": zlib.compress, "gzip": gzip.compress}[encoding]
+    attr = f' compression="{encoding}"' if compress else ""
+    text = base64.b64encode(compress(raw) if compress else raw).decode()
+    return f'<data encoding="base64"{attr}>\n   {text}\n  </data>'
 
 
 def write_tileset(folder: Path, name: str = "tiles", tiles: dict | None = None) -> Path:
@@ -134,7 +152,10 @@ class MapSpec:
     def road(self, name: str, points, **props) -> int:
         return self.poly("roads", name, "road", points, **props)
 
-    def write(self, path: Path, orientation: str = "orthogonal", infinite: int = 0) -> Path:
+    def write(
+        self, path: Path, orientation: str = "orthogonal", infinite: int = 0, encoding: str = "csv"
+    ) -> Path:
+        """Write the map; ``encoding`` is csv, base64, zlib or gzip (base64, compressed)."""
         parts = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             f'<map version="1.8" tiledversion="1.8.2" orientation="{orientation}" '
@@ -147,10 +168,9 @@ class MapSpec:
         parts.append(f' <tileset firstgid="1" source="{self.tileset_source}"/>')
         layer_id = 1
         for name, grid in self.layers.items():
-            csv = ",\n".join(",".join(str(t + 1) for t in row) for row in grid)
             parts.append(
                 f' <layer id="{layer_id}" name="{name}" width="{self.cols}" height="{self.rows}">\n'
-                f'  <data encoding="csv">\n{csv}\n</data>\n </layer>'
+                f"  {_layer_data(grid, encoding)}\n </layer>"
             )
             layer_id += 1
         for name, objects in self.objects.items():
