@@ -26,6 +26,7 @@ def empty_controls(n: int) -> np.ndarray:
 def clamp_controls(controls: np.ndarray) -> np.ndarray:
     """Clamp controls to their ranges where they enter the simulation; NaN becomes 0."""
     controls = np.array(controls, dtype=np.float64)  # a copy: the caller's array is theirs
-    controls[np.isnan(controls)] = 0.0
+    if np.isnan(controls.sum()):  # one cheap pass; find the NaNs only when there are some
+        controls[np.isnan(controls)] = 0.0
     np.maximum(controls, _LOW, out=controls)
     return np.minimum(controls, _HIGH, out=controls)

@@ -21,6 +21,7 @@ import numpy as np
 
 from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE
 from game.sim.fastmath import arctan2, clamp, cos_sin, norm
+from game.sim.terrain import SURFACE_GRIP, SURFACE_ROLLING, Terrain
 from game.sim.vehicles import GRAVITY
 
 KINEMATIC_BELOW = 1.5  #: m/s, at or below this speed the kinematic model rules
@@ -38,37 +39,41 @@ MIN_LOAD_SHARE = 0.15  #: no axle ever carries less than this share of the weigh
 
 BLOCK = 8192  #: cars per block: a block's temporaries stay in cache (whole 100k arrays
 #: run about 1.7x slower per car here)
+_INPUTS = ("x", "y", "heading", "vx", "vy", "yaw_rate", "steer", "accel")
 _OUTPUTS = ("vx", "vy", "yaw_rate", "steer", "accel", "slip_front", "slip_rear")
+_OUTPUTS += ("world_vx", "world_vy")
 
 
-def update_velocities(
-    w, controls: np.ndarray, grip_scale: np.ndarray, rolling_scale: np.ndarray, dt: float
-) -> None:
+def update_velocities(w, controls: np.ndarray, dt: float) -> None:
     """Advance steering, body-frame velocities and yaw rate of world ``w`` by ``dt``.
 
-    ``controls`` are already clamped; ``grip_scale``/``rolling_scale`` are the surface
-    multipliers under each car. Also stores ``w.slip_front``/``w.slip_rear`` (rad) and the
-    longitudinal acceleration ``w.accel`` (m/s^2) used for the next step's load transfer.
+    ``controls`` are already clamped. Grip and rolling resistance come from the surface
+    under each car (``w.terrain``). Also stores ``w.slip_front``/``w.slip_rear`` (rad),
+    the longitudinal acceleration ``w.accel`` (m/s^2) for the next step's load transfer,
+    and the new velocity in world axes, ``w.world_vx``/``w.world_vy``.
     Large worlds go through in blocks of cars (a loop over blocks, not cars).
     """
     n = w.n
     if n <= BLOCK:
-        _update_block(w, w.params, controls, grip_scale, rolling_scale, dt)
+        _update_block(w, w.params, w.terrain, controls, dt)
         return
     results = {name: np.empty(n) for name in _OUTPUTS}
     for start in range(0, n, BLOCK):
         part = slice(start, start + BLOCK)
-        block = SimpleNamespace(**{name: getattr(w, name)[part] for name in _OUTPUTS})
+        block = SimpleNamespace(**{name: getattr(w, name)[part] for name in _INPUTS})
         params = SimpleNamespace(**{name: v[part] for name, v in vars(w.params).items()})
-        _update_block(block, params, controls[part], grip_scale[part], rolling_scale[part], dt)
+        _update_block(block, params, w.terrain, controls[part], dt)
         for name in _OUTPUTS:
             results[name][part] = getattr(block, name)
     for name in _OUTPUTS:
         setattr(w, name, results[name])
 
 
-def _update_block(w, p, controls, grip_scale, rolling_scale, dt: float) -> None:
+def _update_block(w, p, terrain: Terrain, controls, dt: float) -> None:
     """The model for one block of cars: state on ``w`` (replaced, not changed in place)."""
+    surface = terrain.surface_at(w.x, w.y)
+    grip_scale = SURFACE_GRIP[surface]
+    rolling_scale = SURFACE_ROLLING[surface]
     throttle = controls[:, THROTTLE]
     brake = controls[:, BRAKE]
     vx, vy, r = w.vx, w.vy, w.yaw_rate
@@ -152,6 +157,9 @@ def _update_block(w, p, controls, grip_scale, rolling_scale, dt: float) -> None:
     w.accel = accel_x
     w.slip_front = slip_f
     w.slip_rear = slip_r
+    cos_h, sin_h = cos_sin(w.heading)
+    w.world_vx = w.vx * cos_h - w.vy * sin_h
+    w.world_vy = w.vx * sin_h + w.vy * cos_h
 
 
 def per_vehicle_params(table: SimpleNamespace, vehicle_class: np.ndarray) -> SimpleNamespace:

@@ -35,7 +35,7 @@ from game.sim.controls import N_CONTROLS, clamp_controls
 from game.sim.dynamics import per_vehicle_params, update_velocities
 from game.sim.events import Collisions, StepEvents
 from game.sim.fastmath import cos_sin, norm
-from game.sim.terrain import SURFACE_GRIP, SURFACE_ROLLING, Terrain
+from game.sim.terrain import Terrain
 from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
 DT = 1.0 / 60.0  #: s, the fixed tick (60 Hz)
@@ -124,10 +124,7 @@ class World:
             expected = (self.n, N_CONTROLS)
             raise ValueError(f"controls must be shaped {expected}, not {controls.shape}")
         controls[self.wrecked] = WRECKED_CONTROLS
-        surface = self.terrain.surface_at(self.x, self.y)
-        update_velocities(self, controls, SURFACE_GRIP[surface], SURFACE_ROLLING[surface], dt)
-
-        self._update_world_velocity()
+        update_velocities(self, controls, dt)
         car_hits = contacts.collide_cars(self)
         wall_hits = walls.move(self, dt)  # last, so no car is ever left inside a wall
         cos_h, sin_h = cos_sin(self.heading)
