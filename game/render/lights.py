@@ -26,6 +26,7 @@ LAMP_SPACING_M = 30.0  #: at most one street lamp per square of this size
 LAMP_KERB_OFFSET_M = 3.0  #: from a lane's centre line toward the kerb
 LAMP_RADIUS_M = 11.0
 HEADLIGHT_REACH_M = 26.0
+BEAM_HAZE = (70, 64, 48)  #: the beams seen in the night air, added over the lit world
 POLICE_FLASH_HZ = 2.5  #: light-bar alternations per second (sim time)
 NEON_ZONE_KINDS = ("place", "finish", "crowd", "garage", "home")
 
@@ -59,7 +60,9 @@ class NightLights:
         #: the static light (ambient plus street lamps), pre-rendered like the map
         self.static = ChunkCache(self._paint_static, round(self.chunk_m * base_px_per_m),
                                  cols, rows)
-        self.neon = [(zone.centre, zone.properties.get("label") or zone.name.replace("_", " "),
+        # signs hang over the zone's north edge, on the building line, not over the lot
+        self.neon = [((zone.centre[0], float(zone.polygon[:, 1].min()) + 2.0),
+                      zone.properties.get("label") or zone.name.replace("_", " "),
                       palette.NEON_PINK if k % 2 == 0 else palette.NEON_CYAN)
                      for k, zone in enumerate(sorted(level.zones.values(), key=lambda z: z.name))
                      if zone.kind in NEON_ZONE_KINDS]
@@ -75,6 +78,9 @@ class NightLights:
                 "lamp": radial_glow(round(LAMP_RADIUS_M * ppm), palette.STREET_LAMP, 1.6),
                 "cone": RotationSet(headlight_cone(round(HEADLIGHT_REACH_M * ppm),
                                                    palette.HEADLIGHT), steps=64),
+                "beam": RotationSet(headlight_cone(round(HEADLIGHT_REACH_M * ppm),
+                                                   BEAM_HAZE), steps=64),
+                "underglow": radial_glow(round(3.2 * ppm), palette.NEON_PINK, 2.2),
                 "tail": radial_glow(round(1.1 * ppm), palette.TAIL_LIGHT, 1.5),
                 "red": radial_glow(round(3.5 * ppm), palette.POLICE_RED, 1.4),
                 "blue": radial_glow(round(3.5 * ppm), palette.POLICE_BLUE, 1.4),
@@ -108,7 +114,7 @@ class NightLights:
         return surface
 
     def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
-              lights_on: np.ndarray, time_s: float) -> None:
+              lights_on: np.ndarray, time_s: float, player: int = -1) -> None:
         """Darken ``world`` and light it: lamps, headlights, then tail lights, bars, neon."""
         sprites = self._sprites(level)
         size = world.get_size()
@@ -118,21 +124,18 @@ class NightLights:
         dark.fill(palette.NIGHT_AMBIENT)
         add = pygame.BLEND_ADD
         self.static.draw(dark, view, level, self.chunk_m)
-        cone: RotationSet = sprites["cone"]
         lit = lights_on[cars.index]
         fx, fy = view.to_px(cars.front_x[lit], cars.front_y[lit])
-        frames = rotation_index(cars.heading[lit], cone.steps).tolist()
-        jobs = []
-        for x, y, k in zip(fx.tolist(), fy.tolist(), frames, strict=True):
-            frame = cone.frames[k]
-            # the cone's apex is the left-middle of the unrotated sprite: rotate that offset too
-            angle = 2 * math.pi * k / cone.steps
-            half = frame.get_width() / 2, frame.get_height() / 2
-            reach = cone.frames[0].get_width() / 2
-            jobs.append((frame, (x + math.cos(angle) * reach - half[0],
-                                 y + math.sin(angle) * reach - half[1]), None, add))
-        dark.blits(jobs, doreturn=False)
+        headings = cars.heading[lit]
+        dark.blits(_cone_jobs(sprites["cone"], fx, fy, headings), doreturn=False)
+        if player >= 0 and player in cars.index:  # the Driver's car sits in a pink pool
+            k = int(np.flatnonzero(cars.index == player)[0])
+            glow_sprite = sprites["underglow"]
+            gx, gy = view.to_px(cars.x[k], cars.y[k])
+            dark.blit(glow_sprite, glow_sprite.get_rect(center=(int(gx), int(gy))),
+                      special_flags=add)
         world.blit(dark, (0, 0), special_flags=pygame.BLEND_MULT)
+        world.blits(_cone_jobs(sprites["beam"], fx, fy, headings), doreturn=False)
 
         tail = sprites["tail"]
         tr = tail.get_width() // 2
@@ -164,6 +167,22 @@ class NightLights:
             jobs.append((glow, (x - math.sin(h) * s - r, y + math.cos(h) * s - r), None,
                          pygame.BLEND_ADD))
         world.blits(jobs, doreturn=False)
+
+
+def _cone_jobs(cones: RotationSet, x: np.ndarray, y: np.ndarray, heading: np.ndarray
+               ) -> list[tuple]:
+    """Additive blits of a cone whose apex (the unrotated sprite's left-middle) sits at
+    each (x, y) pixel, pointing along each heading."""
+    reach = cones.frames[0].get_width() / 2
+    jobs = []
+    for px, py, k in zip(x.tolist(), y.tolist(), rotation_index(heading, cones.steps).tolist(),
+                         strict=True):
+        frame = cones.frames[k]
+        angle = 2 * math.pi * k / cones.steps
+        jobs.append((frame, (px + math.cos(angle) * reach - frame.get_width() / 2,
+                             py + math.sin(angle) * reach - frame.get_height() / 2),
+                     None, pygame.BLEND_ADD))
+    return jobs
 
 
 class CarsInView:

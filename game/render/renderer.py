@@ -88,7 +88,8 @@ class Renderer:
         lights_on = np.ones(world.n, dtype=bool)
         if session.player >= 0:
             lights_on[session.player] = session.player_lights_on
-        self.lights.apply(surface, view, level, cars, lights_on & ~world.wrecked, world.time)
+        self.lights.apply(surface, view, level, cars, lights_on & ~world.wrecked, world.time,
+                          session.player)
         self._effects(surface, view, world, events, sim_dt)
         if surface.get_size() == screen.get_size():
             screen.blit(surface, (0, 0))
