@@ -39,7 +39,7 @@ def mission_checker() -> Callable[[Path], list[Problem]] | None:
 
 def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
-        return sorted((LEVELS / "maps").glob("*.tmx")) + sorted(
+        return sorted((LEVELS / "maps").rglob("*.tmx")) + sorted(
             (LEVELS / "missions").glob("*.toml")
         )
     found: list[Path] = []
