@@ -55,53 +55,15 @@ def _roads() -> list[Road]:
     southbound += [*arc(c, south, 17, 180, 90), (WEST_JOIN, SOUTH)]
     northbound = [(WEST_JOIN, SOUTH), (c, SOUTH - 1), *arc(c, south, 15, 90, 180)[1:]]
     northbound += [*arc(c, c, 15, 180, 270), (WEST_JOIN, NORTH)]
-    roads.append(
-        Road(
-            "Harbor Fwy (110) South",
-            southbound,
-            lanes=3,
-            oneway=True,
-            speed_kmh=100,
-            signals=False,
-            paint=False,
-        )
-    )
-    roads.append(
-        Road(
-            "Harbor Fwy (110) North",
-            northbound,
-            lanes=3,
-            oneway=True,
-            speed_kmh=100,
-            signals=False,
-            paint=False,
-        )
-    )
+    freeway = {"lanes": 3, "oneway": True, "speed_kmh": 100, "signals": False, "paint": False}
+    roads.append(Road("Harbor Fwy (110) South", southbound, street="Harbor Fwy (110)", **freeway))
+    roads.append(Road("Harbor Fwy (110) North", northbound, street="Harbor Fwy (110)", **freeway))
     fig = AVENUES["Figueroa St"]
     exit_ramp = [(FREEWAY_NB, 106), (14, 100), (18, 94), (24, 90), (30, 88), (fig, 88)]
     entry_ramp = [(fig, 226), (28, 226), (22, 224), (16, 219), (12.5, 213), (FREEWAY_NB, 206)]
-    roads.append(
-        Road(
-            "110 Exit Figueroa",
-            exit_ramp,
-            lanes=2,
-            oneway=True,
-            speed_kmh=60,
-            signals=False,
-            paint=False,
-        )
-    )
-    roads.append(
-        Road(
-            "110 Entrance Figueroa",
-            entry_ramp,
-            lanes=2,
-            oneway=True,
-            speed_kmh=60,
-            signals=False,
-            paint=False,
-        )
-    )
+    ramp = {"lanes": 2, "oneway": True, "speed_kmh": 60, "signals": False, "paint": False}
+    roads.append(Road("110 Exit Figueroa", exit_ramp, **ramp))
+    roads.append(Road("110 Entrance Figueroa", entry_ramp, **ramp))
     return roads
 
 

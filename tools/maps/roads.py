@@ -28,6 +28,7 @@ class Road:
     speed_kmh: int = 50
     signals: bool = True  #: crossings of two roads that both say so get traffic lights
     paint: bool = True  #: lane paint, crosswalks and street lights
+    street: str = ""  #: the name the HUD shows (``streets`` layer); the road's name if empty
     cells: np.ndarray | None = field(default=None, repr=False)  #: cells its carriageway covers
 
     @property
@@ -157,7 +158,7 @@ def street_areas(canvas: MapCanvas, road: Road) -> None:
         if abs(d[0]) < 1e-9 or abs(d[1]) < 1e-9:
             xs = [a[0] + left * n[0], a[0] + right * n[0], b[0] + left * n[0], b[0] + right * n[0]]
             ys = [a[1] + left * n[1], a[1] + right * n[1], b[1] + left * n[1], b[1] + right * n[1]]
-            canvas.street(road.name, min(xs), min(ys), max(xs), max(ys))
+            canvas.street(road.street or road.name, min(xs), min(ys), max(xs), max(ys))
         else:
             quad = [
                 (a[0] + left * n[0], a[1] + left * n[1]),
@@ -165,7 +166,7 @@ def street_areas(canvas: MapCanvas, road: Road) -> None:
                 (b[0] + right * n[0], b[1] + right * n[1]),
                 (a[0] + right * n[0], a[1] + right * n[1]),
             ]
-            canvas.street_polygon(road.name, quad)
+            canvas.street_polygon(road.street or road.name, quad)
 
 
 def lane_pose(
