@@ -26,6 +26,8 @@ LAMP_SPACING_M = 30.0  #: at most one street lamp per square of this size
 LAMP_KERB_OFFSET_M = 3.0  #: from a lane's centre line toward the kerb
 LAMP_RADIUS_M = 11.0
 HEADLIGHT_REACH_M = 26.0
+SIGNAL_COLOURS = ((40, 255, 120), (255, 190, 20), (255, 30, 30))  #: green, amber, red
+SIGNAL_SETBACK_M = 6.0  #: a lane's signal stands this far before its stop node, on the kerb
 BEAM_HAZE = (70, 64, 48)  #: the beams seen in the night air, added over the lit world
 POLICE_FLASH_HZ = 2.5  #: light-bar alternations per second (sim time)
 NEON_ZONE_KINDS = ("place", "finish", "crowd", "garage", "home")
@@ -67,6 +69,7 @@ class NightLights:
                      for k, zone in enumerate(sorted(level.zones.values(), key=lambda z: z.name))
                      if zone.kind in NEON_ZONE_KINDS]
         self.darkness: pygame.Surface | None = None
+        self.signals = None  #: game.ai.signals.Signals, set by set_signals
         self.by_level: dict[float, dict[str, object]] = {}
 
     def _sprites(self, level: float) -> dict[str, object]:
@@ -81,6 +84,8 @@ class NightLights:
                 "beam": RotationSet(headlight_cone(round(HEADLIGHT_REACH_M * ppm),
                                                    BEAM_HAZE), steps=64),
                 "underglow": radial_glow(round(3.2 * ppm), palette.NEON_PINK, 2.2),
+                "signal": [radial_glow(round(1.4 * ppm), colour, 1.3)
+                           for colour in SIGNAL_COLOURS],
                 "tail": radial_glow(round(1.1 * ppm), palette.TAIL_LIGHT, 1.5),
                 "red": radial_glow(round(3.5 * ppm), palette.POLICE_RED, 1.4),
                 "blue": radial_glow(round(3.5 * ppm), palette.POLICE_BLUE, 1.4),
@@ -113,6 +118,34 @@ class NightLights:
                        for x, y in zip(px.tolist(), py.tolist(), strict=True)], doreturn=False)
         return surface
 
+    def set_signals(self, signals: object, roads) -> None:
+        """Where each signalised lane's light stands: before its stop node, kerb side."""
+        self.signals = signals
+        if signals is None:
+            return
+        self.signal_edges = np.flatnonzero(signals.edge_signalised)
+        src = roads.node_xy[roads.edge_src[self.signal_edges]]
+        dst = roads.node_xy[roads.edge_dst[self.signal_edges]]
+        along = dst - src
+        along /= np.maximum(np.hypot(along[:, 0], along[:, 1]), 1e-9)[:, None]
+        right = np.stack([-along[:, 1], along[:, 0]], axis=1)
+        self.signal_xy = dst - along * SIGNAL_SETBACK_M + right * 2.5
+
+    def _traffic_lights(self, world: pygame.Surface, view: View, sprites: dict,
+                        time_s: float) -> None:
+        if getattr(self, "signals", None) is None or not len(self.signal_edges):
+            return
+        shown = view.visible(self.signal_xy[:, 0], self.signal_xy[:, 1], 2.0)
+        if not shown.any():
+            return
+        states = self.signals.edge_state(self.signal_edges[shown], time_s).tolist()
+        px, py = view.to_px(self.signal_xy[shown, 0], self.signal_xy[shown, 1])
+        glows = sprites["signal"]
+        r = glows[0].get_width() // 2
+        world.blits([(glows[k], (int(x) - r, int(y) - r), None, pygame.BLEND_ADD)
+                     for x, y, k in zip(px.tolist(), py.tolist(), states, strict=True)],
+                    doreturn=False)
+
     def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
               lights_on: np.ndarray, time_s: float, player: int = -1) -> None:
         """Darken ``world`` and light it: lamps, headlights, then tail lights, bars, neon."""
@@ -144,6 +177,7 @@ class NightLights:
                      for x, y in zip(bx.astype(int).tolist(), by.astype(int).tolist(),
                                      strict=True)], doreturn=False)
         self._police_bars(world, view, sprites, cars, time_s)
+        self._traffic_lights(world, view, sprites, time_s)
         for (centre, _, _), sign in zip(self.neon, sprites["signs"], strict=True):
             if view.visible(np.array(centre[0]), np.array(centre[1]), 40.0):
                 px, py = view.to_px(centre[0], centre[1])

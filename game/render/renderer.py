@@ -52,6 +52,7 @@ class Renderer:
             surface, self.chunks, lvl, cx, cy, self.chunk_m)
         self.sprites = SpriteBank(PX_PER_M)
         self.lights = NightLights(level, PX_PER_M)
+        self.lights.set_signals(session.signals, level.roads)
         self.particles = SparksAndSmoke(seed=session.seed)
         self.text = TextCache()
         self.hud = Hud(self.text)
