@@ -23,10 +23,14 @@ from game.level.required import REQUIRED
 from game.level.tmxfile import object_where
 from game.problems import FileProblem, Problem
 
-TRAFFIC_LANE_TOLERANCE_M = 3.0  #: a traffic spawn must be this close to a lane centre
-TRAFFIC_HEADING_TOLERANCE_RAD = np.radians(45.0)  #: ... and face within this of the lane
-POLICE_ROAD_TOLERANCE_M = 8.0  #: a police spawn must be this close to some lane
-ROAD_SPAWN_KINDS = ("traffic", "police")
+#: how far from the nearest lane centre each kind of spawn may be, metres
+ROAD_SPAWN_DISTANCE_M = {
+    "traffic": (0.0, 3.0),  # on the lane
+    "police": (0.0, 8.0),  # on the road or at its side
+    "parked": (2.0, 4.5),  # in the gutter half of the curb tile beside the outer lane
+}
+ROAD_SPAWN_KINDS = tuple(ROAD_SPAWN_DISTANCE_M)
+HEADING_TOLERANCE_RAD = np.radians(45.0)  #: traffic and parked cars face their lane's way
 
 
 def check_map(path: str | Path) -> list[Problem]:
@@ -99,33 +103,41 @@ def _class_properties(reading: LevelReading):
 
 def _spawn_places(reading: LevelReading):
     level = reading.level
-    graph = level.roads
     for spawn in level.spawns.values():
-        where = describe(spawn)
         if spawn.kind == "helicopter":
             continue  # it flies over the roofs
         if level.terrain.is_solid(np.array([spawn.x]), np.array([spawn.y]))[0]:
             row, col = (int(v[0]) for v in level.terrain.cells_of([spawn.x], [spawn.y]))
-            yield where, f"spawn is inside a solid cell (column {col}, row {row}) or off the map"
-        if spawn.kind not in ROAD_SPAWN_KINDS or len(graph.edge_src) == 0:
-            continue
-        edge, t = graph.nearest_edge(spawn.x, spawn.y)
-        a, b = graph.node_xy[graph.edge_src[edge[0]]], graph.node_xy[graph.edge_dst[edge[0]]]
-        distance = float(np.hypot(*(a + t[0] * (b - a) - (spawn.x, spawn.y))))
-        if spawn.kind == "police":
-            if distance > POLICE_ROAD_TOLERANCE_M:
-                yield where, f"police spawn is {distance:.1f} m from the nearest road lane"
-            continue
-        turn = np.angle(np.exp(1j * (graph.edge_heading[edge[0]] - spawn.heading)))
-        if distance > TRAFFIC_LANE_TOLERANCE_M:
-            yield where, f"traffic spawn is {distance:.1f} m from the nearest lane centre"
-        elif abs(turn) > TRAFFIC_HEADING_TOLERANCE_RAD:
             yield (
-                where,
-                f"traffic spawn faces {np.degrees(spawn.heading):.0f} deg but its lane runs "
-                f"{np.degrees(graph.edge_heading[edge[0]]):.0f} deg (heading_deg: 0 = east, "
-                "clockwise)",
+                describe(spawn),
+                f"spawn is inside a solid cell (column {col}, row {row}) or off the map",
             )
+        elif spawn.kind in ROAD_SPAWN_KINDS and len(level.roads.edge_src):
+            message = _off_the_road(level.roads, spawn)
+            if message:
+                yield describe(spawn), message
+
+
+def _off_the_road(graph, spawn) -> str | None:
+    """Why a traffic, police or parked spawn is not where the road graph expects it."""
+    edge, t = graph.nearest_edge(spawn.x, spawn.y)
+    a, b = graph.node_xy[graph.edge_src[edge[0]]], graph.node_xy[graph.edge_dst[edge[0]]]
+    distance = float(np.hypot(*(a + t[0] * (b - a) - (spawn.x, spawn.y))))
+    lane_heading = graph.edge_heading[edge[0]]
+    turn = np.angle(np.exp(1j * (lane_heading - spawn.heading)))
+    low, high = ROAD_SPAWN_DISTANCE_M[spawn.kind]
+    if not low <= distance <= high:
+        where = {"traffic": "on", "police": "on or beside", "parked": "at the kerb beside"}
+        return (
+            f"{spawn.kind} spawn is {distance:.1f} m from the nearest lane centre; put it "
+            f"{where[spawn.kind]} a lane ({low:g} to {high:g} m)"
+        )
+    if spawn.kind != "police" and abs(turn) > HEADING_TOLERANCE_RAD:
+        return (
+            f"{spawn.kind} spawn faces {np.degrees(spawn.heading):.0f} deg but its lane runs "
+            f"{np.degrees(lane_heading):.0f} deg (heading_deg: 0 = east, clockwise)"
+        )
+    return None
 
 
 def _outside_map(reading: LevelReading):

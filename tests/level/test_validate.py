@@ -101,7 +101,7 @@ def _traffic_facing_backwards(spec: MapSpec):
 
 def _traffic_off_the_road(spec: MapSpec):
     spec.point("spawns", "lost_car", "traffic", 120, 110)
-    return "object 'lost_car' (id 10): traffic spawn is"
+    return "object 'lost_car' (id 10): traffic spawn is 28.0 m from the nearest lane centre"
 
 
 def _position_not_a_number(spec: MapSpec):
@@ -112,6 +112,16 @@ def _position_not_a_number(spec: MapSpec):
 def _tile_of_no_tileset(spec: MapSpec):
     spec.layers["ground"][5][6] = 50  # the test tileset has 8 tiles
     return "layer 'ground': 1 cells hold a tile of no tileset (the first at column 6, row 5)"
+
+
+def _parked_in_the_lane(spec: MapSpec):
+    spec.point("spawns", "parked_9", "parked", 50, 82)
+    return "object 'parked_9' (id 10): parked spawn is 0.0 m from the nearest lane centre"
+
+
+def _parked_facing_the_wrong_way(spec: MapSpec):
+    spec.point("spawns", "parked_8", "parked", 50, 85, heading_deg=180.0)
+    return "object 'parked_8' (id 10): parked spawn faces 180 deg but its lane runs 0 deg"
 
 
 def _unknown_surface(spec: MapSpec):
@@ -155,6 +165,8 @@ BROKEN = [
     _traffic_off_the_road,
     _position_not_a_number,
     _tile_of_no_tileset,
+    _parked_in_the_lane,
+    _parked_facing_the_wrong_way,
     _unknown_surface,
     _class_typed_property,
     _no_ground_layer,
@@ -170,6 +182,8 @@ FOUND_ONLY_BY_THE_CHECKER = (
     _crossing_without_vertex,
     _traffic_facing_backwards,
     _traffic_off_the_road,
+    _parked_in_the_lane,
+    _parked_facing_the_wrong_way,
     _class_typed_property,
     _hole_in_the_ground,
 )
