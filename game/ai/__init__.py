@@ -8,24 +8,32 @@ traffic recycling through ``World.place``). No pygame; whole-array numpy over ca
 from game.ai.driving import DrivingStyle, LaneTargets, lane_targets
 from game.ai.gaps import GapsAhead, gaps_ahead, safe_speed
 from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
-from game.ai.perception import SightParams, line_of_sight, sees
+from game.ai.perception import SightParams, clear_path, line_of_sight, sees
+from game.ai.police import Helicopter, PoliceController, PoliceEvent, PursuitParams
 from game.ai.routes import RouteFollower, RoutePlanner, RouteTree, route_chooser
 from game.ai.signals import Light, Signals
 from game.ai.steering import Chassis, drive_to, hold_still, pursuit_steer
+from game.ai.traffic import TrafficController, spawn_on_lanes
 
 __all__ = [
     "Chassis",
     "DrivingStyle",
     "EdgeGeometry",
     "GapsAhead",
+    "Helicopter",
     "LaneTargets",
     "LaneTracker",
     "Light",
+    "PoliceController",
+    "PoliceEvent",
+    "PursuitParams",
     "RouteFollower",
     "RoutePlanner",
     "RouteTree",
     "SightParams",
     "Signals",
+    "TrafficController",
+    "clear_path",
     "drive_to",
     "gaps_ahead",
     "hold_still",
@@ -36,4 +44,5 @@ __all__ = [
     "route_chooser",
     "safe_speed",
     "sees",
+    "spawn_on_lanes",
 ]

@@ -17,7 +17,7 @@ wants to stand still releases the brake and pulls the handbrake once it is nearl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -59,6 +59,10 @@ class Chassis:
             grip_accel=t.grip[k] * GRAVITY,
             rear_share=t.cg_to_front[k] / t.wheelbase[k],
         )
+
+    def take(self, rows: np.ndarray) -> Chassis:
+        """The figures of a subset of the cars (an index or a mask)."""
+        return Chassis(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
 
 
 def to_body_frame(

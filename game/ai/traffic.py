@@ -57,6 +57,7 @@ class TrafficController:
         view_radius_m: float = 110.0,
         keep_radius_m: float = 400.0,
         geometry: EdgeGeometry | None = None,
+        recycle: bool = True,
     ):
         self.graph = graph
         self.geometry = geometry or EdgeGeometry(graph)
@@ -66,6 +67,7 @@ class TrafficController:
         self.think_hz = think_hz
         self.view_radius_m = view_radius_m
         self.keep_radius_m = keep_radius_m
+        self.recycle = recycle  #: False for cars that must never be moved (police units)
         self.rng = np.random.default_rng(np.random.SeedSequence([seed, 0x7AF1C]))
         self.choose = random_chooser(self.geometry, self.rng)
         n = self.vehicles.size
@@ -115,7 +117,7 @@ class TrafficController:
         else:
             thinking = self._thinking(rows, world.tick, world.dt)
             self._age(world, world.dt)
-        if thinking.size:
+        if thinking.size and self.recycle:
             self._recycle(world, thinking, focus)
             self._think(world, thinking, time)
         if self._chassis is None:

@@ -1,0 +1,101 @@
+import numpy as np
+
+from game.ai.perception import SightParams
+from game.ai.police import Helicopter, PoliceController, PursuitParams
+from game.ai.routes import RouteFollower, RoutePlanner
+from game.ai.steering import hold_still
+from game.sim import VehicleClass, World
+from game.sim.terrain import Terrain
+from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
+
+
+def _city():
+    graph, terrain = grid_graph(), grid_terrain()
+    return graph, terrain, RoutePlanner(graph)
+
+
+def test_pursuit_closes_on_a_fleeing_car():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    y = street_line(0) + 2.0
+    fugitive = int(world.spawn(VehicleClass.SEDAN, street_line(0) + 40, y, 0.0, 8.0)[0])
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 12, y, 0.0, 8.0)[0])
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0)
+    # the fugitive drives off round the city at traffic pace
+    escape = RouteFollower(planner, fugitive, street_line(2) - 2.0, street_line(2) - 30.0, terrain)
+    start_gap = np.hypot(world.x[unit] - world.x[fugitive], world.y[unit] - world.y[fugitive])
+    rammed = False
+    for _ in range(int(20.0 / world.dt)):
+        police.observe(world, fugitive, world.time)
+        if police.seen.any():
+            police.start_pursuit(world.time)
+        controls = np.zeros((world.n, 4))
+        controls[fugitive] = escape.controls(world, world.time, world.dt)
+        controls[police.units] = police.controls(world, fugitive, world.time)
+        hits = world.step(controls).collisions
+        rammed |= bool(((hits.a == unit) & (hits.b == fugitive)).any())
+        rammed |= bool(((hits.a == fugitive) & (hits.b == unit)).any())
+        if rammed:
+            break
+    assert police.pursuing
+    gap = np.hypot(world.x[unit] - world.x[fugitive], world.y[unit] - world.y[fugitive])
+    assert rammed or gap < 0.5 * start_gap
+
+
+def test_pursuit_is_called_off_after_give_up_time_unseen():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    # the Driver waits on the far side of the city, behind blocks, out of every sight line
+    driver = int(world.spawn(VehicleClass.DRIVER, street_line(2) + 2, street_line(2) - 30, 1.57)[0])
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    params = PursuitParams(give_up_s=4.0)
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0, params=params)
+    police.dispatch(street_line(0) + 50, street_line(0) + 2, world.time)  # a false lead
+    police.start_pursuit(world.time)
+    still = hold_still(1)
+    lost_at = None
+    for _ in range(int(8.0 / world.dt)):
+        seen = police.observe(world, driver, world.time)
+        assert not seen.any()
+        controls = np.zeros((world.n, 4))
+        controls[driver] = still[0]
+        controls[police.units] = police.controls(world, driver, world.time)
+        world.step(controls)
+        if not police.pursuing and lost_at is None:
+            lost_at = world.time
+    assert lost_at is not None and 4.0 <= lost_at - police.last_seen_time <= 4.2
+    assert [e.kind for e in police.events] == ["lost"]
+
+
+def test_units_report_who_sees_and_their_cones():
+    world = World(Terrain.open_box(60, 60), seed=0)
+    driver = int(world.spawn(VehicleClass.DRIVER, 120.0, 120.0, 0.0)[0])
+    units = world.spawn(VehicleClass.POLICE, [60.0, 60.0], [120.0, 120.0], [0.0, np.pi])
+    graph = grid_graph()
+    police = PoliceController(
+        RoutePlanner(graph), world.terrain, units, seed=0, sight=SightParams(cone_range_m=80.0)
+    )
+    seen = police.observe(world, driver, 0.0)
+    assert seen.tolist() == [True, False]  # the one facing away does not
+    assert [e.kind for e in police.events] == ["spotted"]
+    assert police.last_seen_xy == (120.0, 120.0)
+    cones = police.sight_cones(world)
+    assert cones.shape == (2, 5) and cones[0, 3] == 80.0
+    # in shadow with lights off, 60 m away, nobody sees him
+    seen = police.observe(world, driver, 1.0, lights_on=False, in_shadow=True)
+    assert not seen.any()
+
+
+def test_helicopter_flies_to_the_spot_and_its_light_spots_unless_hidden():
+    heli = Helicopter(x=0.0, y=0.0, speed_ms=30.0, light_radius_m=20.0)
+    goal = (300.0, 400.0)
+    for _ in range(int(20.0 / (1 / 60))):
+        heli.fly(1 / 60, goal, tracking=True)
+    assert np.hypot(heli.x - goal[0], heli.y - goal[1]) < 1.0  # 500 m at 30 m/s: there
+    assert heli.spots(310.0, 405.0, lights_on=True, in_shadow=False)
+    assert heli.spots(310.0, 405.0, lights_on=True, in_shadow=True)
+    assert not heli.spots(310.0, 405.0, lights_on=False, in_shadow=True)
+    assert not heli.spots(360.0, 405.0, lights_on=True, in_shadow=False)
+    for _ in range(600):  # searching: it circles the spot, never far from it
+        heli.fly(1 / 60, goal, tracking=False)
+        assert np.hypot(heli.x - goal[0], heli.y - goal[1]) < heli.orbit_radius_m + 5.0
