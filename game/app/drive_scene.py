@@ -9,13 +9,14 @@ factory; see :mod:`game.app.session` for the rules hook).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from game.app.scene import Scene
-from game.app.session import SessionFactory, free_drive_session
+from game.app.session import DriveSession, SessionFactory, free_drive_session
 from game.sim import FixedStepClock
 from game.sim.controls import THROTTLE
 
@@ -46,8 +47,16 @@ def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
 
 
 class DriveScene(Scene):
-    def __init__(self, session_factory: SessionFactory) -> None:
+    """Runs and shows a session.
+
+    ``on_end(app, session)``, if given, is called once when the rules say the drive is
+    over (``session.rules.finished`` becomes true): a job uses it to show its results.
+    """
+
+    def __init__(self, session_factory: SessionFactory,
+                 on_end: Callable[[Any, DriveSession], None] | None = None) -> None:
         self.session_factory = session_factory
+        self.on_end = on_end
         self.start()
 
     def start(self) -> None:
@@ -57,6 +66,7 @@ class DriveScene(Scene):
         self.renderer = None
         self.message: str | None = None
         self.message_left = 0.0
+        self.ended = False
 
     def say(self, message: str) -> None:
         self.message, self.message_left = message, MESSAGE_SECONDS
@@ -92,6 +102,10 @@ class DriveScene(Scene):
         for _ in range(self.clock.advance(frame_s)):
             self.session.player_controls = app.input.control_row()
             self.session.tick()
+        if self.on_end is not None and not self.ended and \
+                getattr(self.session.rules, "finished", False):
+            self.ended = True
+            self.on_end(app, self.session)
 
     def draw(self, app: Any, screen) -> None:
         if self.renderer is None or self.renderer.camera.screen_size != screen.get_size():

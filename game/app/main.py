@@ -20,6 +20,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
 
 
+def start_pads() -> None:
+    """Start SDL's joystick and game-controller subsystems; pads already plugged in then
+    arrive as 'device added' events like any pad plugged in later. No pads: no matter."""
+    import pygame
+
+    try:
+        pygame.joystick.init()
+        from pygame._sdl2 import controller
+
+        controller.init()
+    except (pygame.error, ImportError):
+        return
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
@@ -38,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
                "display: run it on a desktop session, or set DISPLAY")
         return NO_DISPLAY_EXIT
     pygame.font.init()
+    start_pads()
     from game.audio.mixer import AudioSystem
 
     audio = AudioSystem(settings.volume)

@@ -20,7 +20,9 @@ set ``session.rules`` to an object with
 * ``hud_lines(session) -> list[str]`` (optional): text the HUD shows under the clock
   (objective, countdown, messages);
 * ``clock_text(session) -> str | None`` (optional): the clock the HUD shows (None or
-  missing: the time of day).
+  missing: the time of day);
+* ``finished`` (optional attribute): true once the drive is over; the DriveScene then
+  calls its ``on_end(app, session)`` once (a job shows its results there).
 
 A controller may also expose ``sight_cones`` (an (K, 4) array of x, y, heading, range
 per unit: drawn on the minimap) and ``pursuing`` (bool: starts the siren).

@@ -53,7 +53,8 @@ class PlayerInput:
         self.trigger_throttle = 0.0  #: 0..1
         self.trigger_brake = 0.0  #: 0..1
         self.pad_handbrake = False
-        self.pads: dict[int, object] = {}  #: instance id -> opened controller/joystick
+        self.pads: dict[int, object] = {}  #: instance id -> opened game controller
+        self.joysticks: dict[int, object] = {}  #: instance id -> raw joystick (not a pad)
         self.active_pad: int | None = None  #: the pad that drives (the last one used)
 
     def rebind(self, bindings: dict[str, list[str]]) -> None:
@@ -82,6 +83,8 @@ class PlayerInput:
                 self.pad_handbrake = kind == pygame.JOYBUTTONDOWN
         elif kind == pygame.CONTROLLERDEVICEADDED:
             return self._open_pad(event.device_index)
+        elif kind == pygame.JOYDEVICEADDED:
+            return self._open_raw_joystick(event.device_index)
         elif kind in (pygame.CONTROLLERDEVICEREMOVED, pygame.JOYDEVICEREMOVED):
             return self._close_pad(event.instance_id)
         return []
@@ -146,9 +149,24 @@ class PlayerInput:
         self.pads[instance_id] = pad
         return ["pad_added"]
 
+    def _open_raw_joystick(self, device_index: int) -> list[str]:
+        """Open a joystick SDL has no game-controller mapping for (pads arrive as
+        CONTROLLERDEVICEADDED too, and are opened there)."""
+        try:
+            from pygame._sdl2 import controller
+
+            if controller.get_init() and controller.is_controller(device_index):
+                return []
+            stick = pygame.joystick.Joystick(device_index)
+        except (pygame.error, ImportError, ValueError):
+            return []
+        self.joysticks[stick.get_instance_id()] = stick
+        return ["pad_added"]
+
     def _close_pad(self, instance_id: int) -> list[str]:
         was_active = instance_id == self.active_pad
         self.pads.pop(instance_id, None)
+        self.joysticks.pop(instance_id, None)
         if not was_active:
             return []
         self.active_pad = None

@@ -1,0 +1,80 @@
+"""DriveSession's extension point: rules see every step's events in tick order,
+controllers fill their rows, and a scene ends the drive once when the rules say so."""
+
+import numpy as np
+import pytest
+
+from game.app.drive_scene import DriveScene
+from game.app.session import DriveSession, free_drive_session
+from game.level import load_level
+from game.sim.controls import THROTTLE
+
+
+class RecordingRules:
+    def __init__(self):
+        self.calls = []
+        self.finished = False
+
+    def update(self, session, events, dt):
+        self.calls.append((session.world.tick, events, dt))
+        if session.world.tick >= 30:
+            self.finished = True
+
+    def hud_lines(self, session):
+        return [f"tick {session.world.tick}"]
+
+
+class PushEverything:
+    """A controller driving every car but the player's flat out."""
+
+    def write_controls(self, session, controls):
+        others = np.arange(session.world.n) != session.player
+        controls[others, THROTTLE] = 1.0
+
+
+@pytest.fixture
+def level(test_map):
+    return load_level(test_map)
+
+
+def test_rules_run_after_each_world_step_with_its_events(level):
+    rules = RecordingRules()
+    session = DriveSession(level, seed=3, rules=rules)
+    session.spawn_player()
+    for _ in range(5):
+        events = session.tick()
+        assert rules.calls[-1][1] is events  # the step's own events, just after the step
+    assert [c[0] for c in rules.calls] == [1, 2, 3, 4, 5]
+    assert all(c[2] == session.dt for c in rules.calls)
+    assert session.hud_lines() == ["tick 5"]
+    assert len(session.drain_events()) == 5 and session.drain_events() == []
+
+
+def test_controllers_drive_their_rows_and_leave_the_players(level):
+    session = free_drive_session(level, seed=0)
+    session.controllers.append(PushEverything())
+    start = session.world.x.copy()
+    for _ in range(60):
+        session.tick()
+    moved = np.abs(session.world.x - start) > 0.5
+    assert not moved[session.player] and moved[session.parked].all()
+
+
+def test_clock_falls_back_to_the_time_of_day(level):
+    session = DriveSession(level, rules=RecordingRules())  # rules without clock_text
+    assert session.clock_text() == "23:12"
+
+
+def test_scene_ends_the_drive_once_when_the_rules_finish(app, level):
+    ended = []
+    scene = DriveScene(lambda: _with_rules(level), on_end=lambda a, s: ended.append(s))
+    app.push(scene)
+    for _ in range(40):
+        app.step_frame([], 1 / 60)
+    assert ended == [scene.session]
+
+
+def _with_rules(level):
+    session = DriveSession(level, rules=RecordingRules())
+    session.spawn_player()
+    return session
