@@ -7,7 +7,7 @@ import make_tilesets
 import numpy as np
 import pytest
 from maps.canvas import MapCanvas
-from maps.city import lay_roads
+from maps.city import finish_roads, lay_roads
 from maps.roads import Road, join, lane_pose
 from maps.tmx import tmx_text
 
@@ -73,3 +73,20 @@ def test_committed_maps_are_what_the_generator_writes(tilesets, name):
     canvas = make_maps.BUILDERS[name](tilesets)
     committed = (make_maps.MAP_DIR / f"{name}.tmx").read_text(encoding="utf-8")
     assert committed == tmx_text(canvas, "../tilesets")
+
+
+def test_crossing_gets_crosswalks_stop_lines_on_approaches_and_a_signal(tilesets):
+    canvas = MapCanvas("t", 40, 40, tilesets)
+    east_west = Road("Sixth", [(0, 20), (40, 20)], lanes=2)
+    north_south = Road("Main", [(20, 0), (20, 40)], lanes=2)
+    roads = [east_west, north_south]
+    finish_roads(canvas, roads, lay_roads(canvas, roads))
+    marks = canvas.layers["markings"]
+    assert list(marks[17, 18:22]) == ["crosswalk_v"] * 4  # first row north of the crossing
+    assert list(marks[16, 18:20]) == ["stop_s"] * 2  # southbound lanes stop before it
+    assert marks[16, 20] != "stop_s" and marks[16, 21] != "stop_s"  # northbound lanes leave
+    assert list(marks[23, 20:22]) == ["stop_n"] * 2
+    assert list(marks[18:22, 17]) == ["crosswalk_h"] * 4
+    assert marks[10, 20] == "double_yellow_w" and marks[10, 19] == "dash_w"
+    signals = [o for o in canvas.objects if o.kind == "signal"]
+    assert len(signals) == 1 and math.dist((signals[0].x, signals[0].y), (20, 20)) * 4 < 12
