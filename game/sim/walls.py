@@ -28,6 +28,7 @@ MAX_SUBSTEP_MOVE = 0.45  #: m, the most a car's corner moves in one sub-step
 WALL_RESTITUTION = 0.25  #: share of closing speed a car bounces back with
 WALL_FRICTION = 0.5  #: body panel on wall, Coulomb coefficient
 WALL_ITERATIONS = 3
+PUSH_PASSES = 4  #: push-out passes; later ones only for cars still touching
 SKIN = 1e-4  #: m, cars are pushed this far clear of a face (a corner on a face counts as in)
 
 _CORNER_F = np.array([1.0, 1.0, -1.0, -1.0])[:, None]  # along the heading
@@ -96,32 +97,41 @@ def move(w, dt: float) -> Collisions:
 
 def resolve(w, idx: np.ndarray | None = None) -> Collisions:
     """Push vehicles ``idx`` (default all) out of walls and stop them running into them."""
-    grid = w.walls
     x, y = (w.x, w.y) if idx is None else (w.x[idx], w.y[idx])
-    row, col = grid.cell_index(x, y)
-    near = np.flatnonzero(grid.near[row, col])
+    row, col = w.walls.cell_index(x, y)
+    near = np.flatnonzero(w.walls.near[row, col])
     if not near.size:
         return Collisions()
-    cars = near if idx is None else idx[near]
-    cos_h, sin_h = cos_sin(w.heading[cars])
-    hl, hw = w.params.half_length[cars], w.params.half_width[cars]
-    found = [
-        _corner_contacts(grid, w.x[cars], w.y[cars], cos_h, sin_h, hl, hw),
-        _vertex_contacts(grid, w.x[cars], w.y[cars], cos_h, sin_h, hl, hw),
-    ]
-    which = np.concatenate([f[0] for f in found])
-    if not which.size:
+    contacts = _contacts(w, near if idx is None else idx[near])
+    if contacts is None:
         return Collisions()
-    car, px, py, nx, ny, depth = (
-        cars[which],
-        *(np.concatenate([f[k] for f in found]) for k in range(1, 6)),
-    )
-    _push_out(w, car, nx * (depth + SKIN), ny * (depth + SKIN))
+    car, px, py, nx, ny, depth = contacts
+    _push_out(w, car, nx, ny, depth)
+    for _ in range(PUSH_PASSES - 1):  # a car in a corner touches two walls
+        again = _contacts(w, np.unique(car))
+        if again is None:
+            break
+        _push_out(w, again[0], again[3], again[4], again[5])
     impulse = solve_impulses(
         w, car, np.full(car.size, WALL), px, py, nx, ny,
         WALL_RESTITUTION, WALL_FRICTION, WALL_ITERATIONS,
     )  # fmt: skip
     return _per_car(car, px, py, impulse)
+
+
+def _contacts(w, cars: np.ndarray) -> tuple[np.ndarray, ...] | None:
+    """All wall contacts of ``cars``: (car, x, y, nx, ny, depth) arrays, or None."""
+    cos_h, sin_h = cos_sin(w.heading[cars])
+    hl, hw = w.params.half_length[cars], w.params.half_width[cars]
+    x, y = w.x[cars], w.y[cars]
+    found = [
+        _corner_contacts(w.walls, x, y, cos_h, sin_h, hl, hw),
+        _vertex_contacts(w.walls, x, y, cos_h, sin_h, hl, hw),
+    ]
+    which = np.concatenate([f[0] for f in found])
+    if not which.size:
+        return None
+    return (cars[which], *(np.concatenate([f[k] for f in found]) for k in range(1, 6)))
 
 
 def _corner_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.ndarray, ...]:
@@ -169,17 +179,19 @@ def _vertex_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.nda
     return car, qx, qy, nx, ny, np.minimum(pen_f, pen_r)
 
 
-def _push_out(w, car: np.ndarray, push_x: np.ndarray, push_y: np.ndarray) -> None:
-    """Move each car by the largest push each way per axis (two corners in one wall: once)."""
-    cars, local = np.unique(car, return_inverse=True)
-    total = []
-    for push in (push_x, push_y):
-        most, least = np.zeros(cars.size), np.zeros(cars.size)
-        np.maximum.at(most, local, push)
-        np.minimum.at(least, local, push)
-        total.append(most + least)
-    w.x[cars] += total[0]
-    w.y[cars] += total[1]
+def _push_out(w, car: np.ndarray, nx: np.ndarray, ny: np.ndarray, depth: np.ndarray) -> None:
+    """Move each car out along its deepest contact (the next pass takes the others).
+
+    Summing pushes would double-count two corners in one wall, and taking the largest
+    push per axis lets a corner-in-cell and a cell-corner-in-car contact of the same
+    collision (different normals) cancel each other out.
+    """
+    deepest_first = np.argsort(-depth, kind="stable")
+    cars, first = np.unique(car[deepest_first], return_index=True)
+    pick = deepest_first[first]
+    push = depth[pick] + SKIN
+    w.x[cars] += nx[pick] * push
+    w.y[cars] += ny[pick] * push
 
 
 def _per_car(car: np.ndarray, px, py, impulse) -> Collisions:
