@@ -94,3 +94,16 @@ def test_glancing_blow_slides_along_and_turns_the_car_parallel():
     assert abs(world.heading[0]) < heading / 2  # ends closer to parallel with the wall
     assert world.x[0] > 120.0  # kept sliding east along the wall
     assert world.y[0] + world.params.half_width[0] <= 236.0 + 1e-6
+
+
+@pytest.mark.parametrize("offset", np.linspace(-1.5, 1.5, 7))
+def test_clipping_a_pillar_corner_leaves_no_corner_inside(offset):
+    terrain = Terrain.open_box(80, 80)
+    terrain.solid[34, 27] = True  # a lone one-cell pillar, x 108..112 m, y 136..140 m
+    world = World(terrain)
+    world.spawn(VehicleClass.STOCK_CAR, 106.0, 142.0 + offset, -0.474, speed=26.5)
+    hits = 0
+    for _ in range(60):
+        hits += len(world.step(controls_for(1)).collisions)
+        assert not corners_in_solid(world)[0]
+    assert hits > 0
