@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="decor" tilewidth="32" tileheight="32" tilecount="24" columns="8">
- <image source="../../assets/tiles/decor.png" width="256" height="96"/>
+<tileset version="1.8" tiledversion="1.8.2" name="decor" tilewidth="32" tileheight="32" tilecount="32" columns="8">
+ <image source="../../assets/tiles/decor.png" width="256" height="128"/>
  <tile id="0" type="ac_unit"/>
  <tile id="1" type="skylight_lit"/>
  <tile id="2" type="skylight_dark"/>
@@ -24,4 +24,8 @@
  <tile id="20" type="rail_e"/>
  <tile id="21" type="rail_s"/>
  <tile id="22" type="rail_w"/>
+ <tile id="23" type="helipad_nw"/>
+ <tile id="24" type="helipad_ne"/>
+ <tile id="25" type="helipad_sw"/>
+ <tile id="26" type="helipad_se"/>
 </tileset>

@@ -66,6 +66,10 @@ def building(
             canvas.layers["decor"][r, c] = str(rng.choice(names, p=probs))
     if neon:
         canvas.layers["decor"][r0, c0 + (c1 - c0) // 2] = neon
+    if style == "concrete" and min(r1 - r0, c1 - c0) >= 6 and rng.random() < 0.4:
+        r, c = (r0 + r1) // 2, (c0 + c1) // 2  # a tower: a helipad in the middle of its roof
+        for dr, dc, quadrant in ((-1, -1, "nw"), (-1, 0, "ne"), (0, -1, "sw"), (0, 0, "se")):
+            canvas.layers["decor"][r + dr, c + dc] = f"helipad_{quadrant}"
 
 
 def parking_lot(canvas: MapCanvas, r0: int, c0: int, r1: int, c1: int) -> None:

@@ -106,6 +106,31 @@ def _neon_pool(color) -> np.ndarray:
     return paint(blank(), glow_mask(16, 16, 24, 1.0), color, 0.45)
 
 
+def _helipad() -> dict[str, np.ndarray]:
+    """A 2 x 2 rooftop helipad, as quadrants named by where they sit round its centre."""
+    yy, xx = np.mgrid[0:64, 0:64].astype(np.float64) + 0.5
+    dist = np.hypot(xx - 32, yy - 32)
+    pad = np.zeros((64, 64, 4))
+
+    def put(mask: np.ndarray, color) -> None:
+        weight = np.clip(mask, 0, 1)[..., None]
+        pad[..., :3] = pad[..., :3] * (1 - weight) + np.asarray(color) * weight
+        pad[..., 3:] = np.maximum(pad[..., 3:], 255 * weight)
+
+    put(np.clip(29.5 - dist, 0, 1), (58, 62, 70))
+    put(np.clip(np.minimum(dist - 23.5, 27.5 - dist), 0, 1), (200, 176, 60))
+    legs = ((np.abs(xx - 22) < 2.5) | (np.abs(xx - 42) < 2.5)) & (np.abs(yy - 32) < 12)
+    put((legs | ((np.abs(yy - 32) < 2) & (np.abs(xx - 32) < 10))).astype(float), (210, 212, 216))
+    lights = (np.abs(dist - 28.8) < 0.9) & (
+        (np.floor(np.degrees(np.arctan2(yy - 32, xx - 32)) / 30) % 2) == 0
+    )
+    put(lights.astype(float), (255, 80, 60))
+    return {
+        "helipad_nw": pad[:32, :32].copy(), "helipad_ne": pad[:32, 32:].copy(),
+        "helipad_sw": pad[32:, :32].copy(), "helipad_se": pad[32:, 32:].copy(),
+    }  # fmt: skip
+
+
 def build() -> TilesetDef:
     tiles = [
         TileDef("ac_unit", _ac_unit()),
@@ -136,4 +161,5 @@ def build() -> TilesetDef:
         tiles.append(TileDef(name, _glow_quadrant(quarter)))
     for quarter, side in enumerate(("n", "e", "s", "w")):
         tiles.append(TileDef(f"rail_{side}", _rail(quarter)))
+    tiles += [TileDef(name, image) for name, image in _helipad().items()]
     return TilesetDef("decor", tiles, columns=8)
