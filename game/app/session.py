@@ -24,8 +24,10 @@ set ``session.rules`` to an object with
 * ``finished`` (optional attribute): true once the drive is over; the DriveScene then
   calls its ``on_end(app, session)`` once (a job shows its results there).
 
-A controller may also expose ``sight_cones`` (an (K, 4) array of x, y, heading, range
-per unit: drawn on the minimap) and ``pursuing`` (bool: starts the siren).
+A controller may also expose ``sight_cones`` (an array, or a method taking the world, of
+rows x, y, heading, range and optionally half angle per unit: drawn on the minimap),
+``pursuing`` (bool: starts the siren) and ``helicopter`` (an object with x, y, heading
+and light_radius_m: drawn with its searchlight).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from game.level.model import Level, Spawn
 from game.sim import VehicleClass, World
 from game.sim.controls import N_CONTROLS
 
+DEFAULT_CONE_HALF_ANGLE = 0.6  #: rad, for sight cones given without their angle
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 
 
@@ -165,11 +168,26 @@ class DriveSession:
         return text if text is not None else clock_hhmm(FREE_DRIVE_START_CLOCK_S + self.world.time)
 
     def sight_cones(self) -> np.ndarray:
-        """Police sight cones from every controller that has them, (K, 4): x, y, heading, range."""
-        cones = [np.asarray(c.sight_cones) for c in self.controllers
-                 if getattr(c, "sight_cones", None) is not None]
-        cones = [c.reshape(-1, 4) for c in cones if np.size(c)]
-        return np.concatenate(cones) if cones else np.zeros((0, 4))
+        """Police sight cones from every controller that has them, (K, 5): x, y, heading,
+        range (m), half angle (rad). A controller's ``sight_cones`` may be an array or a
+        method taking the world; 4 columns mean the default half angle."""
+        cones = []
+        for controller in self.controllers:
+            found = getattr(controller, "sight_cones", None)
+            if callable(found):
+                found = found(self.world)
+            if found is None or not np.size(found):
+                continue
+            found = np.asarray(found, dtype=np.float64)
+            if found.shape[1] == 4:
+                found = np.column_stack([found, np.full(len(found), DEFAULT_CONE_HALF_ANGLE)])
+            cones.append(found[:, :5])
+        return np.concatenate(cones) if cones else np.zeros((0, 5))
+
+    def helicopters(self) -> list:
+        """Helicopters the controllers fly (objects with x, y, heading, light_radius_m)."""
+        return [c.helicopter for c in self.controllers
+                if getattr(c, "helicopter", None) is not None]
 
     def pursuing(self) -> bool:
         """True while any controller is chasing the player (the siren plays)."""

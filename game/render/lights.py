@@ -70,6 +70,7 @@ class NightLights:
                      if zone.kind in NEON_ZONE_KINDS]
         self.darkness: pygame.Surface | None = None
         self.signals = None  #: game.ai.signals.Signals, set by set_signals
+        self.spots: dict[int, pygame.Surface] = {}  #: searchlight glows by radius in px
         self.by_level: dict[float, dict[str, object]] = {}
 
     def _sprites(self, level: float) -> dict[str, object]:
@@ -118,6 +119,13 @@ class NightLights:
                        for x, y in zip(px.tolist(), py.tolist(), strict=True)], doreturn=False)
         return surface
 
+    def _searchlight(self, radius_px: int) -> pygame.Surface:
+        found = self.spots.get(radius_px)
+        if found is None:
+            found = radial_glow(radius_px, (255, 255, 255), 0.35)
+            self.spots[radius_px] = found
+        return found
+
     def set_signals(self, signals: object, roads) -> None:
         """Where each signalised lane's light stands: before its stop node, kerb side."""
         self.signals = signals
@@ -147,7 +155,8 @@ class NightLights:
                     doreturn=False)
 
     def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
-              lights_on: np.ndarray, time_s: float, player: int = -1) -> None:
+              lights_on: np.ndarray, time_s: float, player: int = -1,
+              searchlights: list[tuple[float, float, float]] = ()) -> None:
         """Darken ``world`` and light it: lamps, headlights, then tail lights, bars, neon."""
         sprites = self._sprites(level)
         size = world.get_size()
@@ -161,6 +170,10 @@ class NightLights:
         fx, fy = view.to_px(cars.front_x[lit], cars.front_y[lit])
         headings = cars.heading[lit]
         dark.blits(_cone_jobs(sprites["cone"], fx, fy, headings), doreturn=False)
+        for x, y, radius in searchlights:  # a helicopter's spot: hard white on the ground
+            spot = self._searchlight(round(radius * view.px_per_m))
+            px, py = view.to_px(x, y)
+            dark.blit(spot, spot.get_rect(center=(int(px), int(py))), special_flags=add)
         if player >= 0 and player in cars.index:  # the Driver's car sits in a pink pool
             k = int(np.flatnonzero(cars.index == player)[0])
             glow_sprite = sprites["underglow"]

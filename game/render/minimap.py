@@ -1,4 +1,8 @@
-"""The minimap: the map's blocks and roads, you, the other cars, police sight cones."""
+"""The minimap: the map's blocks and roads, you, the other cars, police sight cones.
+
+Cones are rows of x, y, heading, range (m), half angle (rad), as
+:meth:`game.app.session.DriveSession.sight_cones` gives them.
+"""
 
 from __future__ import annotations
 
@@ -80,10 +84,10 @@ class Minimap:
             return
         half = MINIMAP_PX / 2
         self.cones.fill((0, 0, 0, 0))
-        for ux, uy, heading, reach in np.asarray(cones, dtype=float).tolist():
+        for ux, uy, heading, reach, spread in np.asarray(cones, dtype=float).tolist():
             ox, oy = ux / MINIMAP_M_PER_PX - cx + half, uy / MINIMAP_M_PER_PX - cy + half
             r = reach / MINIMAP_M_PER_PX
             arc = [(ox + r * math.cos(heading + a), oy + r * math.sin(heading + a))
-                   for a in np.linspace(-0.6, 0.6, 7)]
+                   for a in np.linspace(-spread, spread, 9)]
             pygame.draw.polygon(self.cones, (*palette.POLICE_RED, 70), [(ox, oy), *arc])
         surface.blit(self.cones, (0, 0))

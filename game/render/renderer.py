@@ -17,6 +17,7 @@ from game.render import palette
 from game.render.camera import PX_PER_M, Camera, View, zoom_level_for
 from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
 from game.render.effects import SkidMarks, SparksAndSmoke
+from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
 from game.render.lights import CLASS_LENGTH, CLASS_WIDTH, CarsInView, NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
@@ -89,9 +90,15 @@ class Renderer:
         lights_on = np.ones(world.n, dtype=bool)
         if session.player >= 0:
             lights_on[session.player] = session.player_lights_on
+        helicopters = session.helicopters()
         self.lights.apply(surface, view, level, cars, lights_on & ~world.wrecked, world.time,
-                          session.player)
+                          session.player,
+                          [(h.x, h.y, h.light_radius_m) for h in helicopters])
         self._effects(surface, view, world, events, sim_dt)
+        for helicopter in helicopters:
+            if view.visible(np.array(helicopter.x), np.array(helicopter.y), 10.0):
+                draw_helicopter(surface, view, helicopter.x, helicopter.y, helicopter.heading,
+                                world.time)
         if surface.get_size() == screen.get_size():
             screen.blit(surface, (0, 0))
         else:

@@ -78,3 +78,38 @@ def _with_rules(level):
     session = DriveSession(level, rules=RecordingRules())
     session.spawn_player()
     return session
+
+
+class PoliceLike:
+    """The shape of an AI police controller as the session reads it."""
+
+    pursuing = True
+
+    def __init__(self, x, y):
+        self.helicopter = type("Heli", (), {"x": x, "y": y, "heading": 0.0,
+                                            "light_radius_m": 20.0})()
+
+    def write_controls(self, session, controls):
+        return None
+
+    def sight_cones(self, world):
+        return np.array([[10.0, 20.0, 0.5, 90.0, 0.9]])
+
+
+def test_police_shapes_reach_the_minimap_siren_and_searchlight(level):
+    session = free_drive_session(level)
+    session.controllers.append(PoliceLike(50.0, 60.0))
+
+    class ArrayCones:
+        sight_cones = np.array([[1.0, 2.0, 3.0, 40.0]])
+
+        def write_controls(self, session, controls):
+            return None
+
+    session.controllers.append(ArrayCones())
+    cones = session.sight_cones()
+    assert cones.shape == (2, 5)
+    np.testing.assert_allclose(cones[0], [10.0, 20.0, 0.5, 90.0, 0.9])
+    assert cones[1, 4] > 0  # a default half angle filled in
+    assert session.pursuing()
+    assert [(h.x, h.y) for h in session.helicopters()] == [(50.0, 60.0)]

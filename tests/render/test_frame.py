@@ -1,0 +1,69 @@
+"""Whole frames: the searchlight lights the ground, headlights switch off, the HUD names the
+street."""
+
+import numpy as np
+import pygame
+import pytest
+
+from game.app.session import free_drive_session
+from game.level import load_level
+from game.render.renderer import Renderer
+from tests.render.testmap import write_test_map
+
+SIZE = (1280, 720)  # big enough that the HUD leaves the tested spots clear
+
+
+@pytest.fixture
+def setup(tmp_path):
+    pygame.display.init()
+    pygame.font.init()
+    screen = pygame.display.set_mode(SIZE)
+    session = free_drive_session(load_level(write_test_map(tmp_path)))
+    yield screen, session
+    pygame.quit()
+
+
+def brightness(screen, x, y, r=6):
+    pixels = pygame.surfarray.array3d(screen)[x - r : x + r, y - r : y + r]
+    return float(pixels.mean())
+
+
+class Searching:
+    pursuing = False
+
+    def __init__(self, x, y):
+        self.helicopter = type("Heli", (), {"x": x, "y": y, "heading": 1.0,
+                                            "light_radius_m": 12.0})()
+
+    def write_controls(self, session, controls):
+        return None
+
+
+def test_the_searchlight_lights_the_ground_where_it_points(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    world = session.world
+    px, py = float(world.x[session.player]), float(world.y[session.player])
+    spot = (px - 20.0, py - 8.0)  # off to the side of the car, on open ground
+    renderer.draw(screen, session, 1.0, [])
+    view = renderer.camera.view(renderer.level)
+    sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*spot))
+    before = brightness(screen, sx + 8, sy + 8)
+    session.controllers.append(Searching(*spot))
+    renderer.draw(screen, session, 1.0, [])
+    assert brightness(screen, sx + 8, sy + 8) > before + 20
+
+
+def test_switching_the_lights_off_darkens_the_road_ahead(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    world = session.world
+    ahead = (float(world.x[session.player]) + 12.0, float(world.y[session.player]))
+    renderer.draw(screen, session, 1.0, [])
+    view = renderer.camera.view(renderer.level)
+    sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*ahead))
+    lit = brightness(screen, sx, sy)
+    session.player_lights_on = False
+    renderer.draw(screen, session, 1.0, [])
+    assert brightness(screen, sx, sy) < lit - 5
+    assert np.isfinite(lit)
