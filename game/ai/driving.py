@@ -39,7 +39,8 @@ class DrivingStyle:
     stop_line_m: float = 3.5  #: metres from car centre to the stop line (lane end) when stopped
     lookahead_s: float = 0.5  #: target point this many seconds ahead at current speed...
     lookahead_min_m: float = 6.0  #: ...but never nearer than this
-    reach_m: float = 40.0  #: how far ahead a driver watches for vehicles
+    reach_m: float = 30.0  #: how far ahead a driver watches for vehicles, plus braking room
+    max_reach_m: float = 100.0  #: ...but never farther (fast cars on the freeway)
 
 
 class LaneTargets(NamedTuple):
@@ -121,8 +122,9 @@ def lane_targets(
 
     length, width = dims
     path = tracker.path(rows, world.x[vehicles], world.y[vehicles])
+    reach = np.minimum(style.reach_m + speed * speed / (2.0 * style.decel), style.max_reach_m)
     found = gaps_ahead(
-        vehicles, world.x, world.y, world.heading, world.vx, length, width, style.reach_m, path
+        vehicles, world.x, world.y, world.heading, world.vx, length, width, reach, path
     )
     following = safe_speed(
         found.gap, found.leader_speed, style.decel, style.reaction_s, style.standstill_gap_m

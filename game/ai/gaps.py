@@ -30,24 +30,14 @@ def _neighbour_pairs(
     keys = cell_x * _KEY_SPAN + cell_y
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
-    queries, candidates = [], []
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            wanted = (query_cx + dx) * _KEY_SPAN + (query_cy + dy)
-            lo = np.searchsorted(sorted_keys, wanted, side="left")
-            hi = np.searchsorted(sorted_keys, wanted, side="right")
-            counts = hi - lo
-            total = int(counts.sum())
-            if total == 0:
-                continue
-            q = np.repeat(np.arange(query_cx.size), counts)
-            first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-            queries.append(q)
-            candidates.append(order[first + np.arange(total)])
-    if not queries:
-        empty = np.zeros(0, dtype=np.intp)
-        return empty, empty
-    return np.concatenate(queries), np.concatenate(candidates)
+    offsets = (np.arange(-1, 2)[:, None] * _KEY_SPAN + np.arange(-1, 2)[None, :]).ravel()
+    wanted = ((query_cx * _KEY_SPAN + query_cy)[:, None] + offsets[None, :]).ravel()
+    lo = np.searchsorted(sorted_keys, wanted, side="left")
+    counts = np.searchsorted(sorted_keys, wanted, side="right") - lo
+    total = int(counts.sum())
+    queries = np.repeat(np.arange(wanted.size) // offsets.size, counts)
+    first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    return queries, order[first + np.arange(total)]
 
 
 def _nearest_on_path(
@@ -81,13 +71,14 @@ def gaps_ahead(
     forward_speed: np.ndarray,
     length: np.ndarray,
     width: np.ndarray,
-    reach_m: float = 40.0,
+    reach_m: float | np.ndarray = 40.0,
     path: np.ndarray | None = None,
 ) -> GapsAhead:
     """Nearest vehicle in the path of each vehicle in ``rows`` (indices into the arrays).
 
     ``x``..``width`` describe *all* vehicles (the world's arrays), so traffic also stops
-    for the player, police and parked cars. ``path`` (rows x P x 2 metres, NaN-padded)
+    for the player, police and parked cars. ``reach_m`` (one value, or one per row)
+    is how far ahead each car looks. ``path`` (rows x P x 2 metres, NaN-padded)
     is the polyline each car will drive, starting at the car: a car turning a corner
     then watches the lane it turns into, not the kerb straight ahead. Without it the
     path is the straight line ahead.
@@ -99,8 +90,10 @@ def gaps_ahead(
     leader = np.full(n_rows, -1, dtype=np.intp)
     if n_rows == 0 or x.size < 2:
         return GapsAhead(gap, leader_speed, leader)
-    cell_x = np.floor(x / reach_m).astype(np.int64)
-    cell_y = np.floor(y / reach_m).astype(np.int64) + _KEY_SPAN // 2
+    reach = np.broadcast_to(np.asarray(reach_m, dtype=np.float64), rows.shape)
+    cell = float(reach.max())
+    cell_x = np.floor(x / cell).astype(np.int64)
+    cell_y = np.floor(y / cell).astype(np.int64) + _KEY_SPAN // 2
     q, c = _neighbour_pairs(cell_x, cell_y, cell_x[rows], cell_y[rows])
     me = rows[q]
     keep = c != me
@@ -108,7 +101,7 @@ def gaps_ahead(
     cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
     dx, dy = x[c] - x[me], y[c] - y[me]
     ahead = dx * cos_h + dy * sin_h
-    near = (ahead > 0.0) & (dx * dx + dy * dy < (reach_m + 6.0) ** 2)
+    near = (ahead > 0.0) & (dx * dx + dy * dy < (reach[q] + 6.0) ** 2)
     q, c, me, dx, dy, ahead = q[near], c[near], me[near], dx[near], dy[near], ahead[near]
     cos_h, sin_h = cos_h[near], sin_h[near]
     if path is None:
@@ -122,7 +115,7 @@ def gaps_ahead(
     half_along = 0.5 * (length[c] * abs_cos + width[c] * abs_sin)  # their extent along
     clearance = along - 0.5 * length[me] - half_along
     in_path = (ahead > 0.0) & (off_path < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
-    in_path &= clearance < reach_m
+    in_path &= clearance < reach[q]
     q, c, clearance, relative = q[in_path], c[in_path], clearance[in_path], relative[in_path]
     if q.size == 0:
         return GapsAhead(gap, leader_speed, leader)
