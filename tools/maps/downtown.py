@@ -11,6 +11,8 @@ crosses over the 5th St underpass (the shadow beneath it is a hiding place).
 
 from __future__ import annotations
 
+import math
+
 from .blocks import building, fill_block, free_regions, parking_lot, pocket_park
 from .canvas import MapCanvas
 from .city import arc, clear_of_roads, finish_roads, lay_roads, scatter_spawns
@@ -144,8 +146,8 @@ def _site(canvas: MapCanvas, rows: tuple[int, int], cols: tuple[int, int]) -> tu
     canvas.clear(*area)
     ring = canvas.explicit[rows[0] - 1 : rows[1] + 1, cols[0] - 1 : cols[1] + 1]
     ring[ring == "asphalt_shadow"] = None  # alley stubs left in the sidewalk round the site
-    canvas.vertices["road"][rows[0] + 1 : rows[1], cols[0] + 1 : cols[1]] = False
-    canvas.vertices["park"][rows[0] + 1 : rows[1], cols[0] + 1 : cols[1]] = False
+    canvas.vertices["road"][rows[0] : rows[1] + 1, cols[0] : cols[1] + 1] = False
+    canvas.vertices["park"][rows[0] : rows[1] + 1, cols[0] : cols[1] + 1] = False
     return area
 
 
@@ -177,6 +179,13 @@ def _sites(canvas: MapCanvas) -> None:
     # The arena: a great roof ringed with neon, and the crowd's lot and plaza.
     _site(canvas, (213, 240), (40, 80))
     building(canvas, 214, 57, 239, 80, "concrete")
+    canvas.fill("decor", slice(214, 239), slice(57, 80), None)
+    for row in range(215, 238):  # a ring of lit roof panels round the bowl
+        for col in range(58, 79):
+            if 0.78 < math.hypot((row + 0.5 - 226.5) / 10.5, (col + 0.5 - 68.5) / 9.5) < 0.9:
+                canvas.layers["decor"][row, col] = "skylight_lit"
+    for row, col in ((225, 67), (225, 68), (226, 67), (226, 68)):
+        canvas.layers["decor"][row, col] = "neon_cyan" if row == 225 else "neon_pink"
     for col in range(58, 79, 3):
         canvas.layers["decor"][214, col] = "neon_cyan"
         canvas.layers["decor"][238, col] = "neon_pink"

@@ -1,0 +1,95 @@
+"""Render the README's screenshots with the game's own code, offscreen at 1280x720.
+
+    python tools/make_screenshots.py [OUT_DIR]   (default: assets/screenshots)
+
+The title screen; free drive on downtown with the Driver's car driven through the
+real controls by the AI's route follower (as a player would, no teleporting), traffic
+and lights around it; a handbrake slide leaving skid marks; and the pause menu. Each
+shot is a frame drawn by the same App, scenes and renderer as ``python -m game``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+import pygame  # noqa: E402
+
+from game.ai.driving import DrivingStyle  # noqa: E402
+from game.ai.routes import RouteFollower, RoutePlanner  # noqa: E402
+from game.app.app import App, open_window  # noqa: E402
+from game.app.drive_scene import FREE_DRIVE_MAP, DriveScene  # noqa: E402
+from game.app.pause_scene import PauseScene  # noqa: E402
+from game.app.session import free_drive_session  # noqa: E402
+from game.app.title_scene import TitleScene  # noqa: E402
+from game.audio.mixer import AudioSystem  # noqa: E402
+from game.input.settings import Settings  # noqa: E402
+from game.level import load_level  # noqa: E402
+from game.sim.controls import HANDBRAKE, STEER, THROTTLE  # noqa: E402
+
+FRAME_S = 1 / 60
+FAST = DrivingStyle(speed_factor=1.5, lateral_accel=6.5, decel=6.0)
+
+
+class RouteDriver:
+    """Drives the player's car to a point through its control row (a session controller)."""
+
+    def __init__(self, session, goal: tuple[float, float]) -> None:
+        self.follower = RouteFollower(RoutePlanner(session.level.roads), session.player, *goal,
+                                      terrain=session.level.terrain, signals=session.signals,
+                                      style=FAST)
+        self.override: np.ndarray | None = None  #: a scripted row instead of the route
+
+    def write_controls(self, session, controls: np.ndarray) -> None:
+        row = self.follower.controls(session.world, session.world.time, session.world.dt)
+        controls[session.player] = np.reshape(row, -1) if self.override is None else self.override
+
+
+def run_frames(app: App, seconds: float) -> None:
+    for _ in range(round(seconds / FRAME_S)):
+        app.step_frame([], FRAME_S)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    pygame.display.init()
+    pygame.font.init()
+    settings = Settings()
+    app = App(open_window(settings), settings, AudioSystem(0.0))
+    app.push(TitleScene())
+    app.step_frame([], FRAME_S)
+    pygame.image.save(app.screen, str(out / "title.png"))
+
+    level = load_level(FREE_DRIVE_MAP)
+    goal = level.zones["bank"].centre
+    scene = DriveScene(lambda: free_drive_session(level, seed=7))
+    driver = RouteDriver(scene.session, goal)
+    scene.session.controllers.append(driver)
+    app.push(scene)
+    run_frames(app, 14.0)
+    pygame.image.save(app.screen, str(out / "free-drive.png"))
+
+    slide = np.zeros(4)
+    slide[THROTTLE], slide[STEER], slide[HANDBRAKE] = 0.7, 1.0, 1.0
+    driver.override = slide
+    run_frames(app, 0.9)
+    driver.override = None
+    run_frames(app, 0.5)
+    pygame.image.save(app.screen, str(out / "handbrake.png"))
+
+    app.push(PauseScene(app, scene))
+    app.step_frame([], FRAME_S)
+    pygame.image.save(app.screen, str(out / "pause.png"))
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else
+         Path(__file__).resolve().parents[1] / "assets" / "screenshots")
