@@ -1,10 +1,11 @@
 """Elementwise maths where numpy's defaults are slow on this kind of machine.
 
-Double-precision sin/cos/arctan2/hypot have no vector (SIMD) kernels in common numpy
-builds unless the CPU has AVX-512, and run 20-40x slower than their single-precision
-kernels. Angles here only orient boxes and forces, where float32's ~1e-7 relative
-error is far below anything physical, so trig runs in float32 and comes back as
-float64 (results stay deterministic: same inputs, same bits).
+Double-precision sin/cos/arctan2 have no vector (SIMD) kernels in common numpy builds
+unless the CPU has AVX-512, and run 20-40x slower than their single-precision kernels;
+np.hypot and np.clip with array bounds are several times slower than plain arithmetic.
+Angles here only orient boxes and forces, where float32's ~1e-7 relative error is far
+below anything physical, so trig runs in float32 and comes back as float64 (results
+stay deterministic: same inputs, same bits).
 """
 
 from __future__ import annotations
@@ -16,13 +17,6 @@ def cos_sin(angle: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(cos, sin) of radians, computed in float32, returned as float64."""
     single = np.asarray(angle, dtype=np.float32)
     return np.cos(single).astype(np.float64), np.sin(single).astype(np.float64)
-
-
-def arctan2(y: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """arctan2 in float32, returned as float64 (slip angles)."""
-    return np.arctan2(np.asarray(y, dtype=np.float32), np.asarray(x, dtype=np.float32)).astype(
-        np.float64
-    )
 
 
 def norm(x: np.ndarray, y: np.ndarray) -> np.ndarray:
