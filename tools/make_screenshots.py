@@ -42,9 +42,14 @@ class RouteDriver:
     """Drives the player's car to a point through its control row (a session controller)."""
 
     def __init__(self, session, goal: tuple[float, float]) -> None:
-        self.follower = RouteFollower(RoutePlanner(session.level.roads), session.player, *goal,
-                                      terrain=session.level.terrain, signals=session.signals,
-                                      style=FAST)
+        self.follower = RouteFollower(
+            RoutePlanner(session.level.roads),
+            session.player,
+            *goal,
+            terrain=session.level.terrain,
+            signals=session.signals,
+            style=FAST,
+        )
         self.override: np.ndarray | None = None  #: a scripted row instead of the route
 
     def write_controls(self, session, controls: np.ndarray) -> None:
@@ -55,6 +60,14 @@ class RouteDriver:
 def run_frames(app: App, seconds: float) -> None:
     for _ in range(round(seconds / FRAME_S)):
         app.step_frame([], FRAME_S)
+
+
+def run_until_fast(app: App, session, speed_ms: float, limit_s: float = 40.0) -> None:
+    """Drive on until the player's car goes at least ``speed_ms`` (or the limit passes)."""
+    for _ in range(round(limit_s / FRAME_S)):
+        app.step_frame([], FRAME_S)
+        if session.world.speed[session.player] >= speed_ms:
+            return
 
 
 def main(out: Path) -> None:
@@ -73,16 +86,20 @@ def main(out: Path) -> None:
     driver = RouteDriver(scene.session, goal)
     scene.session.controllers.append(driver)
     app.push(scene)
-    run_frames(app, 14.0)
+    run_frames(app, 6.0)
+    run_until_fast(app, scene.session, 16.0)
+    run_frames(app, 0.5)
     pygame.image.save(app.screen, str(out / "free-drive.png"))
 
+    run_until_fast(app, scene.session, 17.0)
     slide = np.zeros(4)
-    slide[THROTTLE], slide[STEER], slide[HANDBRAKE] = 0.7, 1.0, 1.0
+    slide[THROTTLE], slide[STEER], slide[HANDBRAKE] = 0.3, 1.0, 1.0
     driver.override = slide
-    run_frames(app, 0.9)
-    driver.override = None
-    run_frames(app, 0.5)
+    run_frames(app, 0.8)
+    slide[HANDBRAKE], slide[STEER] = 0.0, -0.4
+    run_frames(app, 0.3)
     pygame.image.save(app.screen, str(out / "handbrake.png"))
+    driver.override = None
 
     app.push(PauseScene(app, scene))
     app.step_frame([], FRAME_S)
@@ -91,5 +108,8 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else
-         Path(__file__).resolve().parents[1] / "assets" / "screenshots")
+    main(
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[1] / "assets" / "screenshots"
+    )

@@ -28,4 +28,8 @@
  <tile id="24" type="helipad_ne"/>
  <tile id="25" type="helipad_sw"/>
  <tile id="26" type="helipad_se"/>
+ <tile id="27" type="graffiti_a"/>
+ <tile id="28" type="graffiti_b"/>
+ <tile id="29" type="graffiti_c"/>
+ <tile id="30" type="lifeguard_tower"/>
 </tileset>

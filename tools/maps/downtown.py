@@ -126,6 +126,10 @@ def _river(canvas: MapCanvas, roads: list[Road]) -> None:
         if bridge:
             canvas.layers["decor"][row - 3, west:east] = "rail_n"
             canvas.layers["decor"][row + 2, west:east] = "rail_s"
+    for row in range(2, canvas.rows - 2, 5):  # tags on the channel walls
+        if row not in bridge_rows and canvas.rng.random() < 0.45:
+            col = west + 1 if canvas.rng.random() < 0.5 else east - 2
+            canvas.layers["decor"][row, col] = f"graffiti_{'abc'[row % 3]}"
     canvas.explicit[60:72, west : west + 2] = "river_ramp"
     canvas.explicit[150:162, east - 2 : east] = "river_ramp"
     road_rows = {r for _, row, _, bridge in EAST_WEST if bridge for r in range(row - 3, row + 3)}

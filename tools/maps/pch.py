@@ -93,6 +93,8 @@ def _coast(canvas: MapCanvas) -> None:
             building(canvas, row + 10, west, row + 15, west + 5, "concrete")
     for row in range(6, ROWS, 11):
         canvas.layers["decor"][row, int(road_centre(row)) + 4] = "palm"
+    for row in range(30, ROWS - 20, 60):  # lifeguard towers at the top of the surf
+        canvas.layers["decor"][row, int(shore(row)) + 5] = "lifeguard_tower"
 
 
 def _objects(canvas: MapCanvas, highway: Road) -> None:

@@ -131,6 +131,30 @@ def _helipad() -> dict[str, np.ndarray]:
     }  # fmt: skip
 
 
+def _graffiti(name: str) -> np.ndarray:
+    """Tags on the river walls: a few bold strokes with a dark outline."""
+    rng = rng_for(name)
+    palette = [(230, 70, 160), (80, 220, 240), (240, 210, 80), (150, 110, 230), (236, 236, 236)]
+    color = palette[rng.integers(len(palette))]
+    tile = blank()
+    x, y = rng.uniform(3, 6), rng.uniform(8, 24)
+    strokes = []
+    for _ in range(5):
+        nx, ny = min(x + rng.uniform(3, 7), 28), float(np.clip(y + rng.normal(0, 6), 5, 27))
+        strokes.append((x, y, nx, ny))
+        x, y = nx, ny
+    outline = sum(segment_mask(*s, 7.0) for s in strokes)
+    paint(tile, np.clip(outline, 0, 1), (20, 20, 24), 0.8)
+    return paint(tile, np.clip(sum(segment_mask(*s, 4.0) for s in strokes), 0, 1), color, 0.85)
+
+
+def _lifeguard_tower() -> np.ndarray:
+    tile = paint(blank(), rect_mask(9, 11, 27, 27), (0, 0, 0), 0.4)
+    paint(tile, rect_mask(7, 8, 25, 24), (70, 120, 170))
+    paint(tile, rect_mask(7, 8, 25, 11), (200, 204, 210))
+    return paint(tile, rect_mask(13, 24, 19, 30), (150, 130, 100))
+
+
 def build() -> TilesetDef:
     tiles = [
         TileDef("ac_unit", _ac_unit()),
@@ -162,4 +186,6 @@ def build() -> TilesetDef:
     for quarter, side in enumerate(("n", "e", "s", "w")):
         tiles.append(TileDef(f"rail_{side}", _rail(quarter)))
     tiles += [TileDef(name, image) for name, image in _helipad().items()]
+    tiles += [TileDef(f"graffiti_{k}", _graffiti(f"graffiti_{k}")) for k in "abc"]
+    tiles.append(TileDef("lifeguard_tower", _lifeguard_tower()))
     return TilesetDef("decor", tiles, columns=8)
