@@ -27,7 +27,7 @@ from game.ai.offroad import grid_path, polyline_target
 from game.ai.perception import clear_path
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to, hold_still
-from game.level.model import RoadGraph
+from game.level.model import RoadGraph, Zone
 from game.sim.controls import BRAKE, STEER, THROTTLE, empty_controls
 from game.sim.terrain import Terrain
 from game.sim.vehicles import CLASS_TABLE
@@ -121,6 +121,24 @@ class RoutePlanner:
 
     def tree_to_point(self, x: float, y: float, terrain: Terrain | None = None) -> RouteTree:
         return self.tree(self.goal_edges_near(x, y, terrain))
+
+
+def zone_goal(zone: Zone, terrain: Terrain) -> tuple[float, float]:
+    """A point to drive to for a zone: its centre when that is open ground inside it,
+    else the open cell inside the zone nearest the centre (L-shaped lots, yards)."""
+    cx, cy = zone.centre
+    if zone.contains(np.array([cx]), np.array([cy]))[0] and not terrain.is_solid(cx, cy):
+        return cx, cy
+    size = terrain.cell_size
+    (x0, y0), (x1, y1) = zone.polygon.min(axis=0), zone.polygon.max(axis=0)
+    xs = np.arange(np.floor(x0 / size), np.ceil(x1 / size)) * size + size / 2
+    ys = np.arange(np.floor(y0 / size), np.ceil(y1 / size)) * size + size / 2
+    gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
+    ok = zone.contains(gx, gy) & ~terrain.is_solid(gx, gy)
+    if not ok.any():
+        return cx, cy
+    k = int(np.argmin(np.where(ok, np.hypot(gx - cx, gy - cy), np.inf)))
+    return float(gx[k]), float(gy[k])
 
 
 def route_chooser(graph: RoadGraph, tree: RouteTree) -> Chooser:

@@ -3,9 +3,10 @@ from pathlib import Path
 import numpy as np
 
 from game.ai.offroad import grid_path
-from game.ai.routes import RouteFollower, RoutePlanner
+from game.ai.routes import RouteFollower, RoutePlanner, zone_goal
 from game.ai.signals import Signals
 from game.level import load_level
+from game.level.model import Zone
 from game.sim import VehicleClass, World
 from game.sim.terrain import Terrain
 from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
@@ -91,3 +92,18 @@ def test_follower_reaches_crew_pickup_on_downtown():
     assert follower.arrived
     assert zone.contains(world.x[car : car + 1], world.y[car : car + 1])[0]
     assert hits == 0
+
+
+def test_zone_goal_is_open_ground_inside_the_zone():
+    terrain, _ = _pocket_terrain()
+    # an L-shaped zone whose centre of vertices falls on a solid block corner
+    polygon = np.array(
+        [[40.0, 40.0], [80.0, 40.0], [80.0, 52.0], [52.0, 52.0], [52.0, 80.0], [40.0, 80.0]]
+    )
+    zone = Zone(name="yard", id=1, kind="place", polygon=polygon)
+    x, y = zone_goal(zone, terrain)
+    assert zone.contains(np.array([x]), np.array([y]))[0]
+    assert not terrain.is_solid(x, y)
+    square = np.array([[36.0, 20.0], [44.0, 20.0], [44.0, 28.0], [36.0, 28.0]])  # on a street
+    on_street = Zone(name="corner", id=2, kind="place", polygon=square)
+    assert zone_goal(on_street, terrain) == on_street.centre
