@@ -19,7 +19,7 @@ from game.render.chunks import ChunkCache
 SKID_SLIP_RAD = 0.18  #: rear slip angle that leaves marks
 SKID_MIN_SPEED_MS = 4.0
 SKID_CAPACITY = 8000  #: segments kept (the oldest fade out of memory first)
-SKID_WIDTH_M = 0.3
+SKID_WIDTH_M = 0.35  #: m, a tyre's contact patch
 WHEEL_TRACK_FRACTION = 0.38  #: rear wheels sit this fraction of the width either side
 
 SPARK_CAPACITY = 600

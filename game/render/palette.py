@@ -18,4 +18,4 @@ POLICE_RED = (255, 24, 40)
 POLICE_BLUE = (40, 90, 255)
 SPARK = (255, 214, 120)
 SMOKE = (70, 70, 78)
-SKID = (18, 18, 22)
+SKID = (4, 4, 6)  #: rubber on asphalt: darker than the darkest road tile
