@@ -4,8 +4,9 @@ The decision layer between :mod:`game.ai.lanes` (where a car is on the graph) an
 :mod:`game.ai.steering` (the control law). The wanted speed is the lowest of:
 the lane's speed limit (times the driver's ``speed_factor``); the speed from which the
 car can still slow, at a comfortable deceleration, to the speed each coming turn allows;
-a stop at the line before a red (or a stoppable amber) light; and the safe speed behind
-whatever vehicle is in the car's path (:func:`game.ai.gaps.safe_speed`).
+a stop at the line before a red (or a stoppable amber) light; a stop at the line while
+another movement holds the intersection (:mod:`game.ai.intersections`); and the safe
+speed behind whatever vehicle is on the car's planned path (:func:`game.ai.gaps.safe_speed`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class LaneTargets(NamedTuple):
     y: np.ndarray
     speed: np.ndarray  #: wanted forward speed, m/s
     gap: np.ndarray  #: metres to the vehicle ahead (inf if none), for stuck detection
-    waiting_at_light: np.ndarray  #: bool, stopped or stopping for a red light
+    waiting_at_light: np.ndarray  #: bool, stopping for a light or to give way (not stuck)
 
 
 def corner_speed(turn: np.ndarray, lateral_accel: float) -> np.ndarray:
@@ -56,6 +57,51 @@ def corner_speed(turn: np.ndarray, lateral_accel: float) -> np.ndarray:
     sharpness = np.abs(turn)
     radius = TURN_RADIUS_90_M * (np.pi / 2.0) / np.maximum(sharpness, 1e-3)
     return np.where(sharpness < STRAIGHT_RAD, np.inf, np.sqrt(lateral_accel * radius))
+
+
+def _brake_to(speed: np.ndarray, decel: float):
+    """``brake_to(limit, distance)``: highest speed now from which cars at ``speed`` can
+    still slow to ``limit`` within ``distance`` metres (allowing for control lag)."""
+
+    def brake_to(limit, distance: np.ndarray) -> np.ndarray:
+        room = np.maximum(distance - speed * CONTROL_LAG_S, 0.0)
+        return np.sqrt(np.square(limit) + 2.0 * decel * room)
+
+    return brake_to
+
+
+def _road_ahead_limit(tracker, rows, plan, ends, style, brake_to) -> np.ndarray:
+    """Speed allowed by the limits, the corners and any dead end along each plan."""
+    graph = tracker.geometry.graph
+    limit = graph.edge_speed_limit
+    wanted = limit[np.maximum(plan[:, 0], 0)] * style.speed_factor
+    turns = tracker.turn_angles(rows)
+    for column in range(tracker.horizon - 1):
+        next_edge = plan[:, column + 1]
+        next_limit = np.where(
+            next_edge >= 0, limit[np.maximum(next_edge, 0)] * style.speed_factor, np.inf
+        )
+        corner = np.minimum(corner_speed(turns[:, column], style.lateral_accel), next_limit)
+        wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
+        dead_end = (plan[:, column] >= 0) & (next_edge < 0)
+        stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)
+        wanted = np.where(dead_end, np.minimum(wanted, stop_at_end), wanted)
+    return wanted
+
+
+def _light_stops(signals, plan, ends, speed, time, style, brake_to):
+    """(speed allowed by the lights, rows x columns: the lights each car stops for)."""
+    stop = np.zeros(plan.shape, dtype=bool)
+    if signals is None or not style.obey_signals:
+        return np.full(plan.shape[0], np.inf), stop
+    to_line = ends - style.stop_line_m
+    state = signals.edge_state(plan, time)
+    stoppable = to_line > speed[:, None] ** 2 / (2.0 * style.decel) - 1.0
+    stop = (state == Light.RED) & (ends > OVER_THE_LINE_M)
+    stop |= (state == Light.AMBER) & stoppable
+    stop &= np.isfinite(ends)
+    limit = np.where(stop, brake_to(0.0, to_line.T).T, np.inf)
+    return limit.min(axis=1), stop
 
 
 def lane_targets(
@@ -75,41 +121,13 @@ def lane_targets(
     every vehicle in the world, metres. With ``right_of_way`` (rows shared with the
     tracker) cars also wait their turn at intersections.
     """
-    graph = tracker.geometry.graph
     speed = np.maximum(world.vx[vehicles], 0.0)
     plan = tracker.plan[rows]
     ends = tracker.distance_to_ends(rows)
-    wanted = graph.edge_speed_limit[np.maximum(plan[:, 0], 0)] * style.speed_factor
-
-    def brake_to(limit, distance: np.ndarray) -> np.ndarray:
-        """Highest speed now that still slows to ``limit`` within ``distance`` metres."""
-        room = np.maximum(distance - speed * CONTROL_LAG_S, 0.0)
-        return np.sqrt(np.square(limit) + 2.0 * style.decel * room)
-
-    turns = tracker.turn_angles(rows)
-    for column in range(tracker.horizon - 1):
-        next_edge = plan[:, column + 1]
-        next_limit = np.where(
-            next_edge >= 0,
-            graph.edge_speed_limit[np.maximum(next_edge, 0)] * style.speed_factor,
-            np.inf,
-        )
-        corner = np.minimum(corner_speed(turns[:, column], style.lateral_accel), next_limit)
-        wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
-        dead_end = (plan[:, column] >= 0) & (next_edge < 0)
-        stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)
-        wanted = np.where(dead_end, np.minimum(wanted, stop_at_end), wanted)
-
-    stop = np.zeros(plan.shape, dtype=bool)  # stop for the light at the end of each column
-    if signals is not None and style.obey_signals:
-        to_line = ends - style.stop_line_m
-        state = signals.edge_state(plan, time)
-        stoppable = to_line > speed[:, None] ** 2 / (2.0 * style.decel) - 1.0
-        stop = (state == Light.RED) & (ends > OVER_THE_LINE_M)
-        stop |= (state == Light.AMBER) & stoppable
-        stop &= np.isfinite(ends)
-        limit = np.where(stop, brake_to(0.0, to_line.T).T, np.inf)
-        wanted = np.minimum(wanted, limit.min(axis=1))
+    brake_to = _brake_to(speed, style.decel)
+    wanted = _road_ahead_limit(tracker, rows, plan, ends, style, brake_to)
+    light_limit, stop = _light_stops(signals, plan, ends, speed, time, style, brake_to)
+    wanted = np.minimum(wanted, light_limit)
     waiting = (stop & (ends < 25.0)).any(axis=1)
 
     if right_of_way is not None:
