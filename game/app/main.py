@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 NO_DISPLAY_EXIT = 2
@@ -18,6 +19,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--map", type=Path, metavar="PATH",
                         help="start free drive on this .tmx map (skips the title screen)")
     parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
+
+
+HEADLESS_DRIVERS = ("offscreen", "dummy")  #: SDL video drivers that show nothing
+
+
+def open_display(settings):
+    """The game window; pygame.error when there is no display to put it on.
+
+    SDL quietly falls back to an invisible offscreen driver when it finds no display;
+    that counts as no display unless SDL_VIDEODRIVER asked for it (tests, headless runs).
+    """
+    import pygame
+
+    from game.app.app import open_window
+
+    requested = os.environ.get("SDL_VIDEODRIVER", "")
+    if sys.platform.startswith("linux") and not requested and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise pygame.error("neither DISPLAY nor WAYLAND_DISPLAY is set")
+    pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in HEADLESS_DRIVERS and requested != driver:
+        raise pygame.error(f"only SDL's {driver} video driver is available")
+    return open_window(settings)
 
 
 def start_pads() -> None:
@@ -38,15 +63,14 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.app.app import App, open_window, report
+    from game.app.app import App, report
     from game.input.settings import load_settings
 
     settings, settings_message = load_settings()
     if settings_message:
         report(settings_message)
     try:
-        pygame.display.init()
-        screen = open_window(settings)
+        screen = open_display(settings)
     except pygame.error as error:
         report(f"cannot open a window ({error or 'no video device'}); the game needs a "
                "display: run it on a desktop session, or set DISPLAY")

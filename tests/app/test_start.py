@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.app.settings_scene import SettingsScene
 from game.app.title_menu import TITLE_ENTRIES, TitleEntry, register_title_entry, title_entries
@@ -16,8 +17,14 @@ from tests.app.conftest import key_event
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_no_display_prints_one_message_and_exits_2(tmp_path):
-    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver", "FMW_CONFIG_DIR": str(tmp_path)}
+@pytest.mark.parametrize("display", ["bogus-driver", "none-set"])
+def test_no_display_prints_one_message_and_exits_2(tmp_path, display):
+    env = {**os.environ, "FMW_CONFIG_DIR": str(tmp_path)}
+    if display == "bogus-driver":
+        env["SDL_VIDEODRIVER"] = "no-such-driver"
+    else:  # a Linux box with no X11 or Wayland session (SDL would fall back to offscreen)
+        for name in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY"):
+            env.pop(name, None)
     result = subprocess.run([sys.executable, "-m", "game"], cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
