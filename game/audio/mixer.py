@@ -66,7 +66,7 @@ class AudioSystem:
             self.message = f"no sound: {error}; the game runs silently"
             return
         self.enabled = True
-        self._build()
+        self.loop_channels: list[pygame.mixer.Channel] = []  #: built on first use (fast start)
 
     def _sound(self, samples: np.ndarray) -> pygame.mixer.Sound:
         pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
@@ -96,6 +96,8 @@ class AudioSystem:
         """Set loop volumes from the player's car and play thumps for nearby crashes."""
         if not self.enabled:
             return
+        if not self.loop_channels:
+            self._build()
         steps = len(self.engine_idle)
         weights = crossfade_weights(engine_pitch(speed_ms, throttle), steps) * self.volume
         load = 0.25 + 0.75 * float(np.clip(throttle, 0.0, 1.0))
@@ -124,7 +126,7 @@ class AudioSystem:
 
     def silence(self) -> None:
         """Mute the loops (pause menu); :meth:`update` brings them back."""
-        if self.enabled:
+        if self.enabled and self.loop_channels:
             for channel in self.loop_channels:
                 channel.set_volume(0.0)
 
