@@ -10,26 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
-SURFACES = ("asphalt", "concrete", "dirt", "sand", "grass", "water")
-ZONE_KINDS = (
-    "place",
-    "pickup",
-    "shadow",
-    "crowd",
-    "finish",
-    "checkpoint",
-    "home",
-    "garage",
-    "pit",
-    "start",
-)
-SPAWN_KINDS = (
-    "player", "traffic", "parked", "police", "crew",
-    "chaser", "detective", "helicopter", "target", "racer",
-)  # fmt: skip
-VEHICLE_CLASSES = ("driver", "sedan", "muscle", "police", "unmarked", "taxi", "van", "stock_car")
+# The enums come from the game itself, so Tiled's drop-downs offer exactly what the loader accepts.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from game.level.schema import SPAWN_KINDS, ZONE_KINDS  # noqa: E402
+from game.sim.terrain import Surface  # noqa: E402
+from game.sim.vehicles import VehicleClass  # noqa: E402
+
+SURFACES = tuple(surface.name.lower() for surface in Surface)
+VEHICLE_CLASSES = tuple(vehicle_class.name.lower() for vehicle_class in VehicleClass)
 
 #: spawn kind -> the vehicle class a new spawn of that kind starts with
 SPAWN_DEFAULT_CLASS = {
