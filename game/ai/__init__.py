@@ -7,15 +7,18 @@ traffic recycling through ``World.place``). No pygame; whole-array numpy over ca
 
 from game.ai.driving import DrivingStyle, LaneTargets, lane_targets
 from game.ai.gaps import GapsAhead, gaps_ahead, safe_speed
+from game.ai.chasers import ChaserController
 from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
 from game.ai.perception import SightParams, clear_path, line_of_sight, sees
-from game.ai.police import Helicopter, PoliceController, PoliceEvent, PursuitParams
+from game.ai.police import Helicopter, PoliceController, PoliceEvent
+from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RouteFollower, RoutePlanner, RouteTree, route_chooser
 from game.ai.signals import Light, Signals
 from game.ai.steering import Chassis, drive_to, hold_still, pursuit_steer
 from game.ai.traffic import TrafficController, spawn_on_lanes
 
 __all__ = [
+    "ChaserController",
     "Chassis",
     "DrivingStyle",
     "EdgeGeometry",
@@ -26,6 +29,7 @@ __all__ = [
     "Light",
     "PoliceController",
     "PoliceEvent",
+    "Pursuer",
     "PursuitParams",
     "RouteFollower",
     "RoutePlanner",

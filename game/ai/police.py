@@ -6,13 +6,9 @@ the mission tells them (:meth:`PoliceController.dispatch`). They remember the la
 known position and velocity; the pursuit ends when nobody has seen him for
 ``give_up_s`` seconds.
 
-In a pursuit each unit, every tick, is in one of three modes (whole-array masks):
-
-- *ram*: the target is within ``ram_range_m`` and in sight: aim at it, faster than it;
-- *intercept*: in sight and a car-wide straight way is clear within ``direct_range_m``:
-  steer at where it will be (position plus velocity times a lead time);
-- *route*: otherwise drive the road graph towards the last known position, all units
-  sharing one cached route tree, ignoring lights (sirens) but not the cars ahead.
+In a pursuit the units drive with a :class:`game.ai.pursuit.Pursuer`: along the road
+graph to the last known position, straight at the Driver (intercept, ram) while a unit
+sees him.
 
 Out of a pursuit the units patrol as traffic (:class:`TrafficController`).
 """
@@ -24,32 +20,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from game.ai.driving import DrivingStyle, lane_targets
-from game.ai.lanes import LaneTracker
-from game.ai.perception import SightParams, clear_path, sees
-from game.ai.routes import RoutePlanner, route_chooser
+from game.ai.perception import SightParams, sees
+from game.ai.pursuit import Pursuer, PursuitParams
+from game.ai.routes import RoutePlanner
 from game.ai.signals import Signals
-from game.ai.steering import Chassis, drive_to
 from game.ai.traffic import TrafficController
 from game.sim.terrain import Terrain
-from game.sim.vehicles import CLASS_TABLE
-
-PURSUIT_STYLE = DrivingStyle(
-    speed_factor=1.6, lateral_accel=6.0, decel=6.0, obey_signals=False, reaction_s=0.5
-)
-
-
-@dataclass(frozen=True)
-class PursuitParams:
-    """How police chase; the mission may set its own (give_up_s especially)."""
-
-    give_up_s: float = 25.0  #: seconds unseen before a pursuit is called off
-    direct_range_m: float = 70.0  #: in sight and nearer than this: steer straight at it
-    ram_range_m: float = 14.0  #: nearer than this: ram
-    ram_extra_ms: float = 6.0  #: how much faster than the target a ramming unit drives
-    lead_max_s: float = 1.5  #: longest look-ahead when predicting where the target will be
-    chase_speed_ms: float = 40.0  #: top speed a unit asks for when intercepting
-    replan_s: float = 1.0  #: seconds between new routes towards a moving last known spot
 
 
 class PoliceEvent(NamedTuple):
@@ -84,12 +60,7 @@ class PoliceController:
         self.last_seen_time = -np.inf
         self.events: list[PoliceEvent] = []  #: appended as they happen; the caller drains it
         self._patrol = self._new_patrol()
-        self._tracker = LaneTracker(planner.geometry, self.units.size, horizon=6)
-        self._rows = np.arange(self.units.size)
-        self._tree = None
-        self._choose = None
-        self._replan_s = 0.0
-        self._chassis: Chassis | None = None
+        self._pursuer = Pursuer(planner, terrain, self.units, self.params)
 
     def _new_patrol(self) -> TrafficController:
         return TrafficController(
@@ -152,7 +123,7 @@ class PoliceController:
         """Every unit chases (heat over the threshold); needs a known position to go to."""
         if not self.pursuing:
             self.pursuing = True
-            self._tree = None
+            self._pursuer.reset()
 
     def call_off(self, time: float) -> None:
         """End the pursuit: units go back to patrolling from where they are."""
@@ -167,84 +138,7 @@ class PoliceController:
         """Control rows (len(units), 4), in the order of ``units``; call every tick."""
         if not self.pursuing or self.last_seen_xy is None:
             return self._patrol.controls(world, time)
-        if self._chassis is None:
-            self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
-        self._follow_route(world, time)
-        rows = self._route_rows(world, time)
-        controls = self._route_controls(world, rows, time)
-        direct = self._direct_controls(world, target)
-        if direct is not None:
-            mask, direct_rows = direct
-            controls[mask] = direct_rows
-        return controls
-
-    def _follow_route(self, world, time: float) -> None:
-        """Keep one shared route tree towards the last known position, replanned now and then."""
-        self._replan_s -= world.dt
-        if self._tree is not None and self._replan_s > 0.0:
-            return
-        self._replan_s = self.params.replan_s
-        tree = self.planner.tree_to_point(*self.last_seen_xy, self.terrain)
-        if self._tree is not None and tree.goal_edges == self._tree.goal_edges:
-            return
-        first = self._tree is None
-        self._tree = tree
-        self._choose = route_chooser(self.planner.graph, tree)
-        u = self.units
-        if first:
-            self._tracker.attach(self._rows, world.x[u], world.y[u], world.heading[u], self._choose)
-        else:
-            self._tracker.replan(self._rows, self._choose, keep=1)
-
-    def _route_rows(self, world, time: float) -> np.ndarray:
-        u = self.units
-        lost = np.abs(self._tracker.offset) > 8.0
-        if lost.any():
-            rows = self._rows[lost]
-            self._tracker.attach(rows, world.x[u[rows]], world.y[u[rows]],
-                                 world.heading[u[rows]], self._choose)  # fmt: skip
-        self._tracker.update(self._rows, world.x[u], world.y[u], self._choose)
-        return self._rows
-
-    def _route_controls(self, world, rows: np.ndarray, time: float) -> np.ndarray:
-        u = self.units[rows]
-        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
-        targets = lane_targets(self._tracker, rows, u, world, dims, None, time, PURSUIT_STYLE)
-        # at the last known spot with nothing seen: drive there and stop to look round
-        gx, gy = self.last_seen_xy
-        near = np.hypot(world.x[u] - gx, world.y[u] - gy) < 15.0
-        speed = np.where(near, 0.0, targets.speed)
-        return drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
-                        targets.x, targets.y, speed, self._chassis)  # fmt: skip
-
-    def _direct_controls(self, world, target: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """Units that see the target and have a clear straight way: intercept or ram."""
-        u = self.units
-        p = self.params
-        tx, ty = float(world.x[target]), float(world.y[target])
-        distance = np.hypot(world.x[u] - tx, world.y[u] - ty)
-        candidates = self.seen & (distance < p.direct_range_m) & ~world.wrecked[u]
-        if not candidates.any():
-            return None
-        candidates[candidates] = clear_path(
-            self.terrain, world.x[u[candidates]], world.y[u[candidates]], tx, ty, 1.2
-        )
-        if not candidates.any():
-            return None
-        cos_h, sin_h = np.cos(world.heading[target]), np.sin(world.heading[target])
-        tvx, tvy = float(world.vx[target]), float(world.vy[target])
-        vel_x, vel_y = tvx * cos_h - tvy * sin_h, tvx * sin_h + tvy * cos_h
-        target_speed = float(np.hypot(vel_x, vel_y))
-        c = u[candidates]
-        closing = np.maximum(np.abs(world.vx[c]) - 0.5 * target_speed, 5.0)
-        lead = np.clip(distance[candidates] / closing, 0.0, p.lead_max_s)
-        ram = distance[candidates] < p.ram_range_m
-        lead = np.where(ram, 0.3, lead)  # at ramming range aim just ahead of its nose
-        aim_x, aim_y = tx + vel_x * lead, ty + vel_y * lead
-        speed = np.where(ram, target_speed + p.ram_extra_ms, p.chase_speed_ms)
-        rows = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
-                        aim_x, aim_y, speed, self._chassis.take(candidates))  # fmt: skip
-        return candidates, rows
+        return self._pursuer.controls(world, self.last_seen_xy, target, self.seen, time)
 
 
 @dataclass

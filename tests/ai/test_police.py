@@ -1,7 +1,8 @@
 import numpy as np
 
 from game.ai.perception import SightParams
-from game.ai.police import Helicopter, PoliceController, PursuitParams
+from game.ai.police import Helicopter, PoliceController
+from game.ai.pursuit import PursuitParams
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.steering import hold_still
 from game.sim import VehicleClass, World

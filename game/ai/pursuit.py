@@ -1,0 +1,181 @@
+"""Driving at a target: along the road graph when far or out of sight, straight when not.
+
+A :class:`Pursuer` drives a set of cars (world indices) at one target, each tick, with
+whole-array masks for three modes:
+
+- *ram*: within ``ram_range_m`` and in sight: aim at it, faster than it (with
+  ``side_ram``, at the rear corner on the pursuer's side: a PIT manoeuvre);
+- *intercept*: in sight with a car-wide straight way clear within ``direct_range_m``:
+  steer at where it will be (position plus velocity times a lead time);
+- *route*: otherwise drive the road graph towards the goal (the last known position),
+  all pursuers sharing one cached route tree, ignoring lights (sirens) but not the
+  cars ahead; at the goal with nothing in sight they stop to look round.
+
+Who knows what is the caller's business: police only chase what they have seen
+(:mod:`game.ai.police`), a hostile chaser always knows (:mod:`game.ai.chasers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.ai.driving import DrivingStyle, lane_targets
+from game.ai.lanes import LaneTracker
+from game.ai.perception import clear_path
+from game.ai.routes import RoutePlanner, route_chooser
+from game.ai.steering import Chassis, drive_to
+from game.sim.terrain import Terrain
+from game.sim.vehicles import CLASS_TABLE
+
+PURSUIT_STYLE = DrivingStyle(
+    speed_factor=1.6, lateral_accel=6.0, decel=6.0, obey_signals=False, reaction_s=0.5
+)
+LOOK_ROUND_M = 15.0  #: pursuers this near the goal with the target out of sight stop there
+
+
+@dataclass(frozen=True)
+class PursuitParams:
+    """How police chase; the mission may set its own (give_up_s especially)."""
+
+    give_up_s: float = 25.0  #: seconds unseen before a pursuit is called off
+    direct_range_m: float = 70.0  #: in sight and nearer than this: steer straight at it
+    ram_range_m: float = 14.0  #: nearer than this: ram
+    ram_extra_ms: float = 6.0  #: how much faster than the target a ramming unit drives
+    lead_max_s: float = 1.5  #: longest look-ahead when predicting where the target will be
+    chase_speed_ms: float = 40.0  #: top speed a unit asks for when intercepting
+    replan_s: float = 1.0  #: seconds between new routes towards a moving last known spot
+
+
+def target_velocity(world, target: int) -> tuple[float, float]:
+    """World-frame velocity (m/s) of vehicle ``target``."""
+    cos_h, sin_h = np.cos(world.heading[target]), np.sin(world.heading[target])
+    vx, vy = float(world.vx[target]), float(world.vy[target])
+    return vx * cos_h - vy * sin_h, vx * sin_h + vy * cos_h
+
+
+class Pursuer:
+    """Drives cars ``units`` at a target; see the module docstring for the modes."""
+
+    def __init__(
+        self,
+        planner: RoutePlanner,
+        terrain: Terrain,
+        units: np.ndarray,
+        params: PursuitParams | None = None,
+        side_ram: bool = False,
+    ):
+        self.planner = planner
+        self.terrain = terrain
+        self.units = np.asarray(units, dtype=np.intp)
+        self.params = params or PursuitParams()
+        self.side_ram = side_ram  #: ram the rear corner (PIT) instead of straight on
+        self._tracker = LaneTracker(planner.geometry, self.units.size, horizon=6)
+        self._rows = np.arange(self.units.size)
+        self._tree = None
+        self._choose = None
+        self._replan_s = 0.0
+        self._chassis: Chassis | None = None
+
+    def reset(self) -> None:
+        """Forget the route (a new chase starts from wherever the cars are)."""
+        self._tree = None
+
+    def controls(
+        self, world, goal: tuple[float, float], target: int, in_sight: np.ndarray, time: float
+    ) -> np.ndarray:
+        """Control rows (len(units), 4): towards ``goal`` along the graph, and straight at
+        vehicle ``target`` for the units with ``in_sight`` True."""
+        if self._chassis is None:
+            self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
+        self._follow_route(world, goal)
+        rows = self._route_rows(world)
+        controls = self._route_controls(world, rows, goal, in_sight, time)
+        direct = self._direct_controls(world, target, in_sight)
+        if direct is not None:
+            mask, direct_rows = direct
+            controls[mask] = direct_rows
+        return controls
+
+    def _follow_route(self, world, goal: tuple[float, float]) -> None:
+        """Keep one shared route tree towards the goal, replanned now and then."""
+        self._replan_s -= world.dt
+        if self._tree is not None and self._replan_s > 0.0:
+            return
+        self._replan_s = self.params.replan_s
+        tree = self.planner.tree_to_point(*goal, self.terrain)
+        if self._tree is not None and tree.goal_edges == self._tree.goal_edges:
+            return
+        first = self._tree is None
+        self._tree = tree
+        self._choose = route_chooser(self.planner.graph, tree)
+        u = self.units
+        if first:
+            self._tracker.attach(self._rows, world.x[u], world.y[u], world.heading[u], self._choose)
+        else:
+            self._tracker.replan(self._rows, self._choose, keep=1)
+
+    def _route_rows(self, world) -> np.ndarray:
+        u = self.units
+        lost = np.abs(self._tracker.offset) > 8.0
+        if lost.any():
+            rows = self._rows[lost]
+            self._tracker.attach(rows, world.x[u[rows]], world.y[u[rows]],
+                                 world.heading[u[rows]], self._choose)  # fmt: skip
+        self._tracker.update(self._rows, world.x[u], world.y[u], self._choose)
+        return self._rows
+
+    def _route_controls(self, world, rows, goal, in_sight, time: float) -> np.ndarray:
+        u = self.units[rows]
+        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
+        targets = lane_targets(self._tracker, rows, u, world, dims, None, time, PURSUIT_STYLE)
+        # at the goal with nothing in sight: stop there and look round
+        near = np.hypot(world.x[u] - goal[0], world.y[u] - goal[1]) < LOOK_ROUND_M
+        speed = np.where(near & ~in_sight[rows], 0.0, targets.speed)
+        return drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
+                        targets.x, targets.y, speed, self._chassis)  # fmt: skip
+
+    def _direct_controls(self, world, target: int, in_sight: np.ndarray):
+        """(mask, rows) for units that see the target with a clear straight way, or None."""
+        u = self.units
+        p = self.params
+        tx, ty = float(world.x[target]), float(world.y[target])
+        distance = np.hypot(world.x[u] - tx, world.y[u] - ty)
+        candidates = in_sight & (distance < p.direct_range_m) & ~world.wrecked[u]
+        if not candidates.any():
+            return None
+        candidates[candidates] = clear_path(
+            self.terrain, world.x[u[candidates]], world.y[u[candidates]], tx, ty, 1.2
+        )
+        if not candidates.any():
+            return None
+        vel_x, vel_y = target_velocity(world, target)
+        target_speed = float(np.hypot(vel_x, vel_y))
+        c = u[candidates]
+        closing = np.maximum(np.abs(world.vx[c]) - 0.5 * target_speed, 5.0)
+        lead = np.clip(distance[candidates] / closing, 0.0, p.lead_max_s)
+        ram = distance[candidates] < p.ram_range_m
+        lead = np.where(ram, 0.3, lead)  # at ramming range aim just ahead of its nose
+        aim_x, aim_y = tx + vel_x * lead, ty + vel_y * lead
+        if self.side_ram:
+            px, py = self._rear_corner(world, target, c)
+            aim_x, aim_y = np.where(ram, px, aim_x), np.where(ram, py, aim_y)
+        speed = np.where(ram, target_speed + p.ram_extra_ms, p.chase_speed_ms)
+        rows = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
+                        aim_x, aim_y, speed, self._chassis.take(candidates))  # fmt: skip
+        return candidates, rows
+
+    def _rear_corner(self, world, target: int, cars: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The target's rear corner on each car's side: where a PIT push turns it round."""
+        heading = world.heading[target]
+        fx, fy = np.cos(heading), np.sin(heading)
+        rx, ry = -fy, fx
+        side = np.sign(
+            (world.x[cars] - world.x[target]) * rx + (world.y[cars] - world.y[target]) * ry
+        )
+        side = np.where(side == 0.0, 1.0, side)
+        back = 0.35 * CLASS_TABLE.length[world.vehicle_class[target]]
+        half = 0.5 * CLASS_TABLE.width[world.vehicle_class[target]]
+        return (world.x[target] - fx * back + side * rx * half,
+                world.y[target] - fy * back + side * ry * half)  # fmt: skip
