@@ -5,9 +5,9 @@ input a player's pad writes; nothing here moves a car except through those rows 
 traffic recycling through ``World.place``). No pygame; whole-array numpy over cars.
 """
 
+from game.ai.chasers import ChaserController
 from game.ai.driving import DrivingStyle, LaneTargets, lane_targets
 from game.ai.gaps import GapsAhead, gaps_ahead, safe_speed
-from game.ai.chasers import ChaserController
 from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
 from game.ai.perception import SightParams, clear_path, line_of_sight, sees
 from game.ai.police import Helicopter, PoliceController, PoliceEvent
