@@ -76,6 +76,7 @@ class World:
         self.world_vx = np.zeros(0)  #: velocity in world axes (east, south), m/s
         self.world_vy = np.zeros(0)
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
+        self.previous = self.snapshot()  #: poses before the last step, for interpolation
 
     @property
     def n(self) -> int:
@@ -105,6 +106,10 @@ class World:
         self.vehicle_class = np.concatenate([self.vehicle_class, cls.ravel()])
         self.wrecked = np.concatenate([self.wrecked, np.zeros(count, dtype=bool)])
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
+        new_poses = (x.ravel(), y.ravel(), heading.ravel())
+        self.previous = Snapshot(
+            *(np.concatenate([old, new]) for old, new in zip(self.previous, new_poses, strict=True))
+        )
         return np.arange(start, start + count)
 
     def place(self, idx, x, y, heading, speed=0.0) -> None:
@@ -115,6 +120,8 @@ class World:
             getattr(self, name)[idx] = 0.0
         self.wrecked[idx] = False
         self._update_world_velocity()
+        for old, now in zip(self.previous, (self.x, self.y, self.heading), strict=True):
+            old[idx] = now[idx]  # a teleport is not a motion to interpolate
 
     def step(self, controls: np.ndarray, dt: float | None = None) -> StepEvents:
         """Advance every vehicle by ``dt`` (default the fixed tick) under ``controls`` (n, 4)."""
@@ -124,6 +131,7 @@ class World:
             expected = (self.n, N_CONTROLS)
             raise ValueError(f"controls must be shaped {expected}, not {controls.shape}")
         controls[self.wrecked] = WRECKED_CONTROLS
+        self.previous = self.snapshot()
         update_velocities(self, controls, dt)
         car_hits = contacts.collide_cars(self)
         wall_hits = walls.move(self, dt)  # last, so no car is ever left inside a wall
@@ -163,6 +171,12 @@ class World:
     def snapshot(self) -> Snapshot:
         """Copies of the poses now; keep the previous one to interpolate with the clock's alpha."""
         return Snapshot(self.x.copy(), self.y.copy(), self.heading.copy())
+
+    def interpolated(self, alpha: float) -> Snapshot:
+        """Poses ``alpha`` (0..1, the clock's) of the way from :attr:`previous` to now."""
+        x0, y0, h0 = self.previous
+        turn = np.remainder(self.heading - h0 + np.pi, 2 * np.pi) - np.pi  # the short way round
+        return Snapshot(x0 + alpha * (self.x - x0), y0 + alpha * (self.y - y0), h0 + alpha * turn)
 
     def state_hash(self) -> str:
         """sha256 of the whole dynamic state (and the generator's), for replays and tests."""

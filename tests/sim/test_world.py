@@ -126,3 +126,21 @@ def test_big_worlds_step_in_blocks_with_identical_results(monkeypatch):
             patch.setattr(dynamics, "BLOCK", 16)  # 50 cars -> blocks of 16, 16, 16, 2
             blocked.step(drive_blocked(blocked, tick))
     assert whole.state_hash() == blocked.state_hash()
+
+
+def test_world_keeps_the_previous_poses_for_interpolation():
+    world = World(open_square(50))
+    world.spawn(VehicleClass.DRIVER, 50.0, 50.0, np.pi - 0.15, speed=12.0)
+    world.spawn(VehicleClass.VAN, 120.0, 120.0, 0.5)  # spawned late: previous grows too
+    crossed = False
+    for _ in range(60):  # turning right, the heading runs over +pi and wraps to -pi
+        world.step(controls_for(2, steer=1.0))
+        before, after, halfway = world.previous, world.snapshot(), world.interpolated(0.5)
+        turn = np.remainder(after.heading[0] - before.heading[0] + np.pi, 2 * np.pi) - np.pi
+        crossed |= after.heading[0] < before.heading[0]
+        assert 0.0 < turn < 0.2  # one tick of turning, never a lap the long way round
+        assert halfway.heading[0] == pytest.approx(before.heading[0] + turn / 2)
+        assert halfway.x[0] == pytest.approx((before.x[0] + after.x[0]) / 2)
+    assert crossed
+    world.place([1], 10.0, 10.0, 0.0)
+    assert world.interpolated(0.3).x[1] == 10.0  # a teleport does not slide across the map
