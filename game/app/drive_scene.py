@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pygame
 
 from game.app.scene import Scene
 from game.app.session import DriveSession, SessionFactory, free_drive_session
@@ -73,6 +74,9 @@ class DriveScene(Scene):
 
     def handle_event(self, app: Any, event, actions: list[str]) -> None:
         session = self.session
+        if event.type == pygame.WINDOWFOCUSLOST:  # alt-tabbed away: stop the clock
+            self._pause(app)
+            return
         for action in actions:
             if action == "pause":
                 self._pause(app)

@@ -21,7 +21,7 @@ from game.problems import FileProblem
 from game.render.camera import View
 
 CHUNK_TILES = 16  #: tiles per chunk side (512 px at zoom 1)
-CACHE_CHUNKS = 160  #: chunks kept; the widest view needs ~40, the rest spare turning and zoom
+CACHE_CHUNKS = 96  #: per cache; the widest view needs ~40 (twice that while the zoom level changes)
 
 
 class TileLayers:

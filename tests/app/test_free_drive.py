@@ -114,3 +114,9 @@ def test_a_bad_map_gives_one_message_and_no_scene(app, tmp_path):
     assert not open_free_drive(app, broken)
     assert "broken.tmx" in app.notice and "\n" not in app.notice
     assert app.scenes == []
+
+
+def test_losing_window_focus_pauses(app, test_map):
+    open_free_drive(app, test_map)
+    app.step_frame([pygame.event.Event(pygame.WINDOWFOCUSLOST)], FRAME_S)
+    assert isinstance(app.scenes[-1], PauseScene)
