@@ -103,22 +103,48 @@ class PairBoxes:
         )
         self.pick = np.arange(i.size)
 
-    def separation(self, w) -> tuple[np.ndarray, ...]:
-        """SAT -> (depth (> 0: overlapping), nx, ny, axis); the normal points from j to i."""
+    def overlaps(self, w) -> tuple[np.ndarray, np.ndarray]:
+        """Per axis (4, pairs): overlap of the two boxes' shadows, and j's centre offset."""
         dx, dy = w.x[self.j] - w.x[self.i], w.y[self.j] - w.y[self.i]
         along = dx * self.axes_x + dy * self.axes_y
-        overlap = self.reach - np.abs(along)
-        axis = np.argmin(overlap, axis=0)
-        depth = overlap[axis, self.pick]
-        side = np.where(along[axis, self.pick] > 0, -1.0, 1.0)
-        return depth, side * self.axes_x[axis, self.pick], side * self.axes_y[axis, self.pick], axis
+        return self.reach - np.abs(along), along
 
-    def contact_points(self, w, nx, ny, axis) -> tuple[np.ndarray, np.ndarray]:
+    def choose_axes(self, w, dt: float | None = None) -> None:
+        """Fix each overlapping pair's contact axis and the side j lies on.
+
+        The usual choice is the axis of least overlap. But cars that met fast (two
+        stock cars nose to nose close 2.5 m in a tick) may overlap less sideways than
+        lengthwise, and least overlap would push them past each other; so with ``dt``,
+        the pair's relative velocity rewinds it one step, and the axis it crossed last
+        (the one it was still apart on latest) wins, from the side it came from.
+        """
+        overlap, along = self.overlaps(w)
+        axis = np.argmin(overlap, axis=0)
+        before = along
+        if dt is not None:
+            dvx = w.world_vx[self.j] - w.world_vx[self.i]
+            dvy = w.world_vy[self.j] - w.world_vy[self.i]
+            before = along - (dvx * self.axes_x + dvy * self.axes_y) * dt
+            apart = self.reach - np.abs(before)  # < 0 on axes the pair was apart on
+            entered = np.where(apart < 0.0, apart / np.minimum(apart - overlap, -1e-9), -1.0)
+            last = np.argmax(entered, axis=0)  # largest share of the step spent apart
+            axis = np.where(entered[last, self.pick] > 0.0, last, axis)
+        self.axis = axis
+        self.side = np.where(before[axis, self.pick] > 0, -1.0, 1.0)
+
+    def separation(self, w) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(depth, nx, ny) along the chosen axes; the normal points from j to i."""
+        _, along = self.overlaps(w)
+        axis, pick = self.axis, self.pick
+        depth = self.reach[axis, pick] + self.side * along[axis, pick]
+        return depth, self.side * self.axes_x[axis, pick], self.side * self.axes_y[axis, pick]
+
+    def contact_points(self, w, nx, ny) -> tuple[np.ndarray, np.ndarray]:
         """Deepest point: a vertex of j when the axis is a face of i, and vice versa."""
         i, j = self.i, self.j
         bx, by = _vertex_towards(w.x[j], w.y[j], self.cb, self.sb, self.hlb, self.hwb, nx, ny)
         ax, ay = _vertex_towards(w.x[i], w.y[i], self.ca, self.sa, self.hla, self.hwa, -nx, -ny)
-        on_i = axis < 2
+        on_i = self.axis < 2
         return np.where(on_i, bx, ax), np.where(on_i, by, ay)
 
     def subset(self, keep: np.ndarray) -> PairBoxes:
@@ -139,14 +165,15 @@ def _vertex_towards(x, y, c, s, hl, hw, ux, uy) -> tuple[np.ndarray, np.ndarray]
 
 
 def box_overlaps(w, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
-    """SAT on boxes i, j -> (hit, depth, nx, ny, px, py); the normal points from j to i."""
+    """SAT on boxes i, j -> (hit, depth, nx, ny, px, py) by least overlap, normal j -> i."""
     boxes = PairBoxes(w, i, j)
-    depth, nx, ny, axis = boxes.separation(w)
-    px, py = boxes.contact_points(w, nx, ny, axis)
+    boxes.choose_axes(w)
+    depth, nx, ny = boxes.separation(w)
+    px, py = boxes.contact_points(w, nx, ny)
     return depth > 0.0, depth, nx, ny, px, py
 
 
-def collide_cars(w) -> Collisions:
+def collide_cars(w, dt: float) -> Collisions:
     """Find touching cars, stop them closing, push them apart; one event row per pair."""
     if w.n < 2:
         return Collisions()
@@ -158,17 +185,18 @@ def collide_cars(w) -> Collisions:
     if not i.size:
         return Collisions()
     boxes = PairBoxes(w, i, j)
-    depth, nx, ny, axis = boxes.separation(w)
-    hit = depth > 0.0
+    hit = boxes.overlaps(w)[0].min(axis=0) > 0.0
     if not hit.any():
         return Collisions()
     boxes = boxes.subset(hit)
-    i, j, depth, nx, ny, axis = boxes.i, boxes.j, depth[hit], nx[hit], ny[hit], axis[hit]
-    px, py = boxes.contact_points(w, nx, ny, axis)
+    boxes.choose_axes(w, dt)
+    i, j = boxes.i, boxes.j
+    depth, nx, ny = boxes.separation(w)
+    px, py = boxes.contact_points(w, nx, ny)
     impulse = solve_impulses(w, i, j, px, py, nx, ny, CAR_RESTITUTION, CAR_FRICTION, CAR_ITERATIONS)
     separate(w, i, j, nx, ny, depth)
     for _ in range(POSITION_ITERATIONS - 1):
-        depth, nx, ny, _ = boxes.separation(w)
+        depth, nx, ny = boxes.separation(w)
         separate(w, i, j, nx, ny, depth)
     return Collisions(a=i, b=j, x=px, y=py, impulse=impulse)
 

@@ -133,7 +133,7 @@ class World:
         controls[self.wrecked] = WRECKED_CONTROLS
         self.previous = self.snapshot()
         update_velocities(self, controls, dt)
-        car_hits = contacts.collide_cars(self)
+        car_hits = contacts.collide_cars(self, dt)
         wall_hits = walls.move(self, dt)  # last, so no car is ever left inside a wall
         cos_h, sin_h = cos_sin(self.heading)
         self.vx = self.world_vx * cos_h + self.world_vy * sin_h

@@ -38,7 +38,7 @@ def test_resolution_separates_and_conserves_momentum(seed):
     hit, depth, *_ = box_overlaps(world, np.array([0]), np.array([1]))
     assert hit[0] and depth[0] > 0.05
     linear_before, _ = momentum(world)
-    events = collide_cars(world)
+    events = collide_cars(world, world.dt)
     linear_after, _ = momentum(world)
     assert len(events) == 1 and {events.a[0], events.b[0]} == {0, 1} and events.impulse[0] >= 0
     np.testing.assert_allclose(
@@ -52,7 +52,7 @@ def test_contact_impulse_keeps_angular_momentum_about_the_contact():
     world = overlapping_pair(np.random.default_rng(99))
     x_before, y_before = world.x.copy(), world.y.copy()
     _, angular_before = momentum(world)
-    collide_cars(world)
+    collide_cars(world, world.dt)
     moved_x, moved_y = world.x.copy(), world.y.copy()
     world.x, world.y = x_before, y_before  # impulses act at the pre-correction positions
     _, angular_after = momentum(world)
@@ -62,7 +62,7 @@ def test_contact_impulse_keeps_angular_momentum_about_the_contact():
 
 def test_approaching_cars_stop_closing():
     world = overlapping_pair(np.random.default_rng(3))
-    collide_cars(world)
+    collide_cars(world, world.dt)
     _, _, nx, ny, px, py = box_overlaps(world, np.array([0]), np.array([1]))
     # relative velocity of the contact points along the normal is no longer closing
     rel_x = (world.world_vx[0] - world.yaw_rate[0] * (py[0] - world.y[0])) - (
@@ -127,3 +127,15 @@ def test_broad_phase_finds_every_close_pair_once():
         a, b = np.nonzero(np.triu(dx**2 + dy**2 < reach**2, k=1))
         assert set(zip(a.tolist(), b.tolist(), strict=True)) <= found
         world.x = world.x + rng.normal(0, 2.0, n)
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.6, 1.2])
+def test_offset_head_on_at_top_speed_crashes_instead_of_slipping_past(offset):
+    world = World(open_square(100))
+    world.spawn(
+        VehicleClass.STOCK_CAR, [150.0, 250.0], [200.0, 200.0 + offset], [0.0, np.pi], speed=70.0
+    )
+    assert 2 * 70.0 * world.dt > 2.0  # they close over 2 m a tick, more than their side overlap
+    hold(world, 1.0)
+    assert world.x[0] < world.x[1]
+    assert world.wrecked.all()
