@@ -269,7 +269,7 @@ class RouteFollower:
 
     def _watch_stuck(self, row: np.ndarray, speed: float, wanted: float, dt: float) -> np.ndarray:
         """Back up for a moment when the car wants to move but has not for a while."""
-        if wanted > 2.0 and abs(speed) < 0.5 and row[THROTTLE] > 0.3:
+        if wanted > 2.0 and abs(speed) < 0.5 and row[THROTTLE] > 0.05:
             self._stuck_s += dt
         else:
             self._stuck_s = 0.0

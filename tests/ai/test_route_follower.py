@@ -107,3 +107,15 @@ def test_zone_goal_is_open_ground_inside_the_zone():
     square = np.array([[36.0, 20.0], [44.0, 20.0], [44.0, 28.0], [36.0, 28.0]])  # on a street
     on_street = Zone(name="corner", id=2, kind="place", polygon=square)
     assert zone_goal(on_street, terrain) == on_street.centre
+
+
+def test_follower_backs_off_a_wall_it_starts_against():
+    graph, terrain = grid_graph(), grid_terrain()
+    world = World(terrain, seed=0)
+    # on the street at x = 88, nose a metre from the block on its east side (x = 96)
+    car = int(world.spawn(VehicleClass.DRIVER, 92.5, 56.0, 0.0)[0])
+    goal = (street_line(1) - 2.0, street_line(2) - 25.0)  # down this street, southbound
+    follower = RouteFollower(RoutePlanner(graph), car, *goal, terrain, Signals(graph))
+    _drive_until_arrived(world, follower, 60.0)
+    assert follower.arrived
+    assert world.damage[car] < 0.05
