@@ -137,11 +137,14 @@ class ChunkCache:
             jobs.append((self.chunk(level, cx, cy), (px, py)))
         target.blits(jobs, doreturn=False)
 
-    def prefetch(self, view: View, level: float, chunk_m: float, budget: int = 1) -> None:
-        """Render up to ``budget`` chunks just outside the view, so driving on never stalls."""
+    def prefetch(self, view: View, level: float, chunk_m: float, budget: int = 1) -> int:
+        """Render up to ``budget`` chunks just outside the view, so driving on never stalls;
+        returns how many it rendered."""
+        done = 0
         for cx, cy in self.visible(view, chunk_m, margin=1):
-            if budget <= 0:
-                return
+            if done >= budget:
+                break
             if (level, cx, cy) not in self.cache:
                 self.chunk(level, cx, cy)
-                budget -= 1
+                done += 1
+        return done

@@ -103,17 +103,16 @@ class Renderer:
             screen.blit(surface, (0, 0))
         else:
             pygame.transform.scale(surface, screen.get_size(), screen)
-        if not busy:
-            self.chunks.prefetch(view, level, self.chunk_m, budget=1)
+        if not busy and not self.chunks.prefetch(view, level, self.chunk_m, budget=1):
             self.lights.static.prefetch(view, level, self.chunk_m, budget=1)
         self._hud(screen, session, x, y, heading, message)
 
     def _drawing_level(self, world, x: np.ndarray, y: np.ndarray) -> tuple[float, bool]:
         """The zoom level to draw at, and whether this frame did preparation work.
 
-        A new level is used only once its visible chunks and sprites exist; until then
-        the old one is stretched, and a frame prepares at most one chunk and one sprite
-        set, so a zoom change never stalls a frame.
+        A new level is used only once its visible chunks (map and light) and sprites
+        exist; until then the old one is stretched. A frame prepares at most one of
+        them, so a zoom change never stalls a frame.
         """
         wanted = zoom_level_for(self.camera.zoom)
         if self.level is None:
@@ -121,19 +120,17 @@ class Renderer:
         if wanted == self.level:
             return self.level, False
         view = self.camera.view(wanted)
-        missing = 0
         for cache in (self.chunks, self.lights.static):
             absent = [c for c in cache.visible(view, self.chunk_m)
                       if (wanted, *c) not in cache.cache]
             if absent:
                 cache.chunk(wanted, *absent[0])
-            missing = max(missing, len(absent))
+                return self.level, True
         shown = view.visible(x, y, CAR_MARGIN_M)
         classes = world.vehicle_class[shown]
         keys = set(zip(classes.tolist(), (np.flatnonzero(shown) % VARIANTS[classes]).tolist(),
                        strict=True))
-        sprites_ready = self.sprites.prepare(keys, wanted, budget=1)
-        if missing <= 1 and sprites_ready:
+        if self.sprites.prepare(keys, wanted, budget=1):
             self.level = wanted
         return self.level, True
 
