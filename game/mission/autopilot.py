@@ -19,9 +19,10 @@ from dataclasses import replace
 
 import numpy as np
 
+from game.ai.driving import DrivingStyle
 from game.ai.routes import AUTOPILOT_STYLE, RouteFollower, RoutePlanner
 from game.ai.signals import Signals
-from game.ai.steering import hold_still
+from game.ai.steering import Chassis, drive_to, hold_still
 from game.level.model import Level, Zone
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
@@ -29,7 +30,11 @@ from game.mission.zones import cell_flag
 
 DECIDE_EVERY = 3  #: ticks per decision (20 Hz at the 60 Hz tick)
 JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
-PUSHY_S = 4.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
+PUSHY_S = 3.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
+OVERTAKE_S = 2.5  #: seconds spent pulling out round whatever still blocks it
+OVERTAKE_AHEAD_M = 12.0  #: the pull-out aims this far ahead...
+OVERTAKE_SIDE_M = 4.5  #: ...and this far to the left (one lane)
+OVERTAKE_MS = 6.0  #: at this speed
 PUSHY_STYLE = replace(AUTOPILOT_STYLE, reach_m=4.0)
 #: chased: as fast as the car and the corners allow, through red lights
 GETAWAY_STYLE = replace(
@@ -72,7 +77,8 @@ class Autopilot:
         self.lights_on = True
         self._xy = (0.0, 0.0)  #: the player's car this tick
         self.still_s = 0.0  #: seconds stood still while it wants to move
-        self.pushy_s = 0.0  #: seconds left of pushing through a jam
+        self.overtake_s = 0.0  #: seconds left of pulling out round a blocker...
+        self.overtake_to = (0.0, 0.0)  #: ...towards this point
         self._row: np.ndarray | None = None  #: the row held between decisions
 
     def controls(self, session) -> np.ndarray:
@@ -101,23 +107,59 @@ class Autopilot:
             self.follower = RouteFollower(
                 self.planner, session.player, x, y, self.level.terrain, self.signals
             )
-        self._unjam(session.world, session.player)
         world = session.world
+        instead = self._unjam(world, session.player)
+        if instead is not None:
+            return instead
         return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
 
-    def _unjam(self, world, player: int) -> None:
-        """Traffic can lock up at a junction; a getaway driver does not wait it out."""
+    def _unjam(self, world, player: int) -> np.ndarray | None:
+        """Traffic can lock up at a junction; a getaway driver does not wait it out.
+
+        Stood still (not at a red light) for JAM_S: it closes up on the car ahead for
+        PUSHY_S; still stuck: it pulls out round the blocker on the left for OVERTAKE_S,
+        then takes up its route again. Returns the row to use instead of the route's.
+        """
         follower, dt = self.follower, world.dt * DECIDE_EVERY
         assert follower is not None
-        self.pushy_s = max(0.0, self.pushy_s - dt)
+        calm = self._style(world, player)
+        if self.overtake_s > 0.0:
+            self.overtake_s -= dt
+            if self.overtake_s <= 0.0:
+                self.goal = ""  # a fresh route from wherever the car is now
+            v = np.array([player])
+            chassis = Chassis.of_classes(world.vehicle_class[v])
+            tx, ty = self.overtake_to
+            return drive_to(
+                world.x[v],
+                world.y[v],
+                world.heading[v],
+                world.vx[v],
+                np.array([tx]),
+                np.array([ty]),
+                np.array([OVERTAKE_MS]),
+                chassis,
+            )[0]
         edge = int(follower.tracker.current[0]) if follower._attached else -1
         at_red = edge >= 0 and bool(self.signals.is_red(np.array([edge]), world.time)[0])
         stuck = abs(float(world.vx[player])) < 0.3 and not follower.arrived and not at_red
         self.still_s = self.still_s + dt if stuck else 0.0
-        if self.still_s >= JAM_S:
-            self.still_s, self.pushy_s = 0.0, PUSHY_S
-        calm = GETAWAY_STYLE if self.runtime.heat.pursuit else AUTOPILOT_STYLE
-        follower.style = replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.pushy_s > 0.0 else calm
+        follower.style = (
+            replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.still_s >= JAM_S else calm
+        )
+        if self.still_s >= JAM_S + PUSHY_S:
+            self.still_s, self.overtake_s = 0.0, OVERTAKE_S
+            h = float(world.heading[player])
+            forward, left = (np.cos(h), np.sin(h)), (np.sin(h), -np.cos(h))
+            self.overtake_to = (
+                float(world.x[player]) + OVERTAKE_AHEAD_M * forward[0] + OVERTAKE_SIDE_M * left[0],
+                float(world.y[player]) + OVERTAKE_AHEAD_M * forward[1] + OVERTAKE_SIDE_M * left[1],
+            )
+        return None
+
+    def _style(self, world, player: int) -> DrivingStyle:
+        """Chased: all out, through red lights. Otherwise by the rules: heat stays low."""
+        return GETAWAY_STYLE if self.runtime.heat.pursuit else AUTOPILOT_STYLE
 
     def _decide(self) -> tuple[str, bool]:
         rt = self.runtime

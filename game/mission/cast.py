@@ -32,8 +32,12 @@ from game.problems import FileProblem
 PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obey_signals=False)
 RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)
 PATROL_THINK_HZ = 5.0  #: patrols decide less often than traffic: they only cruise
+SIGHT_EVERY = 3  #: ticks between looks for the Driver (20 Hz at 60 Hz)
+DISPATCH_GIVE_UP_S = 60.0  #: a unit sent to a place patrols again after this long
 FOLLOW_EVERY = 3  #: ticks between a routed unit's decisions (20 Hz at 60 Hz)
 CHASE_REPLAN_S = 1.0  #: seconds between new route goals while the Driver is in sight
+DISPATCH_ARRIVE_M = 15.0  #: a unit sent to a place stops this near its centre
+CHASE_ARRIVE_M = 4.0  #: a chasing unit closes to this near where it saw the Driver
 SIGHT = SightParams()
 HELI_SPEED_MS = 35.0  #: helicopter ground speed
 HELI_LIGHT_RADIUS_M = 28.0  #: searchlight spot radius on the ground
@@ -88,6 +92,8 @@ class PoliceCast:
         self._patrol: TrafficController | None = None
         self._replan_s = 0.0
         self._rows: dict[int, np.ndarray] = {}  #: last control row of each routed unit
+        self._witnessed: bool | None = None  #: the last look's answer, held between looks
+        self._routed_s: dict[int, float] = {}  #: seconds each dispatched unit has been routed
         crowds = sorted(name for name, z in self.level.zones.items() if z.kind == "crowd")
         self._crowds = ZoneGrid(self.level, crowds)
         session.controllers.append(self)
@@ -121,40 +127,31 @@ class PoliceCast:
             self._patrol = None  # rebuilt with the new unit on the next tick
 
     def witnessed(self) -> bool:
+        """Does a unit or the helicopter see the Driver? Looked at every SIGHT_EVERY ticks."""
         world, player = self.session.world, self.session.player
+        if world.tick % SIGHT_EVERY and self._witnessed is not None:
+            return self._witnessed
         x, y = float(world.x[player]), float(world.y[player])
         lights = bool(getattr(self.session, "player_lights_on", True))
         shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
         crowd = self._crowds.mask_at(x, y) != 0
         if self.units.size:
             u = self.units
-            self.seen = (
-                sees(
-                    self.level.terrain,
-                    world.x[u],
-                    world.y[u],
-                    world.heading[u],
-                    x,
-                    y,
-                    SIGHT,
-                    lights,
-                    shadow,
-                    crowd,
-                )
-                & ~world.wrecked[u]
-            )
+            looking = sees(self.level.terrain, world.x[u], world.y[u], world.heading[u], x, y,
+                           SIGHT, lights, shadow, crowd)  # fmt: skip
+            self.seen = looking & ~world.wrecked[u]
         heli = self.helicopter is not None and self.helicopter.spots(x, y, shadow and not lights)
-        if self.seen.any() or heli:
+        self._witnessed = bool(self.seen.any() or heli)
+        if self._witnessed:
             self.last_seen = (x, y)
-            return True
-        return False
+        return self._witnessed
 
     def dispatch(self, x: float, y: float, units: int) -> None:
         free = [int(u) for u in self.units if int(u) not in self.followers]
         world = self.session.world
         free.sort(key=lambda u: float(np.hypot(world.x[u] - x, world.y[u] - y)))
         for unit in free[:units]:
-            self._send(unit, x, y, RESPONSE_STYLE)
+            self._send(unit, x, y, RESPONSE_STYLE, DISPATCH_ARRIVE_M)
         if self.helicopter is not None and self.helicopter.goal is None:
             self.helicopter.goal = (x, y)
 
@@ -198,7 +195,11 @@ class PoliceCast:
         if patrolling.size:
             if self._patrol is None or not np.array_equal(self._patrol.vehicles, patrolling):
                 self._patrol = TrafficController(
-                    self.level.roads, patrolling, seed=session.seed, signals=self.signals
+                    self.level.roads,
+                    patrolling,
+                    seed=session.seed,
+                    signals=self.signals,
+                    think_hz=PATROL_THINK_HZ,
                 )
             controls[patrolling] = self._patrol.controls(world, world.time)
         for unit, follower in list(self.followers.items()):
@@ -207,7 +208,9 @@ class PoliceCast:
                 dt = world.dt * FOLLOW_EVERY
                 self._rows[unit] = follower.controls(world, world.time, dt)
             controls[unit] = self._rows[unit]
-            if follower.arrived and not self.pursuing:
+            self._routed_s[unit] = self._routed_s.get(unit, 0.0) + world.dt
+            gave_up = self._routed_s[unit] > DISPATCH_GIVE_UP_S
+            if (follower.arrived or gave_up) and not self.pursuing:
                 del self.followers[unit]  # looked round the place: back on patrol
 
     def _chase(self) -> None:
@@ -216,10 +219,11 @@ class PoliceCast:
             return
         for unit in self.units:
             if not self.session.world.wrecked[unit]:
-                self._send(int(unit), *self.last_seen, PURSUIT_STYLE)
+                self._send(int(unit), *self.last_seen, PURSUIT_STYLE, CHASE_ARRIVE_M)
 
-    def _send(self, unit: int, x: float, y: float, style: DrivingStyle) -> None:
+    def _send(self, unit: int, x: float, y: float, style: DrivingStyle, arrive_m: float) -> None:
         self._rows.pop(unit, None)
+        self._routed_s[unit] = 0.0
         self.followers[unit] = RouteFollower(
             self.planner,
             unit,
@@ -228,5 +232,5 @@ class PoliceCast:
             self.level.terrain,
             self.signals,
             style=style,
-            arrive_radius_m=4.0,
+            arrive_radius_m=arrive_m,
         )

@@ -46,6 +46,7 @@ ON_ROAD_M = 8.0  #: a car this close to a lane centre is on that road
 IN_LANE_M = 3.0  #: close enough to a lane to be driving in it (wrong way, red light)
 STOP_LINE_M = 5.0  #: within this of a lane's end the car is at the stop line
 MOVING_MS = 3.0  #: below this speed nothing but collisions counts
+HITTING_MS = 1.5  #: collisions count only when the Driver is moving at least this fast
 SLIDE_SLIP_RAD = 0.35  #: rear slip angle of a reckless slide
 SLIDE_SPEED_MS = 8.0  #: ...at or above this speed
 HIT_CAR_IMPULSE = 1500.0  #: N*s of a car-car contact that counts as hitting a car
@@ -108,8 +109,9 @@ def detect_offences(
     ``is_red(edge)``: True where that lane's signal shows red now (None: no signals).
     """
     now = np.zeros(N_OFFENCES, dtype=bool)
-    now[Offence.HIT_CAR] = driving.hit_car_impulse >= HIT_CAR_IMPULSE
-    now[Offence.HIT_PROPERTY] = driving.hit_property_impulse >= HIT_PROPERTY_IMPULSE
+    driving_on = driving.speed >= HITTING_MS  # a parked car that is hit did nothing wrong
+    now[Offence.HIT_CAR] = driving_on and driving.hit_car_impulse >= HIT_CAR_IMPULSE
+    now[Offence.HIT_PROPERTY] = driving_on and driving.hit_property_impulse >= HIT_PROPERTY_IMPULSE
     moving = driving.speed >= MOVING_MS
     now[Offence.RECKLESS_SLIDE] = (
         abs(driving.slip_rear) >= SLIDE_SLIP_RAD and driving.speed >= SLIDE_SPEED_MS

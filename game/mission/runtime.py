@@ -39,6 +39,7 @@ from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_r
 from game.mission.zones import ZoneGrid
 
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
+RED_GRACE_S = 1.0  #: seconds a light must have been red for running it to count
 SCANNER_SHOW_S = 7.0  #: sim seconds a scanner line stays in the HUD lines
 BUSTED_RADIUS_M = 7.0  #: a pursuing unit this close to a stopped Driver...
 BUSTED_SPEED_MS = 1.5  #: ...while he is slower than this...
@@ -225,7 +226,9 @@ class MissionRuntime:
         signals = self.signals
 
         def is_red(edge: int) -> bool:
-            return bool(signals.is_red(np.array([edge]), sim_time)[0])
+            # red for a moment already: a car caught by the change at the line is no offender
+            times = (sim_time, sim_time - RED_GRACE_S)
+            return all(bool(signals.is_red(np.array([edge]), t)[0]) for t in times)
 
         offences = detect_offences(driving, self.lanes, is_red if signals else None)
         for event in self.heat.update(dt, offences, self.cast.witnessed(), self.clock.now):
@@ -259,9 +262,11 @@ class MissionRuntime:
         return index is not None and index >= 0 and bool(world.wrecked[index])
 
     def _busted(self, x: float, y: float, speed: float, dt: float) -> bool:
-        police = self.cast.police_xy()
-        close = police.size and np.hypot(police[:, 0] - x, police[:, 1] - y).min() < BUSTED_RADIUS_M
-        caught = self.heat.pursuit and speed < BUSTED_SPEED_MS and bool(close)
+        caught = self.heat.pursuit and speed < BUSTED_SPEED_MS
+        if caught:
+            police = self.cast.police_xy()
+            distance = np.hypot(police[:, 0] - x, police[:, 1] - y)
+            caught = bool(police.size) and float(distance.min()) < BUSTED_RADIUS_M
         self.busted_s = self.busted_s + dt if caught else 0.0
         return self.busted_s >= BUSTED_AFTER_S
 
