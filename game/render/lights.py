@@ -87,7 +87,8 @@ class NightLights:
                 "underglow": radial_glow(round(3.2 * ppm), palette.NEON_PINK, 2.2),
                 "signal": [radial_glow(round(1.4 * ppm), colour, 1.3)
                            for colour in SIGNAL_COLOURS],
-                "tail": radial_glow(round(1.1 * ppm), palette.TAIL_LIGHT, 1.5),
+                "tail": radial_glow(round(0.8 * ppm), palette.TAIL_LIGHT, 1.6),
+                "brake": radial_glow(round(1.6 * ppm), palette.TAIL_LIGHT, 1.2),
                 "red": radial_glow(round(3.5 * ppm), palette.POLICE_RED, 1.4),
                 "blue": radial_glow(round(3.5 * ppm), palette.POLICE_BLUE, 1.4),
                 "signs": [self._neon_sign(font, text.upper(), colour, ppm)
@@ -183,12 +184,15 @@ class NightLights:
         world.blit(dark, (0, 0), special_flags=pygame.BLEND_MULT)
         world.blits(_cone_jobs(sprites["beam"], fx, fy, headings), doreturn=False)
 
-        tail = sprites["tail"]
-        tr = tail.get_width() // 2
-        bx, by = view.to_px(cars.rear_x[lit], cars.rear_y[lit])
-        world.blits([(tail, (x - tr, y - tr), None, add)
-                     for x, y in zip(bx.astype(int).tolist(), by.astype(int).tolist(),
-                                     strict=True)], doreturn=False)
+        jobs = []
+        for lamps in (cars.tail_left, cars.tail_right):  # two lamps; brighter when braking
+            bx, by = view.to_px(lamps[0][lit], lamps[1][lit])
+            for x, y, braking in zip(bx.astype(int).tolist(), by.astype(int).tolist(),
+                                     cars.braking[lit].tolist(), strict=True):
+                glow_sprite = sprites["brake" if braking else "tail"]
+                r = glow_sprite.get_width() // 2
+                jobs.append((glow_sprite, (x - r, y - r), None, add))
+        world.blits(jobs, doreturn=False)
         self._police_bars(world, view, sprites, cars, time_s)
         self._traffic_lights(world, view, sprites, time_s)
         for (centre, _, _), sign in zip(self.neon, sprites["signs"], strict=True):
@@ -236,10 +240,14 @@ class CarsInView:
     """Interpolated positions of the cars near the view, with their fronts and rears."""
 
     def __init__(self, index: np.ndarray, x: np.ndarray, y: np.ndarray, heading: np.ndarray,
-                 vehicle_class: np.ndarray) -> None:
+                 vehicle_class: np.ndarray, braking: np.ndarray | None = None) -> None:
         self.index, self.x, self.y, self.heading = index, x, y, heading
         self.vehicle_class = vehicle_class
+        self.braking = np.zeros(index.size, dtype=bool) if braking is None else braking
         half = 0.5 * CLASS_LENGTH[vehicle_class]
+        side = 0.36 * CLASS_WIDTH[vehicle_class]
         cos, sin = np.cos(heading), np.sin(heading)
         self.front_x, self.front_y = x + cos * half, y + sin * half
-        self.rear_x, self.rear_y = x - cos * half, y - sin * half
+        rear_x, rear_y = x - cos * (half - 0.1), y - sin * (half - 0.1)
+        self.tail_left = (rear_x + sin * side, rear_y - cos * side)
+        self.tail_right = (rear_x - sin * side, rear_y + cos * side)

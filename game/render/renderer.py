@@ -26,6 +26,7 @@ from game.render.streets import StreetGrid
 from game.render.text import TextCache
 from game.sim import VehicleClass
 
+BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
 CAR_MARGIN_M = 8.0  #: cars this far outside the view are still drawn (their bodies overlap in)
 VARIANTS = np.array([len(PAINTS[c]) for c in VehicleClass])
 
@@ -154,7 +155,9 @@ class Renderer:
     @staticmethod
     def _cars_in_view(view: View, world, x, y, heading) -> CarsInView:
         index = np.flatnonzero(view.visible(x, y, CAR_MARGIN_M))
-        return CarsInView(index, x[index], y[index], heading[index], world.vehicle_class[index])
+        braking = (world.accel[index] < BRAKING_MS2) & (world.vx[index] > 1.0)
+        return CarsInView(index, x[index], y[index], heading[index], world.vehicle_class[index],
+                          braking)
 
     def _draw_cars(self, surface: pygame.Surface, view: View, level: float,
                    cars: CarsInView) -> None:
