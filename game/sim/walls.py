@@ -61,6 +61,14 @@ class WallGrid:
         count = nw.astype(np.int8) + ne + sw + se
         self.convex = np.zeros_like(solid)
         self.convex[1:, 1:] = (count == 1) | ((count == 2) & (nw == se))
+        # near_convex[i, j]: a convex vertex is among those a car centred in cell (i, j)
+        # tests (rows and columns i-1..i+2, j-1..j+2), so most cars skip that test
+        rows, cols = solid.shape
+        padded = np.pad(self.convex, ((1, 2), (1, 2)))
+        self.near_convex = np.zeros_like(solid)
+        for di in range(4):
+            for dj in range(4):
+                self.near_convex |= padded[di : di + rows, dj : dj + cols]
 
     def cell_index(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Padded (row, col) of points, clipped so their four neighbours exist."""
@@ -121,13 +129,17 @@ def resolve(w, idx: np.ndarray | None = None) -> Collisions:
 
 def _contacts(w, cars: np.ndarray) -> tuple[np.ndarray, ...] | None:
     """All wall contacts of ``cars``: (car, x, y, nx, ny, depth) arrays, or None."""
+    grid = w.walls
     cos_h, sin_h = cos_sin(w.heading[cars])
     hl, hw = w.params.half_length[cars], w.params.half_width[cars]
     x, y = w.x[cars], w.y[cars]
-    found = [
-        _corner_contacts(w.walls, x, y, cos_h, sin_h, hl, hw),
-        _vertex_contacts(w.walls, x, y, cos_h, sin_h, hl, hw),
-    ]
+    found = [_corner_contacts(grid, x, y, cos_h, sin_h, hl, hw)]
+    row, col = grid.cell_index(x, y)
+    by_corner = np.flatnonzero(grid.near_convex[row, col])
+    if by_corner.size:
+        part = (x, y, cos_h, sin_h, hl, hw)
+        car, *rest = _vertex_contacts(grid, *(v[by_corner] for v in part))
+        found.append((by_corner[car], *rest))
     which = np.concatenate([f[0] for f in found])
     if not which.size:
         return None

@@ -107,3 +107,27 @@ def test_clipping_a_pillar_corner_leaves_no_corner_inside(offset):
         hits += len(world.step(controls_for(1)).collisions)
         assert not corners_in_solid(world)[0]
     assert hits > 0
+
+
+@pytest.mark.parametrize("speed", [5.0, 20.0])
+def test_nose_into_a_pillar_corner_stops_at_the_corner(speed):
+    """Only the pillar's corner enters the car's front face (no car corner in the cell)."""
+    terrain = Terrain.open_box(80, 80)
+    terrain.solid[34, 27] = True  # pillar x 108..112, y 136..140; its top-left corner:
+    vertex = np.array([108.0, 136.0])
+    heading = np.pi / 4  # south-east, straight at that corner
+    world = World(terrain)
+    hl = 0.5 * VEHICLE_CLASSES[VehicleClass.DRIVER].length
+    start = vertex - (hl + 1.0) * np.array([np.cos(heading), np.sin(heading)])
+    world.spawn(VehicleClass.DRIVER, start[0], start[1], heading, speed=speed)
+    hits = 0
+    for _ in range(60):
+        hits += len(world.step(controls_for(1)).collisions)
+        forward = np.array([np.cos(world.heading[0]), np.sin(world.heading[0])])
+        right = np.array([-forward[1], forward[0]])
+        offset = vertex - np.array([world.x[0], world.y[0]])
+        inside = (
+            abs(offset @ forward) < hl - 0.05 and abs(offset @ right) < world.params.half_width[0]
+        )
+        assert not inside
+    assert hits > 0
