@@ -47,6 +47,16 @@ def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
     return True
 
 
+def controls_hint(bindings: dict[str, list[str]]) -> str:
+    """One line naming the keys a new driver needs, from the current bindings."""
+    def key(action: str) -> str:
+        keys = bindings.get(action) or ["unbound"]
+        return keys[0].upper() if len(keys[0]) == 1 else keys[0].title()
+
+    return (f"{key('pause')} pause   {key('handbrake')} handbrake   {key('lights')} lights   "
+            f"{key('horn')} horn")
+
+
 class DriveScene(Scene):
     """Runs and shows a session.
 
@@ -68,6 +78,7 @@ class DriveScene(Scene):
         self.message: str | None = None
         self.message_left = 0.0
         self.ended = False
+        self.hinted = False
 
     def say(self, message: str) -> None:
         self.message, self.message_left = message, MESSAGE_SECONDS
@@ -99,6 +110,9 @@ class DriveScene(Scene):
         app.push(PauseScene(app, self, note))
 
     def update(self, app: Any, frame_s: float) -> None:
+        if not self.hinted:
+            self.hinted = True
+            self.say(controls_hint(app.settings.bindings))
         if app.notice:
             self.say(app.notice)
             app.notice = None

@@ -68,9 +68,6 @@ class Renderer:
             self.camera.jump_to(float(session.world.x[session.player]),
                                 float(session.world.y[session.player]))
 
-    def resize(self, screen_size: tuple[int, int]) -> None:
-        self.camera.screen_size = screen_size
-
     def draw(self, screen: pygame.Surface, session, alpha: float, events: list,
              message: str | None = None) -> None:
         world = session.world
