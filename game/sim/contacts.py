@@ -20,7 +20,7 @@ from game.sim.vehicles import MAX_HALF_DIAGONAL
 BROAD_CELL = 2.0 * MAX_HALF_DIAGONAL  #: m, broad-phase grid spacing
 CAR_RESTITUTION = 0.2  #: crumple zones give little back
 CAR_FRICTION = 0.45  #: panel on panel
-CAR_ITERATIONS = 3
+CAR_ITERATIONS = 3  #: impulse iterations over one step's car-car contacts
 POSITION_ITERATIONS = 2  #: push-apart passes per step (a car in a pile-up needs several)
 CONTACT_SLOP = 0.005  #: m of overlap left in place so resting contacts do not flicker
 PARALLEL_DEADBAND = 0.05  #: |cos| below this: that box axis counts as parallel to the face

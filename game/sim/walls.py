@@ -27,7 +27,7 @@ PAD = 2  #: solid cells added round the map, so everything outside it is wall
 MAX_SUBSTEP_MOVE = 0.45  #: m, the most a car's corner moves in one sub-step
 WALL_RESTITUTION = 0.25  #: share of closing speed a car bounces back with
 WALL_FRICTION = 0.5  #: body panel on wall, Coulomb coefficient
-WALL_ITERATIONS = 3
+WALL_ITERATIONS = 3  #: impulse iterations over one sub-step's wall contacts
 PUSH_PASSES = 4  #: push-out passes; later ones only for cars still touching
 SKIN = 1e-4  #: m, cars are pushed this far clear of a face (a corner on a face counts as in)
 
