@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from game import bench
 from game.cli import main
@@ -91,5 +92,8 @@ def test_bench_never_imports_pygame():
         "main(['bench', '--cars', '20', '--steps', '2', '--json']); "
         "assert 'pygame' not in sys.modules, 'pygame was imported'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=repo
+    )
     assert done.returncode == 0, done.stderr
