@@ -109,7 +109,8 @@ def draw_menu(app: Any, screen: pygame.Surface, title: str | None, labels: list[
     """Menu text centred on the screen; the chosen line burns pink, the rest cyan."""
     width, height = screen.get_size()
     text = app.text
-    y = top if top is not None else height // 2 - 40 * len(labels) // 2
+    step = min(46, (height - 90) // max(1, len(labels)))  # long menus tighten to fit
+    y = top if top is not None else max(90, height // 2 - step * len(labels) // 2)
     if title:
         heading = text.render(title, 56, palette.NEON_CYAN, neon=True)
         screen.blit(heading, heading.get_rect(midbottom=(width // 2, y - 10)),
@@ -123,7 +124,7 @@ def draw_menu(app: Any, screen: pygame.Surface, title: str | None, labels: list[
             screen.blit(line, rect, special_flags=pygame.BLEND_ADD)
         else:
             screen.blit(line, rect)
-        y += 46
+        y += step
     if note:
         line = text.render(note, 24, palette.AMBER)
         screen.blit(line, line.get_rect(midtop=(width // 2, y + 16)))
