@@ -10,7 +10,9 @@ A locked rear axle (handbrake) slides: its force opposes the contact patch's vel
 which at speed is mostly forward, so the rear loses its side grip and steps out; release
 it and the rear grips again. At walking speed slip angles are meaningless (and the
 stiff tyres would ring at this dt), so the model blends into the kinematic bicycle:
-rear axle rolling without side slip, yaw rate = vx * tan(steer) / wheelbase.
+rear axle rolling without side slip, yaw rate = vx * tan(steer) / wheelbase, reached
+no faster than the tyres' grip allows. The usable steering lock shrinks with speed,
+as a driver's hands do, so full stick at 50 m/s is a lane change, not a spin.
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ ROLLING_FADE_SPEED = 0.3  #: m/s, rolling resistance fades to zero at standstill
 MIN_LOAD_SHARE = 0.15  #: no axle ever carries less than this share of the weight
 
 
-BLOCK = 8192  #: cars per block: a block's temporaries stay in cache (whole 100k arrays
-#: run about 1.7x slower per car here)
+#: cars per block: a block's temporaries stay in cache (the model over whole arrays of
+#: 100,000 cars ran about 1.7x slower per car)
+BLOCK = 8192
 _INPUTS = ("heading", "vx", "vy", "yaw_rate", "steer", "accel")
 _OUTPUTS = ("vx", "vy", "yaw_rate", "steer", "accel", "slip_front", "slip_rear")
 _OUTPUTS += ("world_vx", "world_vy")
