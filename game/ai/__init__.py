@@ -1,4 +1,4 @@
-"""AI drivers and senses: steering, traffic lights, lanes, routes, perception, police.
+"""AI drivers and senses: steering, lights, lanes, routes, perception, police, chasers.
 
 Every controller here writes control rows (throttle, brake, steer, handbrake), the same
 input a player's pad writes; nothing here moves a car except through those rows (and
@@ -6,6 +6,7 @@ traffic recycling through ``World.place``). No pygame; whole-array numpy over ca
 """
 
 from game.ai.chasers import ChaserController
+from game.ai.detective import DetectiveController
 from game.ai.driving import DrivingStyle, LaneTargets, lane_targets
 from game.ai.gaps import GapsAhead, gaps_ahead, safe_speed
 from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
@@ -20,6 +21,7 @@ from game.ai.traffic import TrafficController, spawn_on_lanes
 __all__ = [
     "ChaserController",
     "Chassis",
+    "DetectiveController",
     "DrivingStyle",
     "EdgeGeometry",
     "GapsAhead",

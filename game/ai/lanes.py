@@ -58,10 +58,37 @@ class EdgeGeometry:
         np.minimum.at(straightest, g.edge_src[branch], turn[branch])
         return branch & (turn > straightest[g.edge_src] + 1e-9)
 
-    def successors(self, edge: int) -> np.ndarray:
-        node = self.graph.edge_dst[edge]
+    def straight_on(self) -> np.ndarray:
+        """(E,) for each edge, the way on that turns least (no lane change, no U-turn
+        unless nothing else leaves); -1 at a dead end. What a driver keeping on does."""
         g = self.graph
-        return g.out_edges[g.out_start[node] : g.out_start[node + 1]]
+        degree = np.diff(g.out_start)
+        count = degree[g.edge_dst]
+        pair_edge = np.repeat(np.arange(len(g.edge_src)), count)
+        slot = np.repeat(g.out_start[g.edge_dst] - (np.cumsum(count) - count), count)
+        nxt = g.out_edges[slot + np.arange(count.sum())]
+        turn = np.abs(wrap_angle(self.heading[nxt] - self.heading[pair_edge]))
+        cost = turn + 10.0 * self.lane_change[nxt] + 10.0 * (turn > np.radians(150.0))
+        best = np.full(len(g.edge_src), -1, dtype=np.intp)
+        order = np.lexsort((cost, pair_edge))
+        first = np.ones(order.size, dtype=bool)
+        first[1:] = pair_edge[order[1:]] != pair_edge[order[:-1]]
+        best[pair_edge[order[first]]] = nxt[order[first]]
+        return best
+
+    def walk(self, edge: int, fraction: float, distance: float, next_edge: np.ndarray):
+        """Point (x, y, heading) ``distance`` metres on from ``fraction`` along ``edge``,
+        following ``next_edge``; stops at a dead end. One car, a few edges: a loop."""
+        along = fraction * self.length[edge] + distance
+        for _ in range(1000):
+            if along <= self.length[edge] or next_edge[edge] < 0:
+                along = min(along, self.length[edge])
+                point = self.start[edge] + self.direction[edge] * along
+                return float(point[0]), float(point[1]), float(self.heading[edge])
+            along -= self.length[edge]
+            edge = int(next_edge[edge])
+        point = self.start[edge]
+        return float(point[0]), float(point[1]), float(self.heading[edge])
 
     def nearest_aligned_edge(
         self, x: np.ndarray, y: np.ndarray, heading: np.ndarray
