@@ -118,7 +118,9 @@ class DriveScene(Scene):
             app.notice = None
         self.message_left -= frame_s
         for _ in range(self.clock.advance(frame_s)):
-            self.session.player_controls = app.input.control_row()
+            session = self.session
+            speed = float(session.world.speed[session.player]) if session.player >= 0 else 0.0
+            session.player_controls = app.input.control_row(speed)
             self.session.tick()
         if self.on_end is not None and not self.ended and \
                 getattr(self.session.rules, "finished", False):

@@ -20,6 +20,7 @@ from game.sim.controls import BRAKE, HANDBRAKE, N_CONTROLS, STEER, THROTTLE
 AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..32767)
 RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
 ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
+KEY_STEER_HALF_SPEED_MS = 28.0  #: speed where a steering key turns the wheels half as far
 
 
 def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -40,6 +41,11 @@ def apply_dead_zone(value: float, dead_zone: float) -> float:
     if magnitude <= dead_zone:
         return 0.0
     return float(np.sign(value) * min(1.0, (magnitude - dead_zone) / (1.0 - dead_zone)))
+
+
+def key_steer_scale(speed_ms: float) -> float:
+    """How far a held steering key turns the wheels at a speed: 1 when slow, falling off."""
+    return 1.0 / (1.0 + (max(0.0, speed_ms) / KEY_STEER_HALF_SPEED_MS) ** 2)
 
 
 class PlayerInput:
@@ -184,13 +190,21 @@ class PlayerInput:
         self.release_pad()
 
     # -- the control row -------------------------------------------------------------
-    def control_row(self) -> np.ndarray:
-        """Throttle, brake, steer, handbrake from whatever is held now (keys or pad)."""
+    def control_row(self, speed_ms: float = 0.0) -> np.ndarray:
+        """Throttle, brake, steer, handbrake from whatever is held now (keys or pad).
+
+        A steering key is all or nothing, so at speed it turns the wheels less (as a
+        player would ease a stick); with the handbrake held it gives full lock, to
+        throw the car into a slide.
+        """
         row = np.zeros(N_CONTROLS)
         row[THROTTLE] = max(float("throttle" in self.held), self.trigger_throttle)
         row[BRAKE] = max(float("brake" in self.held), self.trigger_brake)
-        key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
-        row[STEER] = key_steer if key_steer else apply_dead_zone(
-            self.stick_x, self.settings.pad_dead_zone)
         row[HANDBRAKE] = float("handbrake" in self.held or self.pad_handbrake)
+        key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
+        if key_steer:
+            ease = 1.0 if row[HANDBRAKE] else key_steer_scale(speed_ms)
+            row[STEER] = key_steer * ease
+        else:
+            row[STEER] = apply_dead_zone(self.stick_x, self.settings.pad_dead_zone)
         return row

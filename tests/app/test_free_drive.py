@@ -46,7 +46,7 @@ def test_ten_seconds_of_keys_move_the_car_as_the_physics_says(app, test_map):
     used = drive(app, 10.0)
 
     assert len(used) == 600  # one fixed step per 1/60 s frame
-    assert used[0][THROTTLE] == 1.0 and used[int(4.5 * 60)][STEER] == -1.0
+    assert used[0][THROTTLE] == 1.0 and used[int(4.5 * 60)][STEER] < -0.3  # left, eased
     assert used[int(9 * 60)][THROTTLE] == 0.0
 
     level = load_level(test_map)

@@ -97,3 +97,18 @@ def test_pulling_out_the_active_pad_releases_it_and_reports(player_input):
     assert not player_input.control_row().any()
     other = pygame.event.Event(pygame.CONTROLLERDEVICEREMOVED, instance_id=99)
     assert player_input.handle_event(other) == []
+
+
+def test_steering_keys_ease_off_at_speed_but_not_with_the_handbrake(player_input):
+    player_input.handle_event(key(pygame.K_RIGHT))
+    slow = player_input.control_row(speed_ms=2.0)[STEER]
+    fast = player_input.control_row(speed_ms=40.0)[STEER]
+    assert slow > 0.99 and 0.2 < fast < 0.5
+    player_input.handle_event(key(pygame.K_SPACE))
+    assert player_input.control_row(speed_ms=40.0)[STEER] == 1.0
+
+
+def test_the_stick_is_not_eased(player_input):
+    player_input.handle_event(pad(pygame.CONTROLLERAXISMOTION, axis=pygame.CONTROLLER_AXIS_LEFTX,
+                                  value=-32767))
+    assert player_input.control_row(speed_ms=40.0)[STEER] == pytest.approx(-1.0)
