@@ -20,7 +20,7 @@ from game.sim.controls import BRAKE, HANDBRAKE, N_CONTROLS, STEER, THROTTLE
 AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..32767)
 RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
 ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
-KEY_STEER_HALF_SPEED_MS = 28.0  #: speed where a steering key turns the wheels half as far
+KEY_STEER_HALF_SPEED_MS = 24.0  #: speed where a steering key turns the wheels half as far
 
 
 def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
