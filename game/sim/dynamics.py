@@ -37,6 +37,9 @@ SLIDE_SPEED_SCALE = 1.0  #: m/s, locked-wheel force fades in below this patch sp
 STEER_FADE_SPEED = 30.0  #: m/s, the usable lock falls as 1 / (1 + (v / this)^2)
 ROLLING_FADE_SPEED = 0.3  #: m/s, rolling resistance fades to zero at standstill
 MIN_LOAD_SHARE = 0.15  #: no axle ever carries less than this share of the weight
+#: rear grip over front: stands in for the roll-stiffness split (more load transfer at
+#: the front) that makes road cars run wide at the limit instead of spinning
+REAR_GRIP_BIAS = 1.1
 
 
 #: cars per block: a block's temporaries stay in cache (the model over whole arrays of
@@ -103,7 +106,7 @@ def _update_block(w, p, terrain: Terrain, controls, dt: float) -> None:
     load_r = p.weight - load_f
     mu = p.grip * grip_scale
     limit_f = mu * load_f
-    limit_r = mu * load_r
+    limit_r = REAR_GRIP_BIAS * mu * load_r
 
     # Pedals: throttle drives forward unless reversing; brake brakes when moving
     # forward and drives backwards near standstill; throttle brakes a reversing car.

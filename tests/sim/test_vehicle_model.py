@@ -145,3 +145,17 @@ def test_parked_car_shoved_sideways_slides_to_a_stop_at_tyre_grip():
     hold(world, 0.5)
     assert abs(world.vy[0]) < 1e-3
     assert 0.05 < world.y[0] - 400.0 < 0.2  # slid about v^2 / (2 mu g) = 7 cm
+
+
+@pytest.mark.parametrize(
+    "vehicle_class", [VehicleClass.DRIVER, VehicleClass.POLICE, VehicleClass.STOCK_CAR]
+)
+def test_full_lock_at_city_speed_runs_wide_instead_of_spinning(vehicle_class):
+    world = World(open_square())
+    world.spawn(vehicle_class, 400.0, 400.0, 0.0, speed=15.0)
+    worst = 0.0
+    for _ in range(120):
+        world.step(controls_for(1, steer=1.0))
+        worst = max(worst, abs(world.slip_rear[0]))
+    assert worst < np.radians(8)  # the rear holds; the handbrake is what brings it round
+    assert world.yaw_rate[0] > 0.5  # and it is still turning hard
