@@ -175,7 +175,7 @@ class NightLights:
             spot = self._searchlight(round(radius * view.px_per_m))
             px, py = view.to_px(x, y)
             dark.blit(spot, spot.get_rect(center=(int(px), int(py))), special_flags=add)
-        if player >= 0 and player in cars.index:  # the Driver's car sits in a pink pool
+        if player >= 0 and player in cars.index and lights_on[player]:  # the pink pool
             k = int(np.flatnonzero(cars.index == player)[0])
             glow_sprite = sprites["underglow"]
             gx, gy = view.to_px(cars.x[k], cars.y[k])
