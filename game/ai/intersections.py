@@ -25,6 +25,7 @@ from game.level.model import RoadGraph
 DECIDE_M = 25.0  #: metres (plus braking distance) from its stop line where a car claims
 SAME_APPROACH_RAD = np.radians(30.0)  #: headings closer than this share an intersection
 HOLDING = -1.0  #: claim score of a car inside or committed (beats any arrival time)
+BOX_RADIUS_M = 7.0  #: a vehicle this near an intersection's centre stands in it
 MOVING_MS = 1.0  #: a car slower than this at its stop line is waiting, not committed
 
 
@@ -49,6 +50,18 @@ class RightOfWay:
         self.score = np.full(n, np.inf)  #: seconds to arrival; HOLDING; inf = no claim
         self.granted = np.zeros(n, dtype=bool)  #: let through, holding it until it leaves
         self.to_line = np.full(n, np.inf)  #: metres to the stop line (0 inside)
+        #: (I,) an intersection someone else (the player, police, a wreck) stands in
+        self.occupied = np.zeros(len(geometry.graph.intersection_xy), dtype=bool)
+
+    def mark_occupied(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Note the intersections that vehicles not driven here stand in (positions in
+        metres): nobody here enters those until they are clear."""
+        centres = self.geometry.graph.intersection_xy
+        self.occupied[:] = False
+        if x.size == 0 or len(centres) == 0:
+            return
+        near = np.hypot(x[:, None] - centres[:, 0], y[:, None] - centres[:, 1]) < BOX_RADIUS_M
+        self.occupied |= near.any(axis=0)
 
     def claim(
         self,
@@ -159,6 +172,7 @@ class RightOfWay:
         lead = np.full(len(self.geometry.graph.intersection_xy), -1, dtype=np.intp)
         lead[self.inter[order[first]]] = order[first]
         go = np.where(count > 0, ~blocked, lead[self.inter[ask]] == ask)
+        go &= ~self.occupied[self.inter[ask]]
         allowed[waiting] = go
         granted = ask[go]
         self.granted[granted] = True

@@ -139,6 +139,9 @@ class TrafficController:
         self.wreck_s = np.where(world.wrecked[v], self.wreck_s + dt, 0.0)
 
     def _think(self, world, rows: np.ndarray, time: float) -> None:
+        foreign = np.ones(world.n, dtype=bool)
+        foreign[self.vehicles] = False
+        self.right_of_way.mark_occupied(world.x[foreign], world.y[foreign])
         v = self.vehicles[rows]
         x, y = world.x[v], world.y[v]
         off = np.abs(self.tracker.offset[rows]) > REATTACH_OFFSET_M

@@ -104,3 +104,24 @@ def test_recycles_far_cars_but_never_inside_the_view():
     assert (distance < 120.0 + 20.0).all()  # nothing left beyond the keep radius
     moved = np.hypot(*(np.column_stack([world.x, world.y]) - start).T) > 50.0
     assert not (moved & near).any()  # cars in view only ever drove
+
+
+def test_waits_while_someone_else_stands_in_the_intersection():
+    graph, terrain = grid_graph(), grid_terrain()
+    world = World(terrain, seed=0)
+    # a stalled car (the player, say) in the north-east quarter of the centre crossing,
+    # out of the straight path of an eastbound car on the south lane
+    centre = street_line(1)
+    world.spawn(VehicleClass.DRIVER, centre + 2.5, centre - 3.0, -np.pi / 2)
+    car = world.spawn(VehicleClass.SEDAN, centre - 40.0, centre + 2.0, 0.0, 8.0)
+    controller = TrafficController(graph, car, seed=0, signals=None)
+    straight = controller.geometry.straight_on()
+    controller.choose = lambda edges: np.where(edges >= 0, straight[np.maximum(edges, 0)], -1)
+    stop_x = centre - 5.0
+    for _ in _drive(world, controller, 8.0):
+        assert world.x[1] < stop_x  # held at the line...
+    assert abs(world.vx[1]) < 0.3  # ...standing
+    world.place(0, centre + 40.0, centre - 2.0, 0.0)  # the crossing clears
+    for _ in _drive(world, controller, 6.0):
+        pass
+    assert world.x[1] > centre + 5.0  # and it drives on
