@@ -1,8 +1,26 @@
-"""AI drivers and senses: steering, lights, lanes, routes, perception, police, chasers.
+"""AI drivers and senses. No pygame; whole-array numpy over cars.
 
 Every controller here writes control rows (throttle, brake, steer, handbrake), the same
-input a player's pad writes; nothing here moves a car except through those rows (and
-traffic recycling through ``World.place``). No pygame; whole-array numpy over cars.
+input a player's pad writes; nothing moves a car except through those rows (and traffic
+recycling through ``World.place``). Decision, control and motion stay apart:
+
+- ``steering``: the control law: target point + target speed -> control rows
+  (pure pursuit, traction-aware pedals); ``hold_still`` for parked cars.
+- ``lanes``: where cars are on the lane graph (current edge, a short plan ahead).
+- ``signals``: traffic-light state from the graph and sim time (``is_red`` per edge).
+- ``gaps``: the nearest vehicle on each car's planned path (spatial hash).
+- ``intersections``: right of way, one movement at a time.
+- ``driving``: lane decisions: limits, corners, lights, right of way, gaps.
+- ``traffic``: ``TrafficController``: civilian traffic, staggered thinking, recycling.
+- ``routes``: shortest-path trees and ``RouteFollower`` (the mission autopilot);
+  ``offroad``: the last metres off the lanes (grid A*).
+- ``perception``: line of sight, sight cones, shadow, lights and crowds.
+- ``pursuit``: ``Pursuer``: route / intercept / ram; ``police``: ``PoliceController``
+  (sight, last known position, give-up) and the ``Helicopter``; ``chasers``: hostile
+  cars that always know; ``detective``: tails, predicts, offers roadblock sites.
+- ``bench_city``: the ``city`` scenario of ``python -m game bench``.
+
+Call order each tick (STYLE.md): every controller writes its rows, then ``World.step``.
 """
 
 from game.ai.chasers import ChaserController
