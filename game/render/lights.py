@@ -8,32 +8,26 @@ the surface under them (tail lights, the police bar, neon signs) are added on to
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pygame
 
 from game.level.model import Level
 from game.render import palette
 from game.render.camera import View
+from game.render.car_lights import cone_jobs, draw_police_bars, draw_tail_lights
+from game.render.cars_view import CarsInView
 from game.render.chunks import CHUNK_TILES, ChunkCache
 from game.render.glow import headlight_cone, radial_glow
-from game.render.rotation import RotationSet, rotation_index
+from game.render.rotation import RotationSet
 from game.render.text import glow
-from game.sim import VEHICLE_CLASSES, VehicleClass
+from game.render.traffic_lights import SIGNAL_COLOURS, TrafficLights
 
 LAMP_SPACING_M = 30.0  #: at most one street lamp per square of this size
 LAMP_KERB_OFFSET_M = 3.0  #: from a lane's centre line toward the kerb
 LAMP_RADIUS_M = 11.0
 HEADLIGHT_REACH_M = 26.0
-SIGNAL_COLOURS = ((40, 255, 120), (255, 190, 20), (255, 30, 30))  #: green, amber, red
-SIGNAL_SETBACK_M = 6.0  #: a lane's signal stands this far before its stop node, on the kerb
 BEAM_HAZE = (70, 64, 48)  #: the beams seen in the night air, added over the lit world
-POLICE_FLASH_HZ = 2.5  #: light-bar alternations per second (sim time)
 NEON_ZONE_KINDS = ("place", "finish", "crowd", "garage", "home")
-
-CLASS_LENGTH = np.array([VEHICLE_CLASSES[c].length for c in VehicleClass])
-CLASS_WIDTH = np.array([VEHICLE_CLASSES[c].width for c in VehicleClass])
 
 
 def street_lamps(level: Level) -> np.ndarray:
@@ -69,7 +63,7 @@ class NightLights:
                      for k, zone in enumerate(sorted(level.zones.values(), key=lambda z: z.name))
                      if zone.kind in NEON_ZONE_KINDS]
         self.darkness: pygame.Surface | None = None
-        self.signals = None  #: game.ai.signals.Signals, set by set_signals
+        self.traffic_lights: TrafficLights | None = None  #: set once the session has signals
         self.spots: dict[int, pygame.Surface] = {}  #: searchlight glows by radius in px
         self.by_level: dict[float, dict[str, object]] = {}
 
@@ -127,34 +121,6 @@ class NightLights:
             self.spots[radius_px] = found
         return found
 
-    def set_signals(self, signals: object, roads) -> None:
-        """Where each signalised lane's light stands: before its stop node, kerb side."""
-        self.signals = signals
-        if signals is None:
-            return
-        self.signal_edges = np.flatnonzero(signals.edge_signalised)
-        src = roads.node_xy[roads.edge_src[self.signal_edges]]
-        dst = roads.node_xy[roads.edge_dst[self.signal_edges]]
-        along = dst - src
-        along /= np.maximum(np.hypot(along[:, 0], along[:, 1]), 1e-9)[:, None]
-        right = np.stack([-along[:, 1], along[:, 0]], axis=1)
-        self.signal_xy = dst - along * SIGNAL_SETBACK_M + right * 2.5
-
-    def _traffic_lights(self, world: pygame.Surface, view: View, sprites: dict,
-                        time_s: float) -> None:
-        if getattr(self, "signals", None) is None or not len(self.signal_edges):
-            return
-        shown = view.visible(self.signal_xy[:, 0], self.signal_xy[:, 1], 2.0)
-        if not shown.any():
-            return
-        states = self.signals.edge_state(self.signal_edges[shown], time_s).tolist()
-        px, py = view.to_px(self.signal_xy[shown, 0], self.signal_xy[shown, 1])
-        glows = sprites["signal"]
-        r = glows[0].get_width() // 2
-        world.blits([(glows[k], (int(x) - r, int(y) - r), None, pygame.BLEND_ADD)
-                     for x, y, k in zip(px.tolist(), py.tolist(), states, strict=True)],
-                    doreturn=False)
-
     def apply(self, world: pygame.Surface, view: View, level: float, cars: CarsInView,
               lights_on: np.ndarray, time_s: float, player: int = -1,
               searchlights: list[tuple[float, float, float]] = ()) -> None:
@@ -170,7 +136,7 @@ class NightLights:
         lit = lights_on[cars.index]
         fx, fy = view.to_px(cars.front_x[lit], cars.front_y[lit])
         headings = cars.heading[lit]
-        dark.blits(_cone_jobs(sprites["cone"], fx, fy, headings), doreturn=False)
+        dark.blits(cone_jobs(sprites["cone"], fx, fy, headings), doreturn=False)
         for x, y, radius in searchlights:  # a helicopter's spot: hard white on the ground
             spot = self._searchlight(round(radius * view.px_per_m))
             px, py = view.to_px(x, y)
@@ -182,72 +148,13 @@ class NightLights:
             dark.blit(glow_sprite, glow_sprite.get_rect(center=(int(gx), int(gy))),
                       special_flags=add)
         world.blit(dark, (0, 0), special_flags=pygame.BLEND_MULT)
-        world.blits(_cone_jobs(sprites["beam"], fx, fy, headings), doreturn=False)
+        world.blits(cone_jobs(sprites["beam"], fx, fy, headings), doreturn=False)
 
-        jobs = []
-        for lamps in (cars.tail_left, cars.tail_right):  # two lamps; brighter when braking
-            bx, by = view.to_px(lamps[0][lit], lamps[1][lit])
-            for x, y, braking in zip(bx.astype(int).tolist(), by.astype(int).tolist(),
-                                     cars.braking[lit].tolist(), strict=True):
-                glow_sprite = sprites["brake" if braking else "tail"]
-                r = glow_sprite.get_width() // 2
-                jobs.append((glow_sprite, (x - r, y - r), None, add))
-        world.blits(jobs, doreturn=False)
-        self._police_bars(world, view, sprites, cars, time_s)
-        self._traffic_lights(world, view, sprites, time_s)
+        draw_tail_lights(world, view, cars, lit, sprites["tail"], sprites["brake"])
+        draw_police_bars(world, view, sprites["red"], sprites["blue"], cars, time_s)
+        if self.traffic_lights is not None:
+            self.traffic_lights.draw(world, view, sprites["signal"], time_s)
         for (centre, _, _), sign in zip(self.neon, sprites["signs"], strict=True):
             if view.visible(np.array(centre[0]), np.array(centre[1]), 40.0):
                 px, py = view.to_px(centre[0], centre[1])
                 world.blit(sign, sign.get_rect(center=(int(px), int(py))), special_flags=add)
-
-    def _police_bars(self, world: pygame.Surface, view: View, sprites: dict, cars: CarsInView,
-                     time_s: float) -> None:
-        police = cars.vehicle_class == VehicleClass.POLICE
-        if not police.any():
-            return
-        phase = int(time_s * POLICE_FLASH_HZ * 2) % 2
-        px, py = view.to_px(cars.x[police], cars.y[police])
-        side = np.where(cars.index[police] % 2 == phase, 1.0, -1.0)  # neighbours out of step
-        heading = cars.heading[police]
-        offset = 0.5 * view.px_per_m * side
-        jobs = []
-        for x, y, s, h in zip(px.tolist(), py.tolist(), offset.tolist(), heading.tolist(),
-                              strict=True):
-            glow = sprites["red"] if s > 0 else sprites["blue"]
-            r = glow.get_width() // 2
-            jobs.append((glow, (x - math.sin(h) * s - r, y + math.cos(h) * s - r), None,
-                         pygame.BLEND_ADD))
-        world.blits(jobs, doreturn=False)
-
-
-def _cone_jobs(cones: RotationSet, x: np.ndarray, y: np.ndarray, heading: np.ndarray
-               ) -> list[tuple]:
-    """Additive blits of a cone whose apex (the unrotated sprite's left-middle) sits at
-    each (x, y) pixel, pointing along each heading."""
-    reach = cones.frames[0].get_width() / 2
-    jobs = []
-    for px, py, k in zip(x.tolist(), y.tolist(), rotation_index(heading, cones.steps).tolist(),
-                         strict=True):
-        frame = cones.frames[k]
-        angle = 2 * math.pi * k / cones.steps
-        jobs.append((frame, (px + math.cos(angle) * reach - frame.get_width() / 2,
-                             py + math.sin(angle) * reach - frame.get_height() / 2),
-                     None, pygame.BLEND_ADD))
-    return jobs
-
-
-class CarsInView:
-    """Interpolated positions of the cars near the view, with their fronts and rears."""
-
-    def __init__(self, index: np.ndarray, x: np.ndarray, y: np.ndarray, heading: np.ndarray,
-                 vehicle_class: np.ndarray, braking: np.ndarray | None = None) -> None:
-        self.index, self.x, self.y, self.heading = index, x, y, heading
-        self.vehicle_class = vehicle_class
-        self.braking = np.zeros(index.size, dtype=bool) if braking is None else braking
-        half = 0.5 * CLASS_LENGTH[vehicle_class]
-        side = 0.36 * CLASS_WIDTH[vehicle_class]
-        cos, sin = np.cos(heading), np.sin(heading)
-        self.front_x, self.front_y = x + cos * half, y + sin * half
-        rear_x, rear_y = x - cos * (half - 0.1), y - sin * (half - 0.1)
-        self.tail_left = (rear_x + sin * side, rear_y - cos * side)
-        self.tail_right = (rear_x - sin * side, rear_y + cos * side)

@@ -15,15 +15,17 @@ import pygame
 
 from game.render import palette
 from game.render.camera import PX_PER_M, Camera, View, zoom_level_for
+from game.render.cars_view import CLASS_LENGTH, CLASS_WIDTH, CarsInView
 from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
 from game.render.effects import SkidMarks, SparksAndSmoke
 from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
-from game.render.lights import CLASS_LENGTH, CLASS_WIDTH, CarsInView, NightLights
+from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
 from game.render.sprites import PAINTS, SpriteBank
 from game.render.streets import StreetGrid
 from game.render.text import TextCache
+from game.render.traffic_lights import TrafficLights
 from game.sim import VehicleClass
 
 BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
@@ -54,7 +56,8 @@ class Renderer:
             surface, self.chunks, lvl, cx, cy, self.chunk_m)
         self.sprites = SpriteBank(PX_PER_M)
         self.lights = NightLights(level, PX_PER_M)
-        self.lights.set_signals(session.signals, level.roads)
+        if session.signals is not None:
+            self.lights.traffic_lights = TrafficLights(session.signals, level.roads)
         self.particles = SparksAndSmoke(seed=session.seed)
         self.text = TextCache()
         self.hud = Hud(self.text)
