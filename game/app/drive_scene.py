@@ -129,9 +129,18 @@ class DriveScene(Scene):
 
     def draw(self, app: Any, screen) -> None:
         if self.renderer is None or self.renderer.camera.screen_size != screen.get_size():
+            from game.problems import FileProblem
             from game.render.renderer import Renderer
 
-            self.renderer = Renderer(self.session, screen.get_size())
+            try:
+                self.renderer = Renderer(self.session, screen.get_size())
+            except FileProblem as problem:  # e.g. a tileset image missing: back to the title
+                from game.app.app import report
+
+                report(str(problem))
+                app.notice = str(problem)
+                app.pop()
+                return
         events = self.session.drain_events()
         message = self.message if self.message_left > 0 else None
         self.renderer.draw(screen, self.session, self.clock.alpha, events, message)
