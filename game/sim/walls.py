@@ -164,7 +164,8 @@ def _corner_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.nda
     buried = ~free.any(axis=0)  # cannot happen when sub-stepping holds; leave by the nearest face
     face[buried] = np.argmin(depth[:, buried], axis=0)
     d = depth[face, np.arange(face.size)]
-    return car, px, py, _FACE_NX[face], _FACE_NY[face], d
+    nx, ny = _FACE_NX[face], _FACE_NY[face]
+    return car, px + nx * d, py + ny * d, nx, ny, d  # the point on the face it came through
 
 
 def _vertex_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.ndarray, ...]:

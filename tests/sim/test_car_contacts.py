@@ -139,3 +139,34 @@ def test_offset_head_on_at_top_speed_crashes_instead_of_slipping_past(offset):
     hold(world, 1.0)
     assert world.x[0] < world.x[1]
     assert world.wrecked.all()
+
+
+def test_cars_spawned_on_top_of_each_other_part_gently():
+    world = World(open_square())
+    world.spawn([VehicleClass.SEDAN, VehicleClass.VAN, VehicleClass.TAXI], [400.0, 400.5, 399.7],
+                [400.0, 400.3, 399.8], [0.0, 0.2, -0.1])  # fmt: skip
+    for _ in range(120):
+        world.step(controls_for(3))
+        assert world.speed.max() < 3.0  # pushed apart, never fired apart
+    _, depth, *_ = box_overlaps(world, np.array([0, 0, 1]), np.array([1, 2, 2]))
+    assert depth.max() < 0.01
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_contact_point_lies_on_both_cars(seed):
+    rng = np.random.default_rng(seed)
+    world = World(open_square(), seed=seed)
+    world.spawn(rng.integers(0, len(VehicleClass), 2), 400.0, 400.0, rng.uniform(-np.pi, np.pi, 2))
+    direction = rng.uniform(-np.pi, np.pi)
+    for gap in np.arange(8.0, 0.0, -0.02):  # slide car 1 in until the boxes just touch
+        world.x[1] = 400.0 + gap * np.cos(direction)
+        world.y[1] = 400.0 + gap * np.sin(direction)
+        if box_overlaps(world, np.array([0]), np.array([1]))[0][0]:
+            break
+    x, y = world.x.copy(), world.y.copy()
+    events = collide_cars(world, world.dt)
+    for car in (0, 1):
+        c, s = np.cos(world.heading[car]), np.sin(world.heading[car])
+        dx, dy = events.x[0] - x[car], events.y[0] - y[car]
+        assert abs(dx * c + dy * s) <= world.params.half_length[car] + 0.05
+        assert abs(dy * c - dx * s) <= world.params.half_width[car] + 0.05

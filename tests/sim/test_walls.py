@@ -131,3 +131,11 @@ def test_nose_into_a_pillar_corner_stops_at_the_corner(speed):
         )
         assert not inside
     assert hits > 0
+
+
+def test_a_fast_wall_hit_is_one_event_row_per_car():
+    world = World(open_square(60))
+    world.spawn(VehicleClass.STOCK_CAR, 236.0 - 3.5, 120.0, 0.0, speed=STOCK_TOP)
+    events = world.step(controls_for(1))
+    assert events.collisions.a.tolist() == [0] and events.collisions.b.tolist() == [-1]
+    assert 236.0 - 3.0 < events.collisions.x[0] <= 236.0 + 1e-6  # on the wall's face
