@@ -42,6 +42,7 @@ class App:
         self.scenes: list[Scene] = []
         self.running = True
         self.notice = notice  #: one message for the player (no sound, settings reset)
+        self.seed = 0  #: world seed for the drives this run starts (``play --seed``)
 
     # -- the scene stack -------------------------------------------------------------
     def push(self, scene: Scene) -> None:

@@ -40,7 +40,7 @@ def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
     if not any(s.kind == "player" for s in level.spawns.values()):
         app.notice = f"{level.path}: no spawn of kind 'player' to start free drive at"
         return False
-    seed = getattr(app, "seed", 0)
+    seed = app.seed
     player = "player_start" if "player_start" in level.spawns else next(
         s.name for s in level.spawns.values() if s.kind == "player")
     app.push(DriveScene(lambda: free_drive_session(level, seed=seed, player_spawn=player)))
