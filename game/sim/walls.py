@@ -27,7 +27,7 @@ PAD = 2  #: solid cells added round the map, so everything outside it is wall
 MAX_SUBSTEP_MOVE = 0.45  #: m, the most a car's corner moves in one sub-step
 WALL_RESTITUTION = 0.25  #: share of closing speed a car bounces back with
 WALL_FRICTION = 0.5  #: body panel on wall, Coulomb coefficient
-WALL_ITERATIONS = 3  #: impulse iterations over one sub-step's wall contacts
+WALL_ITERATIONS = 2  #: impulse iterations over one sub-step's wall contacts
 PUSH_PASSES = 4  #: push-out passes; later ones only for cars still touching
 SKIN = 1e-4  #: m, cars are pushed this far clear of a face (a corner on a face counts as in)
 
@@ -114,12 +114,12 @@ def resolve(w, idx: np.ndarray | None = None) -> Collisions:
     if contacts is None:
         return Collisions()
     car, px, py, nx, ny, depth = contacts
-    _push_out(w, car, nx, ny, depth)
+    unsure = _push_out(w, car, nx, ny, depth)
     for _ in range(PUSH_PASSES - 1):  # a car in a corner touches two walls
-        again = _contacts(w, np.unique(car))
+        again = _contacts(w, unsure) if unsure.size else None
         if again is None:
             break
-        _push_out(w, again[0], again[3], again[4], again[5])
+        unsure = _push_out(w, again[0], again[3], again[4], again[5])
     impulse = solve_impulses(
         w, car, np.full(car.size, WALL), px, py, nx, ny,
         WALL_RESTITUTION, WALL_FRICTION, WALL_ITERATIONS,
@@ -192,12 +192,13 @@ def _vertex_contacts(grid: WallGrid, x, y, cos_h, sin_h, hl, hw) -> tuple[np.nda
     return car, qx, qy, nx, ny, np.minimum(pen_f, pen_r)
 
 
-def _push_out(w, car: np.ndarray, nx: np.ndarray, ny: np.ndarray, depth: np.ndarray) -> None:
-    """Move each car out along its deepest contact (the next pass takes the others).
+def _push_out(w, car: np.ndarray, nx: np.ndarray, ny: np.ndarray, depth: np.ndarray) -> np.ndarray:
+    """Move each car out along its deepest contact; return the cars that may still touch.
 
     Summing pushes would double-count two corners in one wall, and taking the largest
     push per axis lets a corner-in-cell and a cell-corner-in-car contact of the same
-    collision (different normals) cancel each other out.
+    collision (different normals) cancel each other out. A car whose other contacts
+    share the deepest one's normal is clear; one with another normal gets a next pass.
     """
     deepest_first = np.argsort(-depth, kind="stable")
     cars, first = np.unique(car[deepest_first], return_index=True)
@@ -205,6 +206,9 @@ def _push_out(w, car: np.ndarray, nx: np.ndarray, ny: np.ndarray, depth: np.ndar
     push = depth[pick] + SKIN
     w.x[cars] += nx[pick] * push
     w.y[cars] += ny[pick] * push
+    own = np.searchsorted(cars, car)
+    other_normal = nx * nx[pick][own] + ny * ny[pick][own] < 0.999
+    return np.unique(car[other_normal])
 
 
 def _per_car(car: np.ndarray, px, py, impulse) -> Collisions:
