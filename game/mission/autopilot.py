@@ -28,9 +28,10 @@ from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
 from game.mission.zones import cell_flag
 
-DECIDE_EVERY = 3  #: ticks per decision (20 Hz at the 60 Hz tick)
+DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
 JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
 PUSHY_S = 3.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
+CHASED_JAM_S = 0.8  #: both of the above while chased
 OVERTAKE_S = 2.5  #: seconds spent pulling out round whatever still blocks it
 OVERTAKE_AHEAD_M = 12.0  #: the pull-out aims this far ahead...
 OVERTAKE_SIDE_M = 4.5  #: ...and this far to the left (one lane)
@@ -123,6 +124,8 @@ class Autopilot:
         follower, dt = self.follower, world.dt * DECIDE_EVERY
         assert follower is not None
         calm = self._style(world, player)
+        chased = self.runtime.heat.pursuit  # no time to wait politely when chased
+        jam_s, pushy_s = (CHASED_JAM_S, CHASED_JAM_S) if chased else (JAM_S, PUSHY_S)
         if self.overtake_s > 0.0:
             self.overtake_s -= dt
             if self.overtake_s <= 0.0:
@@ -145,9 +148,9 @@ class Autopilot:
         stuck = abs(float(world.vx[player])) < 0.3 and not follower.arrived and not at_red
         self.still_s = self.still_s + dt if stuck else 0.0
         follower.style = (
-            replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.still_s >= JAM_S else calm
+            replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.still_s >= jam_s else calm
         )
-        if self.still_s >= JAM_S + PUSHY_S:
+        if self.still_s >= jam_s + pushy_s:
             self.still_s, self.overtake_s = 0.0, OVERTAKE_S
             h = float(world.heading[player])
             forward, left = (np.cos(h), np.sin(h)), (np.sin(h), -np.cos(h))

@@ -31,13 +31,13 @@ from game.problems import FileProblem
 
 PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obey_signals=False)
 RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)
-PATROL_THINK_HZ = 5.0  #: patrols decide less often than traffic: they only cruise
-SIGHT_EVERY = 3  #: ticks between looks for the Driver (20 Hz at 60 Hz)
+PATROL_THINK_HZ = 3.0  #: patrols decide less often than traffic: they only cruise
+SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz)
 DISPATCH_GIVE_UP_S = 60.0  #: a unit sent to a place patrols again after this long
-FOLLOW_EVERY = 3  #: ticks between a routed unit's decisions (20 Hz at 60 Hz)
+FOLLOW_EVERY = 4  #: ticks between a routed unit's decisions (15 Hz at 60 Hz)
 CHASE_REPLAN_S = 1.0  #: seconds between new route goals while the Driver is in sight
-DISPATCH_ARRIVE_M = 15.0  #: a unit sent to a place stops this near its centre
-CHASE_ARRIVE_M = 4.0  #: a chasing unit closes to this near where it saw the Driver
+DISPATCH_ARRIVE_M = 25.0  #: a unit sent to a place stops this near its centre
+CHASE_ARRIVE_M = 8.0  #: a chasing unit closes to this near where it saw the Driver
 SIGHT = SightParams()
 HELI_SPEED_MS = 35.0  #: helicopter ground speed
 HELI_LIGHT_RADIUS_M = 28.0  #: searchlight spot radius on the ground

@@ -41,6 +41,7 @@ class HeatMeter:
         self.heat = 0.0
         self.heat_max = 0.0
         self.pursuit = False
+        self.pursuit_s = 0.0  #: seconds since the current pursuit started
         self.unseen_s = 0.0  #: seconds since any unit last saw the Driver
         self.quiet_s = 0.0  #: seconds since he was last seen or heat was last added
         self.held_s = np.zeros(N_OFFENCES)  #: seconds each condition has held
@@ -67,6 +68,7 @@ class HeatMeter:
                 for i in np.flatnonzero(counts)
             )
         self.unseen_s = 0.0 if witnessed else self.unseen_s + dt
+        self.pursuit_s = self.pursuit_s + dt if self.pursuit else 0.0
         self.quiet_s = 0.0 if witnessed else self.quiet_s + dt
         if not self.pursuit:
             if witnessed and self.heat >= PURSUIT_HEAT:

@@ -41,9 +41,10 @@ from game.mission.zones import ZoneGrid
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
 RED_GRACE_S = 1.0  #: seconds a light must have been red for running it to count
 SCANNER_SHOW_S = 7.0  #: sim seconds a scanner line stays in the HUD lines
-BUSTED_RADIUS_M = 7.0  #: a pursuing unit this close to a stopped Driver...
+BUSTED_RADIUS_M = 9.0  #: a pursuing unit this close to a stopped Driver...
 BUSTED_SPEED_MS = 1.5  #: ...while he is slower than this...
 BUSTED_AFTER_S = 3.0  #: ...for this long: busted
+BUSTED_MIN_PURSUIT_S = 5.0  #: nobody is busted in the first seconds of a chase
 RULE_BROKEN_PAY = 0.5  #: fraction of the pay a crew hands over when the Driver broke the rule
 
 
@@ -263,6 +264,7 @@ class MissionRuntime:
 
     def _busted(self, x: float, y: float, speed: float, dt: float) -> bool:
         caught = self.heat.pursuit and speed < BUSTED_SPEED_MS
+        caught = caught and self.heat.pursuit_s >= BUSTED_MIN_PURSUIT_S
         if caught:
             police = self.cast.police_xy()
             distance = np.hypot(police[:, 0] - x, police[:, 1] - y)
