@@ -43,6 +43,7 @@ class App:
         self.running = True
         self.notice = notice  #: one message for the player (no sound, settings reset)
         self.seed = 0  #: world seed for the drives this run starts (``play --seed``)
+        self.record_path = None  #: free drives are recorded here (``play --record``)
 
     # -- the scene stack -------------------------------------------------------------
     def push(self, scene: Scene) -> None:
@@ -50,21 +51,27 @@ class App:
 
     def pop(self) -> None:
         if self.scenes:
-            self.scenes.pop()
+            self.scenes.pop().leave(self)
         if not self.scenes:
             self.running = False
 
     def replace(self, scene: Scene) -> None:
         if self.scenes:
-            self.scenes.pop()
+            self.scenes.pop().leave(self)
         self.scenes.append(scene)
 
     def back_to_first(self) -> None:
         """Drop everything above the first scene (the title)."""
-        del self.scenes[1:]
+        while len(self.scenes) > 1:
+            self.scenes.pop().leave(self)
 
     def quit(self) -> None:
         self.running = False
+
+    def close(self) -> None:
+        """Let every scene still open finish (save what it records), top first."""
+        while self.scenes:
+            self.scenes.pop().leave(self)
 
     # -- settings --------------------------------------------------------------------
     def apply_settings(self) -> None:

@@ -43,7 +43,16 @@ def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
     seed = app.seed
     player = "player_start" if "player_start" in level.spawns else next(
         s.name for s in level.spawns.values() if s.kind == "player")
-    app.push(DriveScene(lambda: free_drive_session(level, seed=seed, player_spawn=player)))
+
+    def new_session() -> DriveSession:
+        session = free_drive_session(level, seed=seed, player_spawn=player)
+        if app.record_path is not None:
+            from game.app.recording import Recorder
+
+            session.controllers.append(Recorder(level.path, seed, app.record_path))
+        return session
+
+    app.push(DriveScene(new_session))
     return True
 
 
@@ -72,6 +81,8 @@ class DriveScene(Scene):
 
     def start(self) -> None:
         """(Re)start from a fresh session (the pause menu's Restart)."""
+        if getattr(self, "session", None) is not None:
+            self._close_controllers()
         self.session = self.session_factory()
         self.clock = FixedStepClock(self.session.dt)
         self.renderer = None
@@ -79,6 +90,16 @@ class DriveScene(Scene):
         self.message_left = 0.0
         self.ended = False
         self.hinted = False
+
+    def leave(self, app: Any) -> None:
+        self._close_controllers()
+
+    def _close_controllers(self) -> None:
+        """Controllers with ``close()`` finish now (a recorder writes its file)."""
+        for controller in self.session.controllers:
+            close = getattr(controller, "close", None)
+            if close is not None:
+                close()
 
     def say(self, message: str) -> None:
         self.message, self.message_left = message, MESSAGE_SECONDS

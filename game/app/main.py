@@ -19,6 +19,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--map", type=Path, metavar="PATH",
                         help="start free drive on this .tmx map (skips the title screen)")
     parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
+    parser.add_argument("--record", type=Path, metavar="PATH",
+                        help="record free drive to PATH (.npz); play it with 'replay PATH'")
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")  #: SDL video drivers that show nothing
@@ -59,7 +61,9 @@ def start_pads() -> None:
         return
 
 
-def run(args: argparse.Namespace) -> int:
+def start_app():
+    """Window, settings, pads and sound: an App with nothing on its stack yet, or None
+    (after one line on stderr) when there is no display."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
@@ -74,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     except pygame.error as error:
         report(f"cannot open a window ({error or 'no video device'}); the game needs a "
                "display: run it on a desktop session, or set DISPLAY")
-        return NO_DISPLAY_EXIT
+        return None
     pygame.font.init()
     start_pads()
     from game.audio.mixer import AudioSystem
@@ -82,8 +86,28 @@ def run(args: argparse.Namespace) -> int:
     audio = AudioSystem(settings.volume)
     if audio.message:
         report(audio.message)
-    app = App(screen, settings, audio, notice=settings_message or audio.message)
+    return App(screen, settings, audio, notice=settings_message or audio.message)
+
+
+def run_app(app) -> int:
+    """The main loop, then a clean close (scenes save what they record, sound stops)."""
+    import pygame
+
+    try:
+        return app.run()
+    finally:
+        app.close()
+        if hasattr(app.audio, "close"):
+            app.audio.close()
+        pygame.quit()
+
+
+def run(args: argparse.Namespace) -> int:
+    app = start_app()
+    if app is None:
+        return NO_DISPLAY_EXIT
     app.seed = args.seed
+    app.record_path = getattr(args, "record", None)
     from game.app.title_scene import TitleScene
 
     app.push(TitleScene())
@@ -91,14 +115,12 @@ def run(args: argparse.Namespace) -> int:
     if start is not None:
         start(app)
     if args.map is not None:
+        from game.app.app import report
         from game.app.drive_scene import open_free_drive
 
         if not open_free_drive(app, args.map):
             report(app.notice or f"cannot start on {args.map}")
-            pygame.quit()
+            app.quit()
+            run_app(app)  # the loop ends at once; this only closes cleanly
             return 1
-    try:
-        return app.run()
-    finally:
-        audio.close()
-        pygame.quit()
+    return run_app(app)

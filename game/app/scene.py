@@ -2,7 +2,8 @@
 
 A scene has ``handle_event(app, event, actions)`` (``actions`` are the one-shot
 actions the player input found in the event: "pause", "pad_removed", ...),
-``update(app, frame_s)`` and ``draw(app, screen)``. The top of ``app.scenes`` runs.
+``update(app, frame_s)``, ``draw(app, screen)`` and ``leave(app)`` (called once when it
+is taken off the stack or the game closes). The top of ``app.scenes`` runs.
 :class:`MenuScene` is a list of entries driven by keys or a pad; the title, pause and
 settings screens are menus.
 """
@@ -43,6 +44,9 @@ class Scene:
         return None
 
     def draw(self, app: Any, screen: pygame.Surface) -> None:
+        return None
+
+    def leave(self, app: Any) -> None:
         return None
 
 
