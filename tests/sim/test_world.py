@@ -144,3 +144,9 @@ def test_world_keeps_the_previous_poses_for_interpolation():
     assert crossed
     world.place([1], 10.0, 10.0, 0.0)
     assert world.interpolated(0.3).x[1] == 10.0  # a teleport does not slide across the map
+
+
+def test_an_empty_world_steps():
+    world = World(open_square(10))
+    events = world.step(empty_controls(0))
+    assert len(events.collisions) == 0 and events.wrecked.size == 0 and world.tick == 1
