@@ -23,6 +23,8 @@ class Collisions:
 
     Car-car contacts have one row per pair; a car touching walls has one row per step,
     its impulses summed and its point the impulse-weighted mean of its wall contacts.
+    Cars resting against each other or a wall report every step with small impulses:
+    to hear or judge a crash, filter by impulse (impulse / mass is the delta-v felt).
     """
 
     a: np.ndarray = field(default_factory=_ints)  #: vehicle index
