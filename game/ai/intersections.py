@@ -19,21 +19,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.ai.lanes import EdgeGeometry, wrap_angle
-from game.level.model import RoadGraph
+from game.ai.lanes import EdgeGeometry
+from game.ai.movements import connector_intersection, movements_of
+
+__all__ = ["RightOfWay", "connector_intersection"]
 
 DECIDE_M = 25.0  #: metres (plus braking distance) from its stop line where a car claims
-SAME_APPROACH_RAD = np.radians(30.0)  #: headings closer than this share an intersection
 HOLDING = -1.0  #: claim score of a car inside or committed (beats any arrival time)
 BOX_RADIUS_M = 7.0  #: a vehicle this near an intersection's centre stands in it
 MOVING_MS = 1.0  #: a car slower than this at its stop line is waiting, not committed
-
-
-def connector_intersection(graph: RoadGraph) -> np.ndarray:
-    """(E,) intersection each edge lies inside, or -1 for ordinary lane edges."""
-    src_i = graph.node_intersection[graph.edge_src]
-    dst_i = graph.node_intersection[graph.edge_dst]
-    return np.where((src_i >= 0) & (src_i == dst_i), src_i, -1)
 
 
 class RightOfWay:
@@ -42,11 +36,10 @@ class RightOfWay:
     def __init__(self, geometry: EdgeGeometry, n: int):
         self.geometry = geometry
         self.edge_inter = connector_intersection(geometry.graph)
+        self.movements = movements_of(geometry.graph)
         self.inter = np.full(n, -1, dtype=np.intp)  #: intersection each car is at or nearing
-        self.heading = np.zeros(n)  #: heading of the lane it arrives on
         self.entry = np.full(n, -1, dtype=np.intp)  #: stop-line node it arrives at
         self.exit = np.full(n, -1, dtype=np.intp)  #: node where it leaves (-1 beyond its plan)
-        self.exit_heading = np.zeros(n)  #: heading of the lane it leaves on
         self.score = np.full(n, np.inf)  #: seconds to arrival; HOLDING; inf = no claim
         self.granted = np.zeros(n, dtype=bool)  #: let through, holding it until it leaves
         self.to_line = np.full(n, np.inf)  #: metres to the stop line (0 inside)
@@ -90,26 +83,7 @@ class RightOfWay:
         before = np.maximum(column - 1, 0)
         to_line = np.where(column > 0, ends[r, before], np.inf)
         to_line[inside] = 0.0
-        graph = self.geometry.graph
-        approach = np.maximum(plan[r, before], 0)
-        # leaving: the first planned edge after the intersection's connectors
-        after = (inside_edge < 0) & (np.arange(plan.shape[1]) > np.maximum(column, 0)[:, None])
-        after &= plan >= 0
-        leave = np.argmax(after, axis=1)
-        exit_edge = np.where(after.any(axis=1), plan[r, leave], -1)
-        exit_node = np.where(exit_edge >= 0, graph.edge_src[np.maximum(exit_edge, 0)], -1)
-        exit_heading = self.geometry.heading[np.maximum(exit_edge, 0)]
-        # a car already inside keeps what it had when it arrived
-        keep = inside & (self.inter[rows] == inter)
-        heading = np.where(keep, self.heading[rows], self.geometry.heading[approach])
-        entry = np.where(keep, self.entry[rows], graph.edge_dst[approach])
-        entry = np.where(inside & ~keep, graph.edge_src[np.maximum(plan[:, 0], 0)], entry)
-        known_before = keep & (exit_node < 0)
-        exit_node = np.where(known_before, self.exit[rows], exit_node)
-        exit_heading = np.where(known_before, self.exit_heading[rows], exit_heading)
-        heading = np.where(
-            inside & ~keep, self.geometry.heading[np.maximum(plan[:, 0], 0)], heading
-        )
+        entry, exit_node = self._movement_ends(rows, plan, inside_edge, column, inter)
         room = to_line - stop_line_m
         committed = (room < speed * speed / (2.0 * decel)) & (column > 0) & (speed > MOVING_MS)
         stopping = stopping[r, before] & (column > 0)  # for this intersection's light
@@ -121,23 +95,37 @@ class RightOfWay:
         score = np.where(inside | committed | granted, HOLDING, score)
         self.granted[rows] = granted
         self.inter[rows] = inter
-        self.heading[rows] = heading
         self.entry[rows] = entry
         self.exit[rows] = exit_node
-        self.exit_heading[rows] = exit_heading
         self.score[rows] = np.where(inter >= 0, score, np.inf)
         self.to_line[rows] = to_line
 
+    def _movement_ends(self, rows, plan, inside_edge, column, inter):
+        """(entry node, exit node) of the movement each row is making or about to make."""
+        graph = self.geometry.graph
+        r = np.arange(rows.size)
+        inside = column == 0
+        approach = np.maximum(plan[r, np.maximum(column - 1, 0)], 0)
+        # leaving: the first planned edge after the intersection's connectors
+        after = (inside_edge < 0) & (np.arange(plan.shape[1]) > np.maximum(column, 0)[:, None])
+        after &= plan >= 0
+        leave = plan[r, np.argmax(after, axis=1)]
+        exit_node = np.where(after.any(axis=1), graph.edge_src[np.maximum(leave, 0)], -1)
+        # a car already inside keeps what it had when it arrived
+        keep = inside & (self.inter[rows] == inter)
+        entry = np.where(keep, self.entry[rows], graph.edge_dst[approach])
+        entry = np.where(inside & ~keep, graph.edge_src[np.maximum(plan[:, 0], 0)], entry)
+        exit_node = np.where(keep & (exit_node < 0), self.exit[rows], exit_node)
+        return entry, exit_node
+
     def _compatible(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """True where the movements of cars ``a`` and ``b`` can share the intersection."""
+        """True where the movements of cars ``a`` and ``b`` can share the intersection:
+        queued in one lane, or on paths that never come close (opposite straights,
+        side-by-side turns); unknown movements conflict with everything."""
         same_lane = self.entry[a] == self.entry[b]  # queued: gaps keep them apart
-        # side by side from one arm to one arm (lanes map in order): paths never cross
-        both_known = (self.exit[a] >= 0) & (self.exit[b] >= 0)
-        same_in = np.abs(wrap_angle(self.heading[a] - self.heading[b]))
-        same_out = np.abs(wrap_angle(self.exit_heading[a] - self.exit_heading[b]))
-        parallel = both_known & (same_in < SAME_APPROACH_RAD) & (same_out < SAME_APPROACH_RAD)
-        parallel &= self.exit[a] != self.exit[b]  # not merging into one lane
-        return same_lane | parallel
+        move_a = self.movements.find(self.entry[a], self.exit[a])
+        move_b = self.movements.find(self.entry[b], self.exit[b])
+        return same_lane | ~self.movements.conflict(move_a, move_b)
 
     def permitted(self, rows: np.ndarray) -> np.ndarray:
         """True for rows that may enter (or are in) the intersection they are nearing.
