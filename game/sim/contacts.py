@@ -23,6 +23,7 @@ CAR_FRICTION = 0.45  #: panel on panel
 CAR_ITERATIONS = 3  #: impulse iterations over one step's car-car contacts
 POSITION_ITERATIONS = 2  #: push-apart passes per step (a car in a pile-up needs several)
 CONTACT_SLOP = 0.005  #: m of overlap left in place so resting contacts do not flicker
+SPARSE_CELLS_PER_CAR = 16  #: beyond this many grid cells per car, binary search beats a table
 PARALLEL_DEADBAND = 0.05  #: |cos| below this: that box axis counts as parallel to the face
 
 
@@ -55,13 +56,22 @@ def candidate_pairs(grid: BroadGrid, x: np.ndarray, y: np.ndarray) -> tuple[np.n
         order = order[np.argsort(key[order], kind="stable")]
     grid.order = order
     sorted_key = key[order]
-    start = np.zeros(grid.size + 1, dtype=np.int32)  # int32: a smaller table stays in cache
-    np.cumsum(np.bincount(key, minlength=grid.size), out=start[1:])
+    if grid.size > SPARSE_CELLS_PER_CAR * n:  # few cars on a big map: search, no table
+
+        def first_in(cells: np.ndarray) -> np.ndarray:
+            return np.searchsorted(sorted_key, cells)
+    else:
+        start = np.zeros(grid.size + 1, dtype=np.int32)  # int32: a smaller table stays in cache
+        np.cumsum(np.bincount(key, minlength=grid.size), out=start[1:])
+
+        def first_in(cells: np.ndarray) -> np.ndarray:
+            return start[cells]
+
     # Keys run along rows, so "own cell, then E" and "SW, S, SE" are each one run of
     # consecutive cells: two slices per car cover the five cells.
     spans = [
-        (np.arange(1, n + 1), start[sorted_key + 2]),  # later cars in own cell, all in E
-        (start[sorted_key + (grid.cols - 1)], start[sorted_key + (grid.cols + 2)]),
+        (np.arange(1, n + 1), first_in(sorted_key + 2)),  # later cars in own cell, all in E
+        (first_in(sorted_key + (grid.cols - 1)), first_in(sorted_key + (grid.cols + 2))),
     ]
     sources, targets = [], []
     for lo, hi in spans:
