@@ -68,7 +68,7 @@ class Recorder:
     writes nothing: it runs after input, so it sees exactly what the world gets)."""
 
     def __init__(self, map_path: Path, seed: int, target: Path) -> None:
-        self.map_path, self.seed, self.target = Path(map_path), seed, Path(target)
+        self.map_path, self.seed, self.target = Path(map_path).resolve(), seed, Path(target)
         self.rows: list[np.ndarray] = []
 
     def write_controls(self, session, controls: np.ndarray) -> None:

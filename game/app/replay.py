@@ -51,12 +51,13 @@ def run(args: argparse.Namespace) -> int:
     except FileProblem as problem:
         print(f"replay: {problem}", file=sys.stderr)
         return 1
-    from game.app.drive_scene import DriveScene
     from game.app.main import NO_DISPLAY_EXIT, run_app, start_app
 
     app = start_app()
     if app is None:
         return NO_DISPLAY_EXIT
+    from game.app.drive_scene import DriveScene
+
     app.push(DriveScene(lambda: replay_session(recording, level),
                         on_end=lambda a, s: a.quit()))
     return run_app(app)
