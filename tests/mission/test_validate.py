@@ -63,3 +63,32 @@ def test_check_command_reports_broken_mission_without_traceback(tmp_path):
     assert done.returncode == 1
     assert f"{path}: contract.time: '25:70' is not a clock time" in output
     assert "Traceback" not in output
+
+
+def test_readme_example_mission_is_valid(tmp_path):
+    readme = (REPO / "levels" / "README.md").read_text(encoding="utf-8")
+    missions = readme.split("## Missions", 1)[1]
+    example = missions.split("### Example", 1)[1].split("```toml", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    assert check_mission(path) == []
+
+
+def test_shipped_missions_are_valid():
+    paths = sorted((REPO / "levels" / "missions").glob("*.toml"))
+    assert paths
+    for path in paths:
+        assert check_mission(path) == [], path
+
+
+def test_broken_zone_on_the_shipped_map_names_the_key_path(tmp_path):
+    shipped = (REPO / "levels" / "missions" / "five_minutes.toml").read_text(encoding="utf-8")
+    path = tmp_path / "five_minutes.toml"
+    path.write_text(
+        shipped.replace('zone = "arena_crowd"', 'zone = "arena_crwd"'), encoding="utf-8"
+    )
+    lines = [str(p) for p in check_mission(path)]
+    assert lines == [
+        f"{path}: stages[3].on[2].zone: no zone 'arena_crwd' on map 'downtown' "
+        "(did you mean 'arena_crowd'?)"
+    ]
