@@ -22,7 +22,9 @@ set ``session.rules`` to an object with
 * ``clock_text(session) -> str | None`` (optional): the clock the HUD shows (None or
   missing: the time of day);
 * ``finished`` (optional attribute): true once the drive is over; the DriveScene then
-  calls its ``on_end(app, session)`` once (a job shows its results there).
+  calls its ``on_end(app, session)`` once (a job shows its results there);
+* ``waypoint(session) -> (x, y) | None`` (optional): where the player should go next;
+  the minimap marks it (at its edge when it is out of range).
 
 A controller may also expose ``sight_cones`` (an array, or a method taking the world, of
 rows x, y, heading, range and optionally half angle per unit: drawn on the minimap),
@@ -166,6 +168,11 @@ class DriveSession:
         method = getattr(self.rules, "clock_text", None)
         text = method(self) if method is not None else None
         return text if text is not None else clock_hhmm(FREE_DRIVE_START_CLOCK_S + self.world.time)
+
+    def waypoint(self) -> tuple[float, float] | None:
+        """The rules' next destination for the player, metres, or None."""
+        method = getattr(self.rules, "waypoint", None)
+        return method(self) if method is not None else None
 
     def sight_cones(self) -> np.ndarray:
         """Police sight cones from every controller that has them, (K, 5): x, y, heading,

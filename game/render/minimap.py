@@ -49,7 +49,7 @@ class Minimap:
 
     def draw(self, target: pygame.Surface, topleft: tuple[int, int], player: int,
              x: np.ndarray, y: np.ndarray, heading: np.ndarray, vehicle_class: np.ndarray,
-             sight_cones: np.ndarray) -> None:
+             sight_cones: np.ndarray, waypoint: tuple[float, float] | None = None) -> None:
         half = MINIMAP_PX / 2
         if player >= 0:
             cx, cy = x[player] / MINIMAP_M_PER_PX, y[player] / MINIMAP_M_PER_PX
@@ -68,6 +68,8 @@ class Minimap:
                                      police[shown].tolist(), strict=True):
             colour = palette.POLICE_BLUE if is_police else palette.TEXT_DIM
             surface.fill(colour, (sx - 1, sy - 1, 3, 3))
+        if waypoint is not None:
+            self._draw_waypoint(surface, waypoint, cx, cy)
         if player >= 0:
             h = heading[player]
             tip = (half + 7 * math.cos(h), half + 7 * math.sin(h))
@@ -76,6 +78,20 @@ class Minimap:
             pygame.draw.polygon(surface, palette.NEON_PINK, (tip, left, right))
         pygame.draw.rect(surface, palette.NEON_CYAN, surface.get_rect(), 2)
         target.blit(surface, topleft)
+
+    @staticmethod
+    def _draw_waypoint(surface: pygame.Surface, waypoint: tuple[float, float], cx: float,
+                       cy: float) -> None:
+        """A diamond on the destination, or on the edge in its direction when it is far."""
+        half = MINIMAP_PX / 2
+        dx, dy = waypoint[0] / MINIMAP_M_PER_PX - cx, waypoint[1] / MINIMAP_M_PER_PX - cy
+        reach = half - 8
+        scale = min(1.0, reach / max(abs(dx), abs(dy), 1e-9))
+        px, py = half + dx * scale, half + dy * scale
+        r = 6 if scale == 1.0 else 4
+        diamond = [(px, py - r), (px + r, py), (px, py + r), (px - r, py)]
+        pygame.draw.polygon(surface, palette.AMBER, diamond)
+        pygame.draw.polygon(surface, palette.TEXT, diamond, 1)
 
     def _draw_cones(self, surface: pygame.Surface, cones: np.ndarray, cx: float,
                     cy: float) -> None:

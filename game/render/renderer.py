@@ -196,4 +196,5 @@ class Renderer:
                       session.player_lights_on)
         width, height = screen.get_size()
         self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
-                          x, y, heading, world.vehicle_class, session.sight_cones())
+                          x, y, heading, world.vehicle_class, session.sight_cones(),
+                          session.waypoint())

@@ -67,3 +67,26 @@ def test_switching_the_lights_off_darkens_the_road_ahead(setup):
     renderer.draw(screen, session, 1.0, [])
     assert brightness(screen, sx, sy) < lit - 5
     assert np.isfinite(lit)
+
+
+class GoThere:
+    def __init__(self, goal):
+        self.goal = goal
+
+    def waypoint(self, session):
+        return self.goal
+
+
+def amber_pixels(screen):
+    pixels = pygame.surfarray.array3d(screen)[1046:1266, 486:706].reshape(-1, 3).astype(int)
+    return int((np.abs(pixels - np.array([255, 176, 56])).sum(axis=1) < 30).sum())
+
+
+def test_the_minimap_marks_the_rules_waypoint(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    renderer.draw(screen, session, 1.0, [])
+    assert amber_pixels(screen) == 0
+    session.rules = GoThere((5000.0, 82.0))  # far east: pinned to the minimap's edge
+    renderer.draw(screen, session, 1.0, [])
+    assert amber_pixels(screen) > 10
