@@ -77,11 +77,13 @@ class DriveScene(Scene):
                  on_end: Callable[[Any, DriveSession], None] | None = None) -> None:
         self.session_factory = session_factory
         self.on_end = on_end
+        self.session: DriveSession | None = None
+        self.tiles = None  #: the map's tile images, kept across restarts (slow to load)
         self.start()
 
     def start(self) -> None:
         """(Re)start from a fresh session (the pause menu's Restart)."""
-        if getattr(self, "session", None) is not None:
+        if self.session is not None:
             self._close_controllers()
         self.session = self.session_factory()
         self.clock = FixedStepClock(self.session.dt)
@@ -138,11 +140,11 @@ class DriveScene(Scene):
             self.say(app.notice)
             app.notice = None
         self.message_left -= frame_s
+        session = self.session
         for _ in range(self.clock.advance(frame_s)):
-            session = self.session
             speed = float(session.world.speed[session.player]) if session.player >= 0 else 0.0
             session.player_controls = app.input.control_row(speed)
-            self.session.tick()
+            session.tick()
         if self.on_end is not None and not self.ended and \
                 getattr(self.session.rules, "finished", False):
             self.ended = True
@@ -154,7 +156,8 @@ class DriveScene(Scene):
             from game.render.renderer import Renderer
 
             try:
-                self.renderer = Renderer(self.session, screen.get_size())
+                self.renderer = Renderer(self.session, screen.get_size(), self.tiles)
+                self.tiles = self.renderer.tiles
             except FileProblem as problem:  # e.g. a tileset image missing: back to the title
                 from game.app.app import report
 

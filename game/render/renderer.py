@@ -47,10 +47,13 @@ def interpolate(previous, current, alpha: float) -> tuple[np.ndarray, np.ndarray
 class Renderer:
     """Draws a :class:`~game.app.session.DriveSession` to a screen-sized surface."""
 
-    def __init__(self, session, screen_size: tuple[int, int]) -> None:
+    def __init__(self, session, screen_size: tuple[int, int],
+                 tiles: TileLayers | None = None) -> None:
+        """``tiles``: the level's tile images if already loaded (a restart reuses them)."""
         level = session.level
         self.chunk_m = CHUNK_TILES * level.terrain.cell_size
-        self.chunks = map_chunks(TileLayers(level.path), palette.NIGHT_INK)
+        self.tiles = tiles if tiles is not None else TileLayers(level.path)
+        self.chunks = map_chunks(self.tiles, palette.NIGHT_INK)
         self.skids = SkidMarks()
         self.chunks.decorate = lambda surface, lvl, cx, cy: self.skids.paint_chunk(
             surface, self.chunks, lvl, cx, cy, self.chunk_m)
