@@ -28,8 +28,9 @@ set ``session.rules`` to an object with
 
 A controller may also expose ``sight_cones`` (an array, or a method taking the world, of
 rows x, y, heading, range and optionally half angle per unit: drawn on the minimap),
-``pursuing`` (bool: starts the siren) and ``helicopter`` (an object with x, y, heading
-and light_radius_m: drawn with its searchlight).
+``pursuing`` (bool: starts the siren), ``helicopter`` (an object with x, y, heading
+and light_radius_m: drawn with its searchlight) and ``close()`` (called when the drive
+ends or restarts: a recorder saves its file there).
 """
 
 from __future__ import annotations
