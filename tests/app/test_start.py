@@ -69,3 +69,12 @@ def test_rebinding_in_settings_is_saved_and_used(app):
     assert message is None and saved.bindings["handbrake"][0] == "left shift"
     app.input.handle_event(key_event(pygame.K_LSHIFT))
     assert app.input.control_row()[3] == 1.0
+
+
+def test_headless_parts_never_import_pygame():
+    code = ("import sys; import game.app.session, game.app.recording, game.app.replay, "
+            "game.input.settings, game.audio.synth, game.app.main; "
+            "print('pygame' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
