@@ -21,8 +21,6 @@ from game.ai.intersections import RightOfWay
 from game.ai.lanes import LaneTracker
 from game.ai.signals import Light, Signals
 
-TURN_RADIUS_90_M = 8.0  #: radius a driver takes a right-angle corner on; sharper turns tighter
-STRAIGHT_RAD = 0.12  #: turns smaller than this (about 7 degrees) need no slowing
 CONTROL_LAG_S = 0.4  #: seconds of travel allowed for the pedals to act (held decisions, lag)
 OVER_THE_LINE_M = 1.0  #: a car this near its lane's end at red is already over the line
 
@@ -52,11 +50,14 @@ class LaneTargets(NamedTuple):
     waiting_at_light: np.ndarray  #: bool, stopping for a light or to give way (not stuck)
 
 
-def corner_speed(turn: np.ndarray, lateral_accel: float) -> np.ndarray:
-    """Speed (m/s) a corner of ``turn`` radians allows; inf for nearly straight lanes."""
-    sharpness = np.abs(turn)
-    radius = TURN_RADIUS_90_M * (np.pi / 2.0) / np.maximum(sharpness, 1e-3)
-    return np.where(sharpness < STRAIGHT_RAD, np.inf, np.sqrt(lateral_accel * radius))
+def corner_speed(
+    turn: np.ndarray, length_in: np.ndarray, length_out: np.ndarray, lateral_accel: float
+) -> np.ndarray:
+    """Speed (m/s) a lane's bend allows: ``turn`` radians between edges ``length_in`` and
+    ``length_out`` metres long is taken on a radius of about the shorter over the turn
+    (a polyline curve's own radius; a tight corner for a short turn connector)."""
+    radius = np.minimum(length_in, length_out) / np.maximum(np.abs(turn), 1e-4)
+    return np.sqrt(lateral_accel * radius)
 
 
 def _brake_to(speed: np.ndarray, decel: float):
@@ -81,7 +82,10 @@ def _road_ahead_limit(tracker, rows, plan, ends, style, brake_to) -> np.ndarray:
         next_limit = np.where(
             next_edge >= 0, limit[np.maximum(next_edge, 0)] * style.speed_factor, np.inf
         )
-        corner = np.minimum(corner_speed(turns[:, column], style.lateral_accel), next_limit)
+        length_in = tracker.geometry.length[np.maximum(plan[:, column], 0)]
+        length_out = tracker.geometry.length[np.maximum(next_edge, 0)]
+        bend = corner_speed(turns[:, column], length_in, length_out, style.lateral_accel)
+        corner = np.minimum(bend, next_limit)
         wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
         dead_end = (plan[:, column] >= 0) & (next_edge < 0)
         stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)

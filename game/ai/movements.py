@@ -17,6 +17,7 @@ from game.level.model import RoadGraph
 
 CLEARANCE_M = 2.6  #: lane centres nearer than this in an intersection make paths conflict
 SAMPLE_M = 1.5  #: spacing of the points compared along each path
+TURN_ROUND_RAD = np.radians(150.0)  #: a movement turning this far goes back the way it came
 MAX_CHAIN = 32  #: connector edges followed at most along one movement
 
 _CACHE: dict[int, tuple[RoadGraph, Movements]] = {}
@@ -52,10 +53,28 @@ class Movements:
                     break
                 chain.append(int(nxt))
         self.exit = np.array([graph.edge_dst[c[-1]] for c in chains], dtype=np.intp)
+        self.turn_round = self._find_turn_rounds(chains, is_connector)
         self._key = self.entry.astype(np.int64) * n_nodes + self.exit
         self._order = np.argsort(self._key)
         self._n_nodes = n_nodes
         self._conflicts = self._find_conflicts([self._points(c) for c in chains])
+
+    def _find_turn_rounds(self, chains: list[list[int]], is_connector: np.ndarray) -> np.ndarray:
+        """(E,) True on the connector edges of a movement that turns back the way it came
+        (the turn-round the loader lays at the end of a road)."""
+        g = self.graph
+        delta = g.node_xy[g.edge_dst] - g.node_xy[g.edge_src]
+        heading = np.arctan2(delta[:, 1], delta[:, 0])
+        arriving = np.full(len(g.node_xy), np.nan)
+        arriving[g.edge_dst[~is_connector]] = heading[~is_connector]
+        leaving = np.full(len(g.node_xy), np.nan)
+        leaving[g.edge_src[~is_connector]] = heading[~is_connector]
+        turn = np.mod(leaving[self.exit] - arriving[self.entry] + np.pi, 2.0 * np.pi) - np.pi
+        back = np.abs(np.nan_to_num(turn)) > TURN_ROUND_RAD
+        marked = np.zeros(len(g.edge_src), dtype=bool)
+        for chain, is_back in zip(chains, back, strict=True):
+            marked[chain] = is_back
+        return marked
 
     def _points(self, chain: list[int]) -> np.ndarray:
         xy = self.graph.node_xy[

@@ -12,10 +12,10 @@ car holds its target point and target speed and the control law (:func:`drive_to
 runs every tick, which keeps the steering smooth at 60 Hz for a few array operations.
 
 Recycling keeps a small population busy around the player: cars that have been stuck
-for long, wrecked cars, cars at a dead end and cars far beyond ``keep_radius_m`` from the
-focus (the camera) are moved with ``World.place`` to a free lane between
-``view_radius_m`` and ``keep_radius_m``, out of sight; a car is never moved while it is
-inside the view.
+for long, wrecked cars, cars at a road's end (about to turn round) and cars far beyond
+``keep_radius_m`` from the focus (the camera) are moved with ``World.place`` to a free
+lane between ``view_radius_m`` and ``keep_radius_m``, out of sight; a car is never moved
+while it is inside the view.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ PLAN_HORIZON = 6  #: edges planned ahead: enough to see through a curved turn co
 CARS_PER_GROUP = 100  #: cars deciding together on one tick (see TrafficController._thinking)
 STUCK_RESPAWN_S = 30.0  #: seconds standing still (not at a light) before a car is recycled
 WRECK_RESPAWN_S = 8.0  #: seconds a wreck stays before it is recycled
+TURN_ROUND_LOOKAHEAD = 3  #: planned edges in which a turn-round counts as "at the end"
 STILL_MS = 0.5  #: below this speed a car counts as standing still
 REATTACH_OFFSET_M = 8.0  #: a car pushed this far off its lane is snapped to the nearest lane
 SPAWN_CLEARANCE_M = 12.0  #: a recycled car needs this much room from every other vehicle
@@ -159,9 +160,13 @@ class TrafficController:
 
     def _recycle(self, world, rows: np.ndarray, focus: tuple[float, float] | None) -> None:
         v = self.vehicles[rows]
-        at_dead_end = (self.tracker.plan[rows, 1] < 0) & (self.tracker.fraction[rows] > 0.9)
+        # the end of a road (a dead end, or the turn-round the map offers there)
+        plan = self.tracker.plan[rows, :TURN_ROUND_LOOKAHEAD]
+        turning_round = (self.right_of_way.movements.turn_round[plan] & (plan >= 0)).any(axis=1)
+        at_end = (self.tracker.plan[rows, 1] < 0) | turning_round
+        at_end &= self.tracker.fraction[rows] > 0.5
         due = (self.still_s[rows] > STUCK_RESPAWN_S) | (self.wreck_s[rows] > WRECK_RESPAWN_S)
-        due |= at_dead_end & (np.abs(world.vx[v]) < STILL_MS)
+        due |= at_end
         if focus is not None:
             distance = np.hypot(world.x[v] - focus[0], world.y[v] - focus[1])
             due |= distance > self.keep_radius_m
