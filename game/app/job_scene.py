@@ -11,6 +11,7 @@ passed, replaces itself with the results screen. The title menu's "Jobs" entry o
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -19,12 +20,21 @@ from game.app.drive_scene import DriveScene
 from game.app.scene import MENU_OK, MenuItem, MenuScene, Scene, menu_key
 from game.render import palette
 
+AUTOPILOT_KEY = pygame.K_TAB  #: hands the wheel to the autopilot and back
 END_HOLD_S = 2.5  #: real seconds the last moment of a job stays on screen before the results
 THE_RULE = (
     "You give me a time and a place, I give you a five-minute window. Anything happens in "
     "that five minutes and I'm yours. Anything happens a minute either side and you're on "
     "your own."
 )
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    seed: int = 0
+    crew_late: bool = False  #: the crew comes out after the window (to see the rule play out)
+    autopilot: bool = False  #: the autopilot starts at the wheel (Tab toggles it)
+    warp: float = 1.0  #: sim seconds per real second (watching the autopilot)
 
 
 def open_jobs(app: Any) -> None:
@@ -41,7 +51,7 @@ def open_jobs(app: Any) -> None:
     app.push(MenuScene("Jobs", items, back=app.pop))
 
 
-def open_briefing(app: Any, mission: Any, seed: int | None = None, crew_late: bool = False) -> None:
+def open_briefing(app: Any, mission: Any, options: JobOptions | None = None) -> None:
     """The briefing for a mission (name or path); Enter starts the job."""
     from game.mission.job import mission_file
     from game.mission.mission_file import load_mission
@@ -52,28 +62,26 @@ def open_briefing(app: Any, mission: Any, seed: int | None = None, crew_late: bo
     except FileProblem as problem:
         app.notice = str(problem)
         return
-    seed = getattr(app, "seed", 0) if seed is None else seed
-    app.push(BriefingScene(loaded, seed, crew_late))
+    app.push(BriefingScene(loaded, options or JobOptions(seed=getattr(app, "seed", 0))))
 
 
-def play_job_in_window(name: str, seed: int = 0, crew_late: bool = False) -> int:
+def play_job_in_window(name: str, options: JobOptions) -> int:
     """``python -m game mission NAME``: the game window, straight into the job's briefing."""
     import argparse
 
     from game.app import main
 
-    args = argparse.Namespace(map=None, seed=seed)
-    args.start = lambda app: open_briefing(app, name, seed, crew_late)
+    args = argparse.Namespace(map=None, seed=options.seed)
+    args.start = lambda app: open_briefing(app, name, options)
     return main.run(args)
 
 
 class BriefingScene(Scene):
     """The client, the rule, the time and the place. Enter: go; Escape: back."""
 
-    def __init__(self, mission: Any, seed: int, crew_late: bool) -> None:
+    def __init__(self, mission: Any, options: JobOptions) -> None:
         self.mission = mission
-        self.seed = seed
-        self.crew_late = crew_late
+        self.options = options
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         key = menu_key(event)
@@ -83,12 +91,10 @@ class BriefingScene(Scene):
             app.pop()
 
     def _start(self, app: Any) -> None:
-        from game.mission.job import build_job
         from game.problems import FileProblem
 
-        path, seed, late = self.mission.path, self.seed, self.crew_late
         try:
-            scene = JobScene(lambda: build_job(path, seed=seed, crew_late=late)[0])
+            scene = JobScene(self.mission.path, self.options)
         except FileProblem as problem:
             app.notice = str(problem)
             return
@@ -125,23 +131,51 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 class JobScene(Scene):
-    """A DriveScene running a job, handing over to the results once it has ended."""
+    """A DriveScene running a job, handing over to the results once it has ended.
 
-    def __init__(self, session_factory: Any) -> None:
-        self.drive = DriveScene(session_factory)
+    With the autopilot at the wheel (``options.autopilot``, or Tab at any time), the
+    player's control row comes from :class:`game.mission.autopilot.Autopilot` instead of
+    the keys, tick by tick; Tab again gives the wheel back.
+    """
+
+    def __init__(self, mission_path: str, options: JobOptions) -> None:
+        self.options = options
+        self.autopilot_on = options.autopilot
+        self.drive = DriveScene(lambda: self._session(mission_path))
         self.ended_for = 0.0
+
+    def _session(self, mission_path: str) -> Any:
+        from game.mission.autopilot import Autopilot
+        from game.mission.job import build_job
+
+        opts = self.options
+        session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late)
+        pilot = Autopilot(runtime, session.level)
+        keyed_tick = session.tick
+
+        def tick() -> object:
+            if self.autopilot_on:
+                session.player_controls = pilot.controls(session)
+            return keyed_tick()
+
+        session.tick = tick
+        return session
 
     @property
     def runtime(self) -> Any:
         return self.drive.session.rules
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
+        if event.type == pygame.KEYDOWN and event.key == AUTOPILOT_KEY:
+            self.autopilot_on = not self.autopilot_on
+            self.drive.say("Autopilot drives" if self.autopilot_on else "You drive")
+            return
         self.drive.handle_event(app, event, actions)
 
     def update(self, app: Any, frame_s: float) -> None:
         from game.mission.events import Message, RuleBroken, WindowClosed, WindowOpened
 
-        self.drive.update(app, frame_s)
+        self.drive.update(app, frame_s * self.options.warp)
         for event in self.runtime.drain():
             if isinstance(event, Message):
                 self.drive.say(event.text)
@@ -156,7 +190,8 @@ class JobScene(Scene):
             if self.ended_for >= END_HOLD_S:
                 from game.app.results_scene import ResultsScene
 
-                app.replace(ResultsScene(app, self.runtime.outcome(), self.runtime.mission))
+                outcome, mission = self.runtime.outcome(), self.runtime.mission
+                app.replace(ResultsScene(app, outcome, mission, self.options))
         else:
             self.ended_for = 0.0
 

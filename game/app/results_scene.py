@@ -19,7 +19,7 @@ HEADLINES = {
 class ResultsScene(MenuScene):
     """What happened, as the outcome the headless runner prints; Retry or back to the title."""
 
-    def __init__(self, app: Any, outcome: dict, mission: Any) -> None:
+    def __init__(self, app: Any, outcome: dict, mission: Any, options: Any = None) -> None:
         items = [
             MenuItem("Retry", select=lambda: self._retry(app)),
             MenuItem("Back to title", select=app.back_to_first),
@@ -27,12 +27,13 @@ class ResultsScene(MenuScene):
         super().__init__("", items, back=app.back_to_first)
         self.outcome = outcome
         self.mission = mission
+        self.options = options  #: the JobOptions to retry with
 
     def _retry(self, app: Any) -> None:
         from game.app.job_scene import open_briefing
 
         app.back_to_first()
-        open_briefing(app, self.mission.path)
+        open_briefing(app, self.mission.path, self.options)
 
     def lines(self) -> list[tuple[str, tuple[int, int, int]]]:
         """The result lines and their colours (tests read these)."""

@@ -27,7 +27,8 @@ set ``session.rules`` to an object with
   the minimap marks it (at its edge when it is out of range).
 
 A controller may also expose ``sight_cones`` (an array, or a method taking the world, of
-rows x, y, heading, range and optionally half angle per unit: drawn on the minimap),
+rows x, y, heading, range and optionally half angle per unit: drawn on the minimap; a
+method may take the world or nothing),
 ``pursuing`` (bool: starts the siren), ``helicopter`` (an object with x, y, heading
 and light_radius_m: drawn with its searchlight) and ``close()`` (called when the drive
 ends or restarts: a recorder saves its file there).
@@ -35,6 +36,7 @@ ends or restarts: a recorder saves its file there).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Protocol
 
@@ -182,8 +184,8 @@ class DriveSession:
         cones = []
         for controller in self.controllers:
             found = getattr(controller, "sight_cones", None)
-            if callable(found):
-                found = found(self.world)
+            if callable(found):  # the AI's police take the world; a job's cast does not
+                found = found(self.world) if inspect.signature(found).parameters else found()
             if found is None or not np.size(found):
                 continue
             found = np.asarray(found, dtype=np.float64)

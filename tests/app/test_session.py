@@ -113,3 +113,17 @@ def test_police_shapes_reach_the_minimap_siren_and_searchlight(level):
     assert cones[1, 4] > 0  # a default half angle filled in
     assert session.pursuing()
     assert [(h.x, h.y) for h in session.helicopters()] == [(50.0, 60.0)]
+
+
+def test_sight_cones_from_a_method_without_arguments(level):
+    session = free_drive_session(level)
+
+    class Cast:
+        def write_controls(self, session, controls):
+            return None
+
+        def sight_cones(self):
+            return np.array([[1.0, 2.0, 0.0, 50.0, 0.7]])
+
+    session.controllers.append(Cast())
+    np.testing.assert_allclose(session.sight_cones(), [[1.0, 2.0, 0.0, 50.0, 0.7]])
