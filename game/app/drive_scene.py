@@ -26,14 +26,14 @@ FREE_DRIVE_MAP = MAPS_DIR / "downtown.tmx"
 MESSAGE_SECONDS = 4.0  #: how long a notice stays on the HUD (real time)
 
 
-def open_free_drive(app: Any, map_path: Path | None = None) -> bool:
-    """Push free drive on a map (downtown by default); False with ``app.notice`` set if the
-    map cannot be used."""
+def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
+    """Push free drive on a map (downtown by default, or an already loaded ``level``);
+    False with ``app.notice`` set if the map cannot be used."""
     from game.level import load_level
     from game.problems import FileProblem
 
     try:
-        level = load_level(map_path or FREE_DRIVE_MAP)
+        level = level if level is not None else load_level(map_path or FREE_DRIVE_MAP)
     except FileProblem as problem:
         app.notice = str(problem)
         return False

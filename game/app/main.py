@@ -103,6 +103,16 @@ def run_app(app) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    level = None
+    if args.map is not None:  # a designer's map: report its problems even with no display
+        from game.level import load_level
+        from game.problems import FileProblem
+
+        try:
+            level = load_level(args.map)
+        except FileProblem as problem:
+            print(f"play: {problem}", file=sys.stderr)
+            return 1
     app = start_app()
     if app is None:
         return NO_DISPLAY_EXIT
@@ -118,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         from game.app.app import report
         from game.app.drive_scene import open_free_drive
 
-        if not open_free_drive(app, args.map):
+        if not open_free_drive(app, args.map, level):
             report(app.notice or f"cannot start on {args.map}")
             app.quit()
             run_app(app)  # the loop ends at once; this only closes cleanly

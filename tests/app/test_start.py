@@ -78,3 +78,14 @@ def test_headless_parts_never_import_pygame():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_bad_map_is_one_line_and_exit_1_before_any_window(tmp_path):
+    broken = tmp_path / "broken.tmx"
+    broken.write_text("<map><oops")
+    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver", "FMW_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--map", str(broken)],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "broken.tmx" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
