@@ -8,6 +8,7 @@ import pytest
 from game.app.session import free_drive_session
 from game.level import load_level
 from game.render.renderer import Renderer
+from game.sim.controls import THROTTLE
 from tests.render.testmap import write_test_map
 
 SIZE = (1280, 720)  # big enough that the HUD leaves the tested spots clear
@@ -90,3 +91,28 @@ def test_the_minimap_marks_the_rules_waypoint(setup):
     session.rules = GoThere((5000.0, 82.0))  # far east: pinned to the minimap's edge
     renderer.draw(screen, session, 1.0, [])
     assert amber_pixels(screen) > 10
+
+
+def test_a_zoom_change_prepares_at_most_one_chunk_per_frame(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    renderer.draw(screen, session, 1.0, [])
+    rendered = []
+    for cache in (renderer.chunks, renderer.lights.static):
+        paint = cache.painter
+
+        def counting(*args, paint=paint):
+            rendered.append(args)
+            return paint(*args)
+
+        cache.painter = counting
+    start_level = renderer.level
+    session.player_controls[THROTTLE] = 1.0  # flat out: the camera zooms out as speed builds
+    per_frame = []
+    for _ in range(240):
+        session.tick()
+        rendered.clear()
+        renderer.draw(screen, session, 1.0, [])
+        per_frame.append(len(rendered))
+    assert max(per_frame) <= 1
+    assert renderer.level < start_level  # it got there, a piece at a time
