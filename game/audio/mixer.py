@@ -10,6 +10,9 @@ pursues. Without a sound card the game runs silent and says so once.
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 import numpy as np
 import pygame
 
@@ -21,6 +24,25 @@ THUMP_HEARING_M = 80.0  #: crashes further than this from the player are not hea
 THUMP_SIZES = (0.2, 0.55, 1.0)  #: strengths of the pre-made crash sounds
 TOP_GEAR_SPEED_MS = 55.0  #: speed where the engine pitch reaches the top step
 GEARS = 4  #: the engine pitch climbs and drops back through this many gears
+
+
+@contextmanager
+def native_stderr_silenced():
+    """Point the process's stderr (file descriptor 2) at /dev/null for a moment, so C
+    libraries probing for a sound card (ALSA) do not print a page of errors; the game
+    says in one line what it means for the player."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no usable stderr to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def engine_pitch(speed_ms: float, throttle: float) -> float:
@@ -61,7 +83,9 @@ class AudioSystem:
         self.enabled = False
         self.message: str | None = None  #: why the game is silent, shown once
         try:
-            pygame.mixer.init(frequency=synth.SAMPLE_RATE, size=-16, channels=2, buffer=512)
+            with native_stderr_silenced():  # audio libraries print their probing failures
+                pygame.mixer.init(frequency=synth.SAMPLE_RATE, size=-16, channels=2,
+                                  buffer=512)
         except pygame.error as error:
             self.message = f"no sound: {error}; the game runs silently"
             return

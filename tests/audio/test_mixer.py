@@ -39,3 +39,14 @@ def test_crashes_far_away_are_not_heard():
                            impulse=np.array([1000.0, 1000.0]))
     impulses = audible_impulses([SimpleNamespace(collisions=hits)], 0.0, 0.0)
     assert impulses.size == 1 and 800.0 < impulses[0] < 1000.0
+
+
+def test_native_noise_is_silenced_only_while_probing(capfd):
+    import os
+
+    from game.audio.mixer import native_stderr_silenced
+
+    with native_stderr_silenced():
+        os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")
+    os.write(2, b"after\n")
+    assert capfd.readouterr().err == "after\n"
