@@ -1,11 +1,12 @@
 """The audio system plays on the dummy driver and degrades to silence without a sound card."""
 
+import os
 from types import SimpleNamespace
 
 import numpy as np
 import pygame
 
-from game.audio.mixer import AudioSystem, audible_impulses
+from game.audio.mixer import AudioSystem, audible_impulses, native_stderr_silenced
 
 
 def test_runs_on_the_dummy_driver_and_sets_loop_volumes():
@@ -42,10 +43,6 @@ def test_crashes_far_away_are_not_heard():
 
 
 def test_native_noise_is_silenced_only_while_probing(capfd):
-    import os
-
-    from game.audio.mixer import native_stderr_silenced
-
     with native_stderr_silenced():
         os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")
     os.write(2, b"after\n")
