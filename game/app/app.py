@@ -49,21 +49,27 @@ class App:
     def push(self, scene: Scene) -> None:
         self.scenes.append(scene)
 
+    def _drop_top(self) -> None:
+        """Take the top scene off and let it finish (scenes without ``leave`` need none)."""
+        leave = getattr(self.scenes.pop(), "leave", None)
+        if leave is not None:
+            leave(self)
+
     def pop(self) -> None:
         if self.scenes:
-            self.scenes.pop().leave(self)
+            self._drop_top()
         if not self.scenes:
             self.running = False
 
     def replace(self, scene: Scene) -> None:
         if self.scenes:
-            self.scenes.pop().leave(self)
+            self._drop_top()
         self.scenes.append(scene)
 
     def back_to_first(self) -> None:
         """Drop everything above the first scene (the title)."""
         while len(self.scenes) > 1:
-            self.scenes.pop().leave(self)
+            self._drop_top()
 
     def quit(self) -> None:
         self.running = False
@@ -71,7 +77,7 @@ class App:
     def close(self) -> None:
         """Let every scene still open finish (save what it records), top first."""
         while self.scenes:
-            self.scenes.pop().leave(self)
+            self._drop_top()
 
     # -- settings --------------------------------------------------------------------
     def apply_settings(self) -> None:
