@@ -33,6 +33,24 @@ def test_json_prints_one_object_per_run_of_a_sweep(capsys):
         assert row["vehicle_steps_per_s"] > 0
 
 
+def test_repeat_reports_the_least_disturbed_run(monkeypatch, capsys):
+    real = bench.time_scenario
+    medians = iter([3.0, 1.0, 2.0])
+
+    def timed(*args):
+        row = real(*args)
+        row["step_ms_p50"] = next(medians)  # as if other work slowed runs 1 and 3
+        return row
+
+    monkeypatch.setattr(bench, "time_scenario", timed)
+    assert (
+        main(["bench", "--cars", "30", "--steps", "3", "--warmup", "0", "--repeat", "3", "--json"])
+        == 0
+    )
+    row = json.loads(capsys.readouterr().out)
+    assert row["runs"] == 3 and row["step_ms_p50"] == 1.0
+
+
 def test_human_output_is_a_table(capsys):
     assert main(["bench", "--cars", "30", "--steps", "3", "--warmup", "0"]) == 0
     header, row = capsys.readouterr().out.splitlines()
