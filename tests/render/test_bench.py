@@ -18,10 +18,10 @@ def small_map(tmp_path, monkeypatch):
 
 
 def test_json_has_the_frame_figures(small_map, capsys):
-    args = argparse.Namespace(cars="12", steps=20, warmup=2, seed=0, json=True)
+    args = argparse.Namespace(cars="12", steps=20, warmup=2, seed=0, json=True, repeat=2)
     assert bench.run(args) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["scenario"] == "render" and result["frames"] == 20
+    assert result["scenario"] == "render" and result["frames"] == 20 and result["runs"] == 2
     assert result["cars"] == 12
     assert 0 < result["frame_ms_p50"] <= result["frame_ms_p99"] <= result["frame_ms_max"]
     assert result["frame_cpu_ms_p50"] > 0
