@@ -11,6 +11,7 @@ Coordinates: metres, x east, y south, heading 0 = east, clockwise positive (as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -156,12 +157,34 @@ class Level:
     def size_m(self) -> tuple[float, float]:
         return self.terrain.size_m
 
+    @cached_property
+    def street_grid(self) -> np.ndarray:
+        """int32 (rows, cols): index into ``streets`` of the area covering each cell's
+        centre, -1 for none; the first street listed wins where areas overlap. Built once,
+        so naming the street under a car every frame costs one lookup, not a polygon test
+        against every street."""
+        cell = self.terrain.cell_size
+        grid = np.full(self.terrain.shape, -1, dtype=np.int32)
+        rows, cols = grid.shape
+        for index in range(len(self.streets) - 1, -1, -1):  # earlier streets paint last
+            polygon = self.streets[index].polygon
+            c0, r0 = np.floor(polygon.min(axis=0) / cell).astype(int)
+            c1, r1 = np.ceil(polygon.max(axis=0) / cell).astype(int)
+            c0, r0, c1, r1 = max(c0, 0), max(r0, 0), min(c1, cols), min(r1, rows)
+            if c0 >= c1 or r0 >= r1:
+                continue
+            cc, rr = np.meshgrid(np.arange(c0, c1), np.arange(r0, r1))
+            inside = points_in_polygon(polygon, (cc + 0.5) * cell, (rr + 0.5) * cell)
+            grid[rr[inside], cc[inside]] = index
+        return grid
+
     def street_at(self, x: float, y: float) -> str | None:
-        """Name of the street area containing the point, or None."""
-        for street in self.streets:
-            if points_in_polygon(street.polygon, np.array([x]), np.array([y]))[0]:
-                return street.name
-        return None
+        """Name of the street area covering the point's cell, or None."""
+        row, col = self.terrain.cells_of(x, y)
+        if not (0 <= row < self.rows and 0 <= col < self.cols):
+            return None
+        index = self.street_grid[row, col]
+        return self.streets[index].name if index >= 0 else None
 
     def in_shadow(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         row, col = self.terrain.cells_of(x, y)

@@ -23,7 +23,6 @@ from game.render.hud import Hud
 from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
 from game.render.sprites import PAINTS, SpriteBank
-from game.render.streets import StreetGrid
 from game.render.text import TextCache
 from game.render.traffic_lights import TrafficLights
 from game.sim import VehicleClass
@@ -65,7 +64,6 @@ class Renderer:
         self.text = TextCache()
         self.hud = Hud(self.text)
         self.minimap = Minimap(level)
-        self.streets = StreetGrid(level)
         self.camera = Camera(screen_size)
         self.world_surface: pygame.Surface | None = None
         self.last_time: float | None = None
@@ -193,7 +191,7 @@ class Renderer:
         world = session.world
         player = session.player
         speed = float(world.speed[player]) if player >= 0 else 0.0
-        street = self.streets.name_at(float(x[player]), float(y[player])) \
+        street = session.level.street_at(float(x[player]), float(y[player])) \
             if player >= 0 else None
         self.hud.draw(screen, speed, session.clock_text(), street, session.hud_lines(), message,
                       session.player_lights_on)
