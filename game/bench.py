@@ -24,6 +24,7 @@ SCENARIOS: dict[str, str] = {
     "arena": "game.sim.arena:build",
     "city": "game.ai.bench_city:build",
 }
+DEFAULT_CARS = 1000  #: cars in a run when --cars is not given
 DEFAULT_PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "pymunk_cars.py"
 PEER_TIMEOUT_S = 900
 
@@ -40,7 +41,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=sorted(SCENARIOS),
         help="arena: random cars in a walled square; city: AI traffic on a map",
     )
-    parser.add_argument("--cars", default="1000", help="a number or a comma list (a sweep)")
+    parser.add_argument(
+        "--cars",
+        default=None,
+        help=f"a number or a comma list (a sweep); default {DEFAULT_CARS}, or 200 with --render",
+    )
     parser.add_argument("--steps", type=int, default=300, help="timed steps per run")
     parser.add_argument("--warmup", type=int, default=30, help="untimed steps first")
     parser.add_argument(
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.render:
             return _load("game.render.bench:run", "--render")(args)
-        car_counts = _parse_cars(args.cars)
+        car_counts = _parse_cars(args.cars or str(DEFAULT_CARS))
         if args.steps < 1 or args.warmup < 0 or args.repeat < 1:
             raise BenchError("--steps and --repeat must be at least 1, --warmup at least 0")
         build = _load(SCENARIOS[args.scenario], f"scenario {args.scenario!r}")

@@ -25,10 +25,7 @@ SCREEN = (1280, 720)
 
 
 def _cars(args: argparse.Namespace) -> int:
-    given = any(a == "--cars" or a.startswith("--cars=") for a in sys.argv)
-    if not given:
-        return RENDER_CARS
-    return int(str(args.cars).split(",")[0])
+    return int(args.cars.split(",")[0]) if args.cars else RENDER_CARS
 
 
 def build_session(map_path, cars: int, seed: int):
