@@ -27,12 +27,14 @@ from game.level.model import Level, Zone
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
 from game.mission.zones import cell_flag
+from game.sim.controls import BRAKE, HANDBRAKE, STEER
 
 DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
 JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
 PUSHY_S = 3.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
 CHASED_JAM_S = 0.8  #: both of the above while chased
-OVERTAKE_S = 2.5  #: seconds spent pulling out round whatever still blocks it
+OVERTAKE_S = 3.5  #: seconds spent backing out and pulling round whatever still blocks it
+BACK_OUT_S = 1.0  #: ...of which the first are reversing
 OVERTAKE_AHEAD_M = 12.0  #: the pull-out aims this far ahead...
 OVERTAKE_SIDE_M = 4.5  #: ...and this far to the left (one lane)
 OVERTAKE_MS = 6.0  #: at this speed
@@ -130,6 +132,10 @@ class Autopilot:
             self.overtake_s -= dt
             if self.overtake_s <= 0.0:
                 self.goal = ""  # a fresh route from wherever the car is now
+            if self.overtake_s > OVERTAKE_S - BACK_OUT_S:  # first back out of the pin
+                row = hold_still(1)[0]
+                row[HANDBRAKE], row[BRAKE], row[STEER] = 0.0, 1.0, 1.0  # held brake reverses
+                return row
             v = np.array([player])
             chassis = Chassis.of_classes(world.vehicle_class[v])
             tx, ty = self.overtake_to

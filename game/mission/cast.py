@@ -15,12 +15,11 @@ ignoring lights and limits. A pursuit's end is the heat meter's call (time unsee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from game.ai.driving import DrivingStyle
 from game.ai.perception import SightParams, sees
+from game.ai.police import Helicopter
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.signals import Signals
 from game.ai.traffic import TrafficController
@@ -33,44 +32,12 @@ PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obe
 RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)
 PATROL_THINK_HZ = 3.0  #: patrols decide less often than traffic: they only cruise
 SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz)
-DISPATCH_GIVE_UP_S = 60.0  #: a unit sent to a place patrols again after this long
+DISPATCH_GIVE_UP_S = 60.0  #: a unit sent to a place waits there, then patrols again
 FOLLOW_EVERY = 4  #: ticks between a routed unit's decisions (15 Hz at 60 Hz)
 CHASE_REPLAN_S = 1.0  #: seconds between new route goals while the Driver is in sight
-DISPATCH_ARRIVE_M = 25.0  #: a unit sent to a place stops this near its centre
+DISPATCH_ARRIVE_M = 10.0  #: a unit sent to a place stops this near the street outside it
 CHASE_ARRIVE_M = 8.0  #: a chasing unit closes to this near where it saw the Driver
 SIGHT = SightParams()
-HELI_SPEED_MS = 35.0  #: helicopter ground speed
-HELI_LIGHT_RADIUS_M = 28.0  #: searchlight spot radius on the ground
-HELI_SEARCH_RADIUS_M = 60.0  #: it circles this far round the last known position
-
-
-@dataclass
-class Helicopter:
-    """Flies above everything (no collisions): x, y metres, heading radians."""
-
-    x: float
-    y: float
-    heading: float = 0.0
-    goal: tuple[float, float] | None = None
-    circle_s: float = 0.0
-
-    def fly(self, dt: float) -> None:
-        if self.goal is None:
-            return
-        self.circle_s += dt
-        angle = self.circle_s * 0.4  # orbit the goal while searching
-        gx = self.goal[0] + HELI_SEARCH_RADIUS_M * 0.5 * np.cos(angle)
-        gy = self.goal[1] + HELI_SEARCH_RADIUS_M * 0.5 * np.sin(angle)
-        dx, dy = gx - self.x, gy - self.y
-        distance = float(np.hypot(dx, dy))
-        if distance > 1e-6:
-            step = min(distance, HELI_SPEED_MS * dt)
-            self.x += dx / distance * step
-            self.y += dy / distance * step
-            self.heading = float(np.arctan2(dy, dx))
-
-    def spots(self, x: float, y: float, hidden: bool) -> bool:
-        return not hidden and float(np.hypot(x - self.x, y - self.y)) <= HELI_LIGHT_RADIUS_M
 
 
 class PoliceCast:
@@ -85,6 +52,7 @@ class PoliceCast:
         self.units = np.zeros(0, dtype=np.intp)  #: world indices of police cars
         self.names: dict[str, int] = {}  #: actor name -> world index
         self.helicopter: Helicopter | None = None
+        self.helicopter_goal: tuple[float, float] | None = None  #: where it searches
         self.pursuing = False  #: the session's siren reads this
         self.seen = np.zeros(0, dtype=bool)  #: per unit: sees the Driver this tick
         self.last_seen: tuple[float, float] | None = None
@@ -102,9 +70,8 @@ class PoliceCast:
     def spawn(self, actor: VehicleActor) -> None:
         spawn = self.level.spawns[actor.spawn]
         if actor.role == "helicopter":
-            self.helicopter = Helicopter(spawn.x, spawn.y, spawn.heading)
-            if self.last_seen is not None:
-                self.helicopter.goal = self.last_seen
+            self.helicopter = Helicopter(spawn.x, spawn.y, heading=spawn.heading)
+            self.helicopter_goal = self.helicopter_goal or self.last_seen
             return
         if actor.role == "traffic":
             add_traffic(self.session, [spawn])
@@ -140,7 +107,7 @@ class PoliceCast:
             looking = sees(self.level.terrain, world.x[u], world.y[u], world.heading[u], x, y,
                            SIGHT, lights, shadow, crowd)  # fmt: skip
             self.seen = looking & ~world.wrecked[u]
-        heli = self.helicopter is not None and self.helicopter.spots(x, y, shadow and not lights)
+        heli = self.helicopter is not None and self.helicopter.spots(x, y, lights, shadow)
         self._witnessed = bool(self.seen.any() or heli)
         if self._witnessed:
             self.last_seen = (x, y)
@@ -150,10 +117,15 @@ class PoliceCast:
         free = [int(u) for u in self.units if int(u) not in self.followers]
         world = self.session.world
         free.sort(key=lambda u: float(np.hypot(world.x[u] - x, world.y[u] - y)))
+        # they respond to the street outside the place, not into the yard
+        roads = self.level.roads
+        edge, t = roads.nearest_edge(np.array([x]), np.array([y]))
+        a, b = roads.node_xy[roads.edge_src[edge[0]]], roads.node_xy[roads.edge_dst[edge[0]]]
+        kerb_x, kerb_y = a + t[0] * (b - a)
         for unit in free[:units]:
-            self._send(unit, x, y, RESPONSE_STYLE, DISPATCH_ARRIVE_M)
-        if self.helicopter is not None and self.helicopter.goal is None:
-            self.helicopter.goal = (x, y)
+            self._send(unit, float(kerb_x), float(kerb_y), RESPONSE_STYLE, DISPATCH_ARRIVE_M)
+        if self.helicopter_goal is None:
+            self.helicopter_goal = (x, y)
 
     def pursue(self, on: bool) -> None:
         self.pursuing = on
@@ -183,8 +155,9 @@ class PoliceCast:
         world = session.world
         if self.helicopter is not None:
             if self.pursuing and self.last_seen is not None:
-                self.helicopter.goal = self.last_seen
-            self.helicopter.fly(world.dt)
+                self.helicopter_goal = self.last_seen
+            tracking = self.pursuing and bool(self._witnessed)
+            self.helicopter.fly(world.dt, self.helicopter_goal, tracking)
         if self.pursuing:
             self._replan_s -= world.dt
             if self._replan_s <= 0.0 and self.seen.any():
@@ -209,9 +182,9 @@ class PoliceCast:
                 self._rows[unit] = follower.controls(world, world.time, dt)
             controls[unit] = self._rows[unit]
             self._routed_s[unit] = self._routed_s.get(unit, 0.0) + world.dt
-            gave_up = self._routed_s[unit] > DISPATCH_GIVE_UP_S
-            if (follower.arrived or gave_up) and not self.pursuing:
-                del self.followers[unit]  # looked round the place: back on patrol
+            # a responding unit waits where it was sent (arrived: it holds still) a while
+            if self._routed_s[unit] > DISPATCH_GIVE_UP_S and not self.pursuing:
+                del self.followers[unit]  # nothing doing: back on patrol
 
     def _chase(self) -> None:
         self._replan_s = CHASE_REPLAN_S

@@ -21,7 +21,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="mission name (levels/missions/NAME.toml) or a .toml path")
     parser.add_argument("--headless", action="store_true", help="no window: print the outcome")
     parser.add_argument(
-        "--autopilot", action="store_true", help="the autopilot drives (required with --headless)"
+        "--autopilot",
+        action="store_true",
+        help="the autopilot drives (required with --headless; in the window Tab toggles it)",
+    )
+    parser.add_argument(
+        "--warp", type=float, default=1.0, help="in the window: sim seconds per real second"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for the world and the crew")
     parser.add_argument(
@@ -39,9 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from game.problems import FileProblem
 
     if not args.headless:
-        from game.app.job_scene import play_job_in_window
+        from game.app.job_scene import JobOptions, play_job_in_window
 
-        return play_job_in_window(args.name, args.seed, args.crew_late)
+        options = JobOptions(args.seed, args.crew_late, args.autopilot, args.warp)
+        return play_job_in_window(args.name, options)
     if not args.autopilot:
         print("mission: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
         return 2
