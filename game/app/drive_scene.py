@@ -66,6 +66,16 @@ def controls_hint(bindings: dict[str, list[str]]) -> str:
             f"{key('horn')} horn")
 
 
+def player_motion(session: DriveSession) -> tuple[float, float]:
+    """The player's speed and rear slip angle, as input's traction control reads them
+    (no slip while reversing: the throttle brakes then, and must not be eased)."""
+    player, world = session.player, session.world
+    if player < 0:
+        return 0.0, 0.0
+    forward = float(world.vx[player]) > 0.0
+    return float(world.speed[player]), float(world.slip_rear[player]) if forward else 0.0
+
+
 class DriveScene(Scene):
     """Runs and shows a session.
 
@@ -142,8 +152,7 @@ class DriveScene(Scene):
         self.message_left -= frame_s
         session = self.session
         for _ in range(self.clock.advance(frame_s)):
-            speed = float(session.world.speed[session.player]) if session.player >= 0 else 0.0
-            session.player_controls = app.input.control_row(speed)
+            session.player_controls = app.input.control_row(*player_motion(session))
             session.tick()
         if self.on_end is not None and not self.ended and \
                 getattr(self.session.rules, "finished", False):

@@ -21,6 +21,9 @@ AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..
 RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
 ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
 KEY_STEER_HALF_SPEED_MS = 24.0  #: speed where a steering key turns the wheels half as far
+TRACTION_SLIP_RAD = 0.06  #: rear slip angle where traction control starts easing the throttle
+TRACTION_CUT_RAD = 0.15  #: ...and where it has cut the throttle completely
+TRACTION_SPEED_MS = (3.0, 6.0)  #: it fades in over these speeds (slip means little when slow)
 
 
 def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -46,6 +49,22 @@ def apply_dead_zone(value: float, dead_zone: float) -> float:
 def key_steer_scale(speed_ms: float) -> float:
     """How far a held steering key turns the wheels at a speed: 1 when slow, falling off."""
     return 1.0 / (1.0 + (max(0.0, speed_ms) / KEY_STEER_HALF_SPEED_MS) ** 2)
+
+
+def traction_control(speed_ms: float, rear_slip_rad: float) -> float:
+    """The share of the throttle let through while the rear tyres slide sideways.
+
+    The cars are rear-driven and their full drive force nearly uses up the rear tyres'
+    grip, so a held throttle key through a turn (or on letting go of the steering
+    key) swings the tail round into a spin. Easing the throttle once the rear slip
+    angle passes the tyres' peak keeps the car on the road, as a real traction
+    control would; the handbrake bypasses it (see :meth:`PlayerInput.control_row`).
+    """
+    low, high = TRACTION_SPEED_MS
+    weight = min(1.0, max(0.0, (speed_ms - low) / (high - low)))
+    excess = (abs(rear_slip_rad) - TRACTION_SLIP_RAD) / (TRACTION_CUT_RAD - TRACTION_SLIP_RAD)
+    cut = min(1.0, max(0.0, excess)) * weight
+    return 1.0 - cut
 
 
 class PlayerInput:
@@ -190,17 +209,21 @@ class PlayerInput:
         self.release_pad()
 
     # -- the control row -------------------------------------------------------------
-    def control_row(self, speed_ms: float = 0.0) -> np.ndarray:
+    def control_row(self, speed_ms: float = 0.0, rear_slip_rad: float = 0.0) -> np.ndarray:
         """Throttle, brake, steer, handbrake from whatever is held now (keys or pad).
 
-        A steering key is all or nothing, so at speed it turns the wheels less (as a
-        player would ease a stick); with the handbrake held it gives full lock, to
-        throw the car into a slide.
+        ``speed_ms`` is the car's forward speed and ``rear_slip_rad`` its rear tyres'
+        slip angle (pass 0 when reversing). A steering key is all or nothing, so at
+        speed it turns the wheels less (as a player would ease a stick); with the
+        handbrake held it gives full lock, to throw the car into a slide. Traction
+        control eases the throttle while the tail slides, except on the handbrake.
         """
         row = np.zeros(N_CONTROLS)
         row[THROTTLE] = max(float("throttle" in self.held), self.trigger_throttle)
         row[BRAKE] = max(float("brake" in self.held), self.trigger_brake)
         row[HANDBRAKE] = float("handbrake" in self.held or self.pad_handbrake)
+        if not row[HANDBRAKE]:
+            row[THROTTLE] *= traction_control(speed_ms, rear_slip_rad)
         key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
         if key_steer:
             ease = 1.0 if row[HANDBRAKE] else key_steer_scale(speed_ms)
