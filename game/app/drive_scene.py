@@ -17,7 +17,7 @@ import numpy as np
 import pygame
 
 from game.app.scene import Scene
-from game.app.session import DriveSession, SessionFactory, free_drive_session
+from game.app.session import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
 from game.sim import FixedStepClock
 from game.sim.controls import THROTTLE
 
@@ -37,12 +37,11 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
     except FileProblem as problem:
         app.notice = str(problem)
         return False
-    if not any(s.kind == "player" for s in level.spawns.values()):
+    player = free_drive_spawn(level)
+    if player is None:
         app.notice = f"{level.path}: no spawn of kind 'player' to start free drive at"
         return False
     seed = app.seed
-    player = "player_start" if "player_start" in level.spawns else next(
-        s.name for s in level.spawns.values() if s.kind == "player")
 
     def new_session() -> DriveSession:
         session = free_drive_session(level, seed=seed, player_spawn=player)

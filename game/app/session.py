@@ -48,6 +48,7 @@ from game.sim.controls import N_CONTROLS
 
 DEFAULT_CONE_HALF_ANGLE = 0.6  #: rad, for sight cones given without their angle
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
+FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
 
 
 class Rules(Protocol):
@@ -207,13 +208,24 @@ class DriveSession:
 SessionFactory = Callable[[], DriveSession]
 
 
+def free_drive_spawn(level: Level) -> str | None:
+    """Where free drive starts: the map's ``free_drive`` spawn (out on a street), else
+    ``player_start`` (where jobs start), else any player spawn; None if it has none."""
+    players = [s.name for s in level.spawns.values() if s.kind == "player"]
+    for name in FREE_DRIVE_SPAWNS:
+        if name in players:
+            return name
+    return players[0] if players else None
+
+
 def free_drive_session(level: Level, seed: int = 0,
-                       player_spawn: str = "player_start") -> DriveSession:
-    """Free drive: the Driver at ``player_start``, parked cars kerbside, traffic on the lanes."""
+                       player_spawn: str | None = None) -> DriveSession:
+    """Free drive: the Driver at ``player_spawn`` (default :func:`free_drive_spawn`),
+    parked cars kerbside, traffic on the lanes."""
     from game.app.traffic_link import add_traffic
 
     session = DriveSession(level, seed=seed)
-    session.spawn_player(player_spawn)
+    session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start")
     for spawn in session.spawns_of_kind("parked"):
         session.spawn_at(spawn, parked=True)
     add_traffic(session, session.spawns_of_kind("traffic"))

@@ -303,6 +303,11 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     scatter_spawns(canvas, roads, solid, placed, "traffic", 64, kerb=False)
     city_roads = [road for road in roads if road.paint]
     scatter_spawns(canvas, city_roads, solid, placed, "parked", 44, kerb=True)
+    # Free drive starts out on Hill St, just pulled out of the apartment's court, heading
+    # south in the kerb lane: holding throttle drives down the street, not into a wall.
+    # (Last, so the spawns above keep their object ids.)
+    col, row, heading = lane_pose(by_name["Hill St"], 29.5, 1)
+    canvas.spawn("free_drive", "player", col, row, heading, "driver")
 
 
 def _clear_lane_pose(canvas: MapCanvas, roads: list[Road], road: Road, distance: float, lane: int):
