@@ -36,6 +36,10 @@ MISSION = 236  #: Mission Rd, on the east bank
 UNDERPASS = (116, 121)  #: rows of the 5th St underpass below the freeway
 FREEWAY_SB, FREEWAY_NB = 9, 11  #: carriageway polylines (left edges, by the median)
 CURVE_CENTRE = 26  #: the freeway's end curves turn round (26, 26) and (26, 228)
+#: radii (tiles) of the cells whose centres make the curves' median barrier: the
+#: carriageways' edges are at 15 and 17, and a cell reaches 0.71 tiles past its centre
+#: on a diagonal, so a wider ring pokes its corners into the inside lanes
+MEDIAN_RING = (15.5, 16.5)
 
 
 def _roads() -> list[Road]:
@@ -81,7 +85,7 @@ def _freeway_corridor(canvas: MapCanvas) -> None:
                 in_quadrant = col + 0.5 < c and (
                     row + 0.5 < c if centre_row == c else row + 0.5 > south
                 )
-                if in_quadrant and 15 < radius < 17:
+                if in_quadrant and MEDIAN_RING[0] < radius < MEDIAN_RING[1]:
                     canvas.explicit[row, col] = "median"
     canvas.base[:, 0:5] = "dirt"
     canvas.corner_fill("park", slice(c + 2, south - 2), slice(15, 20))

@@ -85,10 +85,12 @@ def _coast(canvas: MapCanvas) -> None:
     cols = np.arange(COLS + 1)
     canvas.vertices["shore"] = cols[None, :] < np.array([shore(r) for r in rows])[:, None]
     for row in range(14, ROWS - 20, 34):
-        east = int(road_centre(row)) + 5
+        # set back from the road along the building's whole length (on a bend the
+        # road moves under it: measured at one row, a house could stand in a lane)
+        east = int(max(road_centre(r) for r in range(row, row + 7))) + 5
         if row % 68 == 14:
             building(canvas, row, east, row + 6, east + 5, "terracotta")
-        west = int(road_centre(row)) - 10
+        west = int(min(road_centre(r) for r in range(row + 10, row + 16))) - 10
         if not LOT[0] - 10 < row < LOT[1] + 4:
             building(canvas, row + 10, west, row + 15, west + 5, "concrete")
     for row in range(6, ROWS, 11):
