@@ -27,6 +27,8 @@ __all__ = ["RightOfWay", "connector_intersection"]
 DECIDE_M = 25.0  #: metres (plus braking distance) from its stop line where a car claims
 HOLDING = -1.0  #: claim score of a car inside or committed (beats any arrival time)
 BOX_RADIUS_M = 7.0  #: a vehicle this near an intersection's centre stands in it
+ARRIVING_S = 3.0  #: ...and one that will be there within this many seconds is arriving
+ARRIVING_M = 40.0  #: (only counted this near: far-off cars may still turn away)
 MOVING_MS = 1.0  #: a car slower than this at its stop line is waiting, not committed
 
 
@@ -46,14 +48,30 @@ class RightOfWay:
         #: (I,) an intersection someone else (the player, police, a wreck) stands in
         self.occupied = np.zeros(len(geometry.graph.intersection_xy), dtype=bool)
 
-    def mark_occupied(self, x: np.ndarray, y: np.ndarray) -> None:
+    def mark_occupied(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        velocity_x: np.ndarray | None = None,
+        velocity_y: np.ndarray | None = None,
+    ) -> None:
         """Note the intersections that vehicles not driven here stand in (positions in
-        metres): nobody here enters those until they are clear."""
+        metres) or, given their world velocities (m/s), will reach within
+        ``ARRIVING_S``: nobody here enters those until they are clear."""
         centres = self.geometry.graph.intersection_xy
         self.occupied[:] = False
         if x.size == 0 or len(centres) == 0:
             return
-        near = np.hypot(x[:, None] - centres[:, 0], y[:, None] - centres[:, 1]) < BOX_RADIUS_M
+        dx = centres[None, :, 0] - x[:, None]
+        dy = centres[None, :, 1] - y[:, None]
+        distance = np.hypot(dx, dy)
+        near = distance < BOX_RADIUS_M
+        if velocity_x is not None:
+            closing = (dx * velocity_x[:, None] + dy * velocity_y[:, None]) / np.maximum(
+                distance, 1e-6
+            )
+            arriving = (closing > MOVING_MS) & (distance - BOX_RADIUS_M < closing * ARRIVING_S)
+            near |= arriving & (distance < ARRIVING_M)
         self.occupied |= near.any(axis=0)
 
     def claim(
@@ -91,6 +109,7 @@ class RightOfWay:
         decide = DECIDE_M + speed * speed / (2.0 * decel)  # fast cars decide early
         score = np.where(to_line < decide, to_line / np.maximum(speed, 1.0), np.inf)
         granted = self.granted[rows] & (self.inter[rows] == inter) & ~stopping
+        granted &= ~(self.occupied[np.maximum(inter, 0)] & (inter >= 0))  # someone else is first
         score = np.where(stopping, np.inf, score)
         score = np.where(inside | committed | granted, HOLDING, score)
         self.granted[rows] = granted

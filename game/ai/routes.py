@@ -22,6 +22,7 @@ from typing import NamedTuple
 import numpy as np
 
 from game.ai.driving import DrivingStyle, lane_targets
+from game.ai.intersections import RightOfWay
 from game.ai.lanes import Chooser, EdgeGeometry, LaneTracker
 from game.ai.offroad import grid_path, polyline_target
 from game.ai.perception import clear_path
@@ -163,6 +164,8 @@ LEG_SPEED_MS = 8.0  #: top speed off the lanes (lots, garages)
 LEG_RETRY_S = 1.0  #: seconds before searching again when no off-lane way was found
 STUCK_S = 2.5  #: seconds wanting to move but not moving before backing up
 REVERSE_S = 1.4  #: seconds spent backing up
+PATIENCE_S = 8.0  #: seconds waiting at a busy crossing before edging in anyway
+BLOCKED_S = 6.0  #: seconds standing behind a car that does not move before backing up
 REATTACH_OFFSET_M = 8.0  #: sideways distance from the lane beyond which the car re-snaps
 
 
@@ -195,6 +198,11 @@ class RouteFollower:
         self._stuck_s = 0.0
         self._reverse_s = 0.0
         self._reverse_steer = 0.0
+        self._blocked_s = 0.0
+        self.right_of_way = RightOfWay(planner.geometry, 1)  #: waits for a clear crossing
+        self._gave_way = False
+        self._waited_s = 0.0
+        self._waiting_at = -1
         self.arrived = False  #: True once the car stands inside the arrival radius
         self._leg: np.ndarray | None = None  # the off-lane way to the goal, once near
         self._leg_retry_s = 0.0
@@ -258,22 +266,41 @@ class RouteFollower:
             self._attached = True
         self.tracker.update(self._row, x, y, self._choose)
         dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
+        if self._gave_way:
+            self._waited_s += dt
+        if self._waited_s < PATIENCE_S:  # waits while others cross, then edges in regardless
+            others = np.ones(world.n, dtype=bool)
+            others[self.vehicle] = False
+            self.right_of_way.mark_occupied(world.x[others], world.y[others])
+        else:
+            self.right_of_way.occupied[:] = False
         targets = lane_targets(
-            self.tracker, self._row, v, world, dims, self.signals, time, self.style
-        )
+            self.tracker, self._row, v, world, dims, self.signals, time, self.style,
+            self.right_of_way,
+        )  # fmt: skip
+        self._gave_way = bool(targets.waiting_at_light[0]) and abs(speed) < 0.5
+        if self.right_of_way.inter[0] != self._waiting_at:  # patience is per crossing
+            self._waiting_at = int(self.right_of_way.inter[0])
+            self._waited_s = 0.0
         row = drive_to(x, y, heading, world.vx[v], targets.x, targets.y, targets.speed, chassis)[0]
-        blocked = bool(np.isfinite(targets.gap[0]) and targets.gap[0] < 6.0) or bool(
-            targets.waiting_at_light[0]
-        )
-        return self._watch_stuck(row, speed, 0.0 if blocked else float(targets.speed[0]), dt)
+        at_light = bool(targets.waiting_at_light[0])
+        blocked = bool(np.isfinite(targets.gap[0]) and targets.gap[0] < 6.0) and not at_light
+        wanted = 0.0 if blocked or at_light else float(targets.speed[0])
+        return self._watch_stuck(row, speed, wanted, dt, blocked)
 
-    def _watch_stuck(self, row: np.ndarray, speed: float, wanted: float, dt: float) -> np.ndarray:
-        """Back up for a moment when the car wants to move but has not for a while."""
+    def _watch_stuck(
+        self, row: np.ndarray, speed: float, wanted: float, dt: float, blocked: bool = False
+    ) -> np.ndarray:
+        """Back up for a moment when the car wants to move but has not for a while, or
+        has stood nose to nose with another car for long (a jam nobody else will undo:
+        traffic waits for a car that stands in its intersection)."""
         if wanted > 2.0 and abs(speed) < 0.5 and row[THROTTLE] > 0.05:
             self._stuck_s += dt
         else:
             self._stuck_s = 0.0
-        if self._stuck_s > STUCK_S:
+        self._blocked_s = self._blocked_s + dt if blocked and abs(speed) < 0.5 else 0.0
+        if self._stuck_s > STUCK_S or self._blocked_s > BLOCKED_S:
+            self._blocked_s = 0.0
             self._stuck_s = 0.0
             self._reverse_s = REVERSE_S
             self._reverse_steer = -float(np.sign(row[STEER]) or 1.0)
