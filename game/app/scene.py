@@ -123,7 +123,7 @@ def draw_menu(app: Any, screen: pygame.Surface, title: str | None, labels: list[
         chosen = k == selected
         line = text.render(label, 42 if chosen else 36,
                            palette.NEON_PINK if chosen else palette.NEON_CYAN, neon=chosen)
-        rect = line.get_rect(midtop=(width // 2, y))
+        rect = line.get_rect(center=(width // 2, y + step // 2))  # centred: glow pads it
         if chosen:
             screen.blit(line, rect, special_flags=pygame.BLEND_ADD)
         else:
