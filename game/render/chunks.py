@@ -36,6 +36,7 @@ class TileLayers:
         self.cols, self.rows = tmx.width, tmx.height
         self.layers: list[np.ndarray] = []
         self.images: dict[int, pygame.Surface] = {}
+        self.kinds: dict[int, str] = {}  #: gid -> the tile's type (its name in the tileset)
         for layer in tmx.visible_layers:
             if not isinstance(layer, pytmx.TiledTileLayer):
                 continue
@@ -45,6 +46,15 @@ class TileLayers:
                 image = tmx.get_tile_image_by_gid(int(gid)) if gid else None
                 if image is not None:
                     self.images[int(gid)] = image
+                kind = (tmx.get_tile_properties_by_gid(int(gid)) or {}).get("type") if gid else None
+                if kind:
+                    self.kinds[int(gid)] = str(kind)
+
+    def cells_of_kind(self, kind: str) -> np.ndarray:
+        """(K, 2) col, row of every cell (any layer) holding a tile of this type."""
+        gids = [gid for gid, name in self.kinds.items() if name == kind]
+        found = [np.argwhere(np.isin(layer, gids))[:, ::-1] for layer in self.layers]
+        return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
 
     def draw(self, surface: pygame.Surface, col0: int, row0: int, cols: int, rows: int) -> None:
         """Blit the tiles of a block of cells onto ``surface`` (top-left = cell col0, row0)."""

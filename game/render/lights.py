@@ -20,6 +20,7 @@ from game.render.chunks import CHUNK_TILES, ChunkCache
 from game.render.glow import headlight_cone, radial_glow
 from game.render.rotation import RotationSet
 from game.render.text import glow
+from game.render.tile_lights import TileLight
 from game.render.traffic_lights import SIGNAL_COLOURS, TrafficLights
 
 LAMP_SPACING_M = 30.0  #: at most one street lamp per square of this size
@@ -48,8 +49,10 @@ def street_lamps(level: Level) -> np.ndarray:
 class NightLights:
     """Light sprites per zoom level and the per-frame darkness pass."""
 
-    def __init__(self, level: Level, base_px_per_m: float) -> None:
+    def __init__(self, level: Level, base_px_per_m: float,
+                 tile_lights: list[TileLight] = ()) -> None:
         self.lamps = street_lamps(level)
+        self.tile_lights = list(tile_lights)  #: lamps and neon the map's tiles give off
         self.base = base_px_per_m
         self.chunk_m = CHUNK_TILES * level.terrain.cell_size
         rows, cols = level.terrain.shape
@@ -87,6 +90,8 @@ class NightLights:
                 "blue": radial_glow(round(3.5 * ppm), palette.POLICE_BLUE, 1.4),
                 "signs": [self._neon_sign(font, text.upper(), colour, ppm)
                           for _, text, colour in self.neon],
+                "tiles": [radial_glow(round(light.radius_m * ppm), light.colour, light.falloff)
+                          for light in self.tile_lights],
             }
             self.by_level[level] = found
         return found
@@ -101,18 +106,24 @@ class NightLights:
                       ) -> pygame.Surface:
         surface = pygame.Surface(size).convert()
         surface.fill(palette.NIGHT_AMBIENT)
-        lamp = self._sprites(level)["lamp"]
-        r = lamp.get_width() // 2
-        reach = LAMP_RADIUS_M
-        x0, y0 = cx * self.chunk_m, cy * self.chunk_m
-        near = ((self.lamps[:, 0] > x0 - reach) & (self.lamps[:, 0] < x0 + self.chunk_m + reach)
-                & (self.lamps[:, 1] > y0 - reach) & (self.lamps[:, 1] < y0 + self.chunk_m + reach))
-        ppm = self.base * level
-        px = np.rint(self.lamps[near, 0] * ppm).astype(int) - self.static.edge_px(level, cx) - r
-        py = np.rint(self.lamps[near, 1] * ppm).astype(int) - self.static.edge_px(level, cy) - r
-        surface.blits([(lamp, (x, y), None, pygame.BLEND_ADD)
-                       for x, y in zip(px.tolist(), py.tolist(), strict=True)], doreturn=False)
+        sprites = self._sprites(level)
+        self._add_lights(surface, level, cx, cy, self.lamps, sprites["lamp"], LAMP_RADIUS_M)
+        for light, sprite in zip(self.tile_lights, sprites["tiles"], strict=True):
+            self._add_lights(surface, level, cx, cy, light.xy, sprite, light.radius_m)
         return surface
+
+    def _add_lights(self, surface: pygame.Surface, level: float, cx: int, cy: int,
+                    xy: np.ndarray, sprite: pygame.Surface, reach: float) -> None:
+        """Add a light sprite onto a static chunk at each of ``xy`` (metres) that reaches it."""
+        r = sprite.get_width() // 2
+        x0, y0 = cx * self.chunk_m, cy * self.chunk_m
+        near = ((xy[:, 0] > x0 - reach) & (xy[:, 0] < x0 + self.chunk_m + reach)
+                & (xy[:, 1] > y0 - reach) & (xy[:, 1] < y0 + self.chunk_m + reach))
+        ppm = self.base * level
+        px = np.rint(xy[near, 0] * ppm).astype(int) - self.static.edge_px(level, cx) - r
+        py = np.rint(xy[near, 1] * ppm).astype(int) - self.static.edge_px(level, cy) - r
+        surface.blits([(sprite, (x, y), None, pygame.BLEND_ADD)
+                       for x, y in zip(px.tolist(), py.tolist(), strict=True)], doreturn=False)
 
     def _searchlight(self, radius_px: int) -> pygame.Surface:
         found = self.spots.get(radius_px)

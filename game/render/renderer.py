@@ -24,6 +24,7 @@ from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
 from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
+from game.render.tile_lights import tile_lights
 from game.render.traffic_lights import TrafficLights
 from game.sim import VehicleClass
 
@@ -57,7 +58,8 @@ class Renderer:
         self.chunks.decorate = lambda surface, lvl, cx, cy: self.skids.paint_chunk(
             surface, self.chunks, lvl, cx, cy, self.chunk_m)
         self.sprites = SpriteBank(PX_PER_M)
-        self.lights = NightLights(level, PX_PER_M)
+        self.lights = NightLights(level, PX_PER_M,
+                                  tile_lights(self.tiles, level.terrain.cell_size))
         if session.signals is not None:
             self.lights.traffic_lights = TrafficLights(session.signals, level.roads)
         self.particles = SparksAndSmoke(seed=session.seed)
