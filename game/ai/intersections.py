@@ -109,7 +109,8 @@ class RightOfWay:
         decide = DECIDE_M + speed * speed / (2.0 * decel)  # fast cars decide early
         score = np.where(to_line < decide, to_line / np.maximum(speed, 1.0), np.inf)
         granted = self.granted[rows] & (self.inter[rows] == inter) & ~stopping
-        granted &= ~(self.occupied[np.maximum(inter, 0)] & (inter >= 0))  # someone else is first
+        if self.occupied.size:  # someone else got there first: wait, if still able to
+            granted &= ~(self.occupied[np.maximum(inter, 0)] & (inter >= 0))
         score = np.where(stopping, np.inf, score)
         score = np.where(inside | committed | granted, HOLDING, score)
         self.granted[rows] = granted

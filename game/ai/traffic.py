@@ -118,8 +118,9 @@ class TrafficController:
         else:
             thinking = self._thinking(rows, world.tick, world.dt)
             self._age(world, world.dt)
-        if thinking.size and self.recycle:
-            self._recycle(world, thinking, focus)
+        if thinking.size:
+            if self.recycle:
+                self._recycle(world, thinking, focus)
             self._think(world, thinking, time)
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[v])

@@ -100,3 +100,19 @@ def test_helicopter_flies_to_the_spot_and_its_light_spots_unless_hidden():
     for _ in range(600):  # searching: it circles the spot, never far from it
         heli.fly(1 / 60, goal, tracking=False)
         assert np.hypot(heli.x - goal[0], heli.y - goal[1]) < heli.orbit_radius_m + 5.0
+
+
+def test_units_patrol_the_lanes_until_a_pursuit():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    driver = int(world.spawn(VehicleClass.DRIVER, street_line(2) + 2, street_line(2) - 30, 1.57)[0])
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0)
+    start = (float(world.x[unit]), float(world.y[unit]))
+    for _ in range(int(6.0 / world.dt)):
+        controls = np.zeros((world.n, 4))
+        controls[police.units] = police.controls(world, driver, world.time)
+        world.step(controls)
+    assert not police.pursuing
+    assert np.hypot(world.x[unit] - start[0], world.y[unit] - start[1]) > 20.0
+    assert police._patrol.recycle is False  # a patrol car is never teleported

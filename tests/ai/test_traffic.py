@@ -3,7 +3,9 @@ import numpy as np
 from game.ai.intersections import connector_intersection
 from game.ai.signals import Light, Signals
 from game.ai.traffic import TrafficController, spawn_on_lanes
+from game.level.model import RoadGraph
 from game.sim import VehicleClass, World
+from game.sim.terrain import Terrain
 from tests.ai.roadgrid import edge_from, grid_graph, grid_terrain, street_line
 
 
@@ -125,3 +127,27 @@ def test_waits_while_someone_else_stands_in_the_intersection():
     for _ in _drive(world, controller, 6.0):
         pass
     assert world.x[1] > centre + 5.0  # and it drives on
+
+
+def test_a_road_without_intersections():
+    # one straight two-way road: no junction anywhere, so no lights and no right of way
+    nodes = np.array([[20.0, 82.0], [160.0, 82.0], [160.0, 78.0], [20.0, 78.0]])
+    graph = RoadGraph(
+        node_xy=nodes, node_intersection=np.full(4, -1), edge_src=np.array([0, 2]),
+        edge_dst=np.array([1, 3]), edge_speed_limit=np.full(2, 12.0),
+        edge_street=np.full(2, -1), edge_phase=np.full(2, -1),
+        out_start=np.array([0, 1, 1, 2, 2]), out_edges=np.array([0, 1]),
+        intersection_xy=np.zeros((0, 2)), intersection_signalised=np.zeros(0, bool),
+        intersection_cycle_s=np.zeros(0),
+    )  # fmt: skip
+    world = World(Terrain.open_box(50, 50), seed=0)
+    world.spawn(VehicleClass.SEDAN, [30.0, 50.0], [82.0, 82.0], 0.0, 5.0)
+    controller = TrafficController(
+        graph, np.array([0, 1]), seed=0, signals=Signals(graph), recycle=False
+    )
+    collisions = []
+    for _ in _drive(world, controller, 30.0, collisions=collisions):
+        pass
+    assert collisions == []
+    assert np.abs(world.vx).max() < 0.3  # both drove on, then stopped at the road's end
+    assert 140.0 < world.x.max() < 160.0 - 2.0 and world.x.min() > 130.0
