@@ -295,6 +295,8 @@ class MissionRuntime:
         if crew and self.rule.phase is not WindowPhase.BEFORE:
             back = sum(c.state is CrewState.BACK for c in crew)
             lines.append(f"CREW {back}/{len(crew)}")
+        if not self.rule.rule_kept:
+            lines.append("RULE BROKEN")
         lines.append(f"HEAT {self.heat.heat:.1f}" + ("  PURSUIT" if self.heat.pursuit else ""))
         if self.scanner and self.elapsed_s < self.scanner_until:
             lines.append(f"SCANNER: {self.scanner}")

@@ -1,0 +1,67 @@
+"""The job in the app on the dummy display: Jobs menu, briefing, the drive, the results."""
+
+import pygame
+import pytest
+
+from game.app.app import App, open_window
+from game.app.job_scene import BriefingScene, JobOptions, JobScene, open_briefing, open_jobs
+from game.app.results_scene import ResultsScene
+from game.audio.mixer import AudioSystem
+from game.input.settings import CONFIG_DIR_ENV, Settings
+
+FRAME_S = 1 / 60
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
+    pygame.display.init()
+    pygame.font.init()
+    settings = Settings(resolution=(640, 360))
+    audio = AudioSystem(settings.volume)
+    application = App(open_window(settings), settings, audio)
+    yield application
+    audio.close()
+    pygame.quit()
+
+
+def key(app, k: int) -> None:
+    app.step_frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0)], FRAME_S)
+
+
+def test_jobs_menu_lists_five_minutes_and_opens_its_briefing(app):
+    open_jobs(app)
+    menu = app.scenes[-1]
+    assert [item.text() for item in menu.items] == ["Five Minutes", "Back"]
+    menu.items[0].select()
+    assert isinstance(app.scenes[-1], BriefingScene)
+    app.step_frame([], FRAME_S)
+    pixels = pygame.surfarray.array3d(app.screen).reshape(-1, 3)
+    assert len({tuple(p) for p in pixels[::97]}) > 5  # text on the night backdrop
+
+
+def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
+    open_briefing(app, "five_minutes", JobOptions(seed=2, autopilot=True))
+    key(app, pygame.K_RETURN)
+    scene = app.scenes[-1]
+    assert isinstance(scene, JobScene)
+    session = scene.drive.session
+    start = (float(session.world.x[session.player]), float(session.world.y[session.player]))
+    for _ in range(180):
+        app.step_frame([], FRAME_S)
+    moved = abs(session.world.x[session.player] - start[0]) + abs(
+        session.world.y[session.player] - start[1]
+    )
+    assert moved > 5.0  # the autopilot drove the player's car through its control row
+    lines = session.hud_lines()
+    assert lines[0].startswith("Pick up the crew") and "AT 02:00" in lines[1]
+    assert session.clock_text() == "01:49:12"  # 3 s at four clock seconds a second
+    key(app, pygame.K_TAB)  # the wheel back to the player
+    assert not scene.autopilot_on
+    scene.runtime.end("failed", "test: called off")
+    for _ in range(round(3.0 / FRAME_S)):
+        app.step_frame([], FRAME_S)
+    results = app.scenes[-1]
+    assert isinstance(results, ResultsScene)
+    texts = [text for text, _ in results.lines()]
+    assert texts[0] == "test: called off" and "Payout $0" in texts and "Rule kept" in texts
