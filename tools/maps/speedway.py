@@ -44,7 +44,10 @@ def build(tilesets) -> MapCanvas:
         *arc(WEST, SPINE, INNER, -90, -270, 9)[1:],
         (LINE_COL, FRONT),
     ]
-    fast = {"lanes": LANES, "oneway": True, "speed_kmh": 160, "signals": False, "paint": False}
+    # the halves split at the line, so each holds half of both straights: the HUD names
+    # the whole track once rather than calling the front straight the back one
+    fast = {"lanes": LANES, "oneway": True, "speed_kmh": 160, "signals": False, "paint": False,
+            "street": "Speedway"}
     track = [
         Road("Speedway Front Stretch", front_half, **fast),
         Road("Speedway Back Stretch", back_half, **fast),
