@@ -39,6 +39,16 @@ def map_image(level: Level) -> pygame.Surface:
     return image
 
 
+PLAYER_ARROW = ((11.0, 0.0), (7.5, 2.4), (2.5, math.pi), (7.5, -2.4))  #: (radius px, angle)
+
+
+def player_arrow(x: float, y: float, heading: float) -> list[tuple[float, float]]:
+    """The player's marker: a notched arrowhead, big enough to read its heading at a
+    glance (a plain small triangle reads as a dot), centred on ``x, y``."""
+    return [(x + r * math.cos(heading + a), y + r * math.sin(heading + a))
+            for r, a in PLAYER_ARROW]
+
+
 class Minimap:
     """Draws a window of the map image centred on the player, with cars and cones."""
 
@@ -71,11 +81,9 @@ class Minimap:
         if waypoint is not None:
             self._draw_waypoint(surface, waypoint, cx, cy)
         if player >= 0:
-            h = heading[player]
-            tip = (half + 7 * math.cos(h), half + 7 * math.sin(h))
-            left = (half + 5 * math.cos(h + 2.5), half + 5 * math.sin(h + 2.5))
-            right = (half + 5 * math.cos(h - 2.5), half + 5 * math.sin(h - 2.5))
-            pygame.draw.polygon(surface, palette.NEON_PINK, (tip, left, right))
+            arrow = player_arrow(half, half, float(heading[player]))
+            pygame.draw.polygon(surface, palette.NEON_PINK, arrow)
+            pygame.draw.polygon(surface, palette.NIGHT_INK, arrow, 1)
         pygame.draw.rect(surface, palette.NEON_CYAN, surface.get_rect(), 2)
         target.blit(surface, topleft)
 
