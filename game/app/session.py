@@ -73,6 +73,9 @@ def clock_hhmm(seconds: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+WRECKED_LINE = "WRECKED: pause and Restart for a new car"
+
+
 class FreeDriveRules:
     """Free drive: no objective; the clock runs from a late-evening start time."""
 
@@ -83,6 +86,11 @@ class FreeDriveRules:
         return None
 
     def hud_lines(self, session: DriveSession) -> list[str]:
+        """Nothing to do, except say so when the car is wrecked (it no longer answers
+        the controls, and free drive never ends by itself)."""
+        player = session.player
+        if player >= 0 and session.world.wrecked[player]:
+            return [WRECKED_LINE]
         return []
 
     def clock_text(self, session: DriveSession) -> str | None:

@@ -127,3 +127,15 @@ def test_sight_cones_from_a_method_without_arguments(level):
 
     session.controllers.append(Cast())
     np.testing.assert_allclose(session.sight_cones(), [[1.0, 2.0, 0.0, 50.0, 0.7]])
+
+
+def test_free_drive_says_when_the_players_car_is_wrecked(level):
+    session = free_drive_session(level, seed=0)
+    player = np.array([session.player])
+    assert session.hud_lines() == []
+    y = float(session.world.y[session.player])
+    session.world.place(player, 30.0, y, np.pi, speed=70.0)  # flat out at the map's west edge
+    for _ in range(120):
+        session.tick()
+    assert session.world.wrecked[session.player]
+    assert any("WRECKED" in line and "Restart" in line for line in session.hud_lines())
