@@ -203,7 +203,9 @@ class MissionRuntime:
         in_place = place in zones
         if place in self._zones_before and not in_place:
             street = self.level.street_at(x, y)
-            self.departure = compass(driving.heading) + (f" on {street}" if street else "")
+            # the way it went, not the way it faced (a car can back out of a yard)
+            moving = driving.heading + float(np.arctan2(world.vy[player], world.vx[player]))
+            self.departure = compass(moving) + (f" on {street}" if street else "")
         for event in self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS):
             self._rule_event(event)
         tick = Tick(
