@@ -17,7 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.app.main", "open the game window (the default)"),
     "bench": ("game.bench", "headless benchmarks of the simulation (and --render)"),
     "check": ("game.check", "validate maps and missions; exit 1 on problems"),
-    "mission": ("game.mission.headless", "run a mission, headless with an autopilot"),
+    "mission": ("game.app.mission_command", "run a mission, headless with an autopilot"),
     "replay": ("game.app.replay", "play back a recorded run"),
 }
 

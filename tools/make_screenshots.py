@@ -27,11 +27,11 @@ from game.ai.routes import RouteFollower, RoutePlanner  # noqa: E402
 from game.app.app import App, open_window  # noqa: E402
 from game.app.drive_scene import FREE_DRIVE_MAP, DriveScene  # noqa: E402
 from game.app.pause_scene import PauseScene  # noqa: E402
-from game.app.session import free_drive_session  # noqa: E402
 from game.app.title_scene import TitleScene  # noqa: E402
 from game.audio.mixer import AudioSystem  # noqa: E402
 from game.input.settings import Settings  # noqa: E402
 from game.level import load_level  # noqa: E402
+from game.session.drive import free_drive_session  # noqa: E402
 from game.sim.controls import HANDBRAKE, STEER, THROTTLE  # noqa: E402
 
 FRAME_S = 1 / 60

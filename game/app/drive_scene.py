@@ -1,10 +1,10 @@
-"""DriveScene: a :class:`~game.app.session.DriveSession` on screen, driven by the player.
+"""DriveScene: a :class:`~game.session.drive.DriveSession` on screen, driven by the player.
 
 Per frame: real frame time -> :class:`game.sim.FixedStepClock` -> that many session ticks,
 each with the player's control row read fresh from input; then one render interpolated
 by the clock's alpha, and the audio follows the player's car. The scene does not know
 what the rules are: free drive and jobs both run here (a job passes its own session
-factory; see :mod:`game.app.session` for the rules hook).
+factory; see :mod:`game.session.drive` for the rules hook).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 import pygame
 
 from game.app.scene import Scene
-from game.app.session import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
+from game.session.drive import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
 from game.sim import FixedStepClock
 from game.sim.controls import THROTTLE
 

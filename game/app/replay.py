@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def replay_session(recording, level):
     """A free-drive session on the recording's level and seed, driven by the recording."""
     from game.app.recording import Playback
-    from game.app.session import free_drive_session
+    from game.session.drive import free_drive_session
 
     session = free_drive_session(level, seed=recording.seed)
     playback = Playback(recording)

@@ -23,10 +23,10 @@ from game.ai.police import Helicopter
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.signals import Signals
 from game.ai.traffic import TrafficController
-from game.app.traffic_link import add_traffic
 from game.mission.model import Mission, VehicleActor
 from game.mission.zones import ZoneGrid, cell_flag
 from game.problems import FileProblem
+from game.session.traffic import add_traffic
 
 PURSUIT_STYLE = DrivingStyle(speed_factor=1.5, lateral_accel=6.0, decel=6.0, obey_signals=False)
 RESPONSE_STYLE = DrivingStyle(speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.ai.signals import Signals
-from game.app.session import DriveSession
-from game.app.traffic_link import add_traffic
 from game.level import Level, load_level
 from game.mission.cast import PoliceCast
 from game.mission.mission_file import load_mission
@@ -20,6 +18,8 @@ from game.mission.model import Mission
 from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR, map_path, map_problems
 from game.problems import FileProblem
+from game.session.drive import DriveSession
+from game.session.traffic import add_traffic
 
 MISSIONS_DIR = LEVELS_DIR / "missions"
 

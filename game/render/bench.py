@@ -32,9 +32,9 @@ def build_session(map_path, cars: int, seed: int):
     """A free-drive session with ``cars`` vehicles, all driven by traffic AI."""
     from game.ai.signals import Signals
     from game.ai.traffic import TrafficController, spawn_on_lanes
-    from game.app.session import DriveSession
-    from game.app.traffic_link import TrafficLink
     from game.level import load_level
+    from game.session.drive import DriveSession
+    from game.session.traffic import TrafficLink
     from game.sim import VehicleClass
 
     level = load_level(map_path)

@@ -1,7 +1,7 @@
 """The minimap: the map's blocks and roads, you, the other cars, police sight cones.
 
 Cones are rows of x, y, heading, range (m), half angle (rad), as
-:meth:`game.app.session.DriveSession.sight_cones` gives them.
+:meth:`game.session.drive.DriveSession.sight_cones` gives them.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def interpolate(previous, current, alpha: float) -> tuple[np.ndarray, np.ndarray
 
 
 class Renderer:
-    """Draws a :class:`~game.app.session.DriveSession` to a screen-sized surface."""
+    """Draws a :class:`~game.session.drive.DriveSession` to a screen-sized surface."""
 
     def __init__(self, session, screen_size: tuple[int, int],
                  tiles: TileLayers | None = None) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from game.app.recording import Recording
 from game.app.replay import replay_session
-from game.app.session import free_drive_session, free_drive_spawn
 from game.level import load_level
+from game.session.drive import free_drive_session, free_drive_spawn
 
 MAPS = Path(__file__).resolve().parents[2] / "levels" / "maps"
 

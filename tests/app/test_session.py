@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from game.app.drive_scene import DriveScene
-from game.app.session import DriveSession, free_drive_session
 from game.level import load_level
+from game.session.drive import DriveSession, free_drive_session
 from game.sim.controls import THROTTLE
 
 

@@ -5,9 +5,9 @@ import numpy as np
 import pygame
 import pytest
 
-from game.app.session import free_drive_session
 from game.level import load_level
 from game.render.renderer import Renderer
+from game.session.drive import free_drive_session
 from game.sim.controls import THROTTLE
 from tests.render.testmap import write_test_map
 

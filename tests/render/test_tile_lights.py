@@ -6,13 +6,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.app.session import free_drive_session
 from game.level import load_level
 from game.render.camera import PX_PER_M
 from game.render.chunks import TileLayers
 from game.render.lights import NightLights
 from game.render.renderer import Renderer
 from game.render.tile_lights import tile_lights
+from game.session.drive import free_drive_session
 
 MAPS = Path(__file__).resolve().parents[2] / "levels" / "maps"
 

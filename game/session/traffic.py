@@ -12,7 +12,7 @@ from game.ai.traffic import TrafficController
 from game.level.model import Spawn
 
 if TYPE_CHECKING:
-    from game.app.session import DriveSession
+    from game.session.drive import DriveSession
 
 
 class TrafficLink:

@@ -230,7 +230,7 @@ def free_drive_session(level: Level, seed: int = 0,
                        player_spawn: str | None = None) -> DriveSession:
     """Free drive: the Driver at ``player_spawn`` (default :func:`free_drive_spawn`),
     parked cars kerbside, traffic on the lanes."""
-    from game.app.traffic_link import add_traffic
+    from game.session.traffic import add_traffic
 
     session = DriveSession(level, seed=seed)
     session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start")

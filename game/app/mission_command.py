@@ -1,0 +1,58 @@
+"""``python -m game mission NAME``: run a job; ``--headless --autopilot`` prints its outcome.
+
+Headless, :func:`game.mission.headless.run_headless` runs the job with the autopilot and
+this prints its outcome as one JSON object. Without ``--headless`` the game window opens
+straight into the job. The command sits in the app layer because only the app may open
+a window; the headless path imports no pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from game.mission.headless import MAX_SIM_S, run_headless
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="mission name (levels/missions/NAME.toml) or a .toml path")
+    parser.add_argument("--headless", action="store_true", help="no window: print the outcome")
+    parser.add_argument(
+        "--autopilot",
+        action="store_true",
+        help="the autopilot drives (required with --headless; in the window Tab toggles it)",
+    )
+    parser.add_argument(
+        "--warp", type=float, default=1.0, help="in the window: sim seconds per real second"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed for the world and the crew")
+    parser.add_argument(
+        "--crew-late", action="store_true", help="the crew comes out after the window closes"
+    )
+    parser.add_argument(
+        "--max-sim-s",
+        type=float,
+        default=MAX_SIM_S,
+        help=f"stop after this much sim time (default {MAX_SIM_S:.0f} s)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.problems import FileProblem
+
+    if not args.headless:
+        from game.app.job_scene import JobOptions, play_job_in_window
+
+        options = JobOptions(args.seed, args.crew_late, args.autopilot, args.warp)
+        return play_job_in_window(args.name, options)
+    if not args.autopilot:
+        print("mission: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
+        return 2
+    try:
+        result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s)
+    except FileProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(json.dumps(result))
+    return 0
