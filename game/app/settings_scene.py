@@ -16,6 +16,24 @@ ACTION_LABELS = {
 }  # fmt: skip
 
 
+def desktop_size() -> tuple[int, int] | None:
+    """The first display's size, or None where SDL cannot tell (a dummy driver)."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return tuple(sizes[0]) if sizes else None
+
+
+def window_sizes(current: tuple[int, int], desktop: tuple[int, int] | None,
+                 fullscreen: bool) -> list[tuple[int, int]]:
+    """The sizes Resolution steps through, smallest first: in a window only those that
+    fit on the desktop (a bigger window hangs off the screen); fullscreen scales any."""
+    fits = [size for size in RESOLUTIONS if fullscreen or desktop is None
+            or (size[0] <= desktop[0] and size[1] <= desktop[1])]
+    return sorted({*fits, current}, key=lambda size: size[0] * size[1])
+
+
 def open_settings(app: Any) -> None:
     app.push(SettingsScene(app))
 
@@ -48,8 +66,9 @@ class SettingsScene(MenuScene):
 
     def _resolution(self, direction: int) -> None:
         current = tuple(self.settings.resolution)
-        k = RESOLUTIONS.index(current) if current in RESOLUTIONS else 0
-        self.settings.resolution = RESOLUTIONS[(k + direction) % len(RESOLUTIONS)]
+        choices = window_sizes(current, desktop_size(), self.settings.fullscreen)
+        k = choices.index(current)
+        self.settings.resolution = choices[(k + direction) % len(choices)]
 
     def _binding_label(self, action: str) -> str:
         if self.waiting_for == action:

@@ -89,3 +89,14 @@ def test_a_bad_map_is_one_line_and_exit_1_before_any_window(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "broken.tmx" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_windowed_resolutions_fit_the_desktop_and_run_small_to_big():
+    from game.app.settings_scene import window_sizes
+
+    laptop = window_sizes((1280, 720), (1366, 768), fullscreen=False)
+    assert laptop == [(960, 540), (1280, 720)]
+    assert (1920, 1080) in window_sizes((1280, 720), (1366, 768), fullscreen=True)
+    big = window_sizes((1280, 720), (2560, 1440), fullscreen=False)
+    assert big == sorted(big, key=lambda s: s[0] * s[1]) and (1920, 1080) in big
+    assert (3000, 2000) in window_sizes((3000, 2000), (1366, 768), fullscreen=False)
