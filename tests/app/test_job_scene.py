@@ -1,28 +1,11 @@
 """The job in the app on the dummy display: Jobs menu, briefing, the drive, the results."""
 
 import pygame
-import pytest
 
-from game.app.app import App, open_window
 from game.app.job_scene import BriefingScene, JobOptions, JobScene, open_briefing, open_jobs
 from game.app.results_scene import ResultsScene
-from game.audio.mixer import AudioSystem
-from game.input.settings import CONFIG_DIR_ENV, Settings
 
 FRAME_S = 1 / 60
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
-    pygame.display.init()
-    pygame.font.init()
-    settings = Settings(resolution=(640, 360))
-    audio = AudioSystem(settings.volume)
-    application = App(open_window(settings), settings, audio)
-    yield application
-    audio.close()
-    pygame.quit()
 
 
 def key(app, k: int) -> None:
