@@ -1,16 +1,23 @@
-"""Police units: patrol like traffic, see with cones, and chase what they have seen.
+"""Police units: patrol like traffic, see with cones, answer calls, chase what they have seen.
 
 The police know where the Driver is only when a unit sees him this tick
 (:func:`game.ai.perception.sees`), when the helicopter's searchlight is on him, or when
-the mission tells them (:meth:`PoliceController.dispatch`). They remember the last
-known position and velocity; the pursuit ends when nobody has seen him for
-``give_up_s`` seconds.
+somebody tells them (:meth:`PoliceController.report`). They remember the last known
+position and velocity.
 
-In a pursuit the units drive with a :class:`game.ai.pursuit.Pursuer`: along the road
-graph to the last known position, straight at the Driver (intercept, ram) while a unit
-sees him.
+Every unit is in one of three duties, all driven here (and only here):
 
-Out of a pursuit the units patrol as traffic (:class:`TrafficController`).
+- *patrol*: the road graph as traffic (:class:`TrafficController`, never recycled);
+- *response*: sent to a place (:meth:`PoliceController.respond`, an alarm): the nearest
+  free units drive to the street outside it, wait there a while, then patrol again;
+- *pursuit* (:meth:`start_pursuit` .. :meth:`call_off`): every unit drives a
+  :class:`game.ai.pursuit.Pursuer`: along the road graph to the last known position,
+  at the predicted position while a unit sees him, ramming at close range.
+
+Who ends a pursuit (one rule, never two): with ``PursuitParams.give_up_s`` set, the
+controller calls it off itself after that many seconds unseen (police on their own);
+with it None the owner does (a job: the heat meter's ``lose_after_s`` in
+:mod:`game.mission.heat`, through :class:`game.mission.cast.PoliceCast`).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from game.ai.driving import DrivingStyle
 from game.ai.perception import SightParams, sees
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
@@ -27,14 +35,30 @@ from game.ai.signals import Signals
 from game.ai.traffic import TrafficController
 from game.sim.terrain import Terrain
 
+#: units answering a call: quick, through red lights, but no chase
+RESPONSE_STYLE = DrivingStyle(
+    speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False, reaction_s=0.6
+)
+RESPONSE_WAIT_S = 60.0  #: seconds after a call before its units give up and patrol again
+
 
 class PoliceEvent(NamedTuple):
     kind: str  #: "spotted" (first seen after being unseen) or "lost" (pursuit called off)
     time: float  #: sim seconds
 
 
+@dataclass
+class Response:
+    """Units sent to a place: where, until when, and the driver that takes them there."""
+
+    rows: np.ndarray  #: indices into PoliceController.units
+    goal: tuple[float, float]  #: a point on the lane nearest the place (metres)
+    until: float  #: sim time at which they give up and patrol again
+    pursuer: Pursuer  #: route mode only: nobody in sight, so no ramming
+
+
 class PoliceController:
-    """Patrol, sight and pursuit for a fixed set of police cars (world indices ``units``)."""
+    """Patrol, calls, sight and pursuit for a set of police cars (world indices ``units``)."""
 
     def __init__(
         self,
@@ -45,6 +69,7 @@ class PoliceController:
         signals: Signals | None = None,
         sight: SightParams | None = None,
         params: PursuitParams | None = None,
+        patrol_think_hz: float = 10.0,
     ):
         self.planner = planner
         self.terrain = terrain
@@ -53,20 +78,24 @@ class PoliceController:
         self.signals = signals
         self.sight = sight or SightParams()
         self.params = params or PursuitParams()
+        self.patrol_think_hz = patrol_think_hz  #: patrols only cruise: they may decide less
         self.pursuing = False  #: a pursuit is on
         self.seen = np.zeros(self.units.size, dtype=bool)  #: per unit: sees the target now
         self.last_seen_xy: tuple[float, float] | None = None
         self.last_seen_velocity = (0.0, 0.0)  #: m/s, world frame
         self.last_seen_time = -np.inf
         self.events: list[PoliceEvent] = []  #: appended as they happen; the caller drains it
-        self._patrol = self._new_patrol()
+        self.responses: list[Response] = []  #: calls being answered (out of a pursuit)
+        self._seeing = False  #: somebody saw the target at the last look
+        self._patrol: TrafficController | None = None
         self._pursuer = Pursuer(planner, terrain, self.units, self.params)
 
-    def _new_patrol(self) -> TrafficController:
-        return TrafficController(
-            self.planner.graph, self.units, self.seed, self.signals,
-            geometry=self.planner.geometry, recycle=False,
-        )  # fmt: skip
+    def add_units(self, units: np.ndarray) -> None:
+        """More cars join (a job spawns backup); in a pursuit they join the chase."""
+        self.units = np.append(self.units, np.asarray(units, dtype=np.intp))
+        self.seen = np.append(self.seen, np.zeros(self.units.size - self.seen.size, bool))
+        self._pursuer = Pursuer(self.planner, self.terrain, self.units, self.params)
+        self._patrol = None  # rebuilt with them on the next tick
 
     # -- senses ----------------------------------------------------------------------
 
@@ -80,9 +109,10 @@ class PoliceController:
         in_crowd: bool = False,
         helicopter_spots: bool = False,
     ) -> np.ndarray:
-        """Which units see world vehicle ``target`` now (bool per unit); call once a tick.
+        """Which units see world vehicle ``target`` now (bool per unit).
 
-        Updates what the police know; a sighting by the helicopter counts as well.
+        Updates what the police know; a sighting by the helicopter counts as well. Call
+        it every tick, or every few ticks (``seen`` holds between looks).
         """
         u = self.units
         self.seen = sees(
@@ -90,16 +120,20 @@ class PoliceController:
             float(world.x[target]), float(world.y[target]), self.sight,
             lights_on, in_shadow, in_crowd,
         ) & ~world.wrecked[u]  # fmt: skip
-        if self.seen.any() or helicopter_spots:
-            if time - self.last_seen_time > world.dt * 1.5:
+        seeing = bool(self.seen.any() or helicopter_spots)
+        if seeing:
+            if not self._seeing:
                 self.events.append(PoliceEvent("spotted", time))
             self.last_seen_xy = (float(world.x[target]), float(world.y[target]))
             cos_h, sin_h = np.cos(world.heading[target]), np.sin(world.heading[target])
             vx, vy = float(world.vx[target]), float(world.vy[target])
             self.last_seen_velocity = (vx * cos_h - vy * sin_h, vx * sin_h + vy * cos_h)
             self.last_seen_time = time
-        elif self.pursuing and time - self.last_seen_time > self.params.give_up_s:
-            self.call_off(time)
+        else:
+            give_up = self.params.give_up_s
+            if self.pursuing and give_up is not None and time - self.last_seen_time > give_up:
+                self.call_off(time)
+        self._seeing = seeing
         return self.seen
 
     def sight_cones(self, world) -> np.ndarray:
@@ -111,18 +145,47 @@ class PoliceController:
             np.full(u.size, self.sight.cone_half_angle),
         ])  # fmt: skip
 
-    # -- what the mission says -------------------------------------------------------
+    # -- what they are told ----------------------------------------------------------
 
-    def dispatch(self, x: float, y: float, time: float) -> None:
-        """Tell the police where the Driver is (a witness call, an alarm)."""
+    def report(self, x: float, y: float, time: float) -> None:
+        """A witness call: the Driver was at (x, y) at ``time`` (a pursuit goes there)."""
         self.last_seen_xy = (float(x), float(y))
         self.last_seen_velocity = (0.0, 0.0)
         self.last_seen_time = time
+
+    def respond(
+        self, world, x: float, y: float, count: int, time: float,
+        wait_s: float = RESPONSE_WAIT_S,
+    ) -> np.ndarray:  # fmt: skip
+        """Send the ``count`` nearest units not already answering a call to the street
+        outside (x, y) (the nearest lane point: a yard is no place for a squad car).
+        They wait there until ``wait_s`` after the call, then patrol again; in a
+        pursuit the call is ignored. Returns the world indices sent."""
+        busy = np.zeros(self.units.size, dtype=bool)
+        for response in self.responses:
+            busy[response.rows] = True
+        free = np.flatnonzero(~busy & ~world.wrecked[self.units])
+        if self.pursuing or free.size == 0 or count <= 0:
+            return self.units[:0]
+        u = self.units[free]
+        order = np.argsort(np.hypot(world.x[u] - x, world.y[u] - y), kind="stable")
+        rows = free[order[:count]]
+        graph = self.planner.graph
+        edge, t = graph.nearest_edge(np.array([x]), np.array([y]))
+        a, b = graph.node_xy[graph.edge_src[edge[0]]], graph.node_xy[graph.edge_dst[edge[0]]]
+        kerb = a + t[0] * (b - a)
+        pursuer = Pursuer(self.planner, self.terrain, self.units[rows], self.params,
+                          style=RESPONSE_STYLE)  # fmt: skip
+        goal = (float(kerb[0]), float(kerb[1]))
+        self.responses.append(Response(rows, goal, time + wait_s, pursuer))
+        self._patrol = None
+        return self.units[rows]
 
     def start_pursuit(self, time: float) -> None:
         """Every unit chases (heat over the threshold); needs a known position to go to."""
         if not self.pursuing:
             self.pursuing = True
+            self.responses.clear()  # whoever was answering a call joins the chase
             self._pursuer.reset()
 
     def call_off(self, time: float) -> None:
@@ -130,15 +193,42 @@ class PoliceController:
         if self.pursuing:
             self.pursuing = False
             self.events.append(PoliceEvent("lost", time))
-            self._patrol = self._new_patrol()
+            self._patrol = None
 
     # -- driving ---------------------------------------------------------------------
 
     def controls(self, world, target: int, time: float) -> np.ndarray:
         """Control rows (len(units), 4), in the order of ``units``; call every tick."""
-        if not self.pursuing or self.last_seen_xy is None:
-            return self._patrol.controls(world, time)
-        return self._pursuer.controls(world, self.last_seen_xy, target, self.seen, time)
+        if self.pursuing and self.last_seen_xy is not None:
+            return self._pursuer.controls(world, self.last_seen_xy, target, self.seen, time)
+        rows = np.zeros((self.units.size, 4))
+        answering = self._answering(time)
+        patrolling = np.flatnonzero(~answering)
+        if patrolling.size:
+            if self._patrol is None:
+                self._patrol = TrafficController(
+                    self.planner.graph, self.units[patrolling], self.seed, self.signals,
+                    think_hz=self.patrol_think_hz, geometry=self.planner.geometry,
+                    recycle=False,
+                )  # fmt: skip
+            rows[patrolling] = self._patrol.controls(world, time)
+        for response in self.responses:
+            nobody = np.zeros(response.rows.size, dtype=bool)
+            rows[response.rows] = response.pursuer.controls(
+                world, response.goal, target, nobody, time
+            )
+        return rows
+
+    def _answering(self, time: float) -> np.ndarray:
+        """Per unit: answering a call now. Calls past their time end (back to patrol)."""
+        ended = [r for r in self.responses if time >= r.until]
+        if ended:
+            self.responses = [r for r in self.responses if time < r.until]
+            self._patrol = None
+        answering = np.zeros(self.units.size, dtype=bool)
+        for response in self.responses:
+            answering[response.rows] = True
+        return answering
 
 
 @dataclass

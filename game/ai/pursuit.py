@@ -4,9 +4,11 @@ A :class:`Pursuer` drives a set of cars (world indices) at one target, each tick
 whole-array masks for three modes:
 
 - *ram*: within ``ram_range_m`` and in sight: aim at it, faster than it (with
-  ``side_ram``, at the rear corner on the pursuer's side: a PIT manoeuvre);
+  ``side_ram``, at the rear corner on the pursuer's side: a PIT manoeuvre); not in the
+  first ``ram_after_s`` of a chase, when they follow at ramming range instead;
 - *intercept*: in sight with a car-wide straight way clear within ``direct_range_m``:
-  steer at where it will be (position plus velocity times a lead time);
+  steer at where it will be (position plus velocity times a lead time), closing
+  faster the farther it is, so that it arrives only a little faster than the target;
 - *route*: otherwise drive the road graph towards the goal (the last known position),
   all pursuers sharing one cached route tree, ignoring lights (sirens) but not the
   cars ahead; at the goal with nothing in sight they stop to look round.
@@ -39,12 +41,16 @@ LOOK_ROUND_M = 15.0  #: pursuers this near the goal with the target out of sight
 class PursuitParams:
     """How police chase; the mission may set its own (give_up_s especially)."""
 
-    give_up_s: float = 25.0  #: seconds unseen before a pursuit is called off
+    #: seconds unseen before the police call a pursuit off by themselves; None: never,
+    #: their owner calls it off (a job: the heat meter's rule, game.mission.heat)
+    give_up_s: float | None = 25.0
     direct_range_m: float = 70.0  #: in sight and nearer than this: steer straight at it
     ram_range_m: float = 14.0  #: nearer than this: ram
     ram_extra_ms: float = 6.0  #: how much faster than the target a ramming unit drives
+    ram_after_s: float = 0.0  #: seconds into a chase before ramming; until then they follow
+    close_gain_per_s: float = 0.5  #: m/s faster still per metre beyond ramming range...
     lead_max_s: float = 1.5  #: longest look-ahead when predicting where the target will be
-    chase_speed_ms: float = 40.0  #: top speed a unit asks for when intercepting
+    chase_speed_ms: float = 40.0  #: ...up to this top speed (a unit closes, then pushes)
     replan_s: float = 1.0  #: seconds between new routes towards a moving last known spot
 
 
@@ -65,34 +71,43 @@ class Pursuer:
         units: np.ndarray,
         params: PursuitParams | None = None,
         side_ram: bool = False,
+        style: DrivingStyle = PURSUIT_STYLE,
     ):
         self.planner = planner
         self.terrain = terrain
         self.units = np.asarray(units, dtype=np.intp)
         self.params = params or PursuitParams()
         self.side_ram = side_ram  #: ram the rear corner (PIT) instead of straight on
+        self.style = style  #: lane driving on the route (units answering a call go slower)
         self._tracker = LaneTracker(planner.geometry, self.units.size, horizon=6)
         self._rows = np.arange(self.units.size)
         self._tree = None
         self._choose = None
         self._replan_s = 0.0
+        self._started: float | None = None  #: sim time of the first tick of this chase
         self._chassis: Chassis | None = None
 
     def reset(self) -> None:
         """Forget the route (a new chase starts from wherever the cars are)."""
         self._tree = None
+        self._started = None
 
     def controls(
         self, world, goal: tuple[float, float], target: int, in_sight: np.ndarray, time: float
     ) -> np.ndarray:
         """Control rows (len(units), 4): towards ``goal`` along the graph, and straight at
         vehicle ``target`` for the units with ``in_sight`` True."""
+        if self.units.size == 0:
+            return np.zeros((0, 4))
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
+        if self._started is None:
+            self._started = time
         self._follow_route(world, goal)
         rows = self._route_rows(world)
         controls = self._route_controls(world, rows, goal, in_sight, time)
-        direct = self._direct_controls(world, target, in_sight)
+        may_ram = time - self._started >= self.params.ram_after_s
+        direct = self._direct_controls(world, target, in_sight, may_ram)
         if direct is not None:
             mask, direct_rows = direct
             controls[mask] = direct_rows
@@ -129,14 +144,14 @@ class Pursuer:
     def _route_controls(self, world, rows, goal, in_sight, time: float) -> np.ndarray:
         u = self.units[rows]
         dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
-        targets = lane_targets(self._tracker, rows, u, world, dims, None, time, PURSUIT_STYLE)
+        targets = lane_targets(self._tracker, rows, u, world, dims, None, time, self.style)
         # at the goal with nothing in sight: stop there and look round
         near = np.hypot(world.x[u] - goal[0], world.y[u] - goal[1]) < LOOK_ROUND_M
         speed = np.where(near & ~in_sight[rows], 0.0, targets.speed)
         return drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
                         targets.x, targets.y, speed, self._chassis)  # fmt: skip
 
-    def _direct_controls(self, world, target: int, in_sight: np.ndarray):
+    def _direct_controls(self, world, target: int, in_sight: np.ndarray, may_ram: bool):
         """(mask, rows) for units that see the target with a clear straight way, or None."""
         u = self.units
         p = self.params
@@ -155,13 +170,19 @@ class Pursuer:
         c = u[candidates]
         closing = np.maximum(np.abs(world.vx[c]) - 0.5 * target_speed, 5.0)
         lead = np.clip(distance[candidates] / closing, 0.0, p.lead_max_s)
-        ram = distance[candidates] < p.ram_range_m
+        ram = (distance[candidates] < p.ram_range_m) & may_ram
         lead = np.where(ram, 0.3, lead)  # at ramming range aim just ahead of its nose
         aim_x, aim_y = tx + vel_x * lead, ty + vel_y * lead
         if self.side_ram:
             px, py = self._rear_corner(world, target, c)
             aim_x, aim_y = np.where(ram, px, aim_x), np.where(ram, py, aim_y)
-        speed = np.where(ram, target_speed + p.ram_extra_ms, p.chase_speed_ms)
+        # close fast from afar, slow to a push near him: a unit that hits him at full
+        # speed wrecks both cars; one that arrives a little faster than he goes shoves him
+        # (not yet allowed to ram: they keep station at ramming range, his speed)
+        beyond = distance[candidates] - p.ram_range_m
+        extra = p.ram_extra_ms if may_ram else 0.0
+        speed = np.clip(target_speed + extra + p.close_gain_per_s * beyond, 0.0, p.chase_speed_ms)
+        speed = np.where(ram, target_speed + p.ram_extra_ms, speed)
         rows = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
                         aim_x, aim_y, speed, self._chassis.take(candidates))  # fmt: skip
         return candidates, rows

@@ -51,7 +51,7 @@ def test_pursuit_is_called_off_after_give_up_time_unseen():
     unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
     params = PursuitParams(give_up_s=4.0)
     police = PoliceController(planner, terrain, np.array([unit]), seed=0, params=params)
-    police.dispatch(street_line(0) + 50, street_line(0) + 2, world.time)  # a false lead
+    police.report(street_line(0) + 50, street_line(0) + 2, world.time)  # a false lead
     police.start_pursuit(world.time)
     still = hold_still(1)
     lost_at = None
@@ -116,3 +116,57 @@ def test_units_patrol_the_lanes_until_a_pursuit():
     assert not police.pursuing
     assert np.hypot(world.x[unit] - start[0], world.y[unit] - start[1]) > 20.0
     assert police._patrol.recycle is False  # a patrol car is never teleported
+
+
+def _step(world, police, driver, still):
+    controls = np.zeros((world.n, 4))
+    controls[driver] = still[0]
+    controls[police.units] = police.controls(world, driver, world.time)
+    world.step(controls)
+
+
+def test_a_call_sends_the_nearest_free_units_to_the_street_outside_then_back_to_patrol():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    driver = int(world.spawn(VehicleClass.DRIVER, street_line(2) + 2, street_line(2) - 30, 1.57)[0])
+    near = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    police = PoliceController(planner, terrain, np.array([near]), seed=0)
+    far = int(world.spawn(VehicleClass.POLICE, street_line(1) + 30, street_line(2) + 2, 0.0)[0])
+    police.add_units(np.array([far]))  # backup joins after the controller was built
+    assert police.units.tolist() == [near, far] and police.seen.size == 2
+    # a place in the block south-east of the first crossing: its street is the one x = line 1
+    place = (street_line(1) - 12.0, street_line(0) + 32.0)
+    sent = police.respond(world, *place, count=1, time=world.time, wait_s=20.0)
+    assert sent.tolist() == [near]
+    assert police.respond(world, *place, count=1, time=world.time).tolist() == [far]
+    police.responses.pop()  # only the near one answers in this test
+    still = hold_still(1)
+    for _ in range(int(18.0 / world.dt)):
+        _step(world, police, driver, still)
+    goal = police.responses[0].goal
+    assert abs(goal[0] - street_line(1)) < 3.0  # on the lane, not in the block
+    assert np.hypot(world.x[near] - goal[0], world.y[near] - goal[1]) < 16.0
+    assert abs(world.vx[near]) < 0.5  # it waits there
+    for _ in range(int(8.0 / world.dt)):  # the call is over at 20 s: it patrols on
+        _step(world, police, driver, still)
+    assert police.responses == []
+    assert np.hypot(world.x[near] - goal[0], world.y[near] - goal[1]) > 20.0
+
+
+def test_without_a_give_up_time_only_the_owner_ends_a_pursuit():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    driver = int(world.spawn(VehicleClass.DRIVER, street_line(2) + 2, street_line(2) - 30, 1.57)[0])
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    params = PursuitParams(give_up_s=None)
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0, params=params)
+    police.report(street_line(0) + 50, street_line(0) + 2, world.time)
+    police.start_pursuit(world.time)
+    assert police.respond(world, 0.0, 0.0, 1, world.time).size == 0  # busy chasing
+    still = hold_still(1)
+    for _ in range(int(30.0 / world.dt)):
+        police.observe(world, driver, world.time)
+        _step(world, police, driver, still)
+    assert police.pursuing and not police.seen.any()  # 30 s unseen, past the default 25 s: still on
+    police.call_off(world.time)
+    assert not police.pursuing and [e.kind for e in police.events] == ["lost"]
