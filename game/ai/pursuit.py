@@ -6,7 +6,8 @@ whole-array masks for three modes:
 - *ram*: within ``ram_range_m`` and in sight: aim at it, faster than it (with
   ``side_ram``, at the rear corner on the pursuer's side: a PIT manoeuvre); not in the
   first ``ram_after_s`` of a chase, when they follow at ramming range instead;
-- *intercept*: in sight with a car-wide straight way clear within ``direct_range_m``:
+- *intercept*: in sight, going his way (or he is nearly still), with a car-wide
+  straight way clear within ``direct_range_m``:
   steer at where it will be (position plus velocity times a lead time), closing
   faster the farther it is, so that it arrives only a little faster than the target;
 - *route*: otherwise drive the road graph towards the goal (the last known position),
@@ -34,6 +35,7 @@ from game.sim.vehicles import CLASS_TABLE
 PURSUIT_STYLE = DrivingStyle(
     speed_factor=1.6, lateral_accel=6.0, decel=6.0, obey_signals=False, reaction_s=0.5
 )
+SLOW_TARGET_MS = 3.0  #: a target slower than this is gone for from any side
 LOOK_ROUND_M = 15.0  #: pursuers this near the goal with the target out of sight stop there
 
 
@@ -105,8 +107,13 @@ class Pursuer:
             self._started = time
         self._follow_route(world, goal)
         rows = self._route_rows(world)
-        controls = self._route_controls(world, rows, goal, in_sight, time)
         may_ram = time - self._started >= self.params.ram_after_s
+        hold_off = None
+        if not may_ram:  # nobody drives up to him yet: they hold at ramming range
+            u = self.units
+            reach = np.hypot(world.x[u] - world.x[target], world.y[u] - world.y[target])
+            hold_off = in_sight & (reach < self.params.ram_range_m)
+        controls = self._route_controls(world, rows, goal, in_sight, time, hold_off)
         direct = self._direct_controls(world, target, in_sight, may_ram)
         if direct is not None:
             mask, direct_rows = direct
@@ -141,13 +148,16 @@ class Pursuer:
         self._tracker.update(self._rows, world.x[u], world.y[u], self._choose)
         return self._rows
 
-    def _route_controls(self, world, rows, goal, in_sight, time: float) -> np.ndarray:
+    def _route_controls(self, world, rows, goal, in_sight, time: float, hold_off=None):
         u = self.units[rows]
         dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
         targets = lane_targets(self._tracker, rows, u, world, dims, None, time, self.style)
         # at the goal with nothing in sight: stop there and look round
         near = np.hypot(world.x[u] - goal[0], world.y[u] - goal[1]) < LOOK_ROUND_M
-        speed = np.where(near & ~in_sight[rows], 0.0, targets.speed)
+        stop = near & ~in_sight[rows]
+        if hold_off is not None:
+            stop |= hold_off[rows]
+        speed = np.where(stop, 0.0, targets.speed)
         return drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
                         targets.x, targets.y, speed, self._chassis)  # fmt: skip
 
@@ -157,7 +167,13 @@ class Pursuer:
         p = self.params
         tx, ty = float(world.x[target]), float(world.y[target])
         distance = np.hypot(world.x[u] - tx, world.y[u] - ty)
-        candidates = in_sight & (distance < p.direct_range_m) & ~world.wrecked[u]
+        vel_x, vel_y = target_velocity(world, target)
+        target_speed = float(np.hypot(vel_x, vel_y))
+        # his speed along each unit's heading: a unit that meets him head on stays on its
+        # lane (a closing speed of both cars together wrecks both); behind him it goes in
+        along = vel_x * np.cos(world.heading[u]) + vel_y * np.sin(world.heading[u])
+        his_way = (along > 0.5 * target_speed) | (target_speed < SLOW_TARGET_MS)
+        candidates = in_sight & his_way & (distance < p.direct_range_m) & ~world.wrecked[u]
         if not candidates.any():
             return None
         candidates[candidates] = clear_path(
@@ -165,8 +181,6 @@ class Pursuer:
         )
         if not candidates.any():
             return None
-        vel_x, vel_y = target_velocity(world, target)
-        target_speed = float(np.hypot(vel_x, vel_y))
         c = u[candidates]
         closing = np.maximum(np.abs(world.vx[c]) - 0.5 * target_speed, 5.0)
         lead = np.clip(distance[candidates] / closing, 0.0, p.lead_max_s)
@@ -181,7 +195,8 @@ class Pursuer:
         # (not yet allowed to ram: they keep station at ramming range, his speed)
         beyond = distance[candidates] - p.ram_range_m
         extra = p.ram_extra_ms if may_ram else 0.0
-        speed = np.clip(target_speed + extra + p.close_gain_per_s * beyond, 0.0, p.chase_speed_ms)
+        speed = along[candidates] + extra + p.close_gain_per_s * beyond
+        speed = np.clip(speed, 0.0, p.chase_speed_ms)
         speed = np.where(ram, target_speed + p.ram_extra_ms, speed)
         rows = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
                         aim_x, aim_y, speed, self._chassis.take(candidates))  # fmt: skip
