@@ -35,6 +35,8 @@ from game.sim.vehicles import CLASS_TABLE
 PURSUIT_STYLE = DrivingStyle(
     speed_factor=1.6, lateral_accel=6.0, decel=6.0, obey_signals=False, reaction_s=0.5
 )
+#: ticks between route decisions (20 Hz at 60 Hz); the control law steers every tick
+ROUTE_THINK_EVERY = 3
 SLOW_TARGET_MS = 3.0  #: a target slower than this is gone for from any side
 LOOK_ROUND_M = 15.0  #: pursuers this near the goal with the target out of sight stop there
 
@@ -87,12 +89,14 @@ class Pursuer:
         self._choose = None
         self._replan_s = 0.0
         self._started: float | None = None  #: sim time of the first tick of this chase
+        self._route_targets: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._chassis: Chassis | None = None
 
     def reset(self) -> None:
         """Forget the route (a new chase starts from wherever the cars are)."""
         self._tree = None
         self._started = None
+        self._route_targets = None
 
     def controls(
         self, world, goal: tuple[float, float], target: int, in_sight: np.ndarray, time: float
@@ -105,15 +109,21 @@ class Pursuer:
             self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
         if self._started is None:
             self._started = time
-        self._follow_route(world, goal)
-        rows = self._route_rows(world)
         may_ram = time - self._started >= self.params.ram_after_s
-        hold_off = None
-        if not may_ram:  # nobody drives up to him yet: they hold at ramming range
-            u = self.units
-            reach = np.hypot(world.x[u] - world.x[target], world.y[u] - world.y[target])
-            hold_off = in_sight & (reach < self.params.ram_range_m)
-        controls = self._route_controls(world, rows, goal, in_sight, time, hold_off)
+        if self._route_targets is None or world.tick % ROUTE_THINK_EVERY == 0:
+            self._follow_route(world, goal)
+            rows = self._route_rows(world)
+            hold_off = None
+            if not may_ram:  # nobody drives up to him yet: they hold at ramming range
+                u = self.units
+                reach = np.hypot(world.x[u] - world.x[target], world.y[u] - world.y[target])
+                hold_off = in_sight & (reach < self.params.ram_range_m)
+            self._route_targets = self._route_targets_now(world, rows, goal, in_sight, time,
+                                                          hold_off)  # fmt: skip
+        u = self.units
+        tx, ty, speed = self._route_targets
+        controls = drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
+                            tx, ty, speed, self._chassis)  # fmt: skip
         direct = self._direct_controls(world, target, in_sight, may_ram)
         if direct is not None:
             mask, direct_rows = direct
@@ -122,7 +132,7 @@ class Pursuer:
 
     def _follow_route(self, world, goal: tuple[float, float]) -> None:
         """Keep one shared route tree towards the goal, replanned now and then."""
-        self._replan_s -= world.dt
+        self._replan_s -= world.dt * ROUTE_THINK_EVERY  # called once a route decision
         if self._tree is not None and self._replan_s > 0.0:
             return
         self._replan_s = self.params.replan_s
@@ -148,7 +158,8 @@ class Pursuer:
         self._tracker.update(self._rows, world.x[u], world.y[u], self._choose)
         return self._rows
 
-    def _route_controls(self, world, rows, goal, in_sight, time: float, hold_off=None):
+    def _route_targets_now(self, world, rows, goal, in_sight, time: float, hold_off=None):
+        """(x, y, speed) per unit along the route: held between route decisions."""
         u = self.units[rows]
         dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
         targets = lane_targets(self._tracker, rows, u, world, dims, None, time, self.style)
@@ -157,9 +168,7 @@ class Pursuer:
         stop = near & ~in_sight[rows]
         if hold_off is not None:
             stop |= hold_off[rows]
-        speed = np.where(stop, 0.0, targets.speed)
-        return drive_to(world.x[u], world.y[u], world.heading[u], world.vx[u],
-                        targets.x, targets.y, speed, self._chassis)  # fmt: skip
+        return targets.x, targets.y, np.where(stop, 0.0, targets.speed)
 
     def _direct_controls(self, world, target: int, in_sight: np.ndarray, may_ram: bool):
         """(mask, rows) for units that see the target with a clear straight way, or None."""
