@@ -23,9 +23,9 @@ from game.render import palette
 AUTOPILOT_KEY = pygame.K_TAB  #: hands the wheel to the autopilot and back
 END_HOLD_S = 2.5  #: real seconds the last moment of a job stays on screen before the results
 THE_RULE = (
-    "You give me a time and a place, I give you a five-minute window. Anything happens in "
-    "that five minutes and I'm yours. Anything happens a minute either side and you're on "
-    "your own."
+    "Name a time and a place. From then on you get a five-minute window. Whatever happens "
+    "inside those five minutes, the Driver is with you. Whatever happens a minute before "
+    "or after it, you are on your own."
 )
 
 
