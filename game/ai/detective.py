@@ -14,7 +14,7 @@ import numpy as np
 
 from game.ai.driving import DrivingStyle, lane_targets
 from game.ai.lanes import LaneTracker
-from game.ai.perception import SightParams, sees
+from game.ai.perception import SightParams, vehicles_see
 from game.ai.routes import RoutePlanner, route_chooser
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to
@@ -87,9 +87,8 @@ class DetectiveController:
         """One control row (4,) for the Detective's car this tick."""
         u = np.array([self.unit])
         tx, ty = float(world.x[target]), float(world.y[target])
-        self.seeing = bool(sees(
-            self.terrain, world.x[u], world.y[u], world.heading[u], tx, ty, self.sight,
-            lights_on, in_shadow, in_crowd,
+        self.seeing = bool(vehicles_see(
+            self.terrain, world, u, target, self.sight, lights_on, in_shadow, in_crowd
         )[0])  # fmt: skip
         if self.seeing:
             speed = float(np.hypot(world.vx[target], world.vy[target]))

@@ -158,3 +158,24 @@ def sees(
             params.sample_step_m,
         )
     return result
+
+
+def vehicles_see(
+    terrain: Terrain,
+    world,
+    observers: np.ndarray,
+    target: int,
+    params: SightParams = SightParams(),
+    target_lights_on: bool = True,
+    target_in_shadow: bool = False,
+    target_in_crowd: bool = False,
+) -> np.ndarray:
+    """One bool per observer vehicle: does it see world vehicle ``target`` now?
+
+    The one sensing step the police and the Detective share, read off the world arrays.
+    """
+    return sees(
+        terrain, world.x[observers], world.y[observers], world.heading[observers],
+        float(world.x[target]), float(world.y[target]), params,
+        target_lights_on, target_in_shadow, target_in_crowd,
+    )  # fmt: skip

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from game.ai.driving import DrivingStyle
-from game.ai.perception import SightParams, sees
+from game.ai.perception import SightParams, vehicles_see
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
 from game.ai.signals import Signals
@@ -115,11 +115,10 @@ class PoliceController:
         it every tick, or every few ticks (``seen`` holds between looks).
         """
         u = self.units
-        self.seen = sees(
-            self.terrain, world.x[u], world.y[u], world.heading[u],
-            float(world.x[target]), float(world.y[target]), self.sight,
-            lights_on, in_shadow, in_crowd,
-        ) & ~world.wrecked[u]  # fmt: skip
+        self.seen = (
+            vehicles_see(self.terrain, world, u, target, self.sight, lights_on, in_shadow, in_crowd)
+            & ~world.wrecked[u]
+        )
         seeing = bool(self.seen.any() or helicopter_spots)
         if seeing:
             if not self._seeing:
