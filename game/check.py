@@ -8,8 +8,6 @@ Never a traceback: an unexpected error in one file becomes one line about that f
 from __future__ import annotations
 
 import argparse
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 
 from game.problems import FileProblem, Problem
@@ -24,17 +22,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="maps (.tmx) and missions (.toml); folders are searched; default: levels/",
     )
-
-
-def mission_checker() -> Callable[[Path], list[Problem]] | None:
-    """The mission validator, once game.mission provides one (imported only when needed)."""
-    try:
-        module = importlib.import_module("game.mission.validate")
-    except ModuleNotFoundError as error:
-        if error.name in ("game.mission.validate", "game.mission"):
-            return None
-        raise
-    return getattr(module, "check_mission", None)
 
 
 def files_to_check(paths: list[str]) -> list[Path]:
@@ -55,11 +42,11 @@ def files_to_check(paths: list[str]) -> list[Path]:
 def check_file(path: Path) -> list[Problem]:
     """Problems in one file; never raises."""
     from game.level.validate import check_map
+    from game.mission.validate import check_mission
 
     try:
         if path.suffix.lower() == ".toml":
-            checker = mission_checker()
-            return [] if checker is None else list(checker(path))
+            return check_mission(path)
         return check_map(path)
     except FileProblem as error:
         return [error.problem]
