@@ -67,13 +67,9 @@ def open_briefing(app: Any, mission: Any, options: JobOptions | None = None) -> 
 
 def play_job_in_window(name: str, options: JobOptions) -> int:
     """``python -m game mission NAME``: the game window, straight into the job's briefing."""
-    import argparse
+    from game.app.main import open_game
 
-    from game.app import main
-
-    args = argparse.Namespace(map=None, seed=options.seed)
-    args.start = lambda app: open_briefing(app, name, options)
-    return main.run(args)
+    return open_game(options.seed, start=lambda app: open_briefing(app, name, options))
 
 
 class BriefingScene(Scene):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 NO_DISPLAY_EXIT = 2
 
@@ -113,23 +115,30 @@ def run(args: argparse.Namespace) -> int:
         except FileProblem as problem:
             print(f"play: {problem}", file=sys.stderr)
             return 1
+    return open_game(args.seed, record_path=args.record, map_path=args.map, level=level)
+
+
+def open_game(seed: int, *, record_path: Path | None = None,
+              start: Callable[[Any], None] | None = None,
+              map_path: Path | None = None, level: Any = None) -> int:
+    """The window on the title screen, then ``start`` (``mission NAME`` opens a job's
+    briefing) or free drive on ``map_path`` (its ``level`` already loaded) on top."""
     app = start_app()
     if app is None:
         return NO_DISPLAY_EXIT
-    app.seed = args.seed
-    app.record_path = getattr(args, "record", None)
+    app.seed = seed
+    app.record_path = record_path
     from game.app.title_scene import TitleScene
 
     app.push(TitleScene())
-    start = getattr(args, "start", None)  # `mission NAME` opens straight into a job
     if start is not None:
         start(app)
-    if args.map is not None:
+    if map_path is not None:
         from game.app.app import report
         from game.app.drive_scene import open_free_drive
 
-        if not open_free_drive(app, args.map, level):
-            report(app.notice or f"cannot start on {args.map}")
+        if not open_free_drive(app, map_path, level):
+            report(app.notice or f"cannot start on {map_path}")
             app.quit()
             run_app(app)  # the loop ends at once; this only closes cleanly
             return 1
