@@ -99,8 +99,7 @@ def run_app(app) -> int:
         return app.run()
     finally:
         app.close()
-        if hasattr(app.audio, "close"):
-            app.audio.close()
+        app.audio.close()
         pygame.quit()
 
 
