@@ -9,6 +9,7 @@ animation run on simulation time.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,6 +17,9 @@ from game.app.scene import Scene
 from game.input.player import PlayerInput
 from game.input.settings import Settings, save_settings
 from game.render.text import TextCache
+
+if TYPE_CHECKING:
+    from game.audio.mixer import AudioSystem
 
 FRAME_CAP_HZ = 144  #: the loop never runs faster than this (no busy-spinning in menus)
 TITLE = "Five Minute Window"
@@ -32,7 +36,7 @@ def open_window(settings: Settings) -> pygame.Surface:
 class App:
     """Holds what every scene shares; :meth:`run` is the main loop."""
 
-    def __init__(self, screen: pygame.Surface, settings: Settings, audio: object,
+    def __init__(self, screen: pygame.Surface, settings: Settings, audio: AudioSystem,
                  notice: str | None = None) -> None:
         self.screen = screen
         self.settings = settings
@@ -84,8 +88,7 @@ class App:
         """Use changed settings now (bindings, volume, window) and save them."""
         self.input.rebind(self.settings.bindings)
         self.input.settings = self.settings
-        if hasattr(self.audio, "volume"):
-            self.audio.volume = self.settings.volume
+        self.audio.volume = self.settings.volume
         if self.screen.get_size() != tuple(self.settings.resolution) or \
                 bool(self.screen.get_flags() & pygame.FULLSCREEN) != self.settings.fullscreen:
             try:

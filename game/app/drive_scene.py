@@ -180,7 +180,7 @@ class DriveScene(Scene):
 
     def _sound(self, app: Any, events: list) -> None:
         audio = app.audio
-        if not getattr(audio, "enabled", False):
+        if not audio.enabled:
             return
         from game.audio.mixer import audible_impulses
 

@@ -62,7 +62,7 @@ def open_briefing(app: Any, mission: Any, options: JobOptions | None = None) -> 
     except FileProblem as problem:
         app.notice = str(problem)
         return
-    app.push(BriefingScene(loaded, options or JobOptions(seed=getattr(app, "seed", 0))))
+    app.push(BriefingScene(loaded, options or JobOptions(seed=app.seed)))
 
 
 def play_job_in_window(name: str, options: JobOptions) -> int:

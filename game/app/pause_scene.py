@@ -24,8 +24,7 @@ class PauseScene(MenuScene):
         shade.fill((6, 4, 16, 170))
         self.frame.blit(shade, (0, 0))
         app.input.release_all()
-        if hasattr(app.audio, "silence"):
-            app.audio.silence()
+        app.audio.silence()
 
     def _restart(self, app: Any) -> None:
         self.drive.start()
