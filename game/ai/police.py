@@ -124,9 +124,7 @@ class PoliceController:
             if not self._seeing:
                 self.events.append(PoliceEvent("spotted", time))
             self.last_seen_xy = (float(world.x[target]), float(world.y[target]))
-            cos_h, sin_h = np.cos(world.heading[target]), np.sin(world.heading[target])
-            vx, vy = float(world.vx[target]), float(world.vy[target])
-            self.last_seen_velocity = (vx * cos_h - vy * sin_h, vx * sin_h + vy * cos_h)
+            self.last_seen_velocity = (float(world.world_vx[target]), float(world.world_vy[target]))
             self.last_seen_time = time
         else:
             give_up = self.params.give_up_s

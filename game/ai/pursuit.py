@@ -58,13 +58,6 @@ class PursuitParams:
     replan_s: float = 1.0  #: seconds between new routes towards a moving last known spot
 
 
-def target_velocity(world, target: int) -> tuple[float, float]:
-    """World-frame velocity (m/s) of vehicle ``target``."""
-    cos_h, sin_h = np.cos(world.heading[target]), np.sin(world.heading[target])
-    vx, vy = float(world.vx[target]), float(world.vy[target])
-    return vx * cos_h - vy * sin_h, vx * sin_h + vy * cos_h
-
-
 class Pursuer:
     """Drives cars ``units`` at a target; see the module docstring for the modes."""
 
@@ -176,7 +169,7 @@ class Pursuer:
         p = self.params
         tx, ty = float(world.x[target]), float(world.y[target])
         distance = np.hypot(world.x[u] - tx, world.y[u] - ty)
-        vel_x, vel_y = target_velocity(world, target)
+        vel_x, vel_y = float(world.world_vx[target]), float(world.world_vy[target])
         target_speed = float(np.hypot(vel_x, vel_y))
         # his speed along each unit's heading: a unit that meets him head on stays on its
         # lane (a closing speed of both cars together wrecks both); behind him it goes in

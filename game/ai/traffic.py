@@ -143,10 +143,8 @@ class TrafficController:
     def _think(self, world, rows: np.ndarray, time: float) -> None:
         foreign = np.ones(world.n, dtype=bool)
         foreign[self.vehicles] = False
-        cos_h, sin_h = np.cos(world.heading[foreign]), np.sin(world.heading[foreign])
-        vx, vy = world.vx[foreign], world.vy[foreign]
         self.right_of_way.mark_occupied(
-            world.x[foreign], world.y[foreign], vx * cos_h - vy * sin_h, vx * sin_h + vy * cos_h
+            world.x[foreign], world.y[foreign], world.world_vx[foreign], world.world_vy[foreign]
         )
         v = self.vehicles[rows]
         x, y = world.x[v], world.y[v]
