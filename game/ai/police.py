@@ -82,7 +82,6 @@ class PoliceController:
         self.pursuing = False  #: a pursuit is on
         self.seen = np.zeros(self.units.size, dtype=bool)  #: per unit: sees the target now
         self.last_seen_xy: tuple[float, float] | None = None
-        self.last_seen_velocity = (0.0, 0.0)  #: m/s, world frame
         self.last_seen_time = -np.inf
         self.events: list[PoliceEvent] = []  #: appended as they happen; the caller drains it
         self.responses: list[Response] = []  #: calls being answered (out of a pursuit)
@@ -124,7 +123,6 @@ class PoliceController:
             if not self._seeing:
                 self.events.append(PoliceEvent("spotted", time))
             self.last_seen_xy = (float(world.x[target]), float(world.y[target]))
-            self.last_seen_velocity = (float(world.world_vx[target]), float(world.world_vy[target]))
             self.last_seen_time = time
         else:
             give_up = self.params.give_up_s
@@ -147,7 +145,6 @@ class PoliceController:
     def report(self, x: float, y: float, time: float) -> None:
         """A witness call: the Driver was at (x, y) at ``time`` (a pursuit goes there)."""
         self.last_seen_xy = (float(x), float(y))
-        self.last_seen_velocity = (0.0, 0.0)
         self.last_seen_time = time
 
     def respond(
