@@ -155,10 +155,7 @@ class PoliceController:
         outside (x, y) (the nearest lane point: a yard is no place for a squad car).
         They wait there until ``wait_s`` after the call, then patrol again; in a
         pursuit the call is ignored. Returns the world indices sent."""
-        busy = np.zeros(self.units.size, dtype=bool)
-        for response in self.responses:
-            busy[response.rows] = True
-        free = np.flatnonzero(~busy & ~world.wrecked[self.units])
+        free = np.flatnonzero(~self._busy() & ~world.wrecked[self.units])
         if self.pursuing or free.size == 0 or count <= 0:
             return self.units[:0]
         u = self.units[free]
@@ -219,10 +216,14 @@ class PoliceController:
         if ended:
             self.responses = [r for r in self.responses if time < r.until]
             self._patrol = None
-        answering = np.zeros(self.units.size, dtype=bool)
+        return self._busy()
+
+    def _busy(self) -> np.ndarray:
+        """Per unit: on one of the calls in ``responses``."""
+        busy = np.zeros(self.units.size, dtype=bool)
         for response in self.responses:
-            answering[response.rows] = True
-        return answering
+            busy[response.rows] = True
+        return busy
 
 
 @dataclass
