@@ -102,15 +102,19 @@ class PoliceCast:
         world, player = self.session.world, self.session.player
         if world.tick % SIGHT_EVERY and self._witnessed is not None:
             return self._witnessed
-        x, y = float(world.x[player]), float(world.y[player])
-        lights = bool(getattr(self.session, "player_lights_on", True))
-        shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
-        crowd = self._crowds.mask_at(x, y) != 0
+        x, y, lights, shadow, crowd = self._driver_cover()
         heli = self.helicopter is not None and self.helicopter.spots(x, y, lights, shadow)
         seen = self.police.observe(world, player, world.time, lights, shadow, crowd, heli)
         self.police.events.clear()  # the heat meter tells the mission; nobody reads these
         self._witnessed = bool(seen.any() or heli)
         return self._witnessed
+
+    def _driver_cover(self) -> tuple[float, float, bool, bool, bool]:
+        """Where the Driver is and what hides him: x, y, lights on, in shadow, in a crowd."""
+        session = self.session
+        x, y = float(session.world.x[session.player]), float(session.world.y[session.player])
+        shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
+        return x, y, bool(session.player_lights_on), shadow, self._crowds.mask_at(x, y) != 0
 
     def dispatch(self, x: float, y: float, units: int) -> None:
         self.police.respond(self.session.world, x, y, units, self.session.world.time)
@@ -162,9 +166,6 @@ class PoliceCast:
         if self.chasers is not None:
             controls[self.chasers.units] = self.chasers.controls(world, player, world.time)
         if self.detective is not None:
-            x, y = float(world.x[player]), float(world.y[player])
-            lights = bool(getattr(session, "player_lights_on", True))
-            shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
-            crowd = self._crowds.mask_at(x, y) != 0
+            _, _, lights, shadow, crowd = self._driver_cover()
             row = self.detective.controls(world, player, world.time, lights, shadow, crowd)
             controls[self.detective.unit] = row
