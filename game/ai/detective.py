@@ -19,7 +19,6 @@ from game.ai.routes import RoutePlanner, route_chooser
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to
 from game.sim.terrain import Terrain
-from game.sim.vehicles import CLASS_TABLE
 
 TAIL_STYLE = DrivingStyle(speed_factor=1.2, lateral_accel=4.0, decel=4.0)
 TAIL_GAIN_PER_S = 0.3  #: m/s of speed per metre the tail gap is off its mark
@@ -99,10 +98,7 @@ class DetectiveController:
             return np.array([0.0, 0.0, 0.0, 1.0])  # nothing known yet: wait, handbrake on
         x, y, heading = world.x[u], world.y[u], world.heading[u]
         self._tracker.update(self._row, x, y, self._choose)
-        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
-        targets = lane_targets(
-            self._tracker, self._row, u, world, dims, self.signals, time, TAIL_STYLE
-        )
+        targets = lane_targets(self._tracker, self._row, u, world, self.signals, time, TAIL_STYLE)
         wanted = targets.speed
         if self.seeing:  # keep the gap: slower when close, faster when dropping back
             distance = float(np.hypot(tx - x[0], ty - y[0]))

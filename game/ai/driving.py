@@ -113,7 +113,6 @@ def lane_targets(
     rows: np.ndarray,
     vehicles: np.ndarray,
     world,
-    dims: tuple[np.ndarray, np.ndarray],
     signals: Signals | None,
     time: float,
     style: DrivingStyle,
@@ -121,9 +120,8 @@ def lane_targets(
 ) -> LaneTargets:
     """Targets for tracker ``rows``, whose world indices are ``vehicles``.
 
-    ``world`` supplies every vehicle's state (for gaps); ``dims`` is (length, width) of
-    every vehicle in the world, metres. With ``right_of_way`` (rows shared with the
-    tracker) cars also wait their turn at intersections.
+    ``world`` supplies every vehicle's state and size (for gaps). With ``right_of_way``
+    (rows shared with the tracker) cars also wait their turn at intersections.
     """
     speed = np.maximum(world.vx[vehicles], 0.0)
     plan = tracker.plan[rows]
@@ -142,7 +140,7 @@ def lane_targets(
         wanted = np.where(give_way, np.minimum(wanted, brake_to(0.0, to_line)), wanted)
         waiting |= give_way
 
-    length, width = dims
+    length, width = world.params.length, world.params.width
     path = tracker.path(rows, world.x[vehicles], world.y[vehicles])
     reach = np.minimum(style.reach_m + speed * speed / (2.0 * style.decel), style.max_reach_m)
     found = gaps_ahead(

@@ -30,7 +30,6 @@ from game.ai.perception import clear_path
 from game.ai.routes import RoutePlanner, route_chooser
 from game.ai.steering import Chassis, drive_to
 from game.sim.terrain import Terrain
-from game.sim.vehicles import CLASS_TABLE
 
 PURSUIT_STYLE = DrivingStyle(
     speed_factor=1.6, lateral_accel=6.0, decel=6.0, obey_signals=False, reaction_s=0.5
@@ -154,8 +153,7 @@ class Pursuer:
     def _route_targets_now(self, world, rows, goal, in_sight, time: float, hold_off=None):
         """(x, y, speed) per unit along the route: held between route decisions."""
         u = self.units[rows]
-        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
-        targets = lane_targets(self._tracker, rows, u, world, dims, None, time, self.style)
+        targets = lane_targets(self._tracker, rows, u, world, None, time, self.style)
         # at the goal with nothing in sight: stop there and look round
         near = np.hypot(world.x[u] - goal[0], world.y[u] - goal[1]) < LOOK_ROUND_M
         stop = near & ~in_sight[rows]
@@ -213,7 +211,7 @@ class Pursuer:
             (world.x[cars] - world.x[target]) * rx + (world.y[cars] - world.y[target]) * ry
         )
         side = np.where(side == 0.0, 1.0, side)
-        back = 0.35 * CLASS_TABLE.length[world.vehicle_class[target]]
-        half = 0.5 * CLASS_TABLE.width[world.vehicle_class[target]]
+        back = 0.35 * world.params.length[target]
+        half = 0.5 * world.params.width[target]
         return (world.x[target] - fx * back + side * rx * half,
                 world.y[target] - fy * back + side * ry * half)  # fmt: skip

@@ -31,7 +31,6 @@ from game.ai.steering import Chassis, drive_to, hold_still
 from game.level.model import RoadGraph, Zone
 from game.sim.controls import BRAKE, STEER, THROTTLE, empty_controls
 from game.sim.terrain import Terrain
-from game.sim.vehicles import CLASS_TABLE
 
 CAR_HALF_WIDTH_M = 1.3  #: half the width of the strip a car needs, with a little room
 LANE_CHANGE_COST_M = 40.0  #: a route takes a lane change only if it saves this much road
@@ -265,7 +264,6 @@ class RouteFollower:
             self.tracker.attach(self._row, x, y, heading, self._choose)
             self._attached = True
         self.tracker.update(self._row, x, y, self._choose)
-        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
         if self._gave_way:
             self._waited_s += dt
         if self._waited_s < PATIENCE_S:  # waits while others cross, then edges in regardless
@@ -275,7 +273,7 @@ class RouteFollower:
         else:
             self.right_of_way.occupied[:] = False
         targets = lane_targets(
-            self.tracker, self._row, v, world, dims, self.signals, time, self.style,
+            self.tracker, self._row, v, world, self.signals, time, self.style,
             self.right_of_way,
         )  # fmt: skip
         self._gave_way = bool(targets.waiting_at_light[0]) and abs(speed) < 0.5

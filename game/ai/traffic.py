@@ -28,7 +28,6 @@ from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to
 from game.level.model import RoadGraph
-from game.sim.vehicles import CLASS_TABLE
 
 TRAFFIC_STYLE = DrivingStyle()
 PLAN_HORIZON = 6  #: edges planned ahead: enough to see through a curved turn connector
@@ -152,9 +151,8 @@ class TrafficController:
         if off.any():
             self.tracker.attach(rows[off], x[off], y[off], world.heading[v][off], self.choose)
         self.tracker.update(rows, x, y, self.choose)
-        dims = (CLASS_TABLE.length[world.vehicle_class], CLASS_TABLE.width[world.vehicle_class])
         targets = lane_targets(
-            self.tracker, rows, v, world, dims, self.signals, time, self.style, self.right_of_way
+            self.tracker, rows, v, world, self.signals, time, self.style, self.right_of_way
         )
         self.target_x[rows] = targets.x
         self.target_y[rows] = targets.y
