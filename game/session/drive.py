@@ -43,7 +43,7 @@ from typing import Protocol
 import numpy as np
 
 from game.level.model import Level, Spawn
-from game.sim import VehicleClass, World
+from game.sim import Snapshot, VehicleClass, World
 from game.sim.controls import N_CONTROLS
 
 DEFAULT_CONE_HALF_ANGLE = 0.6  #: rad, for sight cones given without their angle
@@ -113,7 +113,6 @@ class DriveSession:
         self.parked = np.zeros(0, dtype=bool)  #: per vehicle: placed kerbside, nobody drives it
         self.signals = None  #: game.ai.signals.Signals of the level, once traffic runs
         self.last_events: list[object] = []  #: events since the scene last drained them
-        self.previous = self.world.snapshot()  #: state before the last tick (interpolation)
 
     # -- building --------------------------------------------------------------------
     def spawn(self, vehicle_class: VehicleClass | str, x: float, y: float,
@@ -123,7 +122,6 @@ class DriveSession:
             vehicle_class = VehicleClass.from_name(vehicle_class)
         index = int(np.atleast_1d(self.world.spawn(vehicle_class, x, y, heading, speed))[0])
         self.parked = np.append(self.parked, parked)
-        self.previous = self.world.snapshot()
         return index
 
     def spawn_at(self, spawn: Spawn, default_class: str = "sedan", parked: bool = False) -> int:
@@ -152,6 +150,12 @@ class DriveSession:
     def dt(self) -> float:
         return self.world.dt
 
+    @property
+    def previous(self) -> Snapshot:
+        """Poses before the last tick, for render interpolation: the World keeps them (a
+        spawn or a teleport through ``World.place`` is not drawn as a motion)."""
+        return self.world.previous
+
     def tick(self) -> object:
         """One fixed step: controls in, world step, events out, rules consume them."""
         controls = np.zeros((self.world.n, N_CONTROLS))
@@ -159,7 +163,6 @@ class DriveSession:
             controls[self.player] = self.player_controls
         for controller in self.controllers:
             controller.write_controls(self, controls)
-        self.previous = self.world.snapshot()
         events = self.world.step(controls)
         self.rules.update(self, events, self.world.dt)
         self.last_events.append(events)
