@@ -37,6 +37,7 @@ from game.mission.testimony import CAR_DESCRIPTIONS, Testimony, compass, make_pl
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
 from game.mission.zones import ZoneGrid
+from game.sim import StepEvents
 
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
 RED_GRACE_S = 1.0  #: seconds a light must have been red for running it to count
@@ -172,7 +173,7 @@ class MissionRuntime:
         self._started = True
         self.goto(self.mission.stages[0].id)
 
-    def update(self, session: object, events: object, dt: float) -> None:
+    def update(self, session: object, events: StepEvents, dt: float) -> None:
         """One tick after the world step (DriveSession's rules hook)."""
         if not self._started:
             self.start()
@@ -193,7 +194,7 @@ class MissionRuntime:
             heading=float(world.heading[player]),
             speed=speed,
             slip_rear=float(world.slip_rear[player]),
-            lights_on=bool(getattr(session, "player_lights_on", True)),
+            lights_on=bool(session.player_lights_on),
             hit_car_impulse=_player_impulse(events, player, wall=False),
             hit_property_impulse=_player_impulse(events, player, wall=True),
             pursued=self.heat.pursuit,
@@ -350,10 +351,10 @@ def _objective_action(text: str, where: str) -> Action:
     return Action(kind="objective", where=where, text=text)
 
 
-def _player_impulse(events: object, player: int, wall: bool) -> float:
+def _player_impulse(events: StepEvents, player: int, wall: bool) -> float:
     """The largest impulse of a contact involving the player this step (N*s)."""
-    collisions = getattr(events, "collisions", None)
-    if collisions is None or len(collisions.a) == 0:
+    collisions = events.collisions
+    if len(collisions.a) == 0:
         return 0.0
     a, b = np.asarray(collisions.a), np.asarray(collisions.b)
     mine = (a == player) | (b == player)
