@@ -80,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
     from game.render.renderer import Renderer
 
     cars = _cars(args)
-    frames = max(1, int(getattr(args, "steps", 300)))
-    warmup = max(0, int(getattr(args, "warmup", 30)))
+    frames = max(1, args.steps)
+    warmup = max(0, args.warmup)
     pygame.display.init()
     pygame.font.init()
     screen = pygame.display.set_mode(SCREEN)
     try:
-        session = build_session(FREE_DRIVE_MAP, cars, int(getattr(args, "seed", 0)))
+        session = build_session(FREE_DRIVE_MAP, cars, args.seed)
     except FileProblem as problem:
         print(f"bench --render: {problem}", file=sys.stderr)
         return 2
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         session.tick()
         renderer.draw(screen, session, 1.0, session.drain_events())
     runs = [time_frames(session, renderer, screen, frames)
-            for _ in range(max(1, int(getattr(args, "repeat", 1))))]
+            for _ in range(max(1, args.repeat))]
     pygame.quit()
     times, cpu_times = min(runs, key=lambda run: float(np.percentile(run[0], 50)))
     result = {
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         "frame_cpu_ms_p50": round(float(np.percentile(cpu_times, 50)), 3),
         "frame_cpu_ms_p99": round(float(np.percentile(cpu_times, 99)), 3),
     }  # fmt: skip
-    if getattr(args, "json", False):
+    if args.json:
         print(json.dumps(result))
     else:
         for key, value in result.items():
