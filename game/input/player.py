@@ -99,10 +99,10 @@ class PlayerInput:
         elif kind in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP):
             return self._pad_button(event.instance_id, event.button,
                                     kind == pygame.CONTROLLERBUTTONDOWN)
-        elif kind == pygame.JOYAXISMOTION and event.instance_id not in self._controller_ids():
+        elif kind == pygame.JOYAXISMOTION and event.instance_id not in self.pads:
             self._raw_axis(event.instance_id, event.axis, event.value)
         elif kind in (pygame.JOYBUTTONDOWN, pygame.JOYBUTTONUP) \
-                and event.instance_id not in self._controller_ids():
+                and event.instance_id not in self.pads:
             if event.button == RAW_HANDBRAKE_BUTTON:
                 self.active_pad = event.instance_id
                 self.pad_handbrake = kind == pygame.JOYBUTTONDOWN
@@ -157,9 +157,6 @@ class PlayerInput:
         elif button == pygame.CONTROLLER_BUTTON_Y and down:
             return ["lights"]
         return []
-
-    def _controller_ids(self) -> set[int]:
-        return set(self.pads)
 
     def _open_pad(self, device_index: int) -> list[str]:
         try:
