@@ -146,15 +146,8 @@ class JobScene(Scene):
 
         opts = self.options
         session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late)
-        pilot = Autopilot(runtime, session.level)
-        keyed_tick = session.tick
-
-        def tick() -> object:
-            if self.autopilot_on:
-                session.player_controls = pilot.controls(session)
-            return keyed_tick()
-
-        session.tick = tick
+        self.pilot = Autopilot(runtime, session.level)
+        session.player_driver = self.pilot.controls if self.autopilot_on else None
         return session
 
     @property
@@ -164,6 +157,7 @@ class JobScene(Scene):
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         if event.type == pygame.KEYDOWN and event.key == AUTOPILOT_KEY:
             self.autopilot_on = not self.autopilot_on
+            self.drive.session.player_driver = self.pilot.controls if self.autopilot_on else None
             self.drive.say("Autopilot drives" if self.autopilot_on else "You drive")
             return
         self.drive.handle_event(app, event, actions)

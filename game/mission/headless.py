@@ -21,9 +21,8 @@ def run_headless(
     from game.mission.job import build_job
 
     session, runtime = build_job(name, seed=seed, crew_late=crew_late)
-    autopilot = Autopilot(runtime, session.level)
+    session.player_driver = Autopilot(runtime, session.level).controls
     while runtime.ended is None and session.world.time < max_sim_s:
-        session.player_controls[:] = autopilot.controls(session)
         session.tick()
         session.last_events.clear()  # nobody drains them headless
     result = runtime.outcome()

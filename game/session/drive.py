@@ -108,6 +108,9 @@ class DriveSession:
         self.controllers: list[Controller] = []
         self.player = -1  #: the player's vehicle index (-1 until spawn_player)
         self.player_controls = np.zeros(N_CONTROLS)  #: the row input writes each frame
+        #: when set, drives the player's car: called every tick for its control row, in
+        #: place of what input wrote (an autopilot); None gives the wheel back
+        self.player_driver: Callable[[DriveSession], np.ndarray] | None = None
         self.player_lights_on = True  #: headlights; off hides the car in shadow (missions)
         self.horn = False  #: the player is sounding the horn (audio; witnesses may react)
         self.parked = np.zeros(0, dtype=bool)  #: per vehicle: placed kerbside, nobody drives it
@@ -159,6 +162,8 @@ class DriveSession:
     def tick(self) -> object:
         """One fixed step: controls in, world step, events out, rules consume them."""
         controls = np.zeros((self.world.n, N_CONTROLS))
+        if self.player_driver is not None:
+            self.player_controls = self.player_driver(self)
         if self.player >= 0:
             controls[self.player] = self.player_controls
         for controller in self.controllers:

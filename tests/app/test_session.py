@@ -60,6 +60,22 @@ def test_controllers_drive_their_rows_and_leave_the_players(level):
     assert not moved[session.player] and moved[session.parked].all()
 
 
+def test_a_player_driver_drives_the_players_car_until_it_gives_the_wheel_back(level):
+    session = free_drive_session(level, seed=0)
+    full_throttle = np.zeros(4)
+    full_throttle[THROTTLE] = 1.0
+    session.player_driver = lambda s: full_throttle
+    for _ in range(60):
+        session.tick()
+    assert session.world.speed[session.player] > 3.0  # input wrote nothing; the driver did
+    session.player_driver = None
+    session.player_controls = np.zeros(4)
+    driven = float(session.world.speed[session.player])
+    for _ in range(60):
+        session.tick()
+    assert session.world.speed[session.player] < driven  # coasting: the keys' row again
+
+
 def test_clock_falls_back_to_the_time_of_day(level):
     session = DriveSession(level, rules=RecordingRules())  # rules without clock_text
     assert session.clock_text() == "23:12"
