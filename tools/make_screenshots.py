@@ -23,7 +23,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from game.ai.driving import DrivingStyle  # noqa: E402
-from game.ai.routes import RouteFollower, RoutePlanner  # noqa: E402
+from game.ai.routes import RouteFollower  # noqa: E402
 from game.app.app import App, open_window  # noqa: E402
 from game.app.drive_scene import FREE_DRIVE_MAP, DriveScene  # noqa: E402
 from game.app.pause_scene import PauseScene  # noqa: E402
@@ -32,29 +32,30 @@ from game.audio.mixer import AudioSystem  # noqa: E402
 from game.input.settings import Settings  # noqa: E402
 from game.level import load_level  # noqa: E402
 from game.session.drive import free_drive_session  # noqa: E402
-from game.sim.controls import HANDBRAKE, STEER, THROTTLE  # noqa: E402
+from game.sim.controls import HANDBRAKE, STEER, THROTTLE, idle_controls  # noqa: E402
 
 FRAME_S = 1 / 60
 FAST = DrivingStyle(speed_factor=1.5, lateral_accel=6.5, decel=6.0)
 
 
 class RouteDriver:
-    """Drives the player's car to a point through its control row (a session controller)."""
+    """Drives the player's car to a point through its control row (the scene's pilot)."""
 
     def __init__(self, session, goal: tuple[float, float]) -> None:
         self.follower = RouteFollower(
-            RoutePlanner(session.level.roads),
+            session.setting.planner,
             session.player,
             *goal,
             terrain=session.level.terrain,
-            signals=session.signals,
+            signals=session.setting.signals,
             style=FAST,
         )
         self.override: np.ndarray | None = None  #: a scripted row instead of the route
 
-    def write_controls(self, session, controls: np.ndarray) -> None:
-        row = self.follower.controls(session.world, session.world.time, session.world.dt)
-        controls[session.player] = np.reshape(row, -1) if self.override is None else self.override
+    def drive(self, senses, controls: np.ndarray) -> None:
+        world = senses.world
+        row = self.follower.controls(world, world.time, world.dt)
+        controls[senses.player] = row if self.override is None else self.override
 
 
 def run_frames(app: App, seconds: float) -> None:
@@ -84,7 +85,7 @@ def main(out: Path) -> None:
     goal = level.zones["bank"].centre
     scene = DriveScene(lambda: free_drive_session(level, seed=7))
     driver = RouteDriver(scene.session, goal)
-    scene.session.controllers.append(driver)
+    scene.pilot = driver
     app.push(scene)
     run_frames(app, 6.0)
     run_until_fast(app, scene.session, 16.0)
@@ -92,7 +93,7 @@ def main(out: Path) -> None:
     pygame.image.save(app.screen, str(out / "free-drive.png"))
 
     run_until_fast(app, scene.session, 17.0)
-    slide = np.zeros(4)
+    slide = idle_controls(1)[0]
     slide[THROTTLE], slide[STEER], slide[HANDBRAKE] = 0.3, 1.0, 1.0
     driver.override = slide
     run_frames(app, 0.8)

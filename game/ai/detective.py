@@ -6,19 +6,28 @@ he loses sight of him he does not give up: he reckons where the Driver has got t
 now, keeping on along the lane he was last seen on (the straightest way at each node)
 at the speed he was doing, and drives there. :meth:`DetectiveController.roadblock_site`
 gives the mission a place on that predicted way, far enough ahead, to set a roadblock.
+
+:class:`DetectiveController` is the ``detective`` fleet of a session: one car at most
+(he works alone). Whether he sees the Driver comes from the session's senses, with his
+own :attr:`~DetectiveController.sight`.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from game.ai.driving import DrivingStyle, lane_targets
 from game.ai.lanes import LaneTracker
-from game.ai.perception import SightParams, vehicles_see
+from game.ai.perception import SightParams
 from game.ai.routes import RoutePlanner, route_chooser
 from game.ai.signals import Signals
-from game.ai.steering import Chassis, drive_to
+from game.ai.steering import Chassis, drive_to, hold_still
 from game.sim.terrain import Terrain
+
+if TYPE_CHECKING:
+    from game.ai.driver import Senses, Setting
 
 TAIL_STYLE = DrivingStyle(speed_factor=1.2, lateral_accel=4.0, decel=4.0)
 TAIL_GAIN_PER_S = 0.3  #: m/s of speed per metre the tail gap is off its mark
@@ -29,11 +38,13 @@ REPLAN_S = 1.0  #: seconds between new routes to the Driver (or to where he must
 class DetectiveController:
     """Drives world vehicle ``unit`` after ``target``; call :meth:`controls` every tick."""
 
+    role = "detective"
+
     def __init__(
         self,
         planner: RoutePlanner,
         terrain: Terrain,
-        unit: int,
+        unit: int = -1,
         signals: Signals | None = None,
         tail_gap_m: float = 45.0,
         sight: SightParams | None = None,
@@ -53,6 +64,31 @@ class DetectiveController:
         self._row = np.zeros(1, dtype=np.intp)
         self._choose = None
         self._replan_s = 0.0
+
+    @classmethod
+    def in_setting(cls, setting: Setting) -> DetectiveController:
+        """A session's Detective, before his car is on the map (:meth:`add`)."""
+        return cls(setting.planner, setting.level.terrain, signals=setting.signals)
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.array([self.unit] if self.unit >= 0 else [], dtype=np.intp)
+
+    def add(self, rows: np.ndarray) -> None:
+        """His car; a second detective is refused (ValueError): he works alone."""
+        rows = np.asarray(rows, dtype=np.intp)
+        if self.unit >= 0 or rows.size != 1:
+            raise ValueError("a job has one detective at most")
+        self.unit = int(rows[0])
+
+    def drive(self, senses: Senses, controls: np.ndarray) -> None:
+        if self.unit < 0:
+            return
+        if senses.player < 0:
+            controls[self.unit] = hold_still(1)[0]
+            return
+        seeing = bool(senses.sees_player[self.unit])
+        controls[self.unit] = self.controls(senses.world, senses.player, senses.time, seeing)
 
     def predicted_position(self, time: float) -> tuple[float, float, float] | None:
         """Where the Driver must be by ``time``, from where he was last seen (x, y, heading)."""
@@ -74,28 +110,19 @@ class DetectiveController:
         edge, fraction = geo.nearest_aligned_edge(now[0], now[1], now[2])
         return geo.walk(int(edge[0]), float(fraction[0]), ahead_m, self._straight)
 
-    def controls(
-        self,
-        world,
-        target: int,
-        time: float,
-        lights_on: bool = True,
-        in_shadow: bool = False,
-        in_crowd: bool = False,
-    ) -> np.ndarray:
-        """One control row (4,) for the Detective's car this tick."""
+    def controls(self, world, target: int, time: float, seeing: bool) -> np.ndarray:
+        """One control row for the Detective's car this tick; ``seeing``: he has the
+        Driver's car ``target`` in sight now (the senses say so)."""
         u = np.array([self.unit])
         tx, ty = float(world.x[target]), float(world.y[target])
-        self.seeing = bool(vehicles_see(
-            self.terrain, world, u, target, self.sight, lights_on, in_shadow, in_crowd
-        )[0])  # fmt: skip
+        self.seeing = seeing
         if self.seeing:
             speed = float(np.hypot(world.vx[target], world.vy[target]))
             self.last_seen = (tx, ty, float(world.heading[target]), speed)
             self.last_seen_time = time
         self._replan(world, time)
         if self._choose is None:
-            return np.array([0.0, 0.0, 0.0, 1.0])  # nothing known yet: wait, handbrake on
+            return hold_still(1)[0]  # nothing known yet: wait, handbrake on
         x, y, heading = world.x[u], world.y[u], world.heading[u]
         self._tracker.update(self._row, x, y, self._choose)
         targets = lane_targets(self._tracker, self._row, u, world, self.signals, time, TAIL_STYLE)

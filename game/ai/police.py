@@ -1,9 +1,11 @@
 """Police units: patrol like traffic, see with cones, answer calls, chase what they have seen.
 
-The police know where the Driver is only when a unit sees him this tick
-(:func:`game.ai.perception.sees`), when the helicopter's searchlight is on him, or when
-somebody tells them (:meth:`PoliceController.report`). They remember the last known
-position and velocity.
+:class:`PoliceController` is the ``police`` fleet of a session (a
+:class:`~game.ai.driver.FleetDriver`). The police know where the Driver is only when a
+unit sees him (the session's senses, :attr:`game.ai.driver.Senses.sees_player`), when a
+helicopter's searchlight is on him, or when somebody tells them (:meth:`report`). They
+remember the last known position, which units ever saw the car, and whether one read
+its plate (close up).
 
 Every unit is in one of three duties, all driven here (and only here):
 
@@ -12,34 +14,43 @@ Every unit is in one of three duties, all driven here (and only here):
   free units drive to the street outside it, wait there a while, then patrol again;
 - *pursuit* (:meth:`start_pursuit` .. :meth:`call_off`): every unit drives a
   :class:`game.ai.pursuit.Pursuer`: along the road graph to the last known position,
-  at the predicted position while a unit sees him, ramming at close range.
+  at the predicted position while a unit sees him, ramming at close range. Their sirens
+  are on (the SIREN column of their rows).
+
+The police fly the helicopters too: over the last known position in a pursuit, else
+circling the place they were last sent to.
 
 Who ends a pursuit (one rule, never two): with ``PursuitParams.give_up_s`` set, the
 controller calls it off itself after that many seconds unseen (police on their own);
-with it None the owner does (a job: the heat meter's ``lose_after_s`` in
-:mod:`game.mission.heat`, through :class:`game.mission.cast.PoliceCast`).
+with it None the owner does (the session's law: the heat meter's ``lose_after_s`` in
+:mod:`game.session.heat`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from game.ai.driving import DrivingStyle
-from game.ai.perception import SightParams, vehicles_see
+from game.ai.perception import SightParams
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
 from game.ai.signals import Signals
 from game.ai.traffic import TrafficController
+from game.sim.controls import SIREN, idle_controls
 from game.sim.terrain import Terrain
+
+if TYPE_CHECKING:
+    from game.ai.driver import Senses, Setting
 
 #: units answering a call: quick, through red lights, but no chase
 RESPONSE_STYLE = DrivingStyle(
     speed_factor=1.25, lateral_accel=5.0, decel=5.0, obey_signals=False, reaction_s=0.6
 )
 RESPONSE_WAIT_S = 60.0  #: seconds after a call before its units give up and patrol again
+PLATE_READ_M = 20.0  #: a unit that sees the car this close reads its plate
 
 
 class PoliceEvent(NamedTuple):
@@ -59,6 +70,8 @@ class Response:
 
 class PoliceController:
     """Patrol, calls, sight and pursuit for a set of police cars (world indices ``units``)."""
+
+    role = "police"
 
     def __init__(
         self,
@@ -85,44 +98,91 @@ class PoliceController:
         self.last_seen_time = -np.inf
         self.events: list[PoliceEvent] = []  #: appended as they happen; the caller drains it
         self.responses: list[Response] = []  #: calls being answered (out of a pursuit)
+        self.ever_saw = np.zeros(self.units.size, dtype=bool)  #: per unit: saw the car once
+        self.plate_read = False  #: a unit saw the car close enough to read its plate
+        self.helicopters: list[Helicopter] = []  #: flown over the last known position
+        self.helicopter_goal: tuple[float, float] | None = None  #: where they search
         self._seeing = False  #: somebody saw the target at the last look
         self._patrol: TrafficController | None = None
         self._pursuer = Pursuer(planner, terrain, self.units, self.params)
 
-    def add_units(self, units: np.ndarray) -> None:
+    @classmethod
+    def in_setting(cls, setting: Setting, params: PursuitParams | None = None,
+                   patrol_think_hz: float = 10.0) -> PoliceController:
+        """A session's police, with no units yet (they join through :meth:`add`)."""
+        return cls(setting.planner, setting.level.terrain, np.zeros(0, dtype=np.intp),
+                   seed=setting.seed, signals=setting.signals, params=params,
+                   patrol_think_hz=patrol_think_hz)  # fmt: skip
+
+    @property
+    def rows(self) -> np.ndarray:
+        """The fleet's vehicles: the units."""
+        return self.units
+
+    def add(self, rows: np.ndarray) -> None:
         """More cars join (a job spawns backup); in a pursuit they join the chase."""
-        self.units = np.append(self.units, np.asarray(units, dtype=np.intp))
-        self.seen = np.append(self.seen, np.zeros(self.units.size - self.seen.size, bool))
+        self.units = np.append(self.units, np.asarray(rows, dtype=np.intp))
+        grown = self.units.size - self.seen.size
+        self.seen = np.append(self.seen, np.zeros(grown, dtype=bool))
+        self.ever_saw = np.append(self.ever_saw, np.zeros(grown, dtype=bool))
         self._pursuer = Pursuer(self.planner, self.terrain, self.units, self.params)
         self._patrol = None  # rebuilt with them on the next tick
+
+    def add_helicopter(self, helicopter: Helicopter) -> None:
+        """A helicopter joins; it searches where the police last saw him, if anywhere."""
+        self.helicopters.append(helicopter)
+        self.helicopter_goal = self.helicopter_goal or self.last_seen_xy
+
+    # -- the driver ------------------------------------------------------------------
+
+    def drive(self, senses: Senses, controls: np.ndarray) -> None:
+        """Learn from this tick's senses, fly the helicopters, write the units' rows."""
+        world, time = senses.world, senses.time
+        if senses.player >= 0:
+            self.observe(senses.sees_player[self.units] & ~world.wrecked[self.units],
+                         senses.seen_at, time, senses.helicopter_sees_player)  # fmt: skip
+            self._note_sightings(world, senses.player)
+        self._fly_helicopters(world.dt)
+        if self.units.size:
+            rows = self.controls(world, senses.player, time)
+            rows[:, SIREN] = float(self.pursuing)
+            controls[self.units] = rows
+
+    def _note_sightings(self, world, target: int) -> None:
+        if not self.seen.any():
+            return
+        self.ever_saw |= self.seen
+        seers = self.units[self.seen]
+        distance = np.hypot(world.x[seers] - world.x[target], world.y[seers] - world.y[target])
+        self.plate_read |= bool((distance <= PLATE_READ_M).any())
+
+    def _fly_helicopters(self, dt: float) -> None:
+        if not self.helicopters:
+            return
+        if self.pursuing and self.last_seen_xy is not None:
+            self.helicopter_goal = self.last_seen_xy
+        tracking = self.pursuing and self._seeing
+        for helicopter in self.helicopters:
+            helicopter.fly(dt, self.helicopter_goal, tracking)
 
     # -- senses ----------------------------------------------------------------------
 
     def observe(
         self,
-        world,
-        target: int,
+        seen: np.ndarray,
+        target_xy: tuple[float, float],
         time: float,
-        lights_on: bool = True,
-        in_shadow: bool = False,
-        in_crowd: bool = False,
         helicopter_spots: bool = False,
     ) -> np.ndarray:
-        """Which units see world vehicle ``target`` now (bool per unit).
-
-        Updates what the police know; a sighting by the helicopter counts as well. Call
-        it every tick, or every few ticks (``seen`` holds between looks).
-        """
-        u = self.units
-        self.seen = (
-            vehicles_see(self.terrain, world, u, target, self.sight, lights_on, in_shadow, in_crowd)
-            & ~world.wrecked[u]
-        )
+        """What the units see now: ``seen`` per unit (from the senses), the target at
+        ``target_xy``. Updates what the police know; a sighting by a helicopter counts as
+        well. Returns ``seen``."""
+        self.seen = np.asarray(seen, dtype=bool)
         seeing = bool(self.seen.any() or helicopter_spots)
         if seeing:
             if not self._seeing:
                 self.events.append(PoliceEvent("spotted", time))
-            self.last_seen_xy = (float(world.x[target]), float(world.y[target]))
+            self.last_seen_xy = (float(target_xy[0]), float(target_xy[1]))
             self.last_seen_time = time
         else:
             give_up = self.params.give_up_s
@@ -130,6 +190,11 @@ class PoliceController:
                 self.call_off(time)
         self._seeing = seeing
         return self.seen
+
+    def drain_events(self) -> list[PoliceEvent]:
+        """What happened since the last call (spotted, lost), oldest first."""
+        events, self.events = self.events, []
+        return events
 
     def sight_cones(self, world) -> np.ndarray:
         """(K, 5) per unit: x, y, heading, cone range (m), cone half angle (rad); minimap."""
@@ -170,6 +235,8 @@ class PoliceController:
         goal = (float(kerb[0]), float(kerb[1]))
         self.responses.append(Response(rows, goal, time + wait_s, pursuer))
         self._patrol = None
+        if self.helicopter_goal is None:
+            self.helicopter_goal = (float(x), float(y))
         return self.units[rows]
 
     def start_pursuit(self, time: float) -> None:
@@ -189,10 +256,10 @@ class PoliceController:
     # -- driving ---------------------------------------------------------------------
 
     def controls(self, world, target: int, time: float) -> np.ndarray:
-        """Control rows (len(units), 4), in the order of ``units``; call every tick."""
+        """Control rows (len(units), N_CONTROLS), in the order of ``units``; every tick."""
         if self.pursuing and self.last_seen_xy is not None:
             return self._pursuer.controls(world, self.last_seen_xy, target, self.seen, time)
-        rows = np.zeros((self.units.size, 4))
+        rows = idle_controls(self.units.size)
         answering = self._answering(time)
         patrolling = np.flatnonzero(~answering)
         if patrolling.size:
@@ -258,7 +325,7 @@ class Helicopter:
         self.y += dy / distance * step
         self.heading = float(np.arctan2(dy, dx))
 
-    def spots(self, x: float, y: float, lights_on: bool, in_shadow: bool) -> bool:
+    def spots(self, x: float, y: float, lights_on: bool = True, in_shadow: bool = False) -> bool:
         """Is a car at (x, y) in the searchlight? Not when it hides in shadow, lights off."""
         if in_shadow and not lights_on:
             return False

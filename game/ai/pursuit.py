@@ -29,6 +29,7 @@ from game.ai.lanes import LaneTracker
 from game.ai.perception import clear_path
 from game.ai.routes import RoutePlanner, route_chooser
 from game.ai.steering import Chassis, drive_to
+from game.sim.controls import idle_controls
 from game.sim.terrain import Terrain
 
 PURSUIT_STYLE = DrivingStyle(
@@ -45,7 +46,7 @@ class PursuitParams:
     """How police chase; the mission may set its own (give_up_s especially)."""
 
     #: seconds unseen before the police call a pursuit off by themselves; None: never,
-    #: their owner calls it off (a job: the heat meter's rule, game.mission.heat)
+    #: their owner calls it off (a job: the heat meter's rule, game.session.heat)
     give_up_s: float | None = 25.0
     direct_range_m: float = 70.0  #: in sight and nearer than this: steer straight at it
     ram_range_m: float = 14.0  #: nearer than this: ram
@@ -96,7 +97,7 @@ class Pursuer:
         """Control rows (len(units), 4): towards ``goal`` along the graph, and straight at
         vehicle ``target`` for the units with ``in_sight`` True."""
         if self.units.size == 0:
-            return np.zeros((0, 4))
+            return idle_controls(0)
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
         if self._started is None:

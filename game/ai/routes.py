@@ -206,6 +206,11 @@ class RouteFollower:
         self._leg: np.ndarray | None = None  # the off-lane way to the goal, once near
         self._leg_retry_s = 0.0
 
+    @property
+    def lane_edge(self) -> int:
+        """The lane edge the car is tracked on, -1 before it has found one."""
+        return int(self.tracker.current[0]) if self._attached else -1
+
     def distance_to_goal(self, world) -> float:
         v = self.vehicle
         return float(np.hypot(world.x[v] - self.goal[0], world.y[v] - self.goal[1]))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE, empty_controls
+from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE, idle_controls
 from game.sim.dynamics import STEER_FADE_SPEED
 from game.sim.vehicles import CLASS_TABLE, GRAVITY
 
@@ -140,13 +140,14 @@ def drive_to(
     target_speed: np.ndarray,
     chassis: Chassis,
 ) -> np.ndarray:
-    """Control rows (n, 4) steering each car to its target point at its target speed.
+    """Control rows (n, N_CONTROLS) steering each car to its target point at its target
+    speed, headlights on.
 
     ``forward_speed`` is the body-frame forward velocity (``world.vx``): negative while
     rolling backwards, which the speed controller then brakes away.
     """
     n = np.size(x)
-    controls = empty_controls(n)
+    controls = idle_controls(n)
     speed = np.abs(forward_speed)
     controls[:, STEER] = pursuit_steer(x, y, heading, target_x, target_y, chassis, speed)
     throttle, brake, handbrake = pedals(forward_speed, target_speed, chassis, controls[:, STEER])
@@ -157,7 +158,8 @@ def drive_to(
 
 
 def hold_still(n: int) -> np.ndarray:
-    """Control rows for parked cars: handbrake on, nothing else (brake would reverse)."""
-    controls = empty_controls(n)
+    """Rows for cars that stand still: handbrake on, nothing else (brake would reverse),
+    headlights on (a parked car's driver turns them off: that is the caller's choice)."""
+    controls = idle_controls(n)
     controls[:, HANDBRAKE] = 1.0
     return controls

@@ -16,9 +16,14 @@ for long, wrecked cars, cars at a road's end (about to turn round) and cars far 
 ``keep_radius_m`` from the focus (the camera) are moved with ``World.place`` to a free
 lane between ``view_radius_m`` and ``keep_radius_m``, out of sight; a car is never moved
 while it is inside the view.
+
+:class:`TrafficController` is a session's ``traffic`` fleet
+(:class:`~game.ai.driver.FleetDriver`); the police patrol with one of their own.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +33,9 @@ from game.ai.lanes import EdgeGeometry, LaneTracker, random_chooser
 from game.ai.signals import Signals
 from game.ai.steering import Chassis, drive_to
 from game.level.model import RoadGraph
+
+if TYPE_CHECKING:
+    from game.ai.driver import Senses, Setting
 
 TRAFFIC_STYLE = DrivingStyle()
 PLAN_HORIZON = 6  #: edges planned ahead: enough to see through a curved turn connector
@@ -44,7 +52,10 @@ INTERSECTION_CLEAR_M = 20.0  #: no car is placed nearer than this to an intersec
 
 
 class TrafficController:
-    """Drives a fixed set of world vehicles as civilian traffic."""
+    """Drives a set of world vehicles as civilian traffic."""
+
+    role = "traffic"
+    sight = None  #: civilians do not look out for the Driver
 
     def __init__(
         self,
@@ -70,6 +81,15 @@ class TrafficController:
         self.recycle = recycle  #: False for cars that must never be moved (police units)
         self.rng = np.random.default_rng(np.random.SeedSequence([seed, 0x7AF1C]))
         self.choose = random_chooser(self.geometry, self.rng)
+        self.recycled = 0  #: cars moved so far (for the bench and tests)
+        spawnable = self.geometry.length >= MIN_SPAWN_EDGE_M
+        self._spawn_edges = (
+            np.flatnonzero(spawnable) if spawnable.any() else np.arange(len(graph.edge_src))
+        )
+        self._start_over()
+
+    def _start_over(self) -> None:
+        """Per-car state for ``vehicles``, all to be attached to their lanes next tick."""
         n = self.vehicles.size
         self.tracker = LaneTracker(self.geometry, n, horizon=PLAN_HORIZON)
         self.right_of_way = RightOfWay(self.geometry, n)
@@ -79,13 +99,28 @@ class TrafficController:
         self.waiting = np.zeros(n, dtype=bool)  #: stopped or stopping for a red light
         self.still_s = np.zeros(n)  #: seconds each car has stood still (not at a light)
         self.wreck_s = np.zeros(n)
-        self.recycled = 0  #: cars moved so far (for the bench and tests)
         self._attached = False
         self._chassis: Chassis | None = None  # classes never change, nor their figures
-        spawnable = self.geometry.length >= MIN_SPAWN_EDGE_M
-        self._spawn_edges = (
-            np.flatnonzero(spawnable) if spawnable.any() else np.arange(len(graph.edge_src))
-        )
+
+    @classmethod
+    def in_setting(cls, setting: Setting) -> TrafficController:
+        """A session's traffic, with no cars yet (they join through :meth:`add`)."""
+        return cls(setting.level.roads, np.zeros(0, dtype=np.intp), setting.seed,
+                   signals=setting.signals, geometry=setting.planner.geometry)  # fmt: skip
+
+    @property
+    def rows(self) -> np.ndarray:
+        return self.vehicles
+
+    def add(self, rows: np.ndarray) -> None:
+        """More cars join; every car finds its lane again on the next tick."""
+        self.vehicles = np.append(self.vehicles, np.asarray(rows, dtype=np.intp))
+        self._start_over()
+
+    def drive(self, senses: Senses, controls: np.ndarray) -> None:
+        """Traffic's rows for this tick, recycling cars out of sight of the focus."""
+        if self.vehicles.size:
+            controls[self.vehicles] = self.controls(senses.world, senses.time, senses.focus)
 
     def _thinking(self, rows: np.ndarray, tick: int, dt: float) -> np.ndarray:
         """The slice of cars that decides on this tick.
@@ -103,7 +138,7 @@ class TrafficController:
         return rows[rows % groups == group]
 
     def controls(self, world, time: float, focus: tuple[float, float] | None = None) -> np.ndarray:
-        """Control rows (len(vehicles), 4) for this tick, in the order of ``vehicles``.
+        """Control rows (len(vehicles), N_CONTROLS) this tick, in the order of ``vehicles``.
 
         ``focus`` is where the camera is (metres); without it nothing is recycled for
         distance, and stuck or wrecked cars are recycled anywhere.
@@ -128,10 +163,6 @@ class TrafficController:
             world.x[v], world.y[v], world.heading[v], world.vx[v],
             self.target_x, self.target_y, self.target_speed, chassis,
         )  # fmt: skip
-
-    def apply(self, world, controls: np.ndarray, time: float, focus=None) -> None:
-        """Write this controller's rows into the whole world's control array."""
-        controls[self.vehicles] = self.controls(world, time, focus)
 
     def _age(self, world, dt: float) -> None:
         v = self.vehicles

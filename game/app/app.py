@@ -48,16 +48,15 @@ class App:
         self.notice = notice  #: one message for the player (no sound, settings reset)
         self.seed = 0  #: world seed for the drives this run starts (``play --seed``)
         self.record_path = None  #: free drives are recorded here (``play --record``)
+        self.last_result = None  #: the JobResult a job left with ``--autoquit`` (printed)
 
     # -- the scene stack -------------------------------------------------------------
     def push(self, scene: Scene) -> None:
         self.scenes.append(scene)
 
     def _drop_top(self) -> None:
-        """Take the top scene off and let it finish (scenes without ``leave`` need none)."""
-        leave = getattr(self.scenes.pop(), "leave", None)
-        if leave is not None:
-            leave(self)
+        """Take the top scene off and let it finish (``Scene.leave``)."""
+        self.scenes.pop().leave(self)
 
     def pop(self) -> None:
         if self.scenes:

@@ -1,10 +1,11 @@
 """DriveScene: a :class:`~game.session.drive.DriveSession` on screen, driven by the player.
 
-Per frame: real frame time -> :class:`game.sim.FixedStepClock` -> that many session ticks,
-each with the player's control row read fresh from input; then one render interpolated
-by the clock's alpha, and the audio follows the player's car. The scene does not know
-what the rules are: free drive and jobs both run here (a job passes its own session
-factory; see :mod:`game.session.drive` for the rules hook).
+Per frame: real frame time -> :class:`game.sim.FixedStepClock` -> that many session
+ticks (the session's one tick function: sense, decide, step, law, rules, view), with the
+player's keys and pad as the Driver's driver unless the scene has a ``pilot`` (the
+autopilot, a replay); then one render interpolated by the clock's alpha, and the audio
+follows the session's typed view. The scene does not know what the rules are: free
+drive, jobs and replays all run here.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 import numpy as np
 import pygame
 
+from game.ai.driver import Driver
 from game.app.scene import Scene
+from game.mission.events import Message
 from game.session.drive import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
-from game.sim import FixedStepClock
+from game.sim import FixedStepClock, StepEvents
 from game.sim.controls import THROTTLE
 
 MAPS_DIR = Path(__file__).resolve().parents[2] / "levels" / "maps"
@@ -46,12 +49,13 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
     def new_session() -> DriveSession:
         session = free_drive_session(level, seed=seed, player_spawn=player)
         if app.record_path is not None:
-            from game.app.recording import Recorder
+            from game.mission.replays import free_drive_source
+            from game.session.replay import Recorder
 
-            session.controllers.append(Recorder(level.path, seed, app.record_path))
+            session.recorder = Recorder(free_drive_source(level, seed, player))
         return session
 
-    app.push(DriveScene(new_session))
+    app.push(DriveScene(new_session, record_path=app.record_path))
     return True
 
 
@@ -65,35 +69,31 @@ def controls_hint(bindings: dict[str, list[str]]) -> str:
             f"{key('horn')} horn")
 
 
-def player_motion(session: DriveSession) -> tuple[float, float]:
-    """The player's speed and rear slip angle, as input's traction control reads them
-    (no slip while reversing: the throttle brakes then, and must not be eased)."""
-    player, world = session.player, session.world
-    if player < 0:
-        return 0.0, 0.0
-    forward = float(world.vx[player]) > 0.0
-    return float(world.speed[player]), float(world.slip_rear[player]) if forward else 0.0
-
-
 class DriveScene(Scene):
     """Runs and shows a session.
 
     ``on_end(app, session)``, if given, is called once when the rules say the drive is
-    over (``session.rules.finished`` becomes true): a job uses it to show its results.
+    over (the view's ``finished``): a job shows its results there. ``pilot``, when
+    set, drives the Driver's car instead of the player's keys and pad. With
+    ``record_path`` the session's recorder is saved there when the drive ends.
     """
 
     def __init__(self, session_factory: SessionFactory,
-                 on_end: Callable[[Any, DriveSession], None] | None = None) -> None:
+                 on_end: Callable[[Any, DriveSession], None] | None = None,
+                 record_path: Path | None = None) -> None:
         self.session_factory = session_factory
         self.on_end = on_end
+        self.record_path = record_path
+        self.pilot: Driver | None = None  #: drives instead of the keys (autopilot, replay)
         self.session: DriveSession | None = None
         self.tiles = None  #: the map's tile images, kept across restarts (slow to load)
+        self.input_started = False  #: the keys have been reset for this drive
         self.start()
 
     def start(self) -> None:
         """(Re)start from a fresh session (the pause menu's Restart)."""
         if self.session is not None:
-            self._close_controllers()
+            self._save_recording()
         self.session = self.session_factory()
         self.clock = FixedStepClock(self.session.dt)
         self.renderer = None
@@ -101,22 +101,21 @@ class DriveScene(Scene):
         self.message_left = 0.0
         self.ended = False
         self.hinted = False
+        self.input_started = False
 
     def leave(self, app: Any) -> None:
-        self._close_controllers()
+        self._save_recording()
 
-    def _close_controllers(self) -> None:
-        """Controllers with ``close()`` finish now (a recorder writes its file)."""
-        for controller in self.session.controllers:
-            close = getattr(controller, "close", None)
-            if close is not None:
-                close()
+    def _save_recording(self) -> None:
+        """A recorded drive is written when it ends or restarts (one file, the last drive)."""
+        recorder = self.session.recorder
+        if recorder is not None and self.record_path is not None:
+            recorder.recording().save(self.record_path)
 
     def say(self, message: str) -> None:
         self.message, self.message_left = message, MESSAGE_SECONDS
 
     def handle_event(self, app: Any, event, actions: list[str]) -> None:
-        session = self.session
         if event.type == pygame.WINDOWFOCUSLOST:  # alt-tabbed away: stop the clock
             self._pause(app)
             return
@@ -127,36 +126,33 @@ class DriveScene(Scene):
                 self._pause(app, "Controller disconnected: plug it back in, or resume with keys")
             elif action == "pad_added":
                 self.say("Controller connected")
-            elif action == "lights":
-                session.player_lights_on = not session.player_lights_on
-                self.say("Lights on" if session.player_lights_on else "Lights off")
-            elif action == "horn":
-                session.horn = True
-            elif action == "horn_off":
-                session.horn = False
+            elif action == "lights" and self.pilot is None:
+                self.say("Lights on" if app.input.lights_on else "Lights off")
 
     def _pause(self, app: Any, note: str | None = None) -> None:
         from game.app.pause_scene import PauseScene
 
-        self.session.horn = False
         app.push(PauseScene(app, self, note))
 
     def update(self, app: Any, frame_s: float) -> None:
         if not self.hinted:
             self.hinted = True
             self.say(controls_hint(app.settings.bindings))
+        if not self.input_started:
+            self.input_started = True
+            app.input.start_drive()
         if app.notice:
             self.say(app.notice)
             app.notice = None
         self.message_left -= frame_s
         session = self.session
+        session.player_driver = self.pilot if self.pilot is not None else app.input
         for _ in range(self.clock.advance(frame_s)):
-            session.player_controls = app.input.control_row(*player_motion(session))
             session.tick()
-        if self.on_end is not None and not self.ended and \
-                getattr(self.session.rules, "finished", False):
-            self.ended = True
-            self.on_end(app, self.session)
+            if not self.ended and session.view.rules.finished:
+                self.ended = True  # at the very tick it ended, whatever the frame rate
+                if self.on_end is not None:
+                    self.on_end(app, session)
 
     def draw(self, app: Any, screen) -> None:
         if self.renderer is None or self.renderer.camera.screen_size != screen.get_size():
@@ -174,9 +170,13 @@ class DriveScene(Scene):
                 app.pop()
                 return
         events = self.session.drain_events()
+        for event in events:
+            if isinstance(event, Message):
+                self.say(event.text)
+        steps = [event for event in events if isinstance(event, StepEvents)]
         message = self.message if self.message_left > 0 else None
-        self.renderer.draw(screen, self.session, self.clock.alpha, events, message)
-        self._sound(app, events)
+        self.renderer.draw(screen, self.session, self.clock.alpha, steps, message)
+        self._sound(app, steps)
 
     def _sound(self, app: Any, events: list) -> None:
         audio = app.audio
@@ -189,6 +189,6 @@ class DriveScene(Scene):
             return
         x, y = float(world.x[player]), float(world.y[player])
         audio.update(speed_ms=float(world.speed[player]),
-                     throttle=float(session.player_controls[THROTTLE]),
+                     throttle=float(world.controls[player, THROTTLE]),
                      rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
-                     siren=session.pursuing(), crash_impulses=audible_impulses(events, x, y))
+                     siren=session.view.pursuing, crash_impulses=audible_impulses(events, x, y))

@@ -2,9 +2,10 @@
 
 The job runs in a :class:`~game.app.drive_scene.DriveScene` whose session comes from
 :func:`game.mission.job.build_job` (the same session the headless runner drives), so
-the pause menu's Restart starts the job over. :class:`JobScene` wraps that scene: it
-passes the mission's HUD messages on and, once the job has ended and a moment has
-passed, replaces itself with the results screen. The title menu's "Jobs" entry opens
+the pause menu's Restart starts the job over. :class:`JobScene` wraps that scene: Tab
+hands the Driver's car to the autopilot (the scene's pilot) and back, and once the job
+has ended and a moment has passed it replaces itself with the results screen (or, with
+``autoquit``, leaves the game there). The title menu's "Jobs" entry opens
 :func:`open_jobs`; ``python -m game mission NAME`` opens straight into the briefing.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -35,6 +37,8 @@ class JobOptions:
     crew_late: bool = False  #: the crew comes out after the window (to see the rule play out)
     autopilot: bool = False  #: the autopilot starts at the wheel (Tab toggles it)
     warp: float = 1.0  #: sim seconds per real second (watching the autopilot)
+    record_path: Path | None = None  #: record the job to this replay file
+    autoquit: bool = False  #: leave the game when the results would show
 
 
 def open_jobs(app: Any) -> None:
@@ -66,10 +70,22 @@ def open_briefing(app: Any, mission: Any, options: JobOptions | None = None) -> 
 
 
 def play_job_in_window(name: str, options: JobOptions) -> int:
-    """``python -m game mission NAME``: the game window, straight into the job's briefing."""
+    """``python -m game mission NAME``: the game window, straight into the job's briefing
+    (with ``autoquit``, straight into the job itself, and its result printed at the end)."""
+    import json
+
     from game.app.main import open_game
 
-    return open_game(options.seed, start=lambda app: open_briefing(app, name, options))
+    def start(app: Any) -> None:
+        open_briefing(app, name, options)
+        if options.autoquit and isinstance(app.scenes[-1], BriefingScene):
+            app.scenes[-1].start_job(app)
+
+    ended: list = []
+    status = open_game(options.seed, start=start, on_close=lambda app: ended.append(app))
+    if options.autoquit and ended and ended[0].last_result is not None:
+        print(json.dumps(ended[0].last_result.to_json()))
+    return status
 
 
 class BriefingScene(Scene):
@@ -82,11 +98,12 @@ class BriefingScene(Scene):
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         key = menu_key(event)
         if key in MENU_OK:
-            self._start(app)
+            self.start_job(app)
         elif key == pygame.K_ESCAPE:
             app.pop()
 
-    def _start(self, app: Any) -> None:
+    def start_job(self, app: Any) -> None:
+        """Take the job: the briefing gives way to the drive."""
         from game.problems import FileProblem
 
         try:
@@ -137,53 +154,68 @@ class JobScene(Scene):
     def __init__(self, mission_path: str, options: JobOptions) -> None:
         self.options = options
         self.autopilot_on = options.autopilot
-        self.drive = DriveScene(lambda: self._session(mission_path))
+        self.runtime: Any = None  #: the job's MissionRuntime (a new one on each restart)
+        self.pilot: Any = None  #: the autopilot for this run of the job
+        self.result: Any = None  #: the JobResult, taken at the tick the job ended
+        self.drive = DriveScene(lambda: self._session(mission_path), on_end=self._job_over,
+                                record_path=options.record_path)
         self.ended_for = 0.0
 
     def _session(self, mission_path: str) -> Any:
         from game.mission.autopilot import Autopilot
         from game.mission.job import build_job
+        from game.mission.replays import job_source
+        from game.session.replay import Recorder
 
         opts = self.options
         session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late)
-        self.pilot = Autopilot(runtime, session.level)
-        session.player_driver = self.pilot.controls if self.autopilot_on else None
+        self.runtime = runtime
+        self.pilot = Autopilot(runtime)
+        if opts.record_path is not None:
+            session.recorder = Recorder(job_source(runtime))
+        self.result = None
         return session
 
-    @property
-    def runtime(self) -> Any:
-        return self.drive.session.rules
+    def _job_over(self, app: Any, session: Any) -> None:
+        """The tick the job ended: its result is what it was then (the street scene
+        goes on behind the last moment for END_HOLD_S, as in headless it does not)."""
+        from game.mission.result import job_result
+
+        self.result = job_result(self.runtime, session)
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         if event.type == pygame.KEYDOWN and event.key == AUTOPILOT_KEY:
             self.autopilot_on = not self.autopilot_on
-            self.drive.session.player_driver = self.pilot.controls if self.autopilot_on else None
+            self._hand_wheel(app)
             self.drive.say("Autopilot drives" if self.autopilot_on else "You drive")
             return
         self.drive.handle_event(app, event, actions)
 
+    def _hand_wheel(self, app: Any) -> None:
+        """The autopilot or the player takes the wheel (the player keeps the lights as
+        they are)."""
+        self.drive.pilot = self.pilot if self.autopilot_on else None
+        if not self.autopilot_on:
+            world, player = self.drive.session.world, self.drive.session.player
+            app.input.start_drive(lights_on=bool(world.lights_on[player]))
+
     def update(self, app: Any, frame_s: float) -> None:
-        from game.mission.events import Message, RuleBroken, WindowClosed, WindowOpened
-
+        self.drive.pilot = self.pilot if self.autopilot_on else None
         self.drive.update(app, frame_s * self.options.warp)
-        for event in self.runtime.drain():
-            if isinstance(event, Message):
-                self.drive.say(event.text)
-            elif isinstance(event, WindowOpened):
-                self.drive.say("The window is open: 5:00")
-            elif isinstance(event, WindowClosed) and event.left_behind:
-                self.drive.say("Time. Left behind: " + ", ".join(event.left_behind))
-            elif isinstance(event, RuleBroken):
-                self.drive.say(f"Rule broken: {event.reason}")
-        if self.runtime.ended is not None:
-            self.ended_for += frame_s
-            if self.ended_for >= END_HOLD_S:
-                from game.app.results_scene import ResultsScene
-
-                outcome, mission = self.runtime.outcome(), self.runtime.mission
-                app.replace(ResultsScene(app, outcome, mission, self.options))
-        else:
+        if self.result is None:
             self.ended_for = 0.0
+            return
+        self.ended_for += frame_s
+        if self.options.autoquit:
+            app.last_result = self.result
+            app.quit()
+        elif self.ended_for >= END_HOLD_S:
+            from game.app.results_scene import ResultsScene
+
+            app.replace(ResultsScene(app, self.result, self.runtime.mission, self.options))
 
     def draw(self, app: Any, screen: pygame.Surface) -> None:
         self.drive.draw(app, screen)
+
+    def leave(self, app: Any) -> None:
+        self.drive.leave(app)

@@ -119,9 +119,11 @@ def run(args: argparse.Namespace) -> int:
 
 def open_game(seed: int, *, record_path: Path | None = None,
               start: Callable[[Any], None] | None = None,
-              map_path: Path | None = None, level: Any = None) -> int:
+              map_path: Path | None = None, level: Any = None,
+              on_close: Callable[[Any], None] | None = None) -> int:
     """The window on the title screen, then ``start`` (``mission NAME`` opens a job's
-    briefing) or free drive on ``map_path`` (its ``level`` already loaded) on top."""
+    briefing) or free drive on ``map_path`` (its ``level`` already loaded) on top;
+    ``on_close(app)`` runs once the loop has ended."""
     app = start_app()
     if app is None:
         return NO_DISPLAY_EXIT
@@ -141,4 +143,7 @@ def open_game(seed: int, *, record_path: Path | None = None,
             app.quit()
             run_app(app)  # the loop ends at once; this only closes cleanly
             return 1
-    return run_app(app)
+    status = run_app(app)
+    if on_close is not None:
+        on_close(app)
+    return status

@@ -1,9 +1,13 @@
-"""``python -m game mission NAME``: run a job; ``--headless --autopilot`` prints its outcome.
+"""``python -m game mission NAME``: run a job; ``--headless --autopilot`` prints its result.
 
 Headless, :func:`game.mission.headless.run_headless` runs the job with the autopilot and
-this prints its outcome as one JSON object. Without ``--headless`` the game window opens
-straight into the job. The command sits in the app layer because only the app may open
-a window; the headless path imports no pygame.
+this prints its :class:`~game.mission.result.JobResult` as one JSON object (with the
+final ``state_hash``). Without ``--headless`` the game window opens straight into the
+job; with ``--autoquit`` it leaves at the results screen and prints the same JSON, so
+the same mission, seed and driver can be compared window against headless. ``--record
+FILE`` writes a replay either way (``python -m game replay FILE --verify``). The command
+sits in the app layer because only the app may open a window; the headless path
+imports no pygame.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from game.mission.headless import MAX_SIM_S, run_headless
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="mission name (levels/missions/NAME.toml) or a .toml path")
-    parser.add_argument("--headless", action="store_true", help="no window: print the outcome")
+    parser.add_argument("--headless", action="store_true", help="no window: print the result")
     parser.add_argument(
         "--autopilot",
         action="store_true",
@@ -34,8 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--max-sim-s",
         type=float,
         default=MAX_SIM_S,
-        help=f"stop after this much sim time (default {MAX_SIM_S:.0f} s)",
+        help=f"headless: stop after this much sim time (default {MAX_SIM_S:.0f} s)",
     )
+    parser.add_argument("--record", type=Path, metavar="FILE",
+                        help="record the job to FILE (.npz); check it with 'replay FILE --verify'")
+    parser.add_argument("--autoquit", action="store_true",
+                        help="in the window: leave when the job ends and print its result")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,15 +53,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.headless:
         from game.app.job_scene import JobOptions, play_job_in_window
 
-        options = JobOptions(args.seed, args.crew_late, args.autopilot, args.warp)
+        options = JobOptions(args.seed, args.crew_late, args.autopilot, args.warp,
+                             record_path=args.record, autoquit=args.autoquit)
         return play_job_in_window(args.name, options)
     if not args.autopilot:
         print("mission: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
         return 2
     try:
-        result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s)
+        result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s, args.record)
     except FileProblem as problem:
         print(problem, file=sys.stderr)
         return 1
-    print(json.dumps(result))
+    print(json.dumps(result.to_json()))
     return 0

@@ -1,4 +1,11 @@
-"""Keyboard and gamepad -> the player's control row (throttle, brake, steer, handbrake).
+"""Keyboard and gamepad -> the Driver's control row: a driver like any other.
+
+:class:`PlayerInput` is the session's player driver while a person drives
+(:class:`~game.ai.driver.Driver`): each tick it writes the whole row, pedals, steering,
+handbrake, headlights (toggled by a key) and horn (held). It writes what the player
+asks for and nothing more: driver aids (traction control, the steering help for keys)
+are options of the car, applied by the simulation the same way whoever drives
+(:mod:`game.sim.aids`).
 
 Input is read from events only (never from polled device state), so synthetic events in
 tests drive it exactly like a person. Gamepads go through SDL's game-controller API
@@ -11,19 +18,20 @@ button 0 handbrake). Plugging a pad in picks it up; pulling the active one out r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pygame
 
 from game.input.settings import ACTIONS, Settings
-from game.sim.controls import BRAKE, HANDBRAKE, N_CONTROLS, STEER, THROTTLE
+from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_CONTROLS, STEER, THROTTLE
+
+if TYPE_CHECKING:
+    from game.ai.driver import Senses
 
 AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..32767)
 RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
 ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
-KEY_STEER_HALF_SPEED_MS = 24.0  #: speed where a steering key turns the wheels half as far
-TRACTION_SLIP_RAD = 0.06  #: rear slip angle where traction control starts easing the throttle
-TRACTION_CUT_RAD = 0.15  #: ...and where it has cut the throttle completely
-TRACTION_SPEED_MS = (3.0, 6.0)  #: it fades in over these speeds (slip means little when slow)
 
 
 def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -46,27 +54,6 @@ def apply_dead_zone(value: float, dead_zone: float) -> float:
     return float(np.sign(value) * min(1.0, (magnitude - dead_zone) / (1.0 - dead_zone)))
 
 
-def key_steer_scale(speed_ms: float) -> float:
-    """How far a held steering key turns the wheels at a speed: 1 when slow, falling off."""
-    return 1.0 / (1.0 + (max(0.0, speed_ms) / KEY_STEER_HALF_SPEED_MS) ** 2)
-
-
-def traction_control(speed_ms: float, rear_slip_rad: float) -> float:
-    """The share of the throttle let through while the rear tyres slide sideways.
-
-    The cars are rear-driven and their full drive force nearly uses up the rear tyres'
-    grip, so a held throttle key through a turn (or on letting go of the steering
-    key) swings the tail round into a spin. Easing the throttle once the rear slip
-    angle passes the tyres' peak keeps the car on the road, as a real traction
-    control would; the handbrake bypasses it (see :meth:`PlayerInput.control_row`).
-    """
-    low, high = TRACTION_SPEED_MS
-    weight = min(1.0, max(0.0, (speed_ms - low) / (high - low)))
-    excess = (abs(rear_slip_rad) - TRACTION_SLIP_RAD) / (TRACTION_CUT_RAD - TRACTION_SLIP_RAD)
-    cut = min(1.0, max(0.0, excess)) * weight
-    return 1.0 - cut
-
-
 class PlayerInput:
     """Turns pygame events into the player's control row and one-shot actions."""
 
@@ -81,6 +68,14 @@ class PlayerInput:
         self.pads: dict[int, object] = {}  #: instance id -> opened game controller
         self.joysticks: dict[int, object] = {}  #: instance id -> raw joystick (not a pad)
         self.active_pad: int | None = None  #: the pad that drives (the last one used)
+        self.lights_on = True  #: headlights (a key toggles them; a new drive starts with them on)
+        self.horn = False  #: the horn is held
+
+    def start_drive(self, lights_on: bool = True) -> None:
+        """A drive starts (or the wheel comes back from the autopilot): headlights as
+        given, horn off (keys held stay held: the player may already be on the throttle)."""
+        self.lights_on = lights_on
+        self.horn = False
 
     def rebind(self, bindings: dict[str, list[str]]) -> None:
         self.codes = key_codes(bindings)
@@ -119,7 +114,9 @@ class PlayerInput:
         if action is None:
             return []
         if action == "horn":
-            return ["horn"] if down else ["horn_off"]
+            return self._horn(down)
+        if action == "lights" and down:
+            return self._toggle_lights()
         if action in ONE_SHOT_ACTIONS:
             return [action] if down else []
         if down:
@@ -153,10 +150,18 @@ class PlayerInput:
         elif button == pygame.CONTROLLER_BUTTON_START and down:
             return ["pause"]
         elif button == pygame.CONTROLLER_BUTTON_B:
-            return ["horn"] if down else ["horn_off"]
+            return self._horn(down)
         elif button == pygame.CONTROLLER_BUTTON_Y and down:
-            return ["lights"]
+            return self._toggle_lights()
         return []
+
+    def _horn(self, down: bool) -> list[str]:
+        self.horn = down
+        return ["horn"] if down else ["horn_off"]
+
+    def _toggle_lights(self) -> list[str]:
+        self.lights_on = not self.lights_on
+        return ["lights"]
 
     def _open_pad(self, device_index: int) -> list[str]:
         try:
@@ -203,28 +208,28 @@ class PlayerInput:
     def release_all(self) -> None:
         """Forget everything held (on pause, so no key stays stuck down)."""
         self.held.clear()
+        self.horn = False
         self.release_pad()
 
     # -- the control row -------------------------------------------------------------
-    def control_row(self, speed_ms: float = 0.0, rear_slip_rad: float = 0.0) -> np.ndarray:
-        """Throttle, brake, steer, handbrake from whatever is held now (keys or pad).
+    def drive(self, senses: Senses, controls: np.ndarray) -> None:
+        """The player's driver: his row for this tick, from what is held now."""
+        controls[senses.player] = self.control_row()
 
-        ``speed_ms`` is the car's forward speed and ``rear_slip_rad`` its rear tyres'
-        slip angle (pass 0 when reversing). A steering key is all or nothing, so at
-        speed it turns the wheels less (as a player would ease a stick); with the
-        handbrake held it gives full lock, to throw the car into a slide. Traction
-        control eases the throttle while the tail slides, except on the handbrake.
+    def control_row(self) -> np.ndarray:
+        """The whole control row from whatever is held now (keys or pad), with the
+        headlights and the horn. A steering key asks for full lock; the car's steering
+        assist (an aid of the car, :mod:`game.sim.aids`) decides how much of it to use.
         """
         row = np.zeros(N_CONTROLS)
         row[THROTTLE] = max(float("throttle" in self.held), self.trigger_throttle)
         row[BRAKE] = max(float("brake" in self.held), self.trigger_brake)
         row[HANDBRAKE] = float("handbrake" in self.held or self.pad_handbrake)
-        if not row[HANDBRAKE]:
-            row[THROTTLE] *= traction_control(speed_ms, rear_slip_rad)
         key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
         if key_steer:
-            ease = 1.0 if row[HANDBRAKE] else key_steer_scale(speed_ms)
-            row[STEER] = key_steer * ease
+            row[STEER] = key_steer
         else:
             row[STEER] = apply_dead_zone(self.stick_x, self.settings.pad_dead_zone)
+        row[LIGHTS] = float(self.lights_on)
+        row[HORN] = float(self.horn)
         return row

@@ -1,9 +1,10 @@
 """The mission autopilot: a Driver who follows the job, through the player's own controls.
 
-It reads the runtime (the stage's triggers, the window rule, the heat) to pick a goal,
-and drives there with :class:`game.ai.routes.RouteFollower` on the road graph: lane
-driving, lights, the cars ahead. Its output is the same control row a keyboard writes
-(``session.player_controls``); nothing is teleported. The decisions, in order:
+It is a :class:`~game.ai.driver.Driver` like any other: it reads the runtime (the
+stage's triggers, the window rule, the heat) to pick a goal, and drives there with
+:class:`game.ai.routes.RouteFollower` on the road graph: lane driving, lights, the cars
+ahead. Its output is the same control row a keyboard writes, headlights included, into
+the Driver's row; nothing is teleported. The decisions, in order:
 
 * mission over: stand still;
 * crew at the pickup: the pickup zone of the stage's ``stopped_in_zone`` trigger;
@@ -19,15 +20,14 @@ from dataclasses import replace
 
 import numpy as np
 
+from game.ai.driver import Senses
 from game.ai.driving import DrivingStyle
-from game.ai.routes import AUTOPILOT_STYLE, RouteFollower, RoutePlanner
-from game.ai.signals import Signals
+from game.ai.routes import AUTOPILOT_STYLE, RouteFollower
 from game.ai.steering import Chassis, drive_to, hold_still
-from game.level.model import Level, Zone
+from game.level.zones import cell_flag
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
-from game.mission.zones import cell_flag
-from game.sim.controls import BRAKE, HANDBRAKE, STEER
+from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER
 
 DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
 JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
@@ -47,34 +47,15 @@ EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
 
 
-def drivable_point(level: Level, zone: Zone) -> tuple[float, float]:
-    """The free cell centre inside ``zone`` nearest its centre (zones may hold buildings)."""
-    terrain = level.terrain
-    size = terrain.cell_size
-    rows, cols = terrain.shape
-    cx, cy = np.meshgrid((np.arange(cols) + 0.5) * size, (np.arange(rows) + 0.5) * size)
-    x0, y0 = zone.polygon.min(axis=0)
-    x1, y1 = zone.polygon.max(axis=0)
-    box = (cx >= x0) & (cx <= x1) & (cy >= y0) & (cy <= y1) & ~terrain.solid
-    candidates = np.flatnonzero(box)
-    inside = zone.contains(cx.ravel()[candidates], cy.ravel()[candidates])
-    candidates = candidates[inside]
-    if candidates.size == 0:
-        return zone.centre
-    zx, zy = zone.centre
-    px, py = cx.ravel()[candidates], cy.ravel()[candidates]
-    best = int(np.argmin(np.hypot(px - zx, py - zy)))
-    return float(px[best]), float(py[best])
-
-
 class Autopilot:
-    """Drives the player's car through a mission; call :meth:`controls` before each tick."""
+    """Drives the Driver's car through a mission (the session's player driver)."""
 
-    def __init__(self, runtime: MissionRuntime, level: Level, planner: RoutePlanner | None = None):
+    def __init__(self, runtime: MissionRuntime):
         self.runtime = runtime
-        self.level = level
-        self.planner = planner or RoutePlanner(level.roads)
-        self.signals = Signals(level.roads)
+        setting = runtime.session.setting
+        self.level = setting.level
+        self.planner = setting.planner
+        self.signals = setting.signals
         self.goal: str = ""  #: what it is driving to (a zone name, or "hold")
         self.follower: RouteFollower | None = None
         self.lights_on = True
@@ -84,34 +65,31 @@ class Autopilot:
         self.overtake_to = (0.0, 0.0)  #: ...towards this point
         self._row: np.ndarray | None = None  #: the row held between decisions
 
-    def controls(self, session) -> np.ndarray:
-        """The player's control row (4,) for the coming tick; also sets his lights.
+    def drive(self, senses: Senses, controls: np.ndarray) -> None:
+        """The Driver's row for this tick, headlights included.
 
         It decides every DECIDE_EVERY ticks and holds the row between, as a driver's
         hands do; the mission's state is re-read at each decision.
         """
-        world = session.world
-        if self._row is not None and world.tick % DECIDE_EVERY:
-            return self._row
-        self._row = self._decide_row(session)
-        return self._row
+        if self._row is None or senses.world.tick % DECIDE_EVERY == 0:
+            self._row = self._decide_row(senses.world, senses.player)
+            self._row[LIGHTS] = float(self.lights_on)
+        controls[senses.player] = self._row
 
-    def _decide_row(self, session) -> np.ndarray:
-        self._xy = (session.world.x[session.player], session.world.y[session.player])
+    def _decide_row(self, world, player: int) -> np.ndarray:
+        self._xy = (float(world.x[player]), float(world.y[player]))
         goal, hold_back = self._decide()
-        session.player_lights_on = self.lights_on
         if goal == "hold":
             self.goal, self.follower = goal, None
             return hold_still(1)[0]
         key = f"{goal}:{hold_back}"
         if key != self.goal or self.follower is None:
             self.goal = key
-            x, y = self._goal_point(goal, hold_back, session)
+            x, y = self._goal_point(goal, hold_back)
             self.follower = RouteFollower(
-                self.planner, session.player, x, y, self.level.terrain, self.signals
+                self.planner, player, x, y, self.level.terrain, self.signals
             )
-        world = session.world
-        instead = self._unjam(world, session.player)
+        instead = self._unjam(world, player)
         if instead is not None:
             return instead
         return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
@@ -149,7 +127,7 @@ class Autopilot:
                 np.array([OVERTAKE_MS]),
                 chassis,
             )[0]
-        edge = int(follower.tracker.current[0]) if follower._attached else -1
+        edge = follower.lane_edge
         at_red = edge >= 0 and bool(self.signals.is_red(np.array([edge]), world.time)[0])
         stuck = abs(float(world.vx[player])) < 0.3 and not follower.arrived and not at_red
         self.still_s = self.still_s + dt if stuck else 0.0
@@ -171,41 +149,30 @@ class Autopilot:
         return GETAWAY_STYLE if self.runtime.heat.pursuit else AUTOPILOT_STYLE
 
     def _decide(self) -> tuple[str, bool]:
+        """(zone to drive to or "hold", whether to stop short of it): the job's own
+        objective (the runtime's), but hiding in shadow while pursued, and holding
+        back from the place while it is too early to wait there."""
         rt = self.runtime
         rule, contract = rt.rule, rt.mission.contract
         self.lights_on = True
         if rt.ended is not None:
             return "hold", False
-        if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
-            return self._stage_zone() or "hold", False
-        if rule.phase is WindowPhase.BEFORE:
+        zone = rt.objective_zone()
+        if rule.phase is WindowPhase.BEFORE and zone == contract.place:
             too_early = (
                 contract.time is not None
                 and contract.time - rt.clock.now > contract.attention_after_s - EARLY_MARGIN_S
             )
-            return contract.place, too_early
-        if rule.phase is WindowPhase.OPEN and not rule.all_back and self._crew_out_there():
-            return contract.place, False
-        if rt.heat.pursuit:
+            return zone, too_early
+        waiting_for_crew = rule.phase is WindowPhase.OPEN and rt.crew_out_there()
+        at_pickup = any(c.state is CrewState.AT_PICKUP for c in rule.crew)
+        if rt.heat.pursuit and not waiting_for_crew and not at_pickup:
             shadow = self._nearest_zone("shadow")
             in_shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, *self._xy)
             self.lights_on = not in_shadow
             if shadow is not None:
                 return shadow, False
-        return self._stage_zone() or "hold", False
-
-    def _crew_out_there(self) -> bool:
-        waiting = (CrewState.INSIDE, CrewState.OUT)
-        return any(c.state in waiting for c in self.runtime.rule.crew)
-
-    def _stage_zone(self) -> str | None:
-        """The zone the current stage wants the car stopped (or arriving) in."""
-        stage = self.runtime.mission.stage(self.runtime.stage_id)
-        for kind in ("stopped_in_zone", "enter_zone"):
-            for trigger in stage.on:
-                if trigger.kind == kind:
-                    return trigger.zone
-        return None
+        return zone or "hold", False
 
     def _nearest_zone(self, kind: str) -> str | None:
         x, y = self._xy
@@ -214,8 +181,8 @@ class Autopilot:
             return None
         return min(zones, key=lambda z: np.hypot(z.centre[0] - x, z.centre[1] - y)).name
 
-    def _goal_point(self, zone_name: str, hold_back: bool, session) -> tuple[float, float]:
-        x, y = drivable_point(self.level, self.level.zones[zone_name])
+    def _goal_point(self, zone_name: str, hold_back: bool) -> tuple[float, float]:
+        x, y = self.runtime.goal_point(zone_name)
         if not hold_back:
             return x, y
         tree = self.planner.tree_to_point(x, y, self.level.terrain)

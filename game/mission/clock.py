@@ -34,12 +34,6 @@ def format_clock(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def format_countdown(seconds: float) -> str:
-    """Seconds left -> ``"M:SS"`` for the HUD (never negative)."""
-    whole = max(0, int(seconds + 0.999))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 class MissionClock:
     """Clock time that advances ``time_scale`` clock seconds per sim second."""
 

@@ -73,22 +73,6 @@ class RuleBroken:
 
 
 @dataclass(frozen=True)
-class OffenceWitnessed:
-    offence: str  #: the Offence name, lower case
-    points: float
-
-
-@dataclass(frozen=True)
-class PursuitStarted:
-    clock: float
-
-
-@dataclass(frozen=True)
-class PursuitLost:
-    clock: float
-
-
-@dataclass(frozen=True)
 class MissionEnded:
     outcome: str  #: "success" | "failed" | "crew_left_behind"
     reason: str

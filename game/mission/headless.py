@@ -1,33 +1,41 @@
 """Run a job headless: the autopilot at the wheel, as fast as the machine allows.
 
-The autopilot (:mod:`game.mission.autopilot`) drives through the player's control row,
-as a player would. :func:`run_headless` returns the outcome: mission, outcome (success |
-failed | crew_left_behind), rule_kept, window_opened, crew_back (clock time or null),
-mission_clock_end, heat_max, and more (reason, who was left behind and what they will
-tell the Detective, payout). ``python -m game mission`` (:mod:`game.app.mission_command`)
-prints it as JSON.
+The autopilot (:mod:`game.mission.autopilot`) is the session's player driver, writing
+the Driver's control row as a player would. :func:`run_headless` returns the job's
+:class:`~game.mission.result.JobResult` (``python -m game mission NAME --headless``
+prints its JSON), and with ``record`` writes a replay of the run.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
 
 MAX_SIM_S = 900.0  #: a headless run that has not ended after this much sim time stops
 
 
 def run_headless(
-    name: str, seed: int = 0, crew_late: bool = False, max_sim_s: float = MAX_SIM_S
-) -> dict:
-    """Run the job with the autopilot until it ends (or ``max_sim_s``); its outcome."""
+    name: str, seed: int = 0, crew_late: bool = False, max_sim_s: float = MAX_SIM_S,
+    record: Path | None = None,
+):
+    """Run the job with the autopilot until it ends (or ``max_sim_s``); its result."""
     from game.mission.autopilot import Autopilot
     from game.mission.job import build_job
+    from game.mission.replays import job_source
+    from game.mission.result import job_result
+    from game.session.replay import Recorder
 
     session, runtime = build_job(name, seed=seed, crew_late=crew_late)
-    session.player_driver = Autopilot(runtime, session.level).controls
+    session.player_driver = Autopilot(runtime)
+    recorder = Recorder(job_source(runtime)) if record is not None else None
+    session.recorder = recorder
     while runtime.ended is None and session.world.time < max_sim_s:
         session.tick()
-        session.last_events.clear()  # nobody drains them headless
-    result = runtime.outcome()
+        session.drain_events()  # nobody draws them headless
+    result = job_result(runtime, session)
     if runtime.ended is None:
-        result["outcome"] = "failed"
-        result["reason"] = f"not over after {max_sim_s:.0f} s of sim time"
-    result["sim_s"] = round(session.world.time, 2)
+        result = replace(result, outcome="failed",
+                         reason=f"not over after {max_sim_s:.0f} s of sim time")
+    if recorder is not None:
+        recorder.recording().save(record)
     return result

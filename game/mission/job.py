@@ -1,25 +1,24 @@
 """Build a job: the level, a DriveSession with the mission's actors, and its runtime.
 
-Shared by the headless runner (:mod:`game.mission.headless`) and the job scene in the
-app, so both run exactly the same session: the Driver at the mission's player spawn,
-parked cars and traffic from the map's spawns, the mission's vehicles handed to the
-:class:`~game.mission.cast.PoliceCast`, and the runtime as the session's rules.
+Shared by the headless runner (:mod:`game.mission.headless`), the job scene in the
+app and replays, so all run exactly the same session: the Driver at the mission's
+player spawn, parked cars and traffic from the map's spawns, the mission's vehicle
+actors put in by the runtime's :class:`~game.mission.cast.JobCast`, and the runtime
+as the session's rules.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from game.ai.signals import Signals
 from game.level import Level, load_level
-from game.mission.cast import PoliceCast
 from game.mission.mission_file import load_mission
 from game.mission.model import Mission
 from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR, map_path, map_problems
 from game.problems import FileProblem
-from game.session.drive import DriveSession
-from game.session.traffic import add_traffic
+from game.session.drive import DriveSession, add_parked, add_traffic
+from game.sim.aids import PLAYER_AIDS
 
 MISSIONS_DIR = LEVELS_DIR / "missions"
 
@@ -33,7 +32,8 @@ def mission_file(name_or_path: str | Path) -> Path:
 
 
 def build_job(
-    name_or_path: str | Path, seed: int = 0, crew_late: bool = False
+    name_or_path: str | Path, seed: int = 0, crew_late: bool = False,
+    player_aids: int = PLAYER_AIDS,
 ) -> tuple[DriveSession, MissionRuntime]:
     """A ready session for the mission, its runtime set as the rules; FileProblem if bad."""
     path = mission_file(name_or_path)
@@ -45,27 +45,24 @@ def build_job(
     problems = map_problems(mission, level)
     if problems:
         raise FileProblem(problems[0].file, problems[0].where, problems[0].message)
-    return build_session(mission, level, seed, crew_late)
+    return build_session(mission, level, seed, crew_late, player_aids)
 
 
 def build_session(
-    mission: Mission, level: Level, seed: int = 0, crew_late: bool = False
+    mission: Mission, level: Level, seed: int = 0, crew_late: bool = False,
+    player_aids: int = PLAYER_AIDS,
 ) -> tuple[DriveSession, MissionRuntime]:
     """The session for a checked mission on its level, with the runtime as its rules."""
     session = DriveSession(level, seed=seed)
-    session.spawn_player(mission.player_spawn)
-    parked = session.spawns_of_kind("parked")[: mission.traffic.parked]
-    for spawn in parked:
-        session.spawn_at(spawn, parked=True)
+    session.spawn_player(mission.player_spawn, aids=player_aids,
+                         vehicle_class=mission.player_class)
+    add_parked(session, session.spawns_of_kind("parked")[: mission.traffic.parked])
     add_traffic(session, session.spawns_of_kind("traffic")[: mission.traffic.cars])
-    cast = PoliceCast(session, mission)
-    signals = Signals(level.roads)
-    runtime = MissionRuntime(
-        mission, level, seed=seed, crew_late=crew_late, cast=cast, signals=signals
-    )
+    runtime = MissionRuntime(mission, session, seed=seed, crew_late=crew_late)
     session.rules = runtime
     for actor in mission.vehicles:
         if actor.at_start:
-            cast.spawn(actor)
+            runtime.cast.spawn(actor)
     runtime.start()
+    session.refresh_view()
     return session, runtime

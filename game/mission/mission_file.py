@@ -18,7 +18,6 @@ from game.mission.clock import parse_clock
 from game.mission.model import (
     ACTION_KINDS,
     TRIGGER_KINDS,
-    VEHICLE_ROLES,
     Action,
     Contract,
     CrewMember,
@@ -28,6 +27,7 @@ from game.mission.model import (
     Trigger,
     VehicleActor,
 )
+from game.mission.roles import role_names
 from game.problems import FileProblem, Problem
 
 _TOP_KEYS = {
@@ -218,8 +218,8 @@ def _read_crew(r: _Reader, where: str, table: dict) -> CrewMember:
 def _read_vehicle(r: _Reader, where: str, table: dict) -> VehicleActor:
     r.keys(table, _VEHICLE_KEYS, where)
     role = r.get(table, "role", "str", where, "")
-    if role and role not in VEHICLE_ROLES:
-        r.problem(f"{where}.role", f"unknown role '{role}' (one of {', '.join(VEHICLE_ROLES)})")
+    if role and role not in role_names():
+        r.problem(f"{where}.role", f"unknown role '{role}' (one of {', '.join(role_names())})")
     return VehicleActor(
         name=r.get(table, "name", "str", where, ""),
         role=role,

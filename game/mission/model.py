@@ -46,9 +46,6 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "complete": (frozenset(), frozenset({"reason"})),
 }
 
-#: vehicle roles a mission can give an actor; the AI controller that drives each
-VEHICLE_ROLES = ("police", "traffic", "parked", "chaser", "helicopter", "detective")
-
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
 
 
@@ -100,7 +97,7 @@ class CrewMember:
 @dataclass(frozen=True)
 class VehicleActor:
     name: str
-    role: str  #: one of VEHICLE_ROLES
+    role: str  #: a role of game.mission.roles (which fleet drives it)
     spawn: str
     vehicle_class: str = ""  #: "" = the spawn's own vehicle_class
     at_start: bool = True  #: False: appears only through a ``spawn`` action

@@ -11,17 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.mission.events import (
-    CrewBoarded,
-    PursuitLost,
-    PursuitStarted,
-    RuleBroken,
-    WindowClosed,
-    WindowOpened,
-)
-from game.mission.heat import HeatMeter
+from game.mission.events import CrewBoarded, RuleBroken, WindowClosed, WindowOpened
 from game.mission.model import Trigger
 from game.mission.window import CrewState, WindowRule
+from game.session.events import PursuitLost, PursuitStarted
+from game.session.heat import HeatMeter
 
 STOPPED_MS = 0.8  #: below this speed (m/s) the car counts as stopped
 
@@ -36,7 +30,7 @@ class Tick:
     zones: frozenset[str]  #: zones the player's car is in now
     zones_before: frozenset[str]  #: ...and was in on the tick before
     speed: float  #: m/s
-    events: list  #: mission events emitted earlier this tick
+    events: list  #: the law's and the mission's events so far this tick
     rule: WindowRule
     heat: HeatMeter
     wrecked: Callable[[str], bool]  #: vehicle name -> wrecked now

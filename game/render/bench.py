@@ -30,18 +30,15 @@ def _cars(args: argparse.Namespace) -> int:
 
 def build_session(map_path, cars: int, seed: int):
     """A free-drive session with ``cars`` vehicles, all driven by traffic AI."""
-    from game.ai.signals import Signals
     from game.ai.traffic import TrafficController, spawn_on_lanes
     from game.level import load_level
-    from game.session.drive import DriveSession
-    from game.session.traffic import TrafficLink
+    from game.session.drive import DriveSession, add_parked
     from game.sim import VehicleClass
 
     level = load_level(map_path)
     session = DriveSession(level, seed=seed)
     session.spawn_player()
-    for spawn in session.spawns_of_kind("parked")[: max(0, cars // 4)]:
-        session.spawn_at(spawn, parked=True)
+    add_parked(session, session.spawns_of_kind("parked")[: max(0, cars // 4)])
     rng = np.random.default_rng(seed)
     missing = max(0, cars - session.world.n)
     x, y, heading = spawn_on_lanes(level.roads, rng, missing)
@@ -50,10 +47,8 @@ def build_session(map_path, cars: int, seed: int):
                          p=[0.55, 0.15, 0.1, 0.1, 0.1])
     driven = [session.player] + [session.spawn(c, xi, yi, h)
                                  for c, xi, yi, h in zip(classes, x, y, heading, strict=True)]
-    session.signals = Signals(level.roads)
-    # the controller runs after the player's row is written, so it drives the player's car
-    session.controllers.append(TrafficLink(TrafficController(
-        level.roads, np.array(driven), seed=seed, signals=session.signals)))
+    # the player's car is traffic too (nobody is at its wheel), so the camera travels
+    session.join("traffic", np.array(driven), TrafficController.in_setting)
     return session
 
 
@@ -75,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.app.drive_scene import FREE_DRIVE_MAP
+    from game.ai.bench_city import DOWNTOWN as FREE_DRIVE_MAP
     from game.problems import FileProblem
     from game.render.renderer import Renderer
 

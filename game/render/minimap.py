@@ -1,7 +1,8 @@
-"""The minimap: the map's blocks and roads, you, the other cars, police sight cones.
+"""The minimap: the map's blocks and roads, you, the other cars, police sight cones, and
+the job's objective.
 
-Cones are rows of x, y, heading, range (m), half angle (rad), as
-:meth:`game.session.drive.DriveSession.sight_cones` gives them.
+Cones are rows of x, y, heading, range (m), half angle (rad), and the objective is a
+point in metres, as the session's view (:class:`game.session.view.FrameView`) gives them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import pygame
 
 from game.level.model import Level
 from game.render import palette
-from game.sim import VehicleClass
 
 MINIMAP_PX = 220  #: side of the square on screen
 MINIMAP_M_PER_PX = 2.5  #: metres per minimap pixel (so it shows ~550 m across)
@@ -58,8 +58,9 @@ class Minimap:
         self.cones = pygame.Surface((MINIMAP_PX, MINIMAP_PX), pygame.SRCALPHA)
 
     def draw(self, target: pygame.Surface, topleft: tuple[int, int], player: int,
-             x: np.ndarray, y: np.ndarray, heading: np.ndarray, vehicle_class: np.ndarray,
+             x: np.ndarray, y: np.ndarray, heading: np.ndarray, police: np.ndarray,
              sight_cones: np.ndarray, waypoint: tuple[float, float] | None = None) -> None:
+        """``police``: per vehicle, drawn as a police car (a bool mask)."""
         half = MINIMAP_PX / 2
         if player >= 0:
             cx, cy = x[player] / MINIMAP_M_PER_PX, y[player] / MINIMAP_M_PER_PX
@@ -73,7 +74,6 @@ class Minimap:
         py = y / MINIMAP_M_PER_PX - cy + half
         shown = (px >= 0) & (px < MINIMAP_PX) & (py >= 0) & (py < MINIMAP_PX)
         shown[player if player >= 0 else slice(0, 0)] = False
-        police = vehicle_class == VehicleClass.POLICE
         for sx, sy, is_police in zip(px[shown].tolist(), py[shown].tolist(),
                                      police[shown].tolist(), strict=True):
             colour = palette.POLICE_BLUE if is_police else palette.TEXT_DIM

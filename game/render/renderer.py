@@ -3,7 +3,8 @@
 The world is drawn at a discrete zoom level (pre-scaled chunks and sprites) onto a
 surface sized so that stretching it to the screen gives the camera's exact zoom; cars
 are drawn where they were between the last two physics states (``alpha``), so motion is
-smooth at any display rate. The renderer reads the session; it never changes it.
+smooth at any display rate. The renderer reads the session's world and its typed
+view (:class:`~game.session.view.FrameView`); it never changes either.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
 from game.render.tile_lights import tile_lights
 from game.render.traffic_lights import TrafficLights
+from game.session.view import hud_lines
 from game.sim import VehicleClass
 
 BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
@@ -60,8 +62,7 @@ class Renderer:
         self.sprites = SpriteBank(PX_PER_M)
         self.lights = NightLights(level, PX_PER_M,
                                   tile_lights(self.tiles, level.terrain.cell_size))
-        if session.signals is not None:
-            self.lights.traffic_lights = TrafficLights(session.signals, level.roads)
+        self.lights.traffic_lights = TrafficLights(session.setting.signals, level.roads)
         self.particles = SparksAndSmoke(seed=session.seed)
         self.text = TextCache()
         self.hud = Hud(self.text)
@@ -91,12 +92,9 @@ class Renderer:
         self.chunks.draw(surface, view, level, self.chunk_m)
         cars = self._cars_in_view(view, world, x, y, heading)
         self._draw_cars(surface, view, level, cars)
-        lights_on = np.ones(world.n, dtype=bool)
-        if session.player >= 0:
-            lights_on[session.player] = session.player_lights_on
-        helicopters = session.helicopters()
-        self.lights.apply(surface, view, level, cars, lights_on & ~world.wrecked, world.time,
-                          session.player,
+        helicopters = session.view.helicopters
+        self.lights.apply(surface, view, level, cars, world.lights_on & ~world.wrecked,
+                          world.time, session.player,
                           [(h.x, h.y, h.light_radius_m) for h in helicopters])
         self._effects(surface, view, world, events, sim_dt)
         for helicopter in helicopters:
@@ -190,14 +188,16 @@ class Renderer:
 
     def _hud(self, screen: pygame.Surface, session, x, y, heading,
              message: str | None) -> None:
-        world = session.world
+        world, frame = session.world, session.view
         player = session.player
         speed = float(world.speed[player]) if player >= 0 else 0.0
         street = session.level.street_at(float(x[player]), float(y[player])) \
             if player >= 0 else None
-        self.hud.draw(screen, speed, session.clock_text(), street, session.hud_lines(), message,
-                      session.player_lights_on)
+        lights_on = bool(world.lights_on[player]) if player >= 0 else True
+        self.hud.draw(screen, speed, frame.rules.clock_text, street, hud_lines(frame), message,
+                      lights_on)
         width, height = screen.get_size()
+        police = np.zeros(world.n, dtype=bool)
+        police[frame.police] = True
         self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
-                          x, y, heading, world.vehicle_class, session.sight_cones(),
-                          session.waypoint())
+                          x, y, heading, police, frame.sight_cones, frame.rules.waypoint)

@@ -1,70 +1,83 @@
-"""DriveSession: one drive in a level, headless (no pygame), with a hook for game rules.
+"""DriveSession: one drive in a level, headless (no pygame), and the tick in one function.
 
-A session owns the :class:`~game.sim.World` built from a level, the player's control row,
-the AI controllers that drive the other cars, and an optional *rules* object. The
-:class:`~game.app.drive_scene.DriveScene` renders a session and feeds it input; headless
-runs (tests, autopilots, the mission runner) call :meth:`DriveSession.tick` themselves.
+A session owns the :class:`~game.sim.World` built from a level, the Driver's car, one
+fleet driver per role (traffic, parked, police, and whatever a job adds), the player's
+driver (keys, pad, autopilot or a replay), the law (offences and heat), and the rules
+(free drive's clock, or a job's :class:`~game.mission.runtime.MissionRuntime`). The app
+renders a session and the headless runners step it; both call :meth:`DriveSession.tick`,
+which is the whole tick, in the order DESIGN.md fixes::
 
-One tick, in the order DESIGN.md fixes::
+    sense   who sees the Driver's car, and what hides it          -> Senses
+    decide  every driver writes the control rows of its vehicles  -> controls (N x 7)
+            (the player's driver, the fleets in the order they joined, the police last:
+            traffic may move a far car out of the way first, and police react to it)
+    step    World.step(controls): aids, physics, collisions       -> StepEvents
+    law     offences and heat, pursuit orders, busted             -> law events
+    rules   the mission's clock, window, stages                   -> rules events
+    view    the typed FrameView the HUD, minimap and audio read
 
-    player row + every controller's rows -> controls (N x 4)
-    -> world.step(controls)               -> StepEvents
-    -> rules.update(session, events, dt)  (missions, heat, offences consume the events)
-
-Extension point (how a job plugs in): build a session, spawn the actors the job needs
-with ``session.spawn(...)``, append controllers (anything with
-``write_controls(session, controls)`` that fills the rows of the cars it drives), and
-set ``session.rules`` to an object with
-
-* ``update(session, events, dt) -> None``: called after every world step;
-* ``hud_lines(session) -> list[str]`` (optional): text the HUD shows under the clock
-  (objective, countdown, messages);
-* ``clock_text(session) -> str | None`` (optional): the clock the HUD shows (None or
-  missing: the time of day);
-* ``finished`` (optional attribute): true once the drive is over; the DriveScene then
-  calls its ``on_end(app, session)`` once (a job shows its results there);
-* ``waypoint(session) -> (x, y) | None`` (optional): where the player should go next;
-  the minimap marks it (at its edge when it is out of range).
-
-A controller may also expose ``sight_cones`` (an array, or a method taking the world, of
-rows x, y, heading, range and optionally half angle per unit: drawn on the minimap; a
-method may take the world or nothing),
-``pursuing`` (bool: starts the siren), ``helicopter`` (an object with x, y, heading
-and light_radius_m: drawn with its searchlight) and ``close()`` (called when the drive
-ends or restarts: a recorder saves its file there).
+Extension points, all typed: a rules object (:class:`Rules`), the player's driver
+(:attr:`DriveSession.player_driver`, any :class:`~game.ai.driver.Driver`), the fleets
+(:meth:`DriveSession.join` hands vehicles of a role to that role's
+:class:`~game.ai.driver.FleetDriver`) and a recorder (:attr:`DriveSession.recorder`).
 """
 
 from __future__ import annotations
 
-import inspect
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
+from game.ai.driver import Cover, Driver, FleetDriver, Senses, Setting
+from game.ai.parked import ParkedCars
+from game.ai.perception import vehicles_see
+from game.ai.police import PoliceController
+from game.ai.pursuit import PursuitParams
+from game.ai.traffic import TrafficController
 from game.level.model import Level, Spawn
-from game.sim import Snapshot, VehicleClass, World
-from game.sim.controls import N_CONTROLS
+from game.level.zones import ZoneGrid, cell_flag
+from game.session.law import Law
+from game.session.view import FrameView, HeatView, HelicopterView, RulesView
+from game.sim import Snapshot, StepEvents, VehicleClass, World
+from game.sim.aids import NO_AIDS, PLAYER_AIDS
+from game.sim.controls import HORN, SIREN, idle_controls
 
-DEFAULT_CONE_HALF_ANGLE = 0.6  #: rad, for sight cones given without their angle
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
+SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz); held between
+WRECKED_LINE = "WRECKED: pause and Restart for a new car"
+#: the police of a job or free drive: the heat meter ends a pursuit, not the units; they
+#: ram only once a chase has lasted a while (a car just pulling out gets a chance)
+LAW_PURSUIT = PursuitParams(give_up_s=None, ram_after_s=10.0)
+PATROL_THINK_HZ = 3.0  #: patrols decide less often than traffic: they only cruise
+
+
+@dataclass(frozen=True)
+class TickReport:
+    """What one tick did, as the rules phase reads it."""
+
+    senses: Senses
+    step: StepEvents
+    law: tuple  #: the law's events this tick (game.session.events)
 
 
 class Rules(Protocol):
-    """What a session's rules provide (a mission runtime, free drive's clock)."""
+    """A drive's rules: free drive's clock, a job's stages, a replay's time left."""
 
-    def update(self, session: DriveSession, events: object, dt: float) -> None: ...
+    def update(self, session: DriveSession, report: TickReport) -> None:
+        """The rules phase of the tick (after the law)."""
+        ...
 
-    def hud_lines(self, session: DriveSession) -> list[str]: ...
+    def view(self, session: DriveSession) -> RulesView:
+        """What the rules show this tick."""
+        ...
 
-    def clock_text(self, session: DriveSession) -> str | None: ...
-
-
-class Controller(Protocol):
-    """Anything that drives cars: fills its own rows of the control array each tick."""
-
-    def write_controls(self, session: DriveSession, controls: np.ndarray) -> None: ...
+    def state(self) -> tuple:
+        """The rules' state as plain values, for the session's state hash."""
+        ...
 
 
 def clock_hhmm(seconds: float) -> str:
@@ -73,68 +86,81 @@ def clock_hhmm(seconds: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-WRECKED_LINE = "WRECKED: pause and Restart for a new car"
-
-
 class FreeDriveRules:
     """Free drive: no objective; the clock runs from a late-evening start time."""
 
     def __init__(self, start_clock_s: float = FREE_DRIVE_START_CLOCK_S) -> None:
         self.start_clock_s = start_clock_s
 
-    def update(self, session: DriveSession, events: object, dt: float) -> None:
+    def update(self, session: DriveSession, report: TickReport) -> None:
         return None
 
-    def hud_lines(self, session: DriveSession) -> list[str]:
-        """Nothing to do, except say so when the car is wrecked (it no longer answers
-        the controls, and free drive never ends by itself)."""
+    def view(self, session: DriveSession) -> RulesView:
+        """The time of day; and, when the car is wrecked, how to get a new one (it no
+        longer answers the controls, and free drive never ends by itself)."""
         player = session.player
-        if player >= 0 and session.world.wrecked[player]:
-            return [WRECKED_LINE]
-        return []
+        wrecked = player >= 0 and bool(session.world.wrecked[player])
+        clock = clock_hhmm(self.start_clock_s + session.world.time)
+        return RulesView(clock_text=clock, notes=(WRECKED_LINE,) if wrecked else ())
 
-    def clock_text(self, session: DriveSession) -> str | None:
-        return clock_hhmm(self.start_clock_s + session.world.time)
+    def state(self) -> tuple:
+        return ()
+
+
+class Recorder(Protocol):
+    """Takes the player's row and the session's state after every tick (a replay)."""
+
+    def after_tick(self, session: DriveSession, player_row: np.ndarray) -> None: ...
 
 
 class DriveSession:
-    """A level, its World, the player's car, the AI controllers and the rules."""
+    """A level, its World, the Driver's car, the fleets, the law and the rules."""
 
     def __init__(self, level: Level, seed: int = 0, rules: Rules | None = None) -> None:
         self.level = level
         self.seed = seed
         self.world = World(level.terrain, seed=seed)
+        self.setting = Setting.of(level, seed)
         self.rules: Rules = rules if rules is not None else FreeDriveRules()
-        self.controllers: list[Controller] = []
-        self.player = -1  #: the player's vehicle index (-1 until spawn_player)
-        self.player_controls = np.zeros(N_CONTROLS)  #: the row input writes each frame
-        #: when set, drives the player's car: called every tick for its control row, in
-        #: place of what input wrote (an autopilot); None gives the wheel back
-        self.player_driver: Callable[[DriveSession], np.ndarray] | None = None
-        self.player_lights_on = True  #: headlights; off hides the car in shadow (missions)
-        self.horn = False  #: the player is sounding the horn (audio; witnesses may react)
-        self.parked = np.zeros(0, dtype=bool)  #: per vehicle: placed kerbside, nobody drives it
-        self.signals = None  #: game.ai.signals.Signals of the level, once traffic runs
-        self.last_events: list[object] = []  #: events since the scene last drained them
+        self.player = -1  #: the Driver's vehicle index (-1 until spawn_player)
+        #: drives the Driver's car each tick (keys, pad, autopilot, replay); None: it coasts
+        self.player_driver: Driver | None = None
+        self.recorder: Recorder | None = None  #: records the drive, when set
+        self.police = PoliceController.in_setting(self.setting, LAW_PURSUIT, PATROL_THINK_HZ)
+        self.fleets: dict[str, FleetDriver] = {"police": self.police}  #: role -> its driver
+        self.role_names: list[str] = []  #: role codes: index -> role name
+        self.role = np.zeros(0, dtype=np.int16)  #: per vehicle: its role's code, -1: none
+        self.law = Law(level, self.setting.signals, self.police)
+        crowds = sorted(name for name, zone in level.zones.items() if zone.kind == "crowd")
+        self._crowds = ZoneGrid(level, crowds)
+        self._sight = np.zeros(0, dtype=bool)  #: who saw the Driver at the last look...
+        self._sight_heli = False  #: ...whether a helicopter did...
+        self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
+        self.events: list = []  #: everything since the frame last drained (steps, law, rules)
+        self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
     def spawn(self, vehicle_class: VehicleClass | str, x: float, y: float,
-              heading: float, speed: float = 0.0, parked: bool = False) -> int:
-        """Add one vehicle; returns its index."""
+              heading: float, speed: float = 0.0, aids: int = NO_AIDS) -> int:
+        """Add one vehicle (nobody drives it until it joins a fleet); returns its index."""
         if isinstance(vehicle_class, str):
             vehicle_class = VehicleClass.from_name(vehicle_class)
-        index = int(np.atleast_1d(self.world.spawn(vehicle_class, x, y, heading, speed))[0])
-        self.parked = np.append(self.parked, parked)
+        index = int(np.atleast_1d(self.world.spawn(vehicle_class, x, y, heading, speed,
+                                                   aids=aids))[0])
+        self.role = np.append(self.role, np.int16(-1))
         return index
 
-    def spawn_at(self, spawn: Spawn, default_class: str = "sedan", parked: bool = False) -> int:
+    def spawn_at(self, spawn: Spawn, default_class: str = "sedan") -> int:
         """Add a vehicle at a level spawn point, with its class (or ``default_class``)."""
-        return self.spawn(spawn.vehicle_class or default_class, spawn.x, spawn.y,
-                          spawn.heading, parked=parked)
+        return self.spawn(spawn.vehicle_class or default_class, spawn.x, spawn.y, spawn.heading)
 
-    def spawn_player(self, spawn_name: str = "player_start") -> int:
+    def spawn_player(self, spawn_name: str = "player_start", aids: int = PLAYER_AIDS,
+                     vehicle_class: str = "") -> int:
         """Put the Driver's car at a named spawn; it becomes the player's car."""
-        self.player = self.spawn_at(self.spawn_named(spawn_name), default_class="driver")
+        spawn = self.spawn_named(spawn_name)
+        self.player = self.spawn(vehicle_class or spawn.vehicle_class or "driver",
+                                 spawn.x, spawn.y, spawn.heading, aids=aids)
+        self.role[self.player] = self.role_code("player")
         return self.player
 
     def spawn_named(self, name: str) -> Spawn:
@@ -148,6 +174,29 @@ class DriveSession:
         return sorted((s for s in self.level.spawns.values() if s.kind == kind),
                       key=lambda s: s.name)
 
+    def role_code(self, role: str) -> int:
+        """The code of a role in :attr:`role` (new roles get the next code)."""
+        if role not in self.role_names:
+            self.role_names.append(role)
+        return self.role_names.index(role)
+
+    def join(self, role: str, rows: np.ndarray,
+             make: Callable[[Setting], FleetDriver]) -> FleetDriver:
+        """Vehicles ``rows`` get ``role`` and join its fleet (made by ``make`` the first time)."""
+        fleet = self.fleets.get(role)
+        if fleet is None:
+            fleet = self.fleets[role] = make(self.setting)
+        rows = np.atleast_1d(np.asarray(rows, dtype=np.intp))
+        fleet.add(rows)
+        self.role[rows] = self.role_code(role)
+        return fleet
+
+    def vehicles_of(self, role: str) -> np.ndarray:
+        """World indices of the vehicles with ``role``."""
+        if role not in self.role_names:
+            return np.zeros(0, dtype=np.intp)
+        return np.flatnonzero(self.role == self.role_names.index(role))
+
     # -- running ---------------------------------------------------------------------
     @property
     def dt(self) -> float:
@@ -159,66 +208,92 @@ class DriveSession:
         spawn or a teleport through ``World.place`` is not drawn as a motion)."""
         return self.world.previous
 
-    def tick(self) -> object:
-        """One fixed step: controls in, world step, events out, rules consume them."""
-        controls = np.zeros((self.world.n, N_CONTROLS))
-        if self.player_driver is not None:
-            self.player_controls = self.player_driver(self)
-        if self.player >= 0:
-            controls[self.player] = self.player_controls
-        for controller in self.controllers:
-            controller.write_controls(self, controls)
-        events = self.world.step(controls)
-        self.rules.update(self, events, self.world.dt)
-        self.last_events.append(events)
+    def tick(self) -> StepEvents:
+        """One fixed step of the whole game, in the DESIGN.md order (module docstring)."""
+        world = self.world
+        senses = self.sense()
+        controls = idle_controls(world.n)
+        if self.player_driver is not None and self.player >= 0:
+            self.player_driver.drive(senses, controls)
+        for fleet in self.fleets.values():
+            if fleet is not self.police:
+                fleet.drive(senses, controls)
+        self.police.drive(senses, controls)
+        step = world.step(controls)
+        law = tuple(self.law.update(senses, step, world))
+        self.rules.update(self, TickReport(senses, step, law))
+        self.refresh_view()
+        self.events += [step, *law]
+        if self.recorder is not None:
+            player_row = controls[self.player] if self.player >= 0 else idle_controls(1)[0]
+            self.recorder.after_tick(self, player_row)
+        return step
+
+    def sense(self) -> Senses:
+        """Who sees the Driver's car now: each fleet with a sight looks, every
+        SIGHT_EVERY ticks (what they saw holds between looks), and the helicopters."""
+        world, player = self.world, self.player
+        if player < 0:
+            return Senses(world, -1, Cover(), np.zeros(world.n, dtype=bool), False, None)
+        cover = self._cover()
+        if world.tick % SIGHT_EVERY == 0 or self._sight.size != world.n:
+            sees = np.zeros(world.n, dtype=bool)
+            for fleet in self.fleets.values():
+                rows = fleet.rows
+                if fleet.sight is not None and rows.size:
+                    sees[rows] = vehicles_see(
+                        self.level.terrain, world, rows, player, fleet.sight,
+                        cover.lights_on, cover.in_shadow, cover.in_crowd,
+                    ) & ~world.wrecked[rows]  # fmt: skip
+            x, y = float(world.x[player]), float(world.y[player])
+            self._sight_heli = any(h.spots(x, y, cover.lights_on, cover.in_shadow)
+                                   for h in self.police.helicopters)
+            self._sight, self._sight_at = sees, (x, y)
+        focus = (float(world.x[player]), float(world.y[player]))
+        return Senses(world, player, cover, self._sight, self._sight_heli, focus,
+                      self._sight_at)
+
+    def _cover(self) -> Cover:
+        world, player = self.world, self.player
+        x, y = float(world.x[player]), float(world.y[player])
+        shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, x, y)
+        return Cover(bool(world.lights_on[player]), shadow, self._crowds.mask_at(x, y) != 0)
+
+    def refresh_view(self) -> FrameView:
+        """Build :attr:`view` from the state now (the tick's last phase; also call it
+        after changing the rules, so the first frame shows them)."""
+        world, police = self.world, self.police
+        heat = self.law.heat
+        helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.light_radius_m)
+                            for h in police.helicopters)
+        self.view = FrameView(
+            rules=self.rules.view(self),
+            heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed),
+            sight_cones=police.sight_cones(world),
+            helicopters=helicopters,
+            sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
+            police=police.units.copy(),
+        )
+        return self.view
+
+    @property
+    def horn(self) -> bool:
+        """The Driver is sounding his horn (as the last step's controls had it)."""
+        return self.player >= 0 and bool(self.world.controls[self.player, HORN] > 0.5)
+
+    def drain_events(self) -> list:
+        """Events since the last call (step events, law events, rules events), in order;
+        the frame drains them (particles, sounds, HUD messages)."""
+        events, self.events = self.events, []
         return events
 
-    def drain_events(self) -> list[object]:
-        """Step events since the last call (the renderer and audio consume them per frame)."""
-        events, self.last_events = self.last_events, []
-        return events
-
-    def hud_lines(self) -> list[str]:
-        """The rules' HUD lines (rules without ``hud_lines`` show none)."""
-        method = getattr(self.rules, "hud_lines", None)
-        return list(method(self)) if method is not None else []
-
-    def clock_text(self) -> str:
-        """The rules' clock, or the time of day when the rules have none."""
-        method = getattr(self.rules, "clock_text", None)
-        text = method(self) if method is not None else None
-        return text if text is not None else clock_hhmm(FREE_DRIVE_START_CLOCK_S + self.world.time)
-
-    def waypoint(self) -> tuple[float, float] | None:
-        """The rules' next destination for the player, metres, or None."""
-        method = getattr(self.rules, "waypoint", None)
-        return method(self) if method is not None else None
-
-    def sight_cones(self) -> np.ndarray:
-        """Police sight cones from every controller that has them, (K, 5): x, y, heading,
-        range (m), half angle (rad). A controller's ``sight_cones`` may be an array or a
-        method taking the world; 4 columns mean the default half angle."""
-        cones = []
-        for controller in self.controllers:
-            found = getattr(controller, "sight_cones", None)
-            if callable(found):  # the AI's police take the world; a job's cast does not
-                found = found(self.world) if inspect.signature(found).parameters else found()
-            if found is None or not np.size(found):
-                continue
-            found = np.asarray(found, dtype=np.float64)
-            if found.shape[1] == 4:
-                found = np.column_stack([found, np.full(len(found), DEFAULT_CONE_HALF_ANGLE)])
-            cones.append(found[:, :5])
-        return np.concatenate(cones) if cones else np.zeros((0, 5))
-
-    def helicopters(self) -> list:
-        """Helicopters the controllers fly (objects with x, y, heading, light_radius_m)."""
-        return [c.helicopter for c in self.controllers
-                if getattr(c, "helicopter", None) is not None]
-
-    def pursuing(self) -> bool:
-        """True while any controller is chasing the player (the siren plays)."""
-        return any(bool(getattr(c, "pursuing", False)) for c in self.controllers)
+    def state_hash(self) -> str:
+        """sha256 of the world's state, the heat and the rules' state (replays)."""
+        digest = hashlib.sha256(self.world.state_hash().encode())
+        heat = self.law.heat
+        digest.update(repr((heat.heat, heat.pursuit, self.police.pursuing,
+                            self.rules.state())).encode())
+        return digest.hexdigest()
 
 
 SessionFactory = Callable[[], DriveSession]
@@ -234,15 +309,30 @@ def free_drive_spawn(level: Level) -> str | None:
     return players[0] if players else None
 
 
-def free_drive_session(level: Level, seed: int = 0,
-                       player_spawn: str | None = None) -> DriveSession:
+def add_parked(session: DriveSession, spawns: list[Spawn]) -> np.ndarray:
+    """A parked car at each spawn, in the session's ``parked`` fleet."""
+    rows = np.array([session.spawn_at(spawn) for spawn in spawns], dtype=np.intp)
+    if rows.size:
+        session.join("parked", rows, ParkedCars.in_setting)
+    return rows
+
+
+def add_traffic(session: DriveSession, spawns: list[Spawn]) -> np.ndarray:
+    """A car at each traffic spawn, in the session's ``traffic`` fleet (none without roads)."""
+    if not spawns or len(session.level.roads.edge_src) == 0:
+        return np.zeros(0, dtype=np.intp)
+    rows = np.array([session.spawn_at(spawn) for spawn in spawns], dtype=np.intp)
+    session.join("traffic", rows, TrafficController.in_setting)
+    return rows
+
+
+def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = None,
+                       player_aids: int = PLAYER_AIDS) -> DriveSession:
     """Free drive: the Driver at ``player_spawn`` (default :func:`free_drive_spawn`),
     parked cars kerbside, traffic on the lanes."""
-    from game.session.traffic import add_traffic
-
     session = DriveSession(level, seed=seed)
-    session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start")
-    for spawn in session.spawns_of_kind("parked"):
-        session.spawn_at(spawn, parked=True)
+    session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start",
+                         aids=player_aids)
+    add_parked(session, session.spawns_of_kind("parked"))
     add_traffic(session, session.spawns_of_kind("traffic"))
     return session

@@ -1,7 +1,12 @@
-"""The control array: what every driver (keyboard, gamepad, AI, replay) writes.
+"""The control row: every decision a driver makes, the one thing drivers and physics share.
 
-``controls`` is a float array of shape (N, 4), one row per vehicle slot, columns below.
-Physics reads nothing else, so a replay is just the seed plus these arrays per tick.
+``controls`` is a float array of shape (N, N_CONTROLS), one row per vehicle slot. Every
+driver (keyboard, gamepad, autopilot, traffic, police, replay) writes whole rows, and
+nothing else decides what a car does, so a replay is just the seed plus these rows per
+tick (DESIGN.md, "One tick"). The first :data:`N_DRIVE` columns are what the physics
+integrates; the rest are the car's other switches: its headlights (which police sight
+and the renderer read), its horn and its siren (audio, and a siren is a police car in a
+pursuit).
 """
 
 from __future__ import annotations
@@ -12,15 +17,26 @@ THROTTLE = 0  #: 0..1, fraction of engine force
 BRAKE = 1  #: 0..1, fraction of brake force; held at standstill it engages reverse
 STEER = 2  #: -1..1, fraction of max steering angle; +1 steers right (clockwise on screen)
 HANDBRAKE = 3  #: 0 or 1, locks the rear wheels (cuts rear grip)
-N_CONTROLS = 4
+LIGHTS = 4  #: 0 or 1, headlights on (off at night hides a car in shadow)
+HORN = 5  #: 0 or 1, sounding the horn
+SIREN = 6  #: 0 or 1, siren and light bar on (police)
+N_DRIVE = 4  #: the columns the physics integrates (throttle, brake, steer, handbrake)
+N_CONTROLS = 7
 
-_LOW = np.array([0.0, 0.0, -1.0, 0.0])
-_HIGH = np.array([1.0, 1.0, 1.0, 1.0])
+_LOW = np.array([0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 0.0])
+_HIGH = np.ones(N_CONTROLS)
+#: a car nobody drives: coasting, wheels straight, lights on (the city at night)
+IDLE_ROW = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
 
 
 def empty_controls(n: int) -> np.ndarray:
-    """Controls for ``n`` vehicles doing nothing (coasting, wheels straight)."""
+    """Controls for ``n`` vehicles doing nothing (coasting, wheels straight, lights off)."""
     return np.zeros((n, N_CONTROLS), dtype=np.float64)
+
+
+def idle_controls(n: int) -> np.ndarray:
+    """Rows for ``n`` vehicles that nobody drives this tick (:data:`IDLE_ROW` each)."""
+    return np.tile(IDLE_ROW, (n, 1))
 
 
 def clamp_controls(controls: np.ndarray) -> np.ndarray:

@@ -9,18 +9,20 @@ which stays above ``dt`` over the speeds where the dynamic model runs (the model
 into the kinematic one below 4 m/s), and fast cars sub-step their motion by distance
 so none crosses more than a fraction of a car width per sub-step (no tunnelling).
 
-One step, in order: clamp controls -> tyre forces and velocities (``dynamics``) ->
-car-car contacts (``contacts``: impulses, push apart) -> move, sub-stepped, against
-the solid grid (``walls``) -> damage and wrecks -> events. Walls come last so that
-no push ever leaves a car inside one; overlap made by this step's motion is
-resolved at the start of the next. Nothing in it reads a clock or a file;
-all randomness comes from ``self.rng``, so the same seed and controls give the same
-:meth:`state_hash` on the same machine.
+One step, in order: clamp controls -> driver aids (``aids``) -> tyre forces and
+velocities (``dynamics``) -> car-car contacts (``contacts``: impulses, push apart)
+-> move, sub-stepped, against the solid grid (``walls``) -> damage and wrecks ->
+events. Walls come last so that no push ever leaves a car inside one; overlap made by
+this step's motion is resolved at the start of the next. Nothing in it reads a clock or
+a file; all randomness comes from ``self.rng``, so the same seed and controls give the
+same :meth:`state_hash` on the same machine.
 
 State arrays (one entry per vehicle) are attributes; treat them as read-only outside
 ``game.sim`` and read them from the world when you need them, never keep one across a
 step or a spawn (both may replace an array rather than change it in place). Besides
 the body-frame ``vx``/``vy``, ``world_vx``/``world_vy`` give velocity in world axes.
+``controls`` holds the rows the last step ran under (after aids): a car's headlights,
+horn and siren are read from there (``lights_on``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import NamedTuple
 import numpy as np
 
 from game.sim import contacts, walls
-from game.sim.controls import N_CONTROLS, clamp_controls
+from game.sim.aids import NO_AIDS, apply_aids
+from game.sim.controls import LIGHTS, N_CONTROLS, clamp_controls, idle_controls
 from game.sim.dynamics import per_vehicle_params, update_velocities
 from game.sim.events import Collisions, StepEvents
 from game.sim.fastmath import cos_sin, norm
@@ -40,7 +43,8 @@ from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
 DT = 1.0 / 60.0  #: s, the fixed tick (60 Hz)
 IMPACT_THRESHOLD = 2.5  #: m/s of delta-v in one step that leaves no damage (parking bumps)
-WRECKED_CONTROLS = np.array([0.0, 0.0, 0.0, 1.0])  #: a wreck: no drive, rear wheels locked
+#: a wreck: no drive, rear wheels locked, lights out, silent
+WRECKED_CONTROLS = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
 
 _FLOAT_STATE = (
     "x", "y", "heading", "vx", "vy", "yaw_rate", "steer",
@@ -75,6 +79,8 @@ class World:
             setattr(self, name, np.zeros(0))
         self.world_vx = np.zeros(0)  #: velocity in world axes (east, south), m/s
         self.world_vy = np.zeros(0)
+        self.aids = np.zeros(0, dtype=np.uint8)  #: driver aids per vehicle (game.sim.aids bits)
+        self.controls = idle_controls(0)  #: the rows the last step ran under, after aids
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
         self.previous = self.snapshot()  #: poses before the last step, for interpolation
 
@@ -83,12 +89,20 @@ class World:
         return int(self.x.size)
 
     @property
+    def lights_on(self) -> np.ndarray:
+        """Per vehicle: headlights on (as the last step's controls had them)."""
+        return self.controls[:, LIGHTS] > 0.5
+
+    @property
     def speed(self) -> np.ndarray:
         """|velocity| per vehicle, m/s."""
         return norm(self.vx, self.vy)
 
-    def spawn(self, vehicle_class, x, y, heading, speed=0.0) -> np.ndarray:
-        """Append vehicles (scalars or arrays broadcast together); return their indices."""
+    def spawn(self, vehicle_class, x, y, heading, speed=0.0, aids=NO_AIDS) -> np.ndarray:
+        """Append vehicles (scalars or arrays broadcast together); return their indices.
+
+        ``aids`` are the new cars' driver aids (:mod:`game.sim.aids` bits); until their
+        first step they stand with the idle row (lights on)."""
         cls, x, y, heading, speed = np.broadcast_arrays(
             np.atleast_1d(np.asarray(vehicle_class, dtype=np.intp)),
             *(np.atleast_1d(np.asarray(v, dtype=np.float64)) for v in (x, y, heading, speed)),
@@ -105,12 +119,18 @@ class World:
         self._update_world_velocity()
         self.vehicle_class = np.concatenate([self.vehicle_class, cls.ravel()])
         self.wrecked = np.concatenate([self.wrecked, np.zeros(count, dtype=bool)])
+        self.aids = np.concatenate([self.aids, np.full(count, aids, dtype=np.uint8)])
+        self.controls = np.concatenate([self.controls, idle_controls(count)])
         self.params = per_vehicle_params(CLASS_TABLE, self.vehicle_class)
         new_poses = (x.ravel(), y.ravel(), heading.ravel())
         self.previous = Snapshot(
             *(np.concatenate([old, new]) for old, new in zip(self.previous, new_poses, strict=True))
         )
         return np.arange(start, start + count)
+
+    def set_aids(self, idx, aids: int) -> None:
+        """Give vehicles ``idx`` these driver aids (:mod:`game.sim.aids` bits)."""
+        self.aids[np.atleast_1d(np.asarray(idx, dtype=np.intp))] = aids
 
     def place(self, idx, x, y, heading, speed=0.0) -> None:
         """Teleport vehicles ``idx`` and make them as new: straight, undamaged, at ``speed``."""
@@ -124,13 +144,17 @@ class World:
             old[idx] = now[idx]  # a teleport is not a motion to interpolate
 
     def step(self, controls: np.ndarray, dt: float | None = None) -> StepEvents:
-        """Advance every vehicle by ``dt`` (default the fixed tick) under ``controls`` (n, 4)."""
+        """Advance every vehicle by ``dt`` (default the fixed tick) under ``controls``
+        (n, N_CONTROLS): clamped, then each car's aids applied, then integrated."""
         dt = self.dt if dt is None else float(dt)
         controls = clamp_controls(controls)
         if controls.shape != (self.n, N_CONTROLS):
             expected = (self.n, N_CONTROLS)
             raise ValueError(f"controls must be shaped {expected}, not {controls.shape}")
+        if self.aids.any():
+            apply_aids(controls, self.aids, self.speed, self.vx, self.slip_rear)
         controls[self.wrecked] = WRECKED_CONTROLS
+        self.controls = controls
         self.previous = self.snapshot()
         update_velocities(self, controls, dt)
         car_hits = contacts.collide_cars(self, dt)
@@ -186,5 +210,7 @@ class World:
             digest.update(np.ascontiguousarray(getattr(self, name)).tobytes())
         digest.update(self.vehicle_class.astype(np.int64).tobytes())
         digest.update(self.wrecked.tobytes())
+        digest.update(self.aids.tobytes())
+        digest.update(np.ascontiguousarray(self.controls).tobytes())
         digest.update(repr(self.rng.bit_generator.state).encode())
         return digest.hexdigest()

@@ -4,13 +4,14 @@ from game.ai.chasers import ChaserController
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.steering import hold_still
 from game.sim import VehicleClass, World
+from game.sim.controls import empty_controls
 from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
 
 
 def _run(world, chaser, driver_controls, seconds):
     """Step until the chaser first touches the Driver (vehicle 0); the time, or None."""
     for _ in range(int(seconds / world.dt)):
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[0] = driver_controls(world)
         controls[chaser.units] = chaser.controls(world, 0, world.time)
         hits = world.step(controls).collisions

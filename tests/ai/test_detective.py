@@ -2,10 +2,18 @@ import numpy as np
 
 from game.ai.detective import DetectiveController
 from game.ai.lanes import EdgeGeometry
+from game.ai.perception import vehicles_see
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.signals import Signals
 from game.sim import VehicleClass, World
+from game.sim.controls import empty_controls
 from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
+
+
+def sees(world, detective, driver) -> bool:
+    """The session's sensing step for the Detective's car."""
+    unit = np.array([detective.unit])
+    return bool(vehicles_see(world.terrain, world, unit, driver, detective.sight)[0])
 
 
 def test_straight_on_keeps_the_heading_and_walk_follows_it():
@@ -36,9 +44,10 @@ def test_detective_tails_at_a_distance_and_reckons_where_the_driver_went():
     detective = DetectiveController(planner, terrain, detective_car, signals, tail_gap_m=30.0)
     gaps, unseen_ticks, hits = [], 0, 0
     for _ in range(int(40.0 / world.dt)):
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[driver] = route.controls(world, world.time, world.dt)
-        controls[detective_car] = detective.controls(world, driver, world.time)
+        seeing = sees(world, detective, driver)
+        controls[detective_car] = detective.controls(world, driver, world.time, seeing)
         hits += len(world.step(controls).collisions)
         gaps.append(np.hypot(world.x[0] - world.x[1], world.y[0] - world.y[1]))
         unseen_ticks += not detective.seeing
@@ -60,7 +69,7 @@ def test_roadblock_site_lies_ahead_on_the_drivers_way():
     detective_car = int(world.spawn(VehicleClass.UNMARKED, street_line(0) + 2, 10.0, np.pi / 2)[0])
     detective = DetectiveController(planner, terrain, detective_car)
     assert detective.roadblock_site(0.0) is None  # never seen: no idea
-    detective.controls(world, driver, 0.0)
+    detective.controls(world, driver, 0.0, sees(world, detective, driver))
     assert detective.seeing
     x, y, _ = detective.roadblock_site(2.0, ahead_m=60.0)
     # seen doing 10 m/s eastbound at x = 34: by t = 2 s at x = 54, so the site is near x = 114

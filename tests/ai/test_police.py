@@ -1,13 +1,21 @@
 import numpy as np
 
-from game.ai.perception import SightParams
+from game.ai.perception import SightParams, vehicles_see
 from game.ai.police import Helicopter, PoliceController
 from game.ai.pursuit import PursuitParams
 from game.ai.routes import RouteFollower, RoutePlanner
 from game.ai.steering import hold_still
 from game.sim import VehicleClass, World
+from game.sim.controls import empty_controls
 from game.sim.terrain import Terrain
 from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
+
+
+def look(police, world, target, time, lights_on=True, in_shadow=False):
+    """The session's sensing step for these units: who sees ``target``, told to them."""
+    seen = vehicles_see(world.terrain, world, police.units, target, police.sight, lights_on,
+                        in_shadow) & ~world.wrecked[police.units]
+    return police.observe(seen, (float(world.x[target]), float(world.y[target])), time)
 
 
 def _city():
@@ -27,10 +35,10 @@ def test_pursuit_closes_on_a_fleeing_car():
     start_gap = np.hypot(world.x[unit] - world.x[fugitive], world.y[unit] - world.y[fugitive])
     rammed = False
     for _ in range(int(20.0 / world.dt)):
-        police.observe(world, fugitive, world.time)
+        look(police, world, fugitive, world.time)
         if police.seen.any():
             police.start_pursuit(world.time)
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[fugitive] = escape.controls(world, world.time, world.dt)
         controls[police.units] = police.controls(world, fugitive, world.time)
         hits = world.step(controls).collisions
@@ -56,9 +64,9 @@ def test_pursuit_is_called_off_after_give_up_time_unseen():
     still = hold_still(1)
     lost_at = None
     for _ in range(int(8.0 / world.dt)):
-        seen = police.observe(world, driver, world.time)
+        seen = look(police, world, driver, world.time)
         assert not seen.any()
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[driver] = still[0]
         controls[police.units] = police.controls(world, driver, world.time)
         world.step(controls)
@@ -76,14 +84,14 @@ def test_units_report_who_sees_and_their_cones():
     police = PoliceController(
         RoutePlanner(graph), world.terrain, units, seed=0, sight=SightParams(cone_range_m=80.0)
     )
-    seen = police.observe(world, driver, 0.0)
+    seen = look(police, world, driver, 0.0)
     assert seen.tolist() == [True, False]  # the one facing away does not
     assert [e.kind for e in police.events] == ["spotted"]
     assert police.last_seen_xy == (120.0, 120.0)
     cones = police.sight_cones(world)
     assert cones.shape == (2, 5) and cones[0, 3] == 80.0
     # in shadow with lights off, 60 m away, nobody sees him
-    seen = police.observe(world, driver, 1.0, lights_on=False, in_shadow=True)
+    seen = look(police, world, driver, 1.0, lights_on=False, in_shadow=True)
     assert not seen.any()
 
 
@@ -110,7 +118,7 @@ def test_units_patrol_the_lanes_until_a_pursuit():
     police = PoliceController(planner, terrain, np.array([unit]), seed=0)
     start = (float(world.x[unit]), float(world.y[unit]))
     for _ in range(int(6.0 / world.dt)):
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[police.units] = police.controls(world, driver, world.time)
         world.step(controls)
     assert not police.pursuing
@@ -119,7 +127,7 @@ def test_units_patrol_the_lanes_until_a_pursuit():
 
 
 def _step(world, police, driver, still):
-    controls = np.zeros((world.n, 4))
+    controls = empty_controls(world.n)
     controls[driver] = still[0]
     controls[police.units] = police.controls(world, driver, world.time)
     world.step(controls)
@@ -132,7 +140,7 @@ def test_a_call_sends_the_nearest_free_units_to_the_street_outside_then_back_to_
     near = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
     police = PoliceController(planner, terrain, np.array([near]), seed=0)
     far = int(world.spawn(VehicleClass.POLICE, street_line(1) + 30, street_line(2) + 2, 0.0)[0])
-    police.add_units(np.array([far]))  # backup joins after the controller was built
+    police.add(np.array([far]))  # backup joins after the controller was built
     assert police.units.tolist() == [near, far] and police.seen.size == 2
     # a place in the block south-east of the first crossing: its street is the one x = line 1
     place = (street_line(1) - 12.0, street_line(0) + 32.0)
@@ -165,7 +173,7 @@ def test_without_a_give_up_time_only_the_owner_ends_a_pursuit():
     assert police.respond(world, 0.0, 0.0, 1, world.time).size == 0  # busy chasing
     still = hold_still(1)
     for _ in range(int(30.0 / world.dt)):
-        police.observe(world, driver, world.time)
+        look(police, world, driver, world.time)
         _step(world, police, driver, still)
     assert police.pursuing and not police.seen.any()  # 30 s unseen, past the default 25 s: still on
     police.call_off(world.time)

@@ -8,6 +8,7 @@ from game.ai.signals import Signals
 from game.level import load_level
 from game.level.model import Zone
 from game.sim import VehicleClass, World
+from game.sim.controls import empty_controls
 from game.sim.terrain import Terrain
 from tests.ai.roadgrid import grid_graph, grid_terrain, street_line
 
@@ -17,7 +18,7 @@ DOWNTOWN = Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.t
 def _drive_until_arrived(world, follower, seconds):
     hits = 0
     for _ in range(int(seconds / world.dt)):
-        controls = np.zeros((world.n, 4))
+        controls = empty_controls(world.n)
         controls[follower.vehicle] = follower.controls(world, world.time, world.dt)
         hits += len(world.step(controls).collisions)
         if follower.arrived:

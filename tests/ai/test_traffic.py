@@ -5,6 +5,7 @@ from game.ai.signals import Light, Signals
 from game.ai.traffic import TrafficController, spawn_on_lanes
 from game.level.model import RoadGraph
 from game.sim import VehicleClass, World
+from game.sim.controls import empty_controls
 from game.sim.terrain import Terrain
 from tests.ai.roadgrid import edge_from, grid_graph, grid_terrain, street_line
 
@@ -12,8 +13,8 @@ from tests.ai.roadgrid import edge_from, grid_graph, grid_terrain, street_line
 def _drive(world, controller, seconds, focus=None, collisions=None):
     """Step the world under traffic control, one yield per tick; contacts go to ``collisions``."""
     for _ in range(int(seconds / world.dt)):
-        controls = np.zeros((world.n, 4))
-        controller.apply(world, controls, world.time, focus)
+        controls = empty_controls(world.n)
+        controls[controller.vehicles] = controller.controls(world, world.time, focus)
         hit = world.step(controls).collisions
         if collisions is not None:
             collisions.extend(zip(hit.a.tolist(), hit.b.tolist(), strict=True))

@@ -1,5 +1,5 @@
-"""Free drive end to end: scripted keys through the app move the car exactly as the
-physics does with the same controls, and the frames it draws show the city."""
+"""Free drive end to end: scripted keys through the app drive the same game as the same
+control rows headless, and the frames it draws show the city."""
 
 import numpy as np
 import pygame
@@ -7,8 +7,11 @@ import pygame
 from game.app.drive_scene import DriveScene, open_free_drive
 from game.app.pause_scene import PauseScene
 from game.level import load_level
-from game.sim import VehicleClass, World
-from game.sim.controls import STEER, THROTTLE
+from game.mission.replays import free_drive_source, session_for
+from game.session.drive import DriveSession
+from game.session.replay import Recorder, replay
+from game.session.view import RulesView
+from game.sim.controls import N_DRIVE, STEER, THROTTLE
 from tests.app.conftest import key_event
 
 FRAME_S = 1 / 60
@@ -18,52 +21,41 @@ SCRIPT = [(0.0, pygame.K_UP, True), (4.0, pygame.K_LEFT, True), (5.5, pygame.K_L
           (8.0, pygame.K_UP, False), (8.0, pygame.K_DOWN, True)]
 
 
-def drive(app, seconds: float) -> list[np.ndarray]:
-    """Run frames for ``seconds`` with SCRIPT's keys; returns the control row of every tick."""
+def drive(app, seconds: float) -> list[float]:
+    """Run frames for ``seconds`` with SCRIPT's keys; returns the steering the car's wheels
+    were given each frame (after its aids)."""
     scene = app.scenes[-1]
-    used = []
-    original_tick = scene.session.tick
-
-    def recording_tick():
-        used.append(scene.session.player_controls.copy())
-        return original_tick()
-
-    scene.session.tick = recording_tick
+    applied = []
     frames = round(seconds / FRAME_S)
     for frame in range(frames):
         now = frame * FRAME_S
         events = [key_event(k, down) for t, k, down in SCRIPT if abs(t - now) < FRAME_S / 2]
         app.step_frame(events, FRAME_S)
-    return used
+        applied.append(float(scene.session.world.controls[scene.session.player, STEER]))
+    return applied
 
 
-def test_ten_seconds_of_keys_move_the_car_as_the_physics_says(app, test_map):
+def test_ten_seconds_of_keys_drive_the_same_game_as_their_rows_headless(app, test_map):
     assert open_free_drive(app, test_map)
     scene = app.scenes[-1]
     assert isinstance(scene, DriveScene)
     session = scene.session
+    recorder = Recorder(free_drive_source(session.level, 0, "player_start"))
+    session.recorder = recorder
     start = (float(session.world.x[session.player]), float(session.world.y[session.player]))
-    used = drive(app, 10.0)
+    steer = drive(app, 10.0)
 
+    used = recorder.recording().controls
     assert len(used) == 600  # one fixed step per 1/60 s frame
-    assert used[0][THROTTLE] == 1.0 and used[int(4.5 * 60)][STEER] < -0.3  # left, eased
+    assert used[0][THROTTLE] == 1.0 and used[int(4.5 * 60)][STEER] == -1.0  # the key: full
+    assert -1.0 < steer[int(4.5 * 60)] < -0.3  # ...which the car's steering assist eases
     assert used[int(9 * 60)][THROTTLE] == 0.0
 
-    level = load_level(test_map)
-    bare = World(level.terrain, seed=0)
-    spawn = level.spawns["player_start"]
-    bare.spawn(VehicleClass.DRIVER, spawn.x, spawn.y, spawn.heading)
-    for name in ("parked_1", "parked_2"):
-        parked = level.spawns[name]
-        bare.spawn(VehicleClass.from_name(parked.vehicle_class), parked.x, parked.y,
-                   parked.heading)
-    for row in used:
-        controls = np.zeros((bare.n, 4))
-        controls[0] = row
-        bare.step(controls)
+    headless, _ = session_for(recorder.recording())
+    verdict = replay(headless, recorder.recording())
     world = session.world
-    assert world.tick == bare.tick == 600
-    assert world.state_hash() == bare.state_hash()
+    assert verdict.matches and world.tick == headless.world.tick == 600
+    assert session.state_hash() == headless.state_hash()
     travelled = np.hypot(world.x[session.player] - start[0], world.y[session.player] - start[1])
     assert travelled > 40.0
 
@@ -105,7 +97,7 @@ def test_pulling_out_the_pad_pauses_with_a_message(app, test_map):
     app.step_frame([removed], FRAME_S)
     pause = app.scenes[-1]
     assert isinstance(pause, PauseScene) and "Controller disconnected" in pause.note
-    assert not app.input.control_row().any()
+    assert not app.input.control_row()[:N_DRIVE].any()  # nothing held: pedals and wheel rest
 
 
 def test_a_bad_map_gives_one_message_and_no_scene(app, tmp_path):
@@ -131,3 +123,32 @@ def test_missing_tile_images_return_to_the_title_with_one_message(app, test_map)
     app.step_frame([], FRAME_S)
     assert isinstance(app.scenes[-1], TitleScene)
     assert "tiles" in app.notice and "\n" not in app.notice
+
+
+class FinishAt30:
+    """Rules that end the drive at tick 30."""
+
+    def update(self, session, report):
+        return None
+
+    def view(self, session):
+        return RulesView(clock_text="", finished=session.world.tick >= 30)
+
+    def state(self):
+        return ()
+
+
+def test_scene_ends_the_drive_once_when_the_rules_finish(app, test_map):
+    level = load_level(test_map)
+    ended = []
+    scene = DriveScene(lambda: _with_rules(level), on_end=lambda a, s: ended.append(s))
+    app.push(scene)
+    for _ in range(40):
+        app.step_frame([], 1 / 60)
+    assert ended == [scene.session]
+
+
+def _with_rules(level):
+    session = DriveSession(level, rules=FinishAt30())
+    session.spawn_player()
+    return session

@@ -6,18 +6,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.app.recording import Recording
-from game.app.replay import replay_session
 from game.level import load_level
+from game.mission.replays import free_drive_source, session_for
 from game.session.drive import free_drive_session, free_drive_spawn
+from game.session.replay import Recorder
+from tests.session.steady import Steady
 
 MAPS = Path(__file__).resolve().parents[2] / "levels" / "maps"
 
 
 def throttle_ticks(session, seconds: float) -> int:
     """Hold the throttle, wheels straight; returns the player's wall contacts."""
-    session.player_controls[:] = 0.0
-    session.player_controls[0] = 1.0
+    session.player_driver = Steady(throttle=1.0)
     walls = 0
     for _ in range(round(seconds / session.dt)):
         hits = session.tick().collisions
@@ -42,7 +42,8 @@ def test_downtown_free_drive_starts_in_a_lane_and_the_throttle_drives_down_the_s
 def test_a_replay_starts_where_the_recorded_free_drive_did():
     level = load_level(MAPS / "downtown.tmx")
     live = free_drive_session(level, seed=3)
-    replay = replay_session(Recording(str(level.path), 3, np.zeros((5, 4))), level)
+    recorder = Recorder(free_drive_source(level, 3, free_drive_spawn(level)))
+    replay, _ = session_for(recorder.recording())
     assert replay.world.x[replay.player] == live.world.x[live.player]
     assert replay.world.heading[replay.player] == live.world.heading[live.player]
 

@@ -4,6 +4,7 @@ import pygame
 
 from game.app.job_scene import BriefingScene, JobOptions, JobScene, open_briefing, open_jobs
 from game.app.results_scene import ResultsScene
+from game.session.view import hud_lines
 
 FRAME_S = 1 / 60
 
@@ -36,9 +37,10 @@ def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
         session.world.y[session.player] - start[1]
     )
     assert moved > 5.0  # the autopilot drove the player's car through its control row
-    lines = session.hud_lines()
+    lines = hud_lines(session.view)
     assert lines[0].startswith("Pick up the crew") and "AT 02:00" in lines[1]
-    assert session.clock_text() == "01:49:12"  # 3 s at four clock seconds a second
+    assert session.view.rules.clock_text == "01:49:12"  # 3 s at four clock seconds a second
+    assert session.view.rules.waypoint is not None  # the pickup, marked on the minimap
     key(app, pygame.K_TAB)  # the wheel back to the player
     assert not scene.autopilot_on
     scene.runtime.end("failed", "test: called off")

@@ -72,7 +72,8 @@ def test_rebinding_in_settings_is_saved_and_used(app):
 
 
 def test_headless_parts_never_import_pygame():
-    code = ("import sys; import game.session.drive, game.app.recording, game.app.replay, "
+    code = ("import sys; import game.session.drive, game.session.replay, game.app.replay, "
+            "game.mission.replays, game.app.mission_command, "
             "game.input.settings, game.audio.synth, game.app.main; "
             "print('pygame' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,

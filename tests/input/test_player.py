@@ -5,7 +5,7 @@ import pytest
 
 from game.input.player import AXIS_FULL, PlayerInput, apply_dead_zone
 from game.input.settings import Settings
-from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE
+from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_DRIVE, STEER, THROTTLE
 
 
 @pytest.fixture
@@ -94,21 +94,31 @@ def test_pulling_out_the_active_pad_releases_it_and_reports(player_input):
                                   axis=pygame.CONTROLLER_AXIS_TRIGGERRIGHT, value=32767))
     assert player_input.control_row()[THROTTLE] == pytest.approx(1.0)
     assert player_input.handle_event(pad(pygame.CONTROLLERDEVICEREMOVED)) == ["pad_removed"]
-    assert not player_input.control_row().any()
+    assert not player_input.control_row()[:N_DRIVE].any()
     other = pygame.event.Event(pygame.CONTROLLERDEVICEREMOVED, instance_id=99)
     assert player_input.handle_event(other) == []
 
 
-def test_steering_keys_ease_off_at_speed_but_not_with_the_handbrake(player_input):
+def test_a_steering_key_asks_for_full_lock_the_cars_aid_decides_how_much(player_input):
     player_input.handle_event(key(pygame.K_RIGHT))
-    slow = player_input.control_row(speed_ms=2.0)[STEER]
-    fast = player_input.control_row(speed_ms=40.0)[STEER]
-    assert slow > 0.99 and 0.2 < fast < 0.5
+    assert player_input.control_row()[STEER] == 1.0  # eased by the car (game.sim.aids)
     player_input.handle_event(key(pygame.K_SPACE))
-    assert player_input.control_row(speed_ms=40.0)[STEER] == 1.0
+    assert player_input.control_row()[STEER] == 1.0
 
 
-def test_the_stick_is_not_eased(player_input):
+def test_the_stick_is_passed_on_as_it_is(player_input):
     player_input.handle_event(pad(pygame.CONTROLLERAXISMOTION, axis=pygame.CONTROLLER_AXIS_LEFTX,
                                   value=-32767))
-    assert player_input.control_row(speed_ms=40.0)[STEER] == pytest.approx(-1.0)
+    assert player_input.control_row()[STEER] == pytest.approx(-1.0)
+
+
+def test_the_row_carries_the_headlights_and_the_horn(player_input):
+    assert player_input.control_row()[LIGHTS] == 1.0  # a drive starts with them on
+    assert player_input.handle_event(key(pygame.K_l)) == ["lights"]
+    assert player_input.control_row()[LIGHTS] == 0.0
+    player_input.handle_event(key(pygame.K_h))
+    assert player_input.control_row()[HORN] == 1.0
+    player_input.handle_event(key(pygame.K_h, down=False))
+    assert player_input.control_row()[HORN] == 0.0
+    player_input.start_drive()
+    assert player_input.control_row()[LIGHTS] == 1.0

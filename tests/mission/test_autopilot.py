@@ -4,6 +4,7 @@ import numpy as np
 
 from game.mission.autopilot import Autopilot
 from game.mission.job import build_session
+from game.mission.result import job_result
 
 from .tiny import MISSION, tiny_level, tiny_mission
 
@@ -12,16 +13,15 @@ def drive(tmp_path, crew_late: bool):
     mission = tiny_mission(tmp_path, MISSION.replace('start = "01:58"', 'start = "01:55"'))
     level = tiny_level()
     session, runtime = build_session(mission, level, seed=1, crew_late=crew_late)
-    autopilot = Autopilot(runtime, level)
+    session.player_driver = Autopilot(runtime)
     world, player = session.world, session.player
     largest_step = 0.0
     while runtime.ended is None and world.time < 150.0:
         before = np.array([world.x[player], world.y[player]])
-        session.player_controls[:] = autopilot.controls(session)
         session.tick()
         moved = float(np.hypot(world.x[player] - before[0], world.y[player] - before[1]))
         largest_step = max(largest_step, moved)
-    return runtime.outcome(), largest_step, world.dt
+    return job_result(runtime, session).to_json(), largest_step, world.dt
 
 
 def test_autopilot_completes_the_job_by_driving(tmp_path):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from game.ai.driver import Senses
 from game.level.model import Level, RoadGraph, Spawn, Zone
 from game.mission.mission_file import load_mission
 from game.mission.model import Mission
-from game.sim import VehicleClass, World
-from game.sim.controls import N_CONTROLS
+from game.mission.result import job_result
+from game.mission.runtime import MissionRuntime
+from game.session.drive import DriveSession
 from game.sim.terrain import Terrain
 
 PLACES = {  # zone name -> (kind, x0, y0, x1, y1) metres; each beside the ring road
@@ -154,25 +157,35 @@ def tiny_mission(tmp_path: Path, text: str = MISSION) -> Mission:
     return load_mission(path)
 
 
-class BareSession:
-    """What the runtime reads of a DriveSession: a world, the player's index, his lights."""
+class BareSession(DriveSession):
+    """A real session on the tiny level with nobody at the wheel: the Driver's car stands
+    where a test parks it, and the police see him whenever the test says so (``seen``:
+    a helicopter's searchlight is on him)."""
 
     def __init__(self, level: Level) -> None:
-        self.level = level
-        self.world = World(level.terrain, seed=0)
-        self.player = int(self.world.spawn(VehicleClass.DRIVER, 60.0, 60.0, 0.0)[0])
-        self.player_lights_on = True
+        super().__init__(level, seed=0)
+        self.player = self.spawn("driver", 60.0, 60.0, 0.0)
+        self.seen = False
+
+    def job(self, mission: Mission, seed: int = 0, crew_late: bool = False) -> MissionRuntime:
+        """The mission's runtime as this session's rules."""
+        self.rules = MissionRuntime(mission, self, seed=seed, crew_late=crew_late)
+        return self.rules
+
+    def sense(self) -> Senses:
+        senses = super().sense()
+        return replace(senses, helicopter_sees_player=True) if self.seen else senses
 
     def park_at(self, zone: str) -> None:
         x, y = self.level.zones[zone].centre
         self.world.place(self.player, x, y, 0.0)
 
-    def tick(self, rules) -> None:
-        events = self.world.step(np.zeros((self.world.n, N_CONTROLS)))
-        rules.update(self, events, self.world.dt)
-
-    def run(self, rules, seconds: float) -> None:
+    def run(self, seconds: float) -> None:
         for _ in range(round(seconds / self.world.dt)):
-            self.tick(rules)
-            if rules.ended is not None:
+            self.tick()
+            if self.rules.ended is not None:
                 return
+
+    def result(self) -> dict:
+        """The job's result as the headless JSON has it."""
+        return job_result(self.rules, self).to_json()

@@ -5,11 +5,13 @@ import numpy as np
 import pygame
 import pytest
 
+from game.ai.police import Helicopter
 from game.level import load_level
 from game.render.renderer import Renderer
 from game.session.drive import free_drive_session
-from game.sim.controls import THROTTLE
+from game.session.view import RulesView
 from tests.render.testmap import write_test_map
+from tests.session.steady import Steady
 
 SIZE = (1280, 720)  # big enough that the HUD leaves the tested spots clear
 
@@ -29,17 +31,6 @@ def brightness(screen, x, y, r=6):
     return float(pixels.mean())
 
 
-class Searching:
-    pursuing = False
-
-    def __init__(self, x, y):
-        self.helicopter = type("Heli", (), {"x": x, "y": y, "heading": 1.0,
-                                            "light_radius_m": 12.0})()
-
-    def write_controls(self, session, controls):
-        return None
-
-
 def test_the_searchlight_lights_the_ground_where_it_points(setup):
     screen, session = setup
     renderer = Renderer(session, SIZE)
@@ -50,7 +41,8 @@ def test_the_searchlight_lights_the_ground_where_it_points(setup):
     view = renderer.camera.view(renderer.level)
     sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*spot))
     before = brightness(screen, sx + 8, sy + 8)
-    session.controllers.append(Searching(*spot))
+    session.police.add_helicopter(Helicopter(*spot, heading=1.0, light_radius_m=12.0))
+    session.refresh_view()
     renderer.draw(screen, session, 1.0, [])
     assert brightness(screen, sx + 8, sy + 8) > before + 20
 
@@ -64,18 +56,27 @@ def test_switching_the_lights_off_darkens_the_road_ahead(setup):
     view = renderer.camera.view(renderer.level)
     sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*ahead))
     lit = brightness(screen, sx, sy)
-    session.player_lights_on = False
+    session.player_driver = Steady(lights=0.0)  # standing still, the switch flipped
+    session.tick()
     renderer.draw(screen, session, 1.0, [])
     assert brightness(screen, sx, sy) < lit - 5
     assert np.isfinite(lit)
 
 
 class GoThere:
+    """Rules with a destination and nothing else."""
+
     def __init__(self, goal):
         self.goal = goal
 
-    def waypoint(self, session):
-        return self.goal
+    def update(self, session, report):
+        return None
+
+    def view(self, session):
+        return RulesView(clock_text="23:59", waypoint=self.goal)
+
+    def state(self):
+        return ()
 
 
 def amber_pixels(screen):
@@ -89,6 +90,7 @@ def test_the_minimap_marks_the_rules_waypoint(setup):
     renderer.draw(screen, session, 1.0, [])
     assert amber_pixels(screen) == 0
     session.rules = GoThere((5000.0, 82.0))  # far east: pinned to the minimap's edge
+    session.refresh_view()
     renderer.draw(screen, session, 1.0, [])
     assert amber_pixels(screen) > 10
 
@@ -107,7 +109,7 @@ def test_a_zoom_change_prepares_at_most_one_chunk_per_frame(setup):
 
         cache.painter = counting
     start_level = renderer.level
-    session.player_controls[THROTTLE] = 1.0  # flat out: the camera zooms out as speed builds
+    session.player_driver = Steady(throttle=1.0)  # flat out: the camera zooms out as it goes
     per_frame = []
     for _ in range(240):
         session.tick()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim import World
-from game.sim.controls import empty_controls
+from game.sim.controls import N_DRIVE, empty_controls
 from game.sim.terrain import Surface, Terrain
 
 
@@ -30,5 +30,5 @@ def hold(world: World, seconds: float, **columns: float) -> np.ndarray:
 
 def controls_for(n: int, throttle=0.0, brake=0.0, steer=0.0, handbrake=0.0) -> np.ndarray:
     controls = empty_controls(n)
-    controls[:] = [throttle, brake, steer, handbrake]
+    controls[:, :N_DRIVE] = [throttle, brake, steer, handbrake]
     return controls

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from game.mission.events import OffenceWitnessed, PursuitLost, PursuitStarted
-from game.mission.heat import HEAT_AFTER_LOST, PURSUIT_HEAT, HeatMeter
-from game.mission.offences import N_OFFENCES, POINTS_CALM, Offence
+from game.session.events import OffenceWitnessed, PursuitLost, PursuitStarted
+from game.session.heat import HEAT_AFTER_LOST, PURSUIT_HEAT, HeatMeter
+from game.session.offences import N_OFFENCES, POINTS_CALM, Offence
 
 DT = 1 / 60
 
@@ -18,7 +18,7 @@ def offences(*which: Offence) -> np.ndarray:
 def run(meter: HeatMeter, seconds: float, now: np.ndarray, witnessed: bool) -> list:
     events = []
     for _ in range(round(seconds / DT)):
-        events += meter.update(DT, now, witnessed, clock=0.0)
+        events += meter.update(DT, now, witnessed, time=0.0)
     return events
 
 

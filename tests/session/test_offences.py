@@ -3,7 +3,7 @@
 import numpy as np
 
 from game.level.model import RoadGraph
-from game.mission.offences import Driving, LaneIndex, Offence, detect_offences
+from game.session.offences import Driving, LaneIndex, Offence, detect_offences
 
 LIMIT = 50 / 3.6
 
@@ -88,7 +88,7 @@ def test_collisions_slides_and_lights():
 
 
 def test_lane_index_finds_the_same_lane_as_the_graph():
-    from .tiny import ring_road
+    from tests.mission.tiny import ring_road
 
     graph = ring_road()
     index = LaneIndex(graph)

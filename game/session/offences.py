@@ -4,7 +4,7 @@ Each :class:`Offence` has a row in the table below (after Driver 2's felony tabl
 points when calm and when already pursued, a cooldown before the same offence counts
 again, and how long the condition must hold before it counts at all. Detection reads
 the player's car, the road graph (lane limits and directions), the signals and the
-step's collisions; it knows nothing of who saw it (that is :mod:`game.mission.heat`).
+step's collisions; it knows nothing of who saw it (that is :mod:`game.session.heat`).
 """
 
 from __future__ import annotations

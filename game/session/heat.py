@@ -1,7 +1,7 @@
 """Heat: witnessed offences raise it; thresholds start a pursuit; unseen long enough, it ends.
 
 Heat is data (STYLE.md, after Driver 2): the per-offence table lives in
-:mod:`game.mission.offences`; this module applies it. An offence adds heat only if a
+:mod:`game.session.offences`; this module applies it. An offence adds heat only if a
 police unit or the helicopter **witnesses** it (``witnessed``), at most once per
 cooldown, and only after its condition has held its hold time. Heat at or above
 :data:`PURSUIT_HEAT` with the Driver in sight starts a pursuit; a pursuit ends after
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.mission.events import OffenceWitnessed, PursuitLost, PursuitStarted
-from game.mission.offences import (
+from game.session.events import OffenceWitnessed, PursuitLost, PursuitStarted
+from game.session.offences import (
     COOLDOWN_S,
     HOLD_S,
     N_OFFENCES,
@@ -53,8 +53,9 @@ class HeatMeter:
         self.quiet_s = 0.0
         self.heat_max = max(self.heat_max, self.heat)
 
-    def update(self, dt: float, offences: np.ndarray, witnessed: bool, clock: float) -> list:
-        """One tick: ``offences`` from detect_offences, ``witnessed`` if any unit sees you."""
+    def update(self, dt: float, offences: np.ndarray, witnessed: bool, time: float) -> list:
+        """One tick: ``offences`` from detect_offences, ``witnessed`` if any unit sees you;
+        ``time`` (sim seconds) stamps the events."""
         events: list = []
         self.held_s = np.where(offences, self.held_s + dt, 0.0)
         self.cooldown_s = np.maximum(self.cooldown_s - dt, 0.0)
@@ -73,11 +74,11 @@ class HeatMeter:
         if not self.pursuit:
             if witnessed and self.heat >= PURSUIT_HEAT:
                 self.pursuit = True
-                events.append(PursuitStarted(clock))
+                events.append(PursuitStarted(time))
             elif self.quiet_s >= DECAY_AFTER_S:
                 self.heat = max(0.0, self.heat - DECAY_PER_S * dt)
         elif self.unseen_s >= self.lose_after_s:
             self.pursuit = False
             self.heat = min(self.heat, HEAT_AFTER_LOST)
-            events.append(PursuitLost(clock))
+            events.append(PursuitLost(time))
         return events

@@ -1,0 +1,34 @@
+"""What the law phase of the tick tells the rest of the game: offences seen, pursuits, arrests.
+
+The session's :class:`~game.session.law.Law` returns these each tick; the mission's
+triggers read them (``pursuit_started``, ``busted``), the HUD and audio show them. Times
+are sim seconds since the drive began.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OffenceWitnessed:
+    offence: str  #: the Offence name, lower case
+    points: float  #: heat it added
+
+
+@dataclass(frozen=True)
+class PursuitStarted:
+    time: float
+
+
+@dataclass(frozen=True)
+class PursuitLost:
+    time: float
+
+
+@dataclass(frozen=True)
+class Busted:
+    """The police stopped the Driver: boxed in, slow, long enough."""
+
+    reason: str  #: a sentence for the player ("stopped for 3 s with a unit beside you")
+    time: float
