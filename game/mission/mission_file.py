@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import reprlib
 import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -51,7 +50,7 @@ from game.mission.model import (
     Trigger,
     VehicleActor,
 )
-from game.problems import FileProblem, Problem
+from game.problems import FileProblem, Problem, shown
 from game.sim import DT
 from game.storage import UnusableFile, read_limited
 
@@ -149,11 +148,6 @@ _TYPE_CHECKS = {
     "list": lambda value: isinstance(value, list),
 }
 
-_SHOWN = reprlib.Repr()
-_SHOWN.maxstring = _SHOWN.maxother = 40
-_SHOWN.maxlevel = 2
-
-
 def close_hint(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" (none is close, or
     the word is too long to compare: difflib is quadratic in its length)."""
@@ -161,14 +155,6 @@ def close_hint(word: str, choices: list[str] | set[str] | frozenset[str]) -> str
         return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def shown(value: object) -> str:
-    """A short repr of a value from a file for a message (never huge, never recursive)."""
-    try:
-        return _SHOWN.repr(value)
-    except ValueError:  # an int too long to print
-        return "a number too long to print"
 
 
 class _Reader:

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from game.level.model import Level
-from game.mission.mission_file import all_actions, close_hint, parse_mission, shown
+from game.mission.mission_file import all_actions, close_hint, parse_mission
 from game.mission.model import PLAYER, Mission
-from game.problems import FileProblem, Problem
+from game.problems import FileProblem, Problem, shown
 
 LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
 MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name; anything with a / is a path
