@@ -120,12 +120,17 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
     a look at its name still cannot hang the game.
     """
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise UnusableFile("is not a regular file (a folder, a pipe or a device)")
         if info.st_size > max_bytes:
             raise UnusableFile(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+        stream = os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+    with stream:
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew after the look
         raise UnusableFile(f"is over {max_bytes:,} bytes; at most {max_bytes:,} are read")

@@ -166,7 +166,9 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), None
     except OSError as error:
         reason = f"cannot be read ({error.strerror or error})"
-    except (UnusableFile, SettingsError) as error:
+    except UnusableFile as error:
+        reason = f"cannot be used: it {error}"
+    except SettingsError as error:
         reason = str(error)
     else:
         message = unknown_keys_message(_unknown_key_names(settings))

@@ -353,8 +353,10 @@ def _read_crew(r: _Reader, where: str, table: dict) -> CrewMember:
     if len(span) != 2:
         r.problem(path, f"must be [earliest, latest] ({RETURN_S.unit}), not {shown(span)}")
         span = [0.0, 0.0]
-    earliest, latest = (r.checked_number(v, path, RETURN_S, 0.0) for v in span)
-    if earliest > latest:
+    earliest, latest = (r.checked_number(v, path, RETURN_S, None) for v in span)
+    if earliest is None or latest is None:
+        earliest = latest = 0.0
+    elif earliest > latest:
         r.problem(path, f"must be [earliest, latest]: {earliest:g} is after {latest:g}")
     return CrewMember(
         name=r.get(table, "name", "str", where, ""),

@@ -20,6 +20,7 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -51,10 +52,18 @@ def map_file(mission_path: str | Path, map_ref: str) -> Path | None:
     folder = Path(mission_path).resolve().parent
     if MAP_NAME.fullmatch(map_ref):
         beside = folder.parent / "maps" / f"{map_ref}{MAP_SUFFIX}"
-        return beside if beside.exists() else LEVELS_DIR / "maps" / f"{map_ref}{MAP_SUFFIX}"
+        return beside if _is_file(beside) else LEVELS_DIR / "maps" / f"{map_ref}{MAP_SUFFIX}"
     if map_ref.lower().endswith(MAP_SUFFIX) and "\0" not in map_ref:
-        return folder / map_ref
+        return Path(os.path.normpath(folder / map_ref))  # said as the designer wrote it
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file is there (False for a name too long, a loop of links, a pipe)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def read_mission_and_map(path: str | Path) -> CheckedMission:
@@ -78,7 +87,7 @@ def _checked_map(file: str, mission: Mission) -> tuple[Level | None, list[Proble
     if tmx is None:
         return None, [Problem(file, "map", f"{shown(mission.map)} is neither a map name "
                               f"(letters, digits, _ and -) nor a path to a {MAP_SUFFIX} file")]
-    if not tmx.is_file():
+    if not _is_file(tmx):
         return None, [Problem(file, "map", f"no map {shown(mission.map)} (looked for {tmx})")]
     from game.level import load_level
     from game.level.validate import check_map
