@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -141,6 +142,7 @@ _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
 _STAGE_KEYS = {"id", "objective", "enter", "on"}
 _KIND_WORD = {True: "action", False: "trigger"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  #: keys shown as they are; others quoted
 _TYPE_CHECKS = {
     "str": lambda value: isinstance(value, str),
     "bool": lambda value: isinstance(value, bool),
@@ -252,6 +254,9 @@ class _Reader:
 
 
 def _path(where: str, key: str) -> str:
+    """``where.key``; a key that is not a bare TOML key is quoted (one short line)."""
+    if not _BARE_KEY.fullmatch(key):
+        key = shown(key)
     return f"{where}.{key}" if where else key
 
 
@@ -264,7 +269,7 @@ def _read_toml(file: str) -> tuple[dict | None, str]:
     except OSError as error:
         return None, f"cannot read the file: {error.strerror or error}"
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is no problem
     except UnicodeDecodeError:
         return None, "not a text file (expected UTF-8 TOML)"
     try:
@@ -384,8 +389,11 @@ def _read_vehicle(r: _Reader, where: str, table: dict) -> VehicleActor:
 
 def _read_stage(r: _Reader, where: str, table: dict) -> Stage:
     r.keys(table, _STAGE_KEYS, where)
+    stage_id = r.get(table, "id", "str", where)
+    if stage_id == "":
+        r.problem(f"{where}.id", "must not be empty (gotos name the stage by it)")
     return Stage(
-        id=r.get(table, "id", "str", where, ""),
+        id=stage_id or "",
         where=where,
         objective=r.get(table, "objective", "str", where, ""),
         enter=tuple(_read_action(r, w, t) for w, t in r.tables(table, "enter", where)),

@@ -388,3 +388,16 @@ def test_a_huge_unknown_key_is_named_briefly_and_fast(tmp_path):
     key = "k" * 100_000
     line = single_problem(tmp_path, GOOD + f"\n{key} = 1\n")
     assert line.endswith(": unknown key")
+
+
+def test_a_stage_id_is_required_and_not_empty(tmp_path):
+    assert "stages[0].id: missing (a str is required)" in single_problem(
+        tmp_path, GOOD.replace('id = "first"\n', ""))
+    assert "stages[0].id: must not be empty" in single_problem(
+        tmp_path, GOOD.replace('id = "first"', 'id = ""'))
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "job.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert parse_mission(path)[1] == []
