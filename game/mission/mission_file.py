@@ -16,11 +16,11 @@ What a file may hold, so that whatever passes here runs:
   :class:`NumberRange` (finite, the right kind, in a range the game can work with):
   the payout, the clock's time scale, the contract's times, crew return times, traffic
   counts, and each trigger and action parameter (:data:`PARAMETER_RANGES`).
-- **Stages**: ids unique, every ``goto`` lands on a stage, every stage is reached, and
-  no loop of stages goes round without waiting for anything (a ``goto`` in ``enter``,
-  or in a trigger whose condition may already hold when the stage begins, such as
-  ``after`` 0 or a clock time already past): such a loop would recurse or change stage
-  every tick forever.
+- **Stages**: ids unique and not empty, every ``goto`` lands on a stage, one ``goto``
+  per list of actions, every stage is reached, and no loop of stages goes round without
+  waiting for anything (a ``goto`` in ``enter``, or in a trigger whose condition may
+  already hold when the stage begins, such as ``after`` 0 or a clock time already past):
+  such a loop would recurse or change stage every tick forever.
 - **The contract**: a window that can open (a ``time`` after the clock's start, or a
   ``start_window`` action somewhere).
 - **Actors**: vehicle names unique, at most one detective, ``spawn`` actions only for
@@ -474,6 +474,7 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
                 r.problem(f"{action.where}.stage", f"no stage {shown(action.stage)}{hint}")
             else:
                 targets[source].add(action.stage)
+    _check_one_goto_per_list(r, mission)
     reached = {ids[0]}
     frontier = [ids[0]]
     while frontier:
@@ -486,6 +487,18 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
             r.problem(f"{stage.where} ({shown(stage.id)})",
                       "unreachable: no goto leads to this stage")
     _check_instant_loops(r, mission)
+
+
+def _check_one_goto_per_list(r: _Reader, mission: Mission) -> None:
+    """One goto per list of actions: the first already moved on (and ``enter`` lists with
+    several would branch, so entering a stage could run exponentially many stages)."""
+    lists = [stage.enter for stage in mission.stages]
+    lists += [t.actions for t in (*(t for s in mission.stages for t in s.on), *mission.always)]
+    for actions in lists:
+        gotos = [action for action in actions if action.kind == "goto"]
+        for extra in gotos[1:]:
+            r.problem(f"{extra.where}.stage", f"a second goto in the list (after "
+                      f"{gotos[0].where}), which has already moved on: one goto per list")
 
 
 class _InstantGoto(NamedTuple):

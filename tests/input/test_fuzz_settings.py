@@ -13,7 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pygame
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -84,7 +83,6 @@ def load_from(content: bytes) -> tuple[Settings, str | None]:
 @fuzz_settings(60)
 @given(mutated_settings())
 def test_mutated_settings_give_usable_settings(data):
-    pygame.init()
     content = json.dumps(data, allow_nan=True).encode("utf-8")
     settings, message = load_from(content)
     if message is None:  # a clean load: exactly what the file said, over the defaults
@@ -100,5 +98,4 @@ def test_mutated_settings_give_usable_settings(data):
               st.integers(0, 400), st.binary(max_size=6)),
 ))
 def test_any_bytes_give_usable_settings(content):
-    pygame.init()
     load_from(content)

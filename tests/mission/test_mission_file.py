@@ -401,3 +401,32 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "job.toml"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
     assert parse_mission(path)[1] == []
+
+
+def test_one_goto_per_list(tmp_path):
+    text = GOOD.replace('trigger = "crew_back"\nactions = [{ action = "complete" }]',
+                        'trigger = "window_closed"\n'
+                        'actions = [{ action = "goto", stage = "first" }, '
+                        '{ action = "goto", stage = "second" }]')
+    assert "stages[1].on[0].actions[1].stage: a second goto in the list (after " \
+           "stages[1].on[0].actions[0]), which has already moved on" in single_problem(
+               tmp_path, text)
+
+
+def test_the_longest_chain_of_enter_gotos_allowed_runs_without_recursing_too_deep(tmp_path):
+    """MAX_ITEMS['stages'] stages, each entering the next at once: the game goes through
+    them all in one call (one goto per list keeps it a chain, not a tree)."""
+    from game.mission.mission_file import MAX_ITEMS
+    from game.mission.runtime import MissionRuntime
+
+    from .tiny import MISSION, tiny_level
+
+    last = MAX_ITEMS["stages"] - 1
+    chain = "".join(f'\n[[stages]]\nid = "c{n}"\nobjective = "step {n}"\n'
+                    f'enter = [{{ action = "goto", stage = "c{n + 1}" }}]\n' for n in range(last))
+    head = MISSION.split("[[stages]]")[0]
+    path = write(tmp_path, head + chain + f'\n[[stages]]\nid = "c{last}"\nobjective = "end"\n')
+    mission = load_mission(path)
+    runtime = MissionRuntime(mission, tiny_level())
+    runtime.start()
+    assert runtime.stage_id == f"c{last}" and runtime.objective == "end"
