@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from game import cli
+
 #: scenario name -> "module:function" building (world, control_fn) from (cars, seed)
 SCENARIOS: dict[str, str] = {
     "arena": "game.sim.arena:build",
@@ -54,7 +56,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=1,
         help="runs per car count; report the best p50 (shared CPUs)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="the world's seed")
+    parser.add_argument("--seed", type=cli.seed, default=0, help="the world's seed")
     parser.add_argument("--json", action="store_true", help="one JSON object per run")
     parser.add_argument(
         "--peer",

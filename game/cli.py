@@ -3,7 +3,8 @@
 Each subcommand lives in the module that owns it; that module exposes
 ``configure(parser)`` to add its arguments and ``run(args) -> int`` to do the work.
 Modules are imported only when their subcommand runs, so ``bench`` and ``check`` never
-import pygame and start fast.
+import pygame and start fast. Arguments several commands share have one type here
+(:func:`seed`), so each command rejects a bad value the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +21,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "mission": ("game.app.mission_command", "run a mission, headless with an autopilot"),
     "replay": ("game.app.replay", "play back a recorded run"),
 }
+
+
+SEED_MAX = 2**32 - 1  #: seeds are 0 .. 2**32-1 (what numpy's seeding takes as one word)
+
+
+def seed(text: str) -> int:
+    """The argparse type of every ``--seed``: a whole number 0 .. 2**32-1, else argparse's
+    usage message and exit status 2 (never a traceback from deep inside the world)."""
+    try:
+        value = int(text, 10)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= SEED_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a seed (a whole number from 0 to {SEED_MAX})")
+    return value
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:

@@ -1,13 +1,28 @@
 """One reportable problem in a user's file: which file, which object, what is wrong.
 
 Loaders raise :class:`FileProblem`; validators collect :class:`Problem` lists. Either
-prints as one line, ``file: where: message``, and never as a traceback.
+prints as one line, ``file: where: message``, and never as a traceback. A value quoted
+from the file goes through :func:`shown`, so a message stays one short line whatever the
+file holds (a megabyte string, an array nested a thousand deep).
 """
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
 from typing import NamedTuple
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 40
+_SHOWN.maxlevel = 2
+
+
+def shown(value: object) -> str:
+    """A short repr of a value read from a user's file, for a message."""
+    try:
+        return _SHOWN.repr(value)
+    except ValueError:  # an int too long for Python to print
+        return "a number too long to print"
 
 
 class Problem(NamedTuple):

@@ -9,18 +9,28 @@ good file is first copied, the same atomic way, to ``NAME.bak``, so a file that 
 turns out unreadable still has a last good copy beside it.
 
 A kill can leave a temporary file behind (``.NAME.XXXX.tmp``); :func:`clean_temporaries`
-removes them and the game calls it when it starts. No pygame, no game state: every layer
-may use this module.
+removes them and the game calls it when it starts.
+
+:func:`read_limited` is the one way the game reads a small file a person wrote or
+may have broken (settings, missions): only a regular file, and only up to a size
+checked before anything is read, so a folder, a pipe, a device or a huge file gets a
+clear answer instead of a hang or a memory blow-up. No pygame, no game state: every
+layer may use this module.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
 BACKUP_SUFFIX = ".bak"
+
+
+class UnusableFile(ValueError):
+    """A file that exists but is not one to read: not a regular file, or too big."""
 
 
 def temp_prefix(path: Path) -> str:
@@ -98,3 +108,30 @@ def clean_temporaries(path: str | Path) -> int:
         except OSError:
             continue
     return removed
+
+
+def read_limited(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, which may hold at most ``max_bytes``.
+
+    Raises FileNotFoundError when there is none, OSError when it cannot be opened or
+    read, and UnusableFile (its message says why) for a folder, a pipe, a socket or a
+    device (reading one could block or never end) or a file over ``max_bytes``. The
+    file is opened without blocking and then examined, so one swapped for a pipe after
+    a look at its name still cannot hang the game.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnusableFile("is not a regular file (a folder, a pipe or a device)")
+        if info.st_size > max_bytes:
+            raise UnusableFile(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+        stream = os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+    with stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew after the look
+        raise UnusableFile(f"is over {max_bytes:,} bytes; at most {max_bytes:,} are read")
+    return data

@@ -14,13 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game import cli
+
 NO_DISPLAY_EXIT = 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--map", type=Path, metavar="PATH",
                         help="start free drive on this .tmx map (skips the title screen)")
-    parser.add_argument("--seed", type=int, default=0, help="world seed (default 0)")
+    parser.add_argument("--seed", type=cli.seed, default=0, help="world seed (default 0)")
     parser.add_argument("--record", type=Path, metavar="PATH",
                         help="record free drive to PATH (.npz); play it with 'replay PATH'")
 

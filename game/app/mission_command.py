@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from game import cli
 from game.mission.headless import MAX_SIM_S, run_headless
 
 
@@ -31,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--warp", type=float, default=1.0, help="in the window: sim seconds per real second"
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed for the world and the crew")
+    parser.add_argument("--seed", type=cli.seed, default=0, help="seed for the world and the crew")
     parser.add_argument(
         "--crew-late", action="store_true", help="the crew comes out after the window closes"
     )

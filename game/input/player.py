@@ -18,12 +18,13 @@ button 0 handbrake). Plugging a pad in picks it up; pulling the active one out r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import warnings
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pygame
 
-from game.input.settings import ACTIONS, Settings
+from game.input.settings import ACTIONS, DEFAULT_BINDINGS, Settings, unknown_keys_message
 from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_CONTROLS, STEER, THROTTLE
 
 if TYPE_CHECKING:
@@ -34,16 +35,46 @@ RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 
 ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
 
 
-def key_codes(bindings: dict[str, list[str]]) -> dict[int, str]:
-    """Key code -> action, from bindings by key name; unknown names are skipped."""
+class KeyCodes(NamedTuple):
+    """Bindings by key name turned into key codes, and the names that could not be."""
+
+    codes: dict[int, str]  #: key code -> action
+    unknown: dict[str, list[str]]  #: action -> key names pygame does not know
+
+
+def key_code(name: str) -> int | None:
+    """pygame's key code for a key name ("up", "left shift"), or None if it knows none.
+
+    Safe before ``pygame.init()`` (settings are checked before the window opens): the
+    name table is SDL's own and needs no video system, so pygame's warning is quieted.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return pygame.key.key_code(name)
+        except (ValueError, TypeError):
+            return None
+
+
+def key_codes(bindings: dict[str, list[str]]) -> KeyCodes:
+    """Key code -> action from bindings by key name, and the names that are unknown.
+
+    An action bound to any name pygame does not know keeps its default keys instead
+    (a typo must not leave throttle unbound); the caller reports ``unknown``.
+    """
     codes: dict[int, str] = {}
+    unknown: dict[str, list[str]] = {}
     for action in ACTIONS:
-        for name in bindings.get(action, []):
-            try:
-                codes[pygame.key.key_code(name)] = action
-            except ValueError:
-                continue
-    return codes
+        names = bindings.get(action, [])
+        bad = [name for name in names if key_code(name) is None]
+        if bad:
+            unknown[action] = bad
+            names = DEFAULT_BINDINGS[action]
+        for name in names:
+            code = key_code(name)
+            if code is not None:
+                codes[code] = action
+    return KeyCodes(codes, unknown)
 
 
 def apply_dead_zone(value: float, dead_zone: float) -> float:
@@ -77,8 +108,11 @@ class PlayerInput:
         self.lights_on = lights_on
         self.horn = False
 
-    def rebind(self, bindings: dict[str, list[str]]) -> None:
-        self.codes = key_codes(bindings)
+    def rebind(self, bindings: dict[str, list[str]]) -> str | None:
+        """Use these bindings now; a message naming any key names it could not bind
+        (those actions keep their default keys)."""
+        self.codes, unknown = key_codes(bindings)
+        return unknown_keys_message(unknown)
 
     # -- events ----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> list[str]:

@@ -1,19 +1,29 @@
 """Player settings (bindings, volume, fullscreen, resolution) as JSON in the config dir.
 
-No pygame here: keys are stored by their pygame names ("up", "w", "space"), which
-:mod:`game.input.bindings` turns into key codes. The file is written atomically (a temp
-file in the same directory, then ``os.replace``). A file that cannot be read as valid
-settings is moved aside to ``settings.json.corrupt-<n>`` (never deleted) and the defaults
-are used, with one message for the player.
+Keys are stored by their pygame names ("up", "w", "space"), which
+:func:`game.input.player.key_codes` turns into key codes. This module imports pygame
+only to check those names, and only where pygame is installed.
+
+The settings never stop the game from starting. Whatever ``settings.json`` holds (any
+bytes, JSON nested thousands deep, a folder or a pipe by that name, a file over
+:data:`MAX_SETTINGS_BYTES`), :func:`load_settings` gives the defaults and one message;
+a file it cannot use is moved aside to ``settings.json.corrupt-<n>`` (never deleted),
+and if even that is refused (a read-only folder) the message says so and the game goes
+on. Key names pygame does not know are named in the message and their actions keep
+their default keys; the rest of the file is used. Saves go through
+:func:`game.storage.atomic_write` (whole or not at all), and the temporary files a
+killed save leaves are removed at each load.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from game.problems import shown
+from game.storage import UnusableFile, atomic_write_text, clean_temporaries, read_limited
 
 CONFIG_DIR_ENV = "FMW_CONFIG_DIR"  #: overrides the config directory (tests, portable installs)
 SETTINGS_FILE = "settings.json"
@@ -31,6 +41,7 @@ DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
     "pause": ("escape",),
 }
 ACTIONS: tuple[str, ...] = tuple(DEFAULT_BINDINGS)
+MAX_SETTINGS_BYTES = 64 * 1024  #: bytes; a settings file is under 1 kB
 RESOLUTIONS: tuple[tuple[int, int], ...] = ((1280, 720), (1600, 900), (1920, 1080), (960, 540))
 
 
@@ -68,16 +79,16 @@ def settings_from_dict(data: object) -> Settings:
     defaults = Settings()
     unknown = sorted(set(data) - set(asdict(defaults)))
     if unknown:
-        raise SettingsError(f"unknown key {unknown[0]!r}")
+        raise SettingsError(f"unknown key {shown(unknown[0])}")
     bindings = data.get("bindings", defaults.bindings)
     if not isinstance(bindings, dict):
         raise SettingsError("'bindings' must be an object of action -> list of key names")
     merged = dict(defaults.bindings)
     for action, keys in bindings.items():
         if action not in DEFAULT_BINDINGS:
-            raise SettingsError(f"'bindings.{action}' is not an action")
+            raise SettingsError(f"{shown('bindings.' + action)} is not an action")
         if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-            raise SettingsError(f"'bindings.{action}' must be a list of key names")
+            raise SettingsError(f"{shown('bindings.' + action)} must be a list of key names")
         merged[action] = list(keys)
     volume = data.get("volume", defaults.volume)
     if isinstance(volume, bool) or not isinstance(volume, int | float) or not 0 <= volume <= 1:
@@ -103,48 +114,85 @@ def settings_to_dict(settings: Settings) -> dict:
     return data
 
 
-def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
-    """Settings from the config dir and an optional message for the player.
+def unknown_keys_message(unknown: dict[str, list[str]]) -> str | None:
+    """One line naming the key names that could not be bound, per action; None if none."""
+    if not unknown:
+        return None
+    named = "; ".join(f"{action} {', '.join(shown(n) for n in names)}"
+                      for action, names in unknown.items())
+    return f"unknown key names in the bindings ({named}): those actions keep their default keys"
 
-    A missing file gives the defaults quietly; a corrupt one is moved aside and named.
+
+def _unknown_key_names(settings: Settings) -> dict[str, list[str]]:
+    """Actions bound to key names pygame does not know, now set back to their defaults."""
+    try:
+        from game.input.player import key_codes
+    except ImportError:  # no pygame here: the names are checked when the game binds them
+        return {}
+    unknown = key_codes(settings.bindings).unknown
+    for action in unknown:
+        settings.bindings[action] = list(DEFAULT_BINDINGS[action])
+    return unknown
+
+
+def _decode(data: bytes) -> Settings:
+    """Settings from the file's bytes; SettingsError says what is wrong."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SettingsError(f"not UTF-8 text (byte {error.start})") from None
+    try:
+        decoded = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SettingsError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise SettingsError("nested too deeply to read") from None
+    except ValueError as error:  # an integer too long for Python to convert
+        raise SettingsError(f"not valid JSON ({error})") from None
+    return settings_from_dict(decoded)
+
+
+def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
+    """Settings from the config dir and an optional message for the player; never raises.
+
+    A missing file gives the defaults quietly; one that cannot be used gives the
+    defaults, is moved aside and is named in the message.
     """
     path = (directory or config_dir()) / SETTINGS_FILE
+    clean_temporaries(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        settings = _decode(read_limited(path, MAX_SETTINGS_BYTES))
     except FileNotFoundError:
         return Settings(), None
     except OSError as error:
-        return Settings(), f"{path}: cannot read settings ({error.strerror}); using defaults"
-    try:
-        return settings_from_dict(json.loads(text)), None
-    except json.JSONDecodeError as error:
-        reason = f"not valid JSON (line {error.lineno}: {error.msg})"
+        reason = f"cannot be read ({error.strerror or error})"
+    except UnusableFile as error:
+        reason = f"cannot be used: it {error}"
     except SettingsError as error:
         reason = str(error)
-    kept = _move_aside(path)
-    return Settings(), f"{path}: {reason}; using default settings (kept the file as {kept.name})"
+    else:
+        message = unknown_keys_message(_unknown_key_names(settings))
+        return settings, (f"{path}: {message}" if message else None)
+    return Settings(), f"{path}: {reason}; using default settings ({_move_aside(path)})"
 
 
-def _move_aside(path: Path) -> Path:
+def _move_aside(path: Path) -> str:
+    """Rename an unusable settings file to the first free ``.corrupt-N``; says what it did."""
     n = 1
-    while (target := path.with_name(f"{path.name}.corrupt-{n}")).exists():
+    while os.path.lexists(target := path.with_name(f"{path.name}.corrupt-{n}")):
         n += 1
-    os.replace(path, target)
-    return target
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        return f"could not move the file aside: {error.strerror or error}"
+    return f"kept the file as {target.name}"
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:
-    """Write the settings atomically (temp file + replace); returns the file's path."""
-    directory = directory or config_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / SETTINGS_FILE
-    handle, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(settings_to_dict(settings), stream, indent=2)
-            stream.write("\n")
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path
+    """Write the settings atomically (:func:`game.storage.atomic_write`); returns the path.
+
+    Raises OSError when the folder cannot be written; the old file is then intact.
+    """
+    path = (directory or config_dir()) / SETTINGS_FILE
+    text = json.dumps(settings_to_dict(settings), indent=2) + "\n"
+    return atomic_write_text(path, text)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.level import Level, load_level
-from game.mission.mission_file import load_mission
+from game.level import Level
 from game.mission.model import Mission
 from game.mission.runtime import MissionRuntime
-from game.mission.validate import LEVELS_DIR, map_path, map_problems
+from game.mission.validate import LEVELS_DIR, load_mission_and_map
 from game.problems import FileProblem
 from game.session.drive import DriveSession, add_parked, add_traffic
 from game.sim.aids import PLAYER_AIDS
@@ -40,11 +39,7 @@ def build_job(
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in MISSIONS_DIR.glob("*.toml")))
         raise FileProblem(path, "", f"no such mission (missions: {known})")
-    mission = load_mission(path)
-    level = load_level(map_path(path, mission.map))
-    problems = map_problems(mission, level)
-    if problems:
-        raise FileProblem(problems[0].file, problems[0].where, problems[0].message)
+    mission, level = load_mission_and_map(path)
     return build_session(mission, level, seed, crew_late, player_aids)
 
 

@@ -4,17 +4,40 @@
 :func:`load_mission` raises the first as a :class:`~game.problems.FileProblem`. Each
 problem names the file and the key path (``stages[2].on[0].zone``), and an unknown key
 comes with the closest known one. Checks against the map (zones, spawns) live in
-:mod:`game.mission.validate`.
+:mod:`game.mission.validate`, which is what the game and ``check`` both call.
+
+What a file may hold, so that whatever passes here runs:
+
+- **Bounded**: at most :data:`MAX_FILE_BYTES`, a regular file (never a pipe or a
+  folder), UTF-8; nesting too deep for the TOML reader is one problem, not a crash;
+  lists of crew, vehicles, stages, triggers and actions have a most each
+  (:data:`MAX_ITEMS`); at most :data:`MAX_PROBLEMS` problems are listed, then counted.
+- **Numbers**: every number is read through :meth:`_Reader.number` against a
+  :class:`NumberRange` (finite, the right kind, in a range the game can work with):
+  the payout, the clock's time scale, the contract's times, crew return times, traffic
+  counts, and each trigger and action parameter (:data:`PARAMETER_RANGES`).
+- **Stages**: ids unique and not empty, every ``goto`` lands on a stage, one ``goto``
+  per list of actions, every stage is reached, and no loop of stages goes round without
+  waiting for anything (a ``goto`` in ``enter``, or in a trigger whose condition may
+  already hold when the stage begins, such as ``after`` 0 or a clock time already past):
+  such a loop would recurse or change stage every tick forever.
+- **The contract**: a window that can open (a ``time`` after the clock's start, or a
+  ``start_window`` action somewhere).
+- **Actors**: vehicle names unique, at most one detective, ``spawn`` actions only for
+  vehicles that are not there from the start.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from game.mission.clock import parse_clock
+from game.mission.clock import WINDOW_S, format_clock, parse_clock
+from game.mission.heat import MAX_HEAT
 from game.mission.model import (
     ACTION_KINDS,
     TRIGGER_KINDS,
@@ -28,7 +51,73 @@ from game.mission.model import (
     VehicleActor,
 )
 from game.mission.roles import role_names
-from game.problems import FileProblem, Problem
+from game.problems import FileProblem, Problem, shown
+from game.sim import DT
+from game.storage import UnusableFile, read_limited
+
+MAX_FILE_BYTES = 256 * 1024  #: bytes; the shipped mission is about 6 kB
+MAX_PROBLEMS = 100  #: problems listed per file; any more are counted in one last line
+#: list key -> the most items it may hold
+MAX_ITEMS = {
+    "crew": 8,
+    "vehicles": 64,
+    "stages": 100,  # a chain of `enter` gotos recurses once per stage
+    "always": 64,
+    "on": 64,
+    "enter": 64,
+    "actions": 64,
+}
+MAX_KEY_HINT_CHARS = 64  #: longer unknown keys get no "did you mean" (difflib is quadratic)
+
+
+class NumberRange(NamedTuple):
+    """What a number in a mission may be: its kind, its bounds and its unit (for messages)."""
+
+    low: float
+    high: float
+    unit: str = ""
+    integer: bool = False
+    below_high: bool = False  #: the high bound itself is not allowed
+
+    def holds(self, value: int | float) -> bool:
+        """``value`` is finite and in range (an int is compared exactly, never converted)."""
+        if isinstance(value, float) and not math.isfinite(value):
+            return False
+        if self.below_high:
+            return self.low <= value < self.high
+        return self.low <= value <= self.high
+
+    def describe(self) -> str:
+        kind = "a whole number" if self.integer else "a number"
+        top = f"below {self.high:g}" if self.below_high else f"to {self.high:g}"
+        unit = f" ({self.unit})" if self.unit else ""
+        return f"{kind} from {self.low:g} {top}{unit}"
+
+
+PAYOUT = NumberRange(0, 100_000_000, "dollars", integer=True)
+TIME_SCALE = NumberRange(0.1, 60.0, "clock seconds per second")
+ATTENTION_S = NumberRange(0.0, 3600.0, "clock seconds")
+AWAY_GRACE_S = NumberRange(0.0, WINDOW_S, "clock seconds, at most the window")
+RETURN_S = NumberRange(0.0, 3600.0, "clock seconds after the window opens")
+VEHICLE_COUNT = NumberRange(0, 1000, "cars", integer=True)
+#: (trigger or action kind, parameter) -> its range; every numeric parameter is here
+PARAMETER_RANGES: dict[tuple[str, str], NumberRange] = {
+    ("stopped_in_zone", "seconds"): NumberRange(0.0, 600.0, "sim seconds"),
+    ("after", "seconds"): NumberRange(0.0, 3600.0, "sim seconds"),
+    ("window_elapsed", "seconds"): NumberRange(0.0, 3600.0, "clock seconds"),
+    ("heat_above", "value"): NumberRange(0.0, MAX_HEAT, "heat", below_high=True),
+    ("message", "seconds"): NumberRange(0.5, 60.0, "seconds on screen"),
+    ("dispatch", "units"): NumberRange(1, 20, "police units", integer=True),
+    ("add_heat", "value"): NumberRange(-MAX_HEAT, MAX_HEAT, "heat"),
+}
+_BOOL_PARAMETERS = {"without_pursuit", "all"}  #: every other non-numeric parameter is a string
+
+#: trigger kinds that test a state, not an event of this tick: if the state already holds
+#: when the stage begins, the trigger fires on its first tick
+_STATE_TRIGGERS = frozenset({"clock", "window_elapsed", "crew_back", "vehicle_wrecked",
+                             "heat_above", "busted"})
+#: ...and these do too when their seconds are no longer than one tick
+_TIMED_TRIGGERS = frozenset({"after", "stopped_in_zone"})
 
 _TOP_KEYS = {
     "title",
@@ -52,15 +141,22 @@ _TRAFFIC_KEYS = {"cars", "parked"}
 _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
 _STAGE_KEYS = {"id", "objective", "enter", "on"}
-#: parameter -> TOML type; every other parameter is a string
-_PARAM_TYPES = {
-    "seconds": "number",
-    "value": "number",
-    "units": "int",
-    "without_pursuit": "bool",
-    "all": "bool",
-}
 _KIND_WORD = {True: "action", False: "trigger"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  #: keys shown as they are; others quoted
+_TYPE_CHECKS = {
+    "str": lambda value: isinstance(value, str),
+    "bool": lambda value: isinstance(value, bool),
+    "table": lambda value: isinstance(value, dict),
+    "list": lambda value: isinstance(value, list),
+}
+
+def close_hint(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" (none is close, or
+    the word is too long to compare: difflib is quadratic in its length)."""
+    if len(word) > MAX_KEY_HINT_CHARS:
+        return ""
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class _Reader:
@@ -69,37 +165,65 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.unlisted = 0  #: problems past MAX_PROBLEMS, only counted
+
+    @property
+    def full(self) -> bool:
+        """As many problems as are listed: any more are only counted."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, where, message))
+        if self.full:
+            self.unlisted += 1
+        else:
+            self.problems.append(Problem(self.file, where, message))
+
+    def all_problems(self) -> list[Problem]:
+        if not self.unlisted:
+            return self.problems
+        more = Problem(self.file, "", f"and {self.unlisted} more problems not listed")
+        return [*self.problems, more]
 
     def keys(self, table: dict, allowed: set[str] | frozenset[str], where: str) -> None:
         for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.problem(_path(where, key), f"unknown key{hint}")
+            if key in allowed:
+                continue
+            hint = "" if self.full else close_hint(key, allowed)
+            self.problem(_path(where, key), f"unknown key{hint}")
 
     def get(self, table: dict, key: str, kind: str, where: str, default: Any = None) -> Any:
-        """Value of ``key`` checked against ``kind`` (str, number, int, bool, table, list)."""
+        """Value of ``key`` checked against ``kind`` (str, bool, table, list); numbers go
+        through :meth:`number`."""
         path = _path(where, key)
         if key not in table:
             if default is None:
                 self.problem(path, f"missing (a {kind} is required)")
             return default
         value = table[key]
-        ok = {
-            "str": isinstance(value, str),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "table": isinstance(value, dict),
-            "list": isinstance(value, list),
-        }[kind]
-        if not ok:
-            self.problem(path, f"must be a {kind}, not {type(value).__name__} {value!r}")
+        if not _TYPE_CHECKS[kind](value):
+            self.problem(path, f"must be a {kind}, not {type(value).__name__} {shown(value)}")
             return default
-        return float(value) if kind == "number" else value
+        return value
+
+    def number(
+        self, table: dict, key: str, where: str, allowed: NumberRange, default: Any = None
+    ) -> Any:
+        """The number at ``key``: finite, of the right kind and in ``allowed``, else a
+        problem and ``default``. Every number in a mission is read here."""
+        path = _path(where, key)
+        if key not in table:
+            if default is None:
+                self.problem(path, f"missing ({allowed.describe()} is required)")
+            return default
+        return self.checked_number(table[key], path, allowed, default)
+
+    def checked_number(self, value: object, path: str, allowed: NumberRange, default: Any) -> Any:
+        """:meth:`number` for a value already in hand (an item of a list)."""
+        kinds = int if allowed.integer else int | float
+        if isinstance(value, bool) or not isinstance(value, kinds) or not allowed.holds(value):
+            self.problem(path, f"must be {allowed.describe()}, not {shown(value)}")
+            return default
+        return int(value) if allowed.integer else float(value)
 
     def clock(self, table: dict, key: str, where: str, required: bool = True) -> float | None:
         text = self.get(table, key, "str", where, None if required else "")
@@ -107,47 +231,77 @@ class _Reader:
             return None
         try:
             return parse_clock(text)
-        except ValueError as error:
-            self.problem(_path(where, key), str(error))
+        except ValueError:
+            self.problem(_path(where, key), f"{shown(text)} is not a clock time "
+                         "(write HH:MM or HH:MM:SS, hours 0-23, minutes and seconds 0-59)")
             return None
 
     def tables(self, table: dict, key: str, where: str) -> list[tuple[str, dict]]:
         """An array of tables as (key path, table) pairs; anything else is a problem."""
         items = self.get(table, key, "list", where, [])
+        most = MAX_ITEMS[key]
+        if len(items) > most:
+            self.problem(_path(where, key), f"has {len(items)} items; at most {most} are allowed")
+            items = items[:most]
         out = []
         for index, item in enumerate(items):
             path = f"{_path(where, key)}[{index}]"
             if isinstance(item, dict):
                 out.append((path, item))
             else:
-                self.problem(path, f"must be a table, not {item!r}")
+                self.problem(path, f"must be a table, not {shown(item)}")
         return out
 
 
 def _path(where: str, key: str) -> str:
+    """``where.key``; a key that is not a bare TOML key is quoted (one short line)."""
+    if not _BARE_KEY.fullmatch(key):
+        key = shown(key)
     return f"{where}.{key}" if where else key
+
+
+def _read_toml(file: str) -> tuple[dict | None, str]:
+    """The file's TOML as a dict, or None and why it cannot be read."""
+    try:
+        data = read_limited(file, MAX_FILE_BYTES)
+    except UnusableFile as error:
+        return None, f"cannot be read as a mission: it {error}"
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror or error}"
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is no problem
+    except UnicodeDecodeError:
+        return None, "not a text file (expected UTF-8 TOML)"
+    try:
+        return tomllib.loads(text), ""
+    except RecursionError:
+        return None, "nested too deeply to read (arrays or tables inside each other)"
+    except ValueError as error:  # TOMLDecodeError, and numbers Python will not convert
+        return None, f"TOML syntax error: {error}"
 
 
 def parse_mission(path: str | Path) -> tuple[Mission | None, list[Problem]]:
     """Read and check a mission file; the Mission is None when it cannot be used."""
     file = str(path)
+    data, reason = _read_toml(file)
+    if data is None:
+        return None, [Problem(file, "", reason)]
     reader = _Reader(file)
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        return None, [Problem(file, "", f"cannot read the file: {error.strerror or error}")]
-    except UnicodeDecodeError:
-        return None, [Problem(file, "", "not a text file (expected UTF-8 TOML)")]
-    except tomllib.TOMLDecodeError as error:
-        return None, [Problem(file, "", f"TOML syntax error: {error}")]
     reader.keys(data, _TOP_KEYS, "")
     mission = _read_mission(reader, data, Path(path))
     _check_stage_graph(reader, mission)
-    return (mission if not reader.problems else None), reader.problems
+    _check_contract(reader, mission)
+    _check_actors(reader, mission)
+    problems = reader.all_problems()
+    return (mission if not problems else None), problems
 
 
 def load_mission(path: str | Path) -> Mission:
-    """The mission in ``path``; raises FileProblem naming the first bad key."""
+    """The mission in ``path``; raises FileProblem naming the first bad key.
+
+    This checks the file alone; :func:`game.mission.validate.load_mission_and_map` is
+    what the game loads a job with (it checks the map too).
+    """
     mission, problems = parse_mission(path)
     if problems:
         first = problems[0]
@@ -159,9 +313,6 @@ def load_mission(path: str | Path) -> Mission:
 def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
     clock = r.get(data, "clock", "table", "", {})
     r.keys(clock, _CLOCK_KEYS, "clock")
-    time_scale = r.get(clock, "time_scale", "number", "clock", 1.0)
-    if time_scale <= 0:
-        r.problem("clock.time_scale", f"must be above 0, not {time_scale}")
     player = r.get(data, "player", "table", "", {})
     r.keys(player, _PLAYER_KEYS, "player")
     traffic = r.get(data, "traffic", "table", "", {})
@@ -173,17 +324,17 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         map=r.get(data, "map", "str", ""),
         client=r.get(data, "client", "str", ""),
         briefing=r.get(data, "briefing", "str", ""),
-        payout=r.get(data, "payout", "int", "", 0),
+        payout=r.number(data, "payout", "", PAYOUT, 0),
         clock_start=r.clock(clock, "start", "clock") or 0.0,
-        time_scale=time_scale,
+        time_scale=r.number(clock, "time_scale", "clock", TIME_SCALE, 1.0),
         contract=_read_contract(r, r.get(data, "contract", "table", "", {})),
         crew=tuple(_read_crew(r, w, t) for w, t in r.tables(data, "crew", "")),
         vehicles=tuple(_read_vehicle(r, w, t) for w, t in r.tables(data, "vehicles", "")),
         player_spawn=r.get(player, "spawn", "str", "player", "player_start"),
         player_class=r.get(player, "class", "str", "player", "driver"),
         traffic=Traffic(
-            cars=r.get(traffic, "cars", "int", "traffic", 0),
-            parked=r.get(traffic, "parked", "int", "traffic", 0),
+            cars=r.number(traffic, "cars", "traffic", VEHICLE_COUNT, 0),
+            parked=r.number(traffic, "parked", "traffic", VEHICLE_COUNT, 0),
         ),
         stages=tuple(_read_stage(r, w, t) for w, t in r.tables(data, "stages", "")),
         always=tuple(_read_trigger(r, w, t) for w, t in r.tables(data, "always", "")),
@@ -195,22 +346,27 @@ def _read_contract(r: _Reader, table: dict) -> Contract:
     return Contract(
         place=r.get(table, "place", "str", "contract", ""),
         time=r.clock(table, "time", "contract", required=False),
-        attention_after_s=r.get(table, "attention_after_s", "number", "contract", 240.0),
-        away_grace_s=r.get(table, "away_grace_s", "number", "contract", 30.0),
+        attention_after_s=r.number(table, "attention_after_s", "contract", ATTENTION_S, 240.0),
+        away_grace_s=r.number(table, "away_grace_s", "contract", AWAY_GRACE_S, 30.0),
     )
 
 
 def _read_crew(r: _Reader, where: str, table: dict) -> CrewMember:
     r.keys(table, _CREW_KEYS, where)
+    path = f"{where}.return_s"
     span = r.get(table, "return_s", "list", where, [0.0, 0.0])
-    numbers = [v for v in span if isinstance(v, int | float) and not isinstance(v, bool)]
-    if len(span) != 2 or len(numbers) != 2 or not 0 <= numbers[0] <= numbers[1]:
-        r.problem(f"{where}.return_s", f"must be [earliest, latest] clock seconds, not {span!r}")
-        numbers = [0.0, 0.0]
+    if len(span) != 2:
+        r.problem(path, f"must be [earliest, latest] ({RETURN_S.unit}), not {shown(span)}")
+        span = [0.0, 0.0]
+    earliest, latest = (r.checked_number(v, path, RETURN_S, None) for v in span)
+    if earliest is None or latest is None:
+        earliest = latest = 0.0
+    elif earliest > latest:
+        r.problem(path, f"must be [earliest, latest]: {earliest:g} is after {latest:g}")
     return CrewMember(
         name=r.get(table, "name", "str", where, ""),
         spawn=r.get(table, "spawn", "str", where, ""),
-        return_s=(float(numbers[0]), float(numbers[1])),
+        return_s=(earliest, latest),
         where=where,
     )
 
@@ -219,7 +375,8 @@ def _read_vehicle(r: _Reader, where: str, table: dict) -> VehicleActor:
     r.keys(table, _VEHICLE_KEYS, where)
     role = r.get(table, "role", "str", where, "")
     if role and role not in role_names():
-        r.problem(f"{where}.role", f"unknown role '{role}' (one of {', '.join(role_names())})")
+        r.problem(f"{where}.role",
+                  f"unknown role {shown(role)} (one of {', '.join(role_names())})")
     return VehicleActor(
         name=r.get(table, "name", "str", where, ""),
         role=role,
@@ -232,8 +389,11 @@ def _read_vehicle(r: _Reader, where: str, table: dict) -> VehicleActor:
 
 def _read_stage(r: _Reader, where: str, table: dict) -> Stage:
     r.keys(table, _STAGE_KEYS, where)
+    stage_id = r.get(table, "id", "str", where)
+    if stage_id == "":
+        r.problem(f"{where}.id", "must not be empty (gotos name the stage by it)")
     return Stage(
-        id=r.get(table, "id", "str", where, ""),
+        id=stage_id or "",
         where=where,
         objective=r.get(table, "objective", "str", where, ""),
         enter=tuple(_read_action(r, w, t) for w, t in r.tables(table, "enter", where)),
@@ -244,14 +404,12 @@ def _read_stage(r: _Reader, where: str, table: dict) -> Stage:
 def _kind(r: _Reader, table: dict, key: str, where: str, kinds: dict) -> str | None:
     kind = r.get(table, key, "str", where, "")
     if kind and kind not in kinds:
-        close = difflib.get_close_matches(kind, sorted(kinds), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        r.problem(_path(where, key), f"unknown {key} kind '{kind}'{hint}")
+        r.problem(_path(where, key), f"unknown {key} kind {shown(kind)}{close_hint(kind, kinds)}")
     return kind if kind in kinds else None
 
 
 def _params(r: _Reader, table: dict, kind: str, where: str, kinds: dict, own: set[str]) -> dict:
-    """The kind's parameters, typed; unknown and missing ones become problems."""
+    """The kind's parameters, typed and in range; unknown and missing ones are problems."""
     required, optional = kinds[kind]
     r.keys(table, required | optional | own, where)
     params: dict[str, Any] = {}
@@ -264,11 +422,13 @@ def _params(r: _Reader, table: dict, kind: str, where: str, kinds: dict, own: se
                 )
             continue
         if key == "at":
-            params[key] = r.clock(table, key, where) or 0.0
+            value = r.clock(table, key, where)
+        elif (kind, key) in PARAMETER_RANGES:
+            value = r.number(table, key, where, PARAMETER_RANGES[kind, key])
         else:
-            value = r.get(table, key, _PARAM_TYPES.get(key, "str"), where, None)
-            if value is not None:
-                params[key] = value
+            value = r.get(table, key, "bool" if key in _BOOL_PARAMETERS else "str", where)
+        if value is not None:
+            params[key] = value
     return params
 
 
@@ -290,7 +450,8 @@ def _read_trigger(r: _Reader, where: str, table: dict) -> Trigger:
 
 
 def _check_stage_graph(r: _Reader, mission: Mission) -> None:
-    """Stage ids unique, every goto lands on a stage, every later stage is reached."""
+    """Stage ids unique, every goto lands on a stage, every later stage is reached, and no
+    loop of instant transitions."""
     ids = [stage.id for stage in mission.stages]
     if not mission.stages:
         r.problem("stages", "a mission needs at least one stage")
@@ -298,7 +459,7 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
     seen: set[str] = set()
     for stage in mission.stages:
         if stage.id in seen:
-            r.problem(f"{stage.where}.id", f"stage id '{stage.id}' is used twice")
+            r.problem(f"{stage.where}.id", f"stage id {shown(stage.id)} is used twice")
         seen.add(stage.id)
     targets: dict[str, set[str]] = {stage.id: set() for stage in mission.stages}
     always = [a for trigger in mission.always for a in trigger.actions]
@@ -309,11 +470,11 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
             if action.kind != "goto":
                 continue
             if action.stage not in targets:
-                close = difflib.get_close_matches(action.stage, ids, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                r.problem(f"{action.where}.stage", f"no stage '{action.stage}'{hint}")
+                hint = close_hint(action.stage, ids)
+                r.problem(f"{action.where}.stage", f"no stage {shown(action.stage)}{hint}")
             else:
                 targets[source].add(action.stage)
+    _check_one_goto_per_list(r, mission)
     reached = {ids[0]}
     frontier = [ids[0]]
     while frontier:
@@ -323,7 +484,116 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
                 frontier.append(target)
     for stage in mission.stages:
         if stage.id not in reached:
-            r.problem(f"{stage.where} ('{stage.id}')", "unreachable: no goto leads to this stage")
+            r.problem(f"{stage.where} ({shown(stage.id)})",
+                      "unreachable: no goto leads to this stage")
+    _check_instant_loops(r, mission)
+
+
+def _check_one_goto_per_list(r: _Reader, mission: Mission) -> None:
+    """One goto per list of actions: the first already moved on (and ``enter`` lists with
+    several would branch, so entering a stage could run exponentially many stages)."""
+    lists = [stage.enter for stage in mission.stages]
+    lists += [t.actions for t in (*(t for s in mission.stages for t in s.on), *mission.always)]
+    for actions in lists:
+        gotos = [action for action in actions if action.kind == "goto"]
+        for extra in gotos[1:]:
+            r.problem(f"{extra.where}.stage", f"a second goto in the list (after "
+                      f"{gotos[0].where}), which has already moved on: one goto per list")
+
+
+class _InstantGoto(NamedTuple):
+    """A goto that runs as soon as its stage begins (or may: its condition already holds)."""
+
+    target: str
+    where: str  #: the goto action's key path
+    why: str  #: "enter", "after 0 s", "clock 02:00" ...
+
+
+def _instant_gotos(stage: Stage, stage_ids: set[str]) -> list[_InstantGoto]:
+    gotos = [_InstantGoto(a.stage, a.where, "enter") for a in stage.enter if a.kind == "goto"]
+    for trigger in stage.on:
+        timed = trigger.kind in _TIMED_TRIGGERS and trigger.seconds <= DT
+        if trigger.kind not in _STATE_TRIGGERS and not timed:
+            continue
+        why = trigger.kind
+        if timed:
+            why += f" {trigger.seconds:g} s"
+        elif trigger.kind == "clock":
+            why += f" {format_clock(trigger.at)}"
+        gotos += [_InstantGoto(a.stage, a.where, why) for a in trigger.actions
+                  if a.kind == "goto"]
+    return [goto for goto in gotos if goto.target in stage_ids]
+
+
+def _check_instant_loops(r: _Reader, mission: Mission) -> None:
+    """A loop of stages where every goto runs at once on entering: the game would recurse
+    (``enter`` gotos) or change stage every tick forever. One problem per loop."""
+    ids = {stage.id for stage in mission.stages}
+    edges = {stage.id: _instant_gotos(stage, ids) for stage in mission.stages}
+    reported: set[frozenset[str]] = set()
+    for stage in mission.stages:
+        loop = _loop_back_to(stage.id, edges)
+        if loop is None or frozenset(g.target for g in loop) in reported:
+            continue
+        reported.add(frozenset(g.target for g in loop))
+        names = " -> ".join(shown(name) for name in [stage.id, *(g.target for g in loop)])
+        whys = ", ".join(sorted({g.why for g in loop}))
+        r.problem(loop[0].where, f"stages {names} go round without waiting for anything "
+                  f"(each goto runs as soon as its stage begins: {whys}); the job would "
+                  "never move on")
+
+
+def _loop_back_to(start: str, edges: dict[str, list[_InstantGoto]]) -> list[_InstantGoto] | None:
+    """The instant gotos of a loop from ``start`` back to it, or None (depth-first)."""
+    trail: list[_InstantGoto] = []
+    pending = [iter(edges[start])]
+    visited = {start}
+    while pending:
+        goto = next(pending[-1], None)
+        if goto is None:
+            pending.pop()
+            if trail:
+                trail.pop()
+            continue
+        if goto.target == start:
+            return [*trail, goto]
+        if goto.target not in visited:
+            visited.add(goto.target)
+            trail.append(goto)
+            pending.append(iter(edges[goto.target]))
+    return None
+
+
+def _check_contract(r: _Reader, mission: Mission) -> None:
+    """The window can open: an agreed time after the clock's start, or a start_window."""
+    if any(p.where in ("contract.time", "clock.start") for p in r.problems):
+        return  # already said what is wrong with them
+    agreed = mission.contract.time
+    if agreed is None:
+        if not any(a.kind == "start_window" for a in all_actions(mission)):
+            r.problem("contract.time", "missing, and no start_window action opens the window "
+                      "instead: the window would never open and the job never end")
+    elif agreed <= mission.clock_start:
+        r.problem("contract.time", f"{format_clock(agreed)} is not after the clock's start "
+                  f"({format_clock(mission.clock_start)}): the Driver would be late at once")
+
+
+def _check_actors(r: _Reader, mission: Mission) -> None:
+    """Vehicle names unique, one detective at most, spawn actions for late arrivals only."""
+    by_name: dict[str, VehicleActor] = {}
+    detectives = 0
+    for actor in mission.vehicles:
+        if actor.name in by_name:
+            r.problem(f"{actor.where}.name", f"vehicle name {shown(actor.name)} is used twice")
+        by_name.setdefault(actor.name, actor)
+        detectives += actor.role == "detective"
+        if actor.role == "detective" and detectives > 1:
+            r.problem(f"{actor.where}.role", "a job has one detective at most")
+    for action in all_actions(mission):
+        actor = by_name.get(action.vehicle) if action.kind == "spawn" else None
+        if actor is not None and actor.at_start:
+            r.problem(f"{action.where}.vehicle", f"vehicle {shown(actor.name)} is there from "
+                      f"the start (set at_start = false in {actor.where} to bring it in here)")
 
 
 def _stage_actions(stage: Stage) -> list[Action]:

@@ -1,45 +1,124 @@
-"""``check_mission(path)``: every problem in a mission file, including against its map.
+"""A mission and its map, checked as one: what ``check`` reports, the game refuses.
 
-The file's own checks (syntax, keys, kinds, clock times, the stage graph) come from
-:mod:`game.mission.mission_file`; this module adds what needs the map: the map exists,
-and every zone, spawn and vehicle class the mission names is there. ``python -m game
-check`` calls :func:`check_mission` for each ``levels/missions/*.toml``.
+:func:`read_mission_and_map` runs every check on a mission file and returns the
+mission, its loaded map and the problems; :func:`check_mission` (``python -m game
+check``) lists those problems, and :func:`load_mission_and_map` (what the game loads a
+job with) raises the first as a :class:`~game.problems.FileProblem`. So a mission that
+``check`` passes is exactly one the game plays.
+
+The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
+:mod:`game.mission.mission_file`; this module adds the map:
+
+- ``map`` is a bare name (``downtown``: ``maps/downtown.tmx`` in the levels folder
+  beside the mission's folder if there is one, else the shipped ``levels/maps``), or a
+  path to a ``.tmx`` (relative to the mission's folder, or absolute);
+- whatever the form, the map gets every check ``python -m game check MAP`` runs
+  (:func:`game.level.validate.check_map`), each problem reported under the mission's
+  ``map`` key;
+- every zone, spawn, vehicle and vehicle class the mission names is on that map.
 """
 
 from __future__ import annotations
 
-import difflib
+import os
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 from game.level.model import Level
-from game.mission.mission_file import all_actions, parse_mission
+from game.mission.mission_file import all_actions, close_hint, parse_mission
 from game.mission.model import PLAYER, Mission
-from game.problems import FileProblem, Problem
+from game.problems import FileProblem, Problem, shown
 
 LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name; anything with a / is a path
+MAP_SUFFIX = ".tmx"
 
 
-def map_path(mission_path: str | Path, map_name: str) -> Path:
-    """The .tmx a mission names: ``../maps/NAME.tmx`` beside it, else the shipped one."""
-    beside = Path(mission_path).resolve().parent.parent / "maps" / f"{map_name}.tmx"
-    return beside if beside.exists() else LEVELS_DIR / "maps" / f"{map_name}.tmx"
+class CheckedMission(NamedTuple):
+    """A mission file after every check: both set only when ``problems`` is empty."""
+
+    mission: Mission | None
+    level: Level | None
+    problems: list[Problem]
+
+
+def map_file(mission_path: str | Path, map_ref: str) -> Path | None:
+    """The .tmx a mission's ``map`` names, or None when it is neither a name nor a path.
+
+    A bare name is ``../maps/NAME.tmx`` beside the mission's folder when that exists,
+    else the shipped one; a path ends in ``.tmx`` and is relative to the mission's folder.
+    """
+    folder = Path(mission_path).resolve().parent
+    if MAP_NAME.fullmatch(map_ref):
+        beside = folder.parent / "maps" / f"{map_ref}{MAP_SUFFIX}"
+        return beside if _is_file(beside) else LEVELS_DIR / "maps" / f"{map_ref}{MAP_SUFFIX}"
+    if map_ref.lower().endswith(MAP_SUFFIX) and "\0" not in map_ref:
+        return Path(os.path.normpath(folder / map_ref))  # said as the designer wrote it
+    return None
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file is there (False for a name too long, a loop of links, a pipe)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def read_mission_and_map(path: str | Path) -> CheckedMission:
+    """Every check on the mission at ``path`` and on its map; never raises FileProblem."""
+    mission, problems = parse_mission(path)
+    if mission is None:
+        return CheckedMission(None, None, problems)
+    level, problems = _checked_map(str(path), mission)
+    if level is not None:
+        problems = map_problems(mission, level)
+    if problems:
+        return CheckedMission(None, None, problems)
+    return CheckedMission(mission, level, [])
+
+
+def _checked_map(file: str, mission: Mission) -> tuple[Level | None, list[Problem]]:
+    """The mission's map after every map check, or None and the problems (under ``map``)."""
+    if not mission.map:
+        return None, [Problem(file, "map", "missing (a map is required)")]
+    tmx = map_file(file, mission.map)
+    if tmx is None:
+        return None, [Problem(file, "map", f"{shown(mission.map)} is neither a map name "
+                              f"(letters, digits, _ and -) nor a path to a {MAP_SUFFIX} file")]
+    if not _is_file(tmx):
+        return None, [Problem(file, "map", f"no map {shown(mission.map)} (looked for {tmx})")]
+    from game.level import load_level
+    from game.level.validate import check_map
+
+    problems = [Problem(file, "map", f"its map has a problem: {p}") for p in check_map(tmx)]
+    if problems:
+        return None, problems
+    try:
+        return load_level(tmx), []
+    except FileProblem as problem:  # it changed since the check a moment ago
+        return None, [Problem(file, "map", f"its map does not load: {problem}")]
 
 
 def check_mission(path: str | Path) -> list[Problem]:
     """Every problem in the mission file at ``path`` (empty: it is good to run)."""
-    mission, problems = parse_mission(path)
-    if mission is None:
-        return problems
-    tmx = map_path(path, mission.map)
-    if not tmx.exists():
-        return [Problem(str(path), "map", f"no map '{mission.map}' (looked for {tmx})")]
-    from game.level import load_level
+    return read_mission_and_map(path).problems
 
-    try:
-        level = load_level(tmx)
-    except FileProblem as problem:
-        return [Problem(str(path), "map", f"its map does not load: {problem}")]
-    return map_problems(mission, level)
+
+def load_mission_and_map(path: str | Path) -> tuple[Mission, Level]:
+    """The mission at ``path`` and its loaded map, for play; FileProblem for the first of
+    whatever :func:`check_mission` would report (naming the file, the key and how many
+    more there are)."""
+    mission, level, problems = read_mission_and_map(path)
+    if problems:
+        first = problems[0]
+        message = first.message
+        if len(problems) > 1:
+            message += f" (and {len(problems) - 1} more: python -m game check {first.file})"
+        raise FileProblem(first.file, first.where, message)
+    assert mission is not None and level is not None
+    return mission, level
 
 
 def map_problems(mission: Mission, level: Level) -> list[Problem]:
@@ -51,9 +130,10 @@ def map_problems(mission: Mission, level: Level) -> list[Problem]:
 
     def need(names: dict, name: str, what: str, where: str, kind: str | None = None) -> None:
         if name not in names:
-            close = difflib.get_close_matches(name, sorted(names), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(file, where, f"no {what} '{name}' on map '{level.name}'{hint}"))
+            hint = close_hint(name, set(names))
+            problems.append(
+                Problem(file, where, f"no {what} {shown(name)} on map '{level.name}'{hint}")
+            )
         elif kind is not None and names[name].kind != kind:
             message = f"{what} '{name}' is a {names[name].kind}, not a {kind}"
             problems.append(Problem(file, where, message))
@@ -62,7 +142,7 @@ def map_problems(mission: Mission, level: Level) -> list[Problem]:
         try:
             VehicleClass.from_name(name)
         except (KeyError, ValueError):
-            problems.append(Problem(file, where, f"unknown vehicle class '{name}'"))
+            problems.append(Problem(file, where, f"unknown vehicle class {shown(name)}"))
 
     need(level.zones, mission.contract.place, "zone", "contract.place", kind="place")
     need(level.spawns, mission.player_spawn, "spawn", "player.spawn")
@@ -74,12 +154,11 @@ def map_problems(mission: Mission, level: Level) -> list[Problem]:
         if actor.vehicle_class:
             vehicle_class(actor.vehicle_class, f"{actor.where}.class")
     vehicles = {actor.name: actor for actor in mission.vehicles}
-    for stage in mission.stages:
-        for trigger in (*stage.on, *mission.always):
-            if trigger.zone:
-                need(level.zones, trigger.zone, "zone", f"{trigger.where}.zone")
-            if trigger.vehicle and trigger.vehicle != PLAYER:
-                need(vehicles, trigger.vehicle, "vehicle actor", f"{trigger.where}.vehicle")
+    for trigger in (*(t for stage in mission.stages for t in stage.on), *mission.always):
+        if trigger.zone:
+            need(level.zones, trigger.zone, "zone", f"{trigger.where}.zone")
+        if trigger.vehicle and trigger.vehicle != PLAYER:
+            need(vehicles, trigger.vehicle, "vehicle actor", f"{trigger.where}.vehicle")
     for action in all_actions(mission):
         if action.zone:
             need(level.zones, action.zone, "zone", f"{action.where}.zone")
