@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.mission.clock import WINDOW_S, format_clock, parse_clock
-from game.mission.heat import MAX_HEAT
 from game.mission.model import (
     ACTION_KINDS,
     TRIGGER_KINDS,
@@ -52,6 +51,7 @@ from game.mission.model import (
 )
 from game.mission.roles import role_names
 from game.problems import FileProblem, Problem, shown
+from game.session.heat import MAX_HEAT
 from game.sim import DT
 from game.storage import UnusableFile, read_limited
 
