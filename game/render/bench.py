@@ -20,7 +20,10 @@ import time
 
 import numpy as np
 
+from game.ai.bench_city import DOWNTOWN
+
 RENDER_CARS = 200  #: cars when --cars is not given on the command line
+RENDER_MAP = DOWNTOWN  #: the map the render bench drives
 SCREEN = (1280, 720)
 
 
@@ -70,7 +73,6 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.ai.bench_city import DOWNTOWN as FREE_DRIVE_MAP
     from game.problems import FileProblem
     from game.render.renderer import Renderer
 
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     pygame.font.init()
     screen = pygame.display.set_mode(SCREEN)
     try:
-        session = build_session(FREE_DRIVE_MAP, cars, args.seed)
+        session = build_session(RENDER_MAP, cars, args.seed)
     except FileProblem as problem:
         print(f"bench --render: {problem}", file=sys.stderr)
         return 2
@@ -94,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     pygame.quit()
     times, cpu_times = min(runs, key=lambda run: float(np.percentile(run[0], 50)))
     result = {
-        "scenario": "render", "map": FREE_DRIVE_MAP.stem, "cars": session.world.n,
+        "scenario": "render", "map": RENDER_MAP.stem, "cars": session.world.n,
         "width": SCREEN[0], "height": SCREEN[1], "frames": frames, "runs": len(runs),
         "frame_ms_p50": round(float(np.percentile(times, 50)), 3),
         "frame_ms_p99": round(float(np.percentile(times, 99)), 3),

@@ -121,3 +121,25 @@ def test_a_job_file_changed_since_the_recording_is_refused(tmp_path, recorded_jo
     err = capsys.readouterr().err
     assert "short.toml" in err and "changed since the recording" in err
     assert err.count("\n") == 1
+
+
+def test_the_windowed_command_leaves_at_the_results_with_the_headless_result(tmp_path,
+                                                                            recorded_job):
+    """``mission NAME --autopilot --autoquit`` under the dummy display, warped: the same
+    JSON line as the headless run, and a recording that verifies."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    mission, headless, _ = recorded_job
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "FMW_CONFIG_DIR": str(tmp_path / "config")}
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "mission", str(mission), "--autopilot", "--seed",
+         str(JOB_SEED), "--warp", "12", "--autoquit", "--record", str(tmp_path / "w.npz")],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == headless.to_json()
+    assert replay_command.run(replay_args(tmp_path / "w.npz", verify=True)) == 0

@@ -417,9 +417,8 @@ def test_the_longest_chain_of_enter_gotos_allowed_runs_without_recursing_too_dee
     """MAX_ITEMS['stages'] stages, each entering the next at once: the game goes through
     them all in one call (one goto per list keeps it a chain, not a tree)."""
     from game.mission.mission_file import MAX_ITEMS
-    from game.mission.runtime import MissionRuntime
 
-    from .tiny import MISSION, tiny_level
+    from .tiny import MISSION, BareSession, tiny_level
 
     last = MAX_ITEMS["stages"] - 1
     chain = "".join(f'\n[[stages]]\nid = "c{n}"\nobjective = "step {n}"\n'
@@ -427,6 +426,6 @@ def test_the_longest_chain_of_enter_gotos_allowed_runs_without_recursing_too_dee
     head = MISSION.split("[[stages]]")[0]
     path = write(tmp_path, head + chain + f'\n[[stages]]\nid = "c{last}"\nobjective = "end"\n')
     mission = load_mission(path)
-    runtime = MissionRuntime(mission, tiny_level())
+    runtime = BareSession(tiny_level()).job(mission)
     runtime.start()
     assert runtime.stage_id == f"c{last}" and runtime.objective == "end"

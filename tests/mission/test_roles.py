@@ -33,7 +33,8 @@ def test_a_new_driver_kind_needs_only_its_class_and_a_role(tmp_path, monkeypatch
     monkeypatch.setitem(roles.ROLES, "circler",
                         roles.Role("taxi", Circler, "drives round in circles"))
     text = MISSION.replace('role = "police"', 'role = "circler"').replace(
-        "at_start = false", "at_start = true")
+        "at_start = false", "at_start = true").replace(
+        ', { action = "spawn", vehicle = "backup" }', "")
     mission = tiny_mission(tmp_path, text.replace('start = "01:58"', 'start = "01:30"'))
     level = tiny_level()
     assert map_problems(mission, level) == []

@@ -128,3 +128,19 @@ def test_same_seed_same_return_times(tmp_path):
     ]
     assert offsets[0] == offsets[1] != offsets[2]
     assert np.all((np.array(offsets) >= 100) & (np.array(offsets) <= 160))
+
+
+def test_the_objective_waypoint_follows_the_job(setup):
+    level, mission, session = setup
+    runtime = session.job(mission, seed=3)
+
+    def at(zone: str) -> bool:
+        point = session.view.rules.waypoint
+        return point is not None and bool(level.zones[zone].contains(*map(np.array, point)))
+
+    session.tick()
+    assert at("crew_pickup")  # the crew waits at the corner
+    run_to_window(runtime, session)
+    assert at("warehouse")  # wait at the place while they are inside
+    session.run(17.0)
+    assert runtime.stage_id == "getaway" and at("arena_crowd")  # then blend in

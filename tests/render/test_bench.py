@@ -28,7 +28,7 @@ def test_json_has_the_frame_figures(small_map, capsys):
 
 
 def test_a_missing_map_is_one_message_and_exit_2(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("game.app.drive_scene.FREE_DRIVE_MAP", tmp_path / "nowhere.tmx")
+    monkeypatch.setattr("game.render.bench.RENDER_MAP", tmp_path / "nowhere.tmx")
     args = argparse.Namespace(cars="12", steps=5, warmup=0, seed=0, json=False, repeat=1)
     assert bench.run(args) == 2
     err = capsys.readouterr().err
