@@ -76,9 +76,9 @@ def unsupported_format(path: Path) -> str | None:
     return UNSUPPORTED.get(path.suffix.lower())
 
 
-def read_bytes(path: Path, what: str, max_bytes: int, first_bytes: int | None = None) -> bytes:
-    """The file's bytes (or only its first ``first_bytes``), if it is a regular file that
-    is not too big; a FileProblem otherwise. ``stat`` decides before anything is opened."""
+def read_bytes(path: Path, what: str, max_bytes: int) -> bytes:
+    """The file's bytes, if it is a regular file that is not too big; a FileProblem
+    otherwise. ``stat`` decides before anything is opened."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -93,7 +93,7 @@ def read_bytes(path: Path, what: str, max_bytes: int, first_bytes: int | None = 
         raise FileProblem(path, "", f"cannot read the {what}: {_reason(error)}") from None
     try:
         _check_regular(path, os.fstat(handle), what, max_bytes)  # it may have changed
-        wanted = max_bytes + 1 if first_bytes is None else first_bytes
+        wanted = max_bytes + 1  # one more shows that it grew past the limit
         chunks, size = [], 0
         while size < wanted:
             chunk = os.read(handle, min(wanted - size, 1 << 20))
@@ -105,7 +105,7 @@ def read_bytes(path: Path, what: str, max_bytes: int, first_bytes: int | None = 
         raise FileProblem(path, "", f"cannot read the {what}: {_reason(error)}") from None
     finally:
         os.close(handle)
-    if first_bytes is None and size > max_bytes:
+    if size > max_bytes:
         raise FileProblem(path, "", _too_big(what, size, max_bytes))
     return b"".join(chunks)
 

@@ -52,8 +52,10 @@ MAX_ROAD_LENGTH_M = 20_000.0  #: one road polyline (lane changes compare the nod
 #: neighbouring lanes pairwise)
 MAX_LANE_LENGTH_M = 500_000.0  #: all lanes together, each direction counted (downtown: 68 km)
 MAX_ROADS_AT_JUNCTION = 8  #: road ends meeting at one vertex
-MAX_TURN_PATHS_M = 1_500.0  #: turning paths inside one intersection, summed (the traffic
-#: AI compares every point of them with every other one, a table that grows as the square)
+#: turning paths inside one intersection, summed: the traffic AI compares every point of
+#: them with every other one, a table that grows as the square (a crossing of two 6-lane
+#: roads has 3,128 m and that table peaks at 145 MB; downtown's busiest has 433 m, 6 MB)
+MAX_TURN_PATHS_M = 3_200.0
 #: a zone's or street area's vertices x the map's tiles: the point-in-polygon tests that
 #: grid lookups of it cost (a mission's zone grid tests every tile against its zones)
 MAX_AREA_TESTS_PER_OBJECT = 100_000_000

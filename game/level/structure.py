@@ -82,9 +82,17 @@ TEXT_ATTRIBUTES = ("name", "type", "class", "source", "propertytype")
 PROPERTY_TYPES = ("string", "int", "float", "bool", "color", "file", "object", "class")
 
 
+SHOWN_NAME_CHARS = 40  #: a longer name is cut short in messages
+
+
 def object_where(name: str | None, object_id: object) -> str:
     """How messages name an object: ``object 'warehouse' (id 12)``, or ``object (id 12)``."""
-    return f"object '{name}' (id {object_id})" if name else f"object (id {object_id})"
+    ident = "no id" if object_id is None else f"id {object_id}"
+    return f"object '{_shown(name)}' ({ident})" if name else f"object ({ident})"
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= SHOWN_NAME_CHARS else name[: SHOWN_NAME_CHARS - 3] + "..."
 
 
 def node_where(node: ElementTree.Element, tileset: str | None = None) -> str:
@@ -96,8 +104,10 @@ def node_where(node: ElementTree.Element, tileset: str | None = None) -> str:
     if node.tag == "map":
         return "map properties"
     if node.tag in LAYER_TAGS:
-        return f"layer '{node.get('name', '')}'"
-    return f"{node.tag} '{node.get('name', '')}'"
+        return f"layer '{_shown(node.get('name', ''))}'"
+    if node.tag == "tileset":
+        return f"tileset '{_shown(node.get('name') or node.get('source') or '')}'"
+    return f"{node.tag} '{_shown(node.get('name', ''))}'"
 
 
 def walk(
@@ -373,10 +383,15 @@ def reserved_names(tag: str) -> frozenset[str]:
         parent, _element("imagelayer", {}, ("image", {}, None))
     )
     made = makers.get(tag)
-    if made is None:  # tiles keep their properties in a dict; layers are made elsewhere
+    if made is None:  # tiles keep their properties in a dict
         return frozenset()
     instance = made()
-    return frozenset(vars(instance)) | frozenset(dir(type(instance)))
+    return frozenset(vars(instance)) | frozenset(dir(type(instance))) | SET_LATER.get(tag, set())
+
+
+#: attributes pytmx sets only after reading the properties, which the game then reads
+#: (a property by that name would stand in for a missing one: ``points`` on a rectangle)
+SET_LATER = {"object": {"points"}}
 
 
 def _element(tag: str, attrib: dict, child: tuple) -> ElementTree.Element:

@@ -132,10 +132,10 @@ def _spawn_places(reading: LevelReading):
 def _off_the_road(graph, spawns) -> dict[str, str]:
     """Why each traffic, police or parked spawn is not where the road graph expects it
     (by spawn name; the nearest lanes of all of them found at once)."""
-    edges, t = graph.nearest_edge([s.x for s in spawns], [s.y for s in spawns])
-    a, b = graph.node_xy[graph.edge_src[edges]], graph.node_xy[graph.edge_dst[edges]]
-    nearest = a + t[:, None] * (b - a)
-    distances = np.hypot(*(nearest - [(s.x, s.y) for s in spawns]).T)
+    xy = np.array([(s.x, s.y) for s in spawns])
+    edges, distances = _nearest_lanes(
+        graph, xy, max(high for _, high in ROAD_SPAWN_DISTANCE_M.values())
+    )
     lane_headings = graph.edge_heading[edges]
     where = {"traffic": "on", "police": "on or beside", "parked": "at the kerb beside"}
     reasons = {}
@@ -153,6 +153,37 @@ def _off_the_road(graph, spawns) -> dict[str, str]:
                 f"runs {np.degrees(lane_heading):.0f} deg (heading_deg: 0 = east, clockwise)"
             )
     return reasons
+
+
+def _nearest_lanes(graph, xy: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest lane edge of each point and its distance, exact within ``radius``
+    (and beyond it too): only edges whose midpoints are near a point are compared,
+    unless none of them is within ``radius``; then all edges are."""
+    a, b = graph.node_xy[graph.edge_src], graph.node_xy[graph.edge_dst]
+    middle = (a + b) / 2
+    reach = radius + schema.MAX_EDGE_M  # an edge within radius has its middle this near
+    order = np.argsort(middle[:, 0], kind="stable")
+    sorted_x = middle[order, 0]
+    edges = np.empty(len(xy), dtype=np.intp)
+    distances = np.empty(len(xy))
+    for k, (x, y) in enumerate(xy):
+        window = order[np.searchsorted(sorted_x, x - reach) : np.searchsorted(sorted_x, x + reach)]
+        near = np.sort(window[np.abs(middle[window, 1] - y) <= reach])
+        for candidates in (near, np.arange(len(a))):
+            if len(candidates) == 0:
+                continue
+            d = b[candidates] - a[candidates]
+            t = np.clip(
+                ((xy[k] - a[candidates]) * d).sum(axis=1) / np.maximum((d * d).sum(axis=1), 1e-9),
+                0,
+                1,
+            )
+            gap = np.hypot(*(a[candidates] + t[:, None] * d - xy[k]).T)
+            best = int(np.argmin(gap))
+            edges[k], distances[k] = candidates[best], gap[best]
+            if distances[k] <= radius:
+                break
+    return edges, distances
 
 
 def _outside_map(reading: LevelReading):
@@ -181,41 +212,51 @@ def _road_crossings(reading: LevelReading):
         ends.append(pts[1:])
         owner.append(np.full(len(pts) - 1, i))
     a, b, owner = np.vstack(starts), np.vstack(ends), np.concatenate(owner)
-    radius = schema.INTERSECTION_RADIUS_M
     reported: set[tuple[int, int]] = set()
-    for i in range(len(a)):
-        others = owner > owner[i]
-        if not others.any():
+    for i, j, (x, y) in _bad_crossings(a, b, owner, schema.INTERSECTION_RADIUS_M):
+        pair = (int(owner[i]), int(owner[j]))
+        if pair in reported:
             continue
-        p, r = a[i], b[i] - a[i]
-        q, s = a[others], b[others] - a[others]
-        denom = r[0] * s[:, 1] - r[1] * s[:, 0]
+        reported.add(pair)
+        yield (
+            describe(roads[pair[0]]),
+            f"crosses road {describe(roads[pair[1]])[7:]} at ({x:.0f}, {y:.0f}) m without "
+            "a shared vertex there (add one to both roads to make an intersection)",
+        )
+
+
+#: segment pairs compared at once by the crossing check (bounds its temporary arrays)
+CROSSING_BLOCK = 1 << 18
+
+
+def _bad_crossings(a: np.ndarray, b: np.ndarray, owner: np.ndarray, radius: float):
+    """(i, j, crossing point) for segments a[i]-b[i] and a[j]-b[j] of different roads
+    (owner[j] > owner[i]) that cross away from a vertex of both; rows in order."""
+    rows_per_block = max(1, CROSSING_BLOCK // max(len(a), 1))
+    for first in range(0, len(a), rows_per_block):
+        i = np.arange(first, min(first + rows_per_block, len(a)))
+        p, r = a[i][:, None, :], (b[i] - a[i])[:, None, :]  # (B, 1, 2)
+        q, s = a[None, :, :], (b - a)[None, :, :]  # (1, S, 2)
+        denom = r[..., 0] * s[..., 1] - r[..., 1] * s[..., 0]
         qp = q - p
         with np.errstate(divide="ignore", invalid="ignore"):
-            t = (qp[:, 0] * s[:, 1] - qp[:, 1] * s[:, 0]) / denom
-            u = (qp[:, 0] * r[1] - qp[:, 1] * r[0]) / denom
-            hit_xy = p + t[:, None] * r
-        crosses = (np.abs(denom) > 1e-9) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
+            t = (qp[..., 0] * s[..., 1] - qp[..., 1] * s[..., 0]) / denom
+            u = (qp[..., 0] * r[..., 1] - qp[..., 1] * r[..., 0]) / denom
+            hit = p + t[..., None] * r
+        crosses = (owner[None, :] > owner[i][:, None]) & (np.abs(denom) > 1e-9)
+        crosses &= (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
         # fine only where the crossing is a vertex of both roads: the shared vertex
-        bad = crosses & ~(
-            _near_either(hit_xy, p, b[i], radius) & _near_either(hit_xy, q, q + s, radius)
-        )
-        for j in np.flatnonzero(bad):
-            other = int(owner[others][j])
-            pair = (int(owner[i]), other)
-            if pair in reported:
-                continue
-            reported.add(pair)
-            x, y = hit_xy[j]
-            yield (
-                describe(roads[owner[i]]),
-                f"crosses road {describe(roads[other])[7:]} at ({x:.0f}, {y:.0f}) m without "
-                "a shared vertex there (add one to both roads to make an intersection)",
-            )
+        near_own = _near_either(hit, p, p + r, radius)
+        near_other = _near_either(hit, q, q + s, radius)
+        rows, cols = np.nonzero(crosses & ~(near_own & near_other))
+        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+            yield i[row], col, hit[row, col]
 
 
 def _near_either(points: np.ndarray, first, second, radius: float) -> np.ndarray:
-    return np.minimum(np.hypot(*(points - first).T), np.hypot(*(points - second).T)) <= radius
+    """Whether each point is within ``radius`` of ``first`` or of ``second`` (broadcast)."""
+    near_first = np.hypot(*np.moveaxis(points - first, -1, 0)) <= radius
+    return near_first | (np.hypot(*np.moveaxis(points - second, -1, 0)) <= radius)
 
 
 def _intersection_sizes(reading: LevelReading):
