@@ -15,6 +15,7 @@ failure is a :class:`~game.problems.FileProblem` naming the file; nothing else e
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -181,7 +182,8 @@ def parse_xml(data: bytes, path: Path, what: str) -> ElementTree.Element:
             f"is JSON, not XML; the game reads Tiled's XML formats (save the {what} "
             "as .tmx or .tsx)",
         )
-    builder = _LimitedTreeBuilder(limits.MAX_XML_ELEMENTS, limits.MAX_XML_DEPTH)
+    plain = _plainly_bounded(data)
+    builder = None if plain else _LimitedTreeBuilder(limits.MAX_XML_ELEMENTS, limits.MAX_XML_DEPTH)
     try:
         parser = ElementTree.XMLParser(target=builder)
         for start in range(0, len(data), FEED_BYTES):
@@ -199,7 +201,39 @@ def parse_xml(data: bytes, path: Path, what: str) -> ElementTree.Element:
         raise FileProblem(path, "", f"cannot be decoded as XML text ({error})") from None
     if root is None:
         raise FileProblem(path, "", "not valid XML (no root element)")
+    if plain and _deeper_than(root, limits.MAX_XML_DEPTH):
+        raise FileProblem(path, "", f"nests XML elements more than {limits.MAX_XML_DEPTH} deep")
     return root
+
+
+#: encodings in which every '<' of the document is a '<' byte and no other byte is
+PLAIN_ENCODINGS = ("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1")
+XML_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _plainly_bounded(data: bytes) -> bool:
+    """Whether the C parser alone may parse ``data``: in a plain encoding, with no DTD
+    (so no entity), and with fewer '<' bytes than the element limit (each element has
+    one). Anything else goes through the counting builder, which stops at the limit."""
+    head = data[:256].removeprefix(b"\xef\xbb\xbf")
+    if head.lstrip()[:1] != b"<" or b"\0" in head[:4]:
+        return False  # UTF-16 or -32, or some other encoding
+    declared = XML_DECLARED_ENCODING.match(head)
+    if declared and declared.group(1).decode("latin-1").lower() not in PLAIN_ENCODINGS:
+        return False
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return False
+    return data.count(b"<") <= limits.MAX_XML_ELEMENTS
+
+
+def _deeper_than(root: ElementTree.Element, depth: int) -> bool:
+    """Whether any element lies more than ``depth`` levels down (root = level 1)."""
+    level = [root]
+    for _ in range(depth):
+        level = [child for node in level for child in node]
+        if not level:
+            return False
+    return True
 
 
 def read_xml(path: Path, what: str, max_bytes: int) -> ElementTree.Element:

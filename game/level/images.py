@@ -144,9 +144,8 @@ def image_problems(map_file: MapFile) -> Iterator[tuple[str, str]]:
     renderer could not load safely."""
     for tileset in map_file.tilesets:
         name = tileset.root.get("name") or tileset.source
-        base = tileset.path.parent if tileset.source else map_file.path.parent
         for image in tileset.root.iter("image"):
-            yield from _check_image(map_file, base, image, f"tileset '{name}'")
+            yield from _check_image(map_file, tileset.folder, image, f"tileset '{name}'")
     for layer in map_file.root.iter("imagelayer"):
         for image in layer.findall("image"):
             if image.get("source"):

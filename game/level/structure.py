@@ -111,20 +111,25 @@ def node_where(node: ElementTree.Element, tileset: str | None = None) -> str:
 
 
 def walk(
-    root: ElementTree.Element,
+    root: ElementTree.Element, into_properties: bool = True
 ) -> Iterator[tuple[ElementTree.Element, ElementTree.Element, str, str | None]]:
     """(element, parent, where, tileset name) for every element below ``root``, in
-    document order; ``where`` names the nearest element that messages can point at."""
+    document order; ``where`` names the nearest element that messages can point at.
+    With ``into_properties`` False, a ``<properties>`` element is yielded but not what
+    is inside it."""
     tileset = root.get("name") if root.tag == "tileset" else None
     stack = [(child, root, node_where(root, tileset), tileset) for child in reversed(root)]
+    named = ("object", "tile", "tileset", *LAYER_TAGS)
     while stack:
         node, parent, where, tileset = stack.pop()
-        if node.tag == "tileset":
+        tag = node.tag
+        if tag == "tileset":
             tileset = node.get("name") or node.get("source")
-        if node.tag in ("object", "tile", "tileset", *LAYER_TAGS):
+        if tag in named:
             where = node_where(node, tileset)
         yield node, parent, where, tileset
-        stack.extend((child, node, where, tileset) for child in reversed(node))
+        if len(node) and (into_properties or tag != "properties"):
+            stack.extend((child, node, where, tileset) for child in reversed(node))
 
 
 def check_structure(path: Path, root: ElementTree.Element) -> None:
@@ -136,7 +141,7 @@ def check_structure(path: Path, root: ElementTree.Element) -> None:
     layer_ids: dict[str, str | None] = {}
     object_ids: dict[int, str | None] = {}
     tile_ids: dict[tuple[str | None, int], None] = {}
-    for node, parent, where, tileset in walk(root):
+    for node, parent, where, tileset in walk(root, into_properties=False):
         tag = node.tag
         if tag in PARENTS and parent.tag not in PARENTS[tag]:
             raise FileProblem(
@@ -245,8 +250,11 @@ def tiled_flag(text: str) -> bool:
 
 
 def _check_layer_size(path: Path, root, node, where: str) -> None:
-    size = (node.get("width"), node.get("height"))
-    if size != (root.get("width"), root.get("height")):
+    """A tile layer states the map's size (pytmx cuts its rows by the layer's width)."""
+    if node.get("width") is None or node.get("height") is None:
+        raise FileProblem(path, where, "tile layer has no width or height; save it in Tiled")
+    size = (int(node.get("width")), int(node.get("height")))
+    if size != (int(root.get("width")), int(root.get("height"))):
         raise FileProblem(
             path,
             where,
@@ -279,12 +287,12 @@ def _check_object(path: Path, node, where: str, seen_ids: dict | None) -> None:
 
 def _check_points(path: Path, node, where: str) -> None:
     """``points="x,y x,y ..."``: pairs of finite numbers within range, not too many."""
-    pairs = (node.get("points") or "").split()
+    pairs = (node.get("points") or "").split(None, limits.MAX_OBJECT_POINTS)  # never more
     if len(pairs) > limits.MAX_OBJECT_POINTS:
         raise FileProblem(
             path,
             where,
-            f"{node.tag} has {len(pairs):,} points; at most {limits.MAX_OBJECT_POINTS:,}",
+            f"{node.tag} has more than {limits.MAX_OBJECT_POINTS:,} points",
         )
     if not pairs:
         raise FileProblem(path, where, f"{node.tag} has no points")
@@ -307,6 +315,9 @@ def _check_properties(path: Path, node, owner, where: str) -> None:
     reserved = reserved_names(owner.tag) | set(owner.attrib)
     names = set()
     for prop in props:
+        _check_element(path, prop, where)
+        for members in prop.findall("properties"):  # a class-typed property's members
+            _check_properties(path, members, prop, where)
         name = prop.get("name")
         if not name:
             raise FileProblem(path, where, "a custom property has no name")

@@ -72,6 +72,9 @@ class TilesetFile:
     root: ElementTree.Element  #: the parsed <tileset>
     firstgid: int  #: the map's gid of the tileset's tile 0
     extent: int  #: gids it covers: firstgid .. firstgid + extent - 1
+    #: the folder its images are relative to, as pytmx and Tiled see it: the map's folder
+    #: joined with the source's, links not followed (a linked .tsx keeps the link's folder)
+    folder: Path
 
 
 @dataclass
@@ -157,7 +160,8 @@ def read_tilesets(
                 )
             check_structure(ts_path, ts_root)
         extent = check_tileset(ts_path, ts_root)
-        tilesets.append(TilesetFile(source or "", ts_path, ts_root, firstgid, extent))
+        folder = path.parent / Path(source).parent if source else path.parent
+        tilesets.append(TilesetFile(source or "", ts_path, ts_root, firstgid, extent, folder))
     _check_gid_ranges(path, tilesets)
     return tilesets
 

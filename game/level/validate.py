@@ -91,6 +91,8 @@ def _class_properties(reading: LevelReading):
     roots = [reading.map_file.root]
     roots += [t.root for t in reading.map_file.tilesets if t.source]
     for root in roots:
+        if not any(p.get("type") == "class" for p in root.iter("property")):
+            continue  # the usual case: no need to walk the tree for names
         for node, _, where, _ in walk(root):
             if node.tag == "property" and node.get("type") == "class":
                 yield (
@@ -217,6 +219,12 @@ def _road_crossings(reading: LevelReading):
         pair = (int(owner[i]), int(owner[j]))
         if pair in reported:
             continue
+        if len(reported) == MAX_CROSSINGS_LISTED:
+            yield (
+                "",
+                f"more roads cross without a shared vertex; the first {len(reported)} are listed",
+            )
+            return
         reported.add(pair)
         yield (
             describe(roads[pair[0]]),
@@ -225,32 +233,48 @@ def _road_crossings(reading: LevelReading):
         )
 
 
+#: crossings listed at most: every pair of roads may cross, and a line each would be
+#: millions of lines for a few thousand roads
+MAX_CROSSINGS_LISTED = 100
+
+
 #: segment pairs compared at once by the crossing check (bounds its temporary arrays)
 CROSSING_BLOCK = 1 << 18
 
 
 def _bad_crossings(a: np.ndarray, b: np.ndarray, owner: np.ndarray, radius: float):
     """(i, j, crossing point) for segments a[i]-b[i] and a[j]-b[j] of different roads
-    (owner[j] > owner[i]) that cross away from a vertex of both; rows in order."""
+    (owner[j] > owner[i]) that cross away from a vertex of both; rows in order.
+
+    Only pairs whose bounding boxes overlap are tested exactly, a block of rows at a time.
+    """
+    low, high = np.minimum(a, b), np.maximum(a, b)
     rows_per_block = max(1, CROSSING_BLOCK // max(len(a), 1))
     for first in range(0, len(a), rows_per_block):
-        i = np.arange(first, min(first + rows_per_block, len(a)))
-        p, r = a[i][:, None, :], (b[i] - a[i])[:, None, :]  # (B, 1, 2)
-        q, s = a[None, :, :], (b - a)[None, :, :]  # (1, S, 2)
-        denom = r[..., 0] * s[..., 1] - r[..., 1] * s[..., 0]
+        block = slice(first, min(first + rows_per_block, len(a)))
+        overlap = owner[None, :] > owner[block, None]
+        for axis in (0, 1):
+            overlap &= low[None, :, axis] <= high[block, None, axis]
+            overlap &= high[None, :, axis] >= low[block, None, axis]
+        i, j = np.nonzero(overlap)
+        i += first
+        p, r = a[i], b[i] - a[i]
+        q, s = a[j], b[j] - a[j]
+        denom = r[:, 0] * s[:, 1] - r[:, 1] * s[:, 0]
         qp = q - p
         with np.errstate(divide="ignore", invalid="ignore"):
-            t = (qp[..., 0] * s[..., 1] - qp[..., 1] * s[..., 0]) / denom
-            u = (qp[..., 0] * r[..., 1] - qp[..., 1] * r[..., 0]) / denom
-            hit = p + t[..., None] * r
-        crosses = (owner[None, :] > owner[i][:, None]) & (np.abs(denom) > 1e-9)
-        crosses &= (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
+            t = (qp[:, 0] * s[:, 1] - qp[:, 1] * s[:, 0]) / denom
+            u = (qp[:, 0] * r[:, 1] - qp[:, 1] * r[:, 0]) / denom
+            hit = p + t[:, None] * r
+        crosses = (np.abs(denom) > 1e-9) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
         # fine only where the crossing is a vertex of both roads: the shared vertex
         near_own = _near_either(hit, p, p + r, radius)
         near_other = _near_either(hit, q, q + s, radius)
-        rows, cols = np.nonzero(crosses & ~(near_own & near_other))
-        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-            yield i[row], col, hit[row, col]
+        bad = np.flatnonzero(crosses & ~(near_own & near_other))
+        # the first crossing of each pair of roads in the block, in row order
+        _, first_of_pair = np.unique(owner[i[bad]] * len(a) + owner[j[bad]], return_index=True)
+        for k in bad[np.sort(first_of_pair)].tolist():
+            yield int(i[k]), int(j[k]), hit[k]
 
 
 def _near_either(points: np.ndarray, first, second, radius: float) -> np.ndarray:

@@ -323,3 +323,12 @@ def test_a_huge_declared_map_is_refused_before_anything_is_allocated(tmp_path):
         "tiles a side and 1,048,576 tiles in all"
     ), result.stderr
     assert cells > 1e8 and float(seconds) < 10 and int(peak_mb) < 300
+
+
+def test_a_linked_tileset_finds_its_images_where_pytmx_will(write_map):
+    """Tiled and pytmx read a tileset's images beside the link, not beside its target:
+    terrain.tsx's '../../assets/tiles/terrain.png' seen from the map's folder."""
+    path = write_map(crossroads())
+    (path.parent / "city.tsx").symlink_to(REPO / "levels" / "tilesets" / "terrain.tsx")
+    edit(path, 'source="tiles.tsx"', 'source="city.tsx"')
+    assert_refused(path, "tileset 'terrain': image '../../assets/tiles/terrain.png' is outside")
