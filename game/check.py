@@ -1,7 +1,9 @@
 """``python -m game check [PATH ...]``: validate maps and missions, one line per problem.
 
 With no paths it checks every map ``levels/maps/*.tmx`` and every mission
-``levels/missions/*.toml``. Exit status 1 when anything is wrong, 0 when all is clean.
+``levels/missions/*.toml``; a folder is searched for both (and for Tiled JSON maps and
+world files, which the game does not read, so each gets a line saying what to do).
+Exit status 1 when anything is wrong, 0 when all is clean.
 Never a traceback: an unexpected error in one file becomes one line about that file.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from game.problems import FileProblem, Problem
 
 LEVELS = Path(__file__).resolve().parent.parent / "levels"
+NOT_READ = (".tmj", ".world")  #: Tiled formats found in a folder are named as unsupported
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +37,8 @@ def files_to_check(paths: list[str]) -> list[Path]:
         path = Path(text)
         if path.is_dir():
             found += sorted(path.rglob("*.tmx")) + sorted(path.rglob("*.toml"))
+            # formats a designer may think the game reads: each gets its one line
+            found += sorted(p for suffix in NOT_READ for p in path.rglob(f"*{suffix}"))
         else:
             found.append(path)
     return found

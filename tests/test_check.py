@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -95,3 +96,50 @@ def test_everything_shipped_is_clean():
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("no problems")
     assert not result.stdout.startswith("0 file(s)")
+
+
+def run_game(*args: str | Path) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "game", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=120,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
+    )
+    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def rejected(tmp_path_factory) -> list[Path]:
+    """Maps check rejects that the game once played: a spawn in a wall, a zone off the
+    map, a cut-off road, a speed limit of 1e308, lanes = 50, a tileset outside."""
+    folder = tmp_path_factory.mktemp("rejected")
+    write_tileset(folder)
+    breakages = {
+        "wall": lambda s: s.point("spawns", "inside", "parked", 20, 20),
+        "offmap": lambda s: s.rect("zones", "far", "place", 150, 150, 20, 20),
+        "cutoff": lambda s: s.road("Stub", [(100, 140), (140, 140)], oneway=True),
+        "fast": lambda s: s.road("Strip", [(100, 140), (140, 140)], speed_limit_kmh=1e308),
+        "wide": lambda s: s.road("Wide", [(100, 140), (140, 140)], lanes=50),
+        "outside": lambda s: setattr(s, "tileset_source", "../../../../../../etc/passwd"),
+    }
+    paths = []
+    for name, breakage in breakages.items():
+        spec = crossroads()
+        breakage(spec)
+        paths.append(spec.write(folder / f"{name}.tmx"))
+    return paths
+
+
+def test_play_refuses_what_check_rejects_with_the_same_line(rejected):
+    for path in rejected:
+        checked = run_check(path)
+        assert checked.returncode == 1
+        first = checked.stdout.splitlines()[0]
+        played = run_game("play", "--map", path)
+        assert played.returncode == 1, played.stdout + played.stderr
+        assert played.stderr.startswith(f"play: {first}"), (played.stderr, first)
+        assert len(played.stderr.strip().splitlines()) == 1

@@ -47,10 +47,8 @@ def _tile_where(map_file: MapFile, gid: int, props: dict) -> str:
 
 
 def gid_count(map_file: MapFile) -> int:
-    """One more than the highest Tiled gid the map's tilesets define."""
-    ends = [ts.firstgid + max(int(ts.tilecount or 0), 0) for ts in map_file.tmx.tilesets]
-    ends += [map_file.tmx.tiledgidmap.get(gid, 0) + 1 for gid in map_file.tmx.tile_properties]
-    return max([1, *ends])
+    """One more than the highest Tiled gid the map's tilesets define (at most MAX_GID)."""
+    return max([1, *(t.firstgid + t.extent for t in map_file.tilesets)])
 
 
 def tile_tables(map_file: MapFile, problems: list[Problem]) -> tuple[np.ndarray, ...]:
@@ -86,7 +84,7 @@ def tile_tables(map_file: MapFile, problems: list[Problem]) -> tuple[np.ndarray,
 
 def tile_grids(map_file: MapFile, problems: list[Problem]) -> TileGrids:
     """Combine every tile layer, bottom to top, into the three grids."""
-    rows, cols = map_file.tmx.height, map_file.tmx.width
+    cols, rows = map_file.size
     solid_lut, surface_lut, shadow_lut = tile_tables(map_file, problems)
     solid = np.zeros((rows, cols), dtype=bool)
     surface = np.full((rows, cols), int(Surface.ASPHALT), dtype=np.int16)

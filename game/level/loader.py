@@ -1,84 +1,37 @@
-"""``load_level(path) -> Level``: a Tiled map, headless, into the game's SI-unit Level."""
+"""``load_level(path) -> Level``: a Tiled map, headless, into the game's SI-unit Level.
+
+Every map the game plays (``play --map``, free drive, a mission's map) comes through
+here, and here it gets exactly the checks ``python -m game check`` runs: one reading
+(:func:`game.level.reading.read_level`) that both builds the Level and collects the
+problems, then the whole-map checks (:func:`game.level.validate.map_problems`) over that
+same reading. A map with any problem is refused with one FileProblem.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
-import numpy as np
-
-from game.level import schema
-from game.level.grids import TileGrids, tile_grids
-from game.level.model import Level, Zone
-from game.level.objects import MapObjects, read_objects
-from game.level.roads import BuiltRoads, build_road_graph
-from game.level.tmxfile import MapFile, open_map
-from game.problems import FileProblem, Problem
-from game.sim.terrain import CELL_SIZE_M, Terrain
+from game.level.files import SHIPPED_ROOTS
+from game.level.model import Level
+from game.level.reading import read_level
+from game.level.validate import map_problems
+from game.problems import FileProblem
 
 
-class LevelReading(NamedTuple):
-    """Everything read from one map, for the loader and the validator alike."""
+def load_level(path: str | Path, roots: Iterable[Path] = SHIPPED_ROOTS) -> Level:
+    """Load a Tiled map as a :class:`Level`; any problem ``check`` would report raises one
+    FileProblem.
 
-    level: Level
-    map_file: MapFile
-    grids: TileGrids
-    objects: MapObjects
-    roads: BuiltRoads
-    problems: list[Problem]  #: what the file gets wrong; the loader refuses a map with any
-
-
-def zone_cells(zone: Zone, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, col) of the cells whose centres lie inside the zone (clipped to the map)."""
-    low = np.floor(zone.polygon.min(axis=0) / CELL_SIZE_M).astype(int)
-    high = np.ceil(zone.polygon.max(axis=0) / CELL_SIZE_M).astype(int)
-    col0, row0 = np.maximum(low, 0)
-    col1, row1 = min(high[0], cols), min(high[1], rows)
-    if col1 <= col0 or row1 <= row0:
-        return np.zeros(0, int), np.zeros(0, int)
-    r, c = np.mgrid[row0:row1, col0:col1]
-    inside = zone.contains((c + 0.5) * CELL_SIZE_M, (r + 0.5) * CELL_SIZE_M)
-    return r[inside], c[inside]
-
-
-def read_level(path: str | Path) -> LevelReading:
-    """Read a map, collecting every problem; FileProblem only if it cannot be read at all."""
-    map_file = open_map(path)
-    problems: list[Problem] = []
-    grids = tile_grids(map_file, problems)
-    objects = read_objects(map_file, problems)
-    roads = build_road_graph(objects.roads, objects.signals, str(map_file.path), problems)
-    shadow = grids.shadow.copy()
-    rows, cols = shadow.shape
-    for zone in objects.zones.values():
-        if zone.kind == "shadow":
-            shadow[zone_cells(zone, rows, cols)] = True
-    properties = dict(map_file.tmx.properties)
-    level = Level(
-        name=map_file.path.stem,
-        path=map_file.path,
-        terrain=Terrain(solid=grids.solid, surface=grids.surface),
-        shadow=shadow,
-        zones=objects.zones,
-        spawns=objects.spawns,
-        streets=objects.streets,
-        roads=roads.graph,
-        properties=properties,
-    )
-    if schema.GROUND_LAYER not in [layer.name for layer in map_file.tile_layers]:
-        problems.insert(0, Problem(str(map_file.path), "", "has no tile layer named 'ground'"))
-    return LevelReading(level, map_file, grids, objects, roads, problems)
-
-
-def load_level(path: str | Path) -> Level:
-    """Load a Tiled map as a :class:`Level`; any problem in it raises one FileProblem.
-
-    The message names the first problem; ``python -m game check PATH`` lists them all.
+    ``roots`` are the folders (besides the map's own) its tilesets and images may come
+    from: the shipped ``levels/`` and ``assets/`` by default. The message names the
+    first problem; ``python -m game check PATH`` lists them all.
     """
-    reading = read_level(path)
-    if reading.problems:
-        first = reading.problems[0]
-        more = len(reading.problems) - 1
+    reading = read_level(path, roots)
+    problems = map_problems(reading)
+    if problems:
+        first = problems[0]
+        more = len(problems) - 1
         message = first.message
         if more:
             message += f" (and {more} more: python -m game check {first.file})"

@@ -1,7 +1,10 @@
 """Object layers -> zones, spawns, streets, road polylines and signals (metres, radians).
 
 Every object that breaks the schema becomes one Problem naming it (``object 'warehouse'
-(id 12)``) and is left out; the caller decides whether problems are fatal.
+(id 12)``) and is left out; the caller decides whether problems are fatal. Numbers are
+checked for finiteness and for the ranges of :mod:`game.level.limits` (lanes, speed
+limits, signal cycles, headings); roads are bounded in vertices and lane length, zones
+and street areas in the point-in-polygon tests they cost, before any of it is built.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from xml.etree import ElementTree
 
 import numpy as np
 
-from game.level import schema
+from game.level import limits, schema
+from game.level.geometry import polyline_length
 from game.level.grids import as_bool
 from game.level.model import Spawn, Street, Zone
-from game.level.tmxfile import MapFile, object_where
+from game.level.structure import object_where
+from game.level.tmxfile import MapFile
 from game.problems import Problem
 from game.sim.terrain import CELL_SIZE_M
 
@@ -97,6 +102,8 @@ class _Reader:
         self.shapes = xml_shapes(map_file.root)
         self.tile_layer_names = {layer.name for layer in map_file.tile_layers}
         self.problems = problems
+        self.size = map_file.size  #: (cols, rows) in tiles
+        self.area_budget = limits.MAX_AREA_TESTS  #: point-in-polygon tests left for areas
 
     def problem(self, obj, message: str) -> None:
         self.problems.append(Problem(self.file, describe(obj), message))
@@ -120,15 +127,30 @@ class _Reader:
                 self.problem(obj, "position or size is not a finite number")
         return objects
 
-    def number(self, obj, key: str, default: float, cast=float) -> float | None:
+    def number(
+        self, obj, key: str, default: float, low: float, high: float, whole: bool = False
+    ) -> float | None:
+        """A numeric property, finite, within [low, high] (and whole if asked); None with
+        a problem if it is not."""
         value = obj.properties.get(key, default)
         try:
-            number = cast(value)
+            number = float(value)
         except (TypeError, ValueError):
             self.problem(obj, f"property {key} is '{value}', not a number")
             return None
         if not math.isfinite(number):
             self.problem(obj, f"property {key} is '{value}', not a finite number")
+            return None
+        if whole and number != int(number):
+            self.problem(obj, f"property {key} is {value}, not a whole number")
+            return None
+        if not low <= number <= high:
+            self.problem(
+                obj,
+                f"{key} is {value:g}; it must be {low:g} to {high:g}"
+                if isinstance(value, (int, float))
+                else f"{key} is '{value}'; it must be {low:g} to {high:g}",
+            )
             return None
         return number
 
@@ -153,7 +175,33 @@ class _Reader:
         if len(points) < 3:
             self.problem(obj, "polygon needs at least 3 points")
             return None
-        return points
+        return points if self.area_affordable(obj, points) else None
+
+    def area_affordable(self, obj, points: np.ndarray) -> bool:
+        """Whether the grids built from this area (shadow, street names, a mission's zone
+        grid) stay within the point-in-polygon test budget; a problem if not."""
+        cols, rows = self.size
+        whole_map = len(points) * cols * rows
+        if whole_map > limits.MAX_AREA_TESTS_PER_OBJECT:
+            self.problem(
+                obj,
+                f"has {len(points)} vertices: too many for a map of {cols} x {rows} "
+                f"tiles (vertices x tiles may be at most {limits.MAX_AREA_TESTS_PER_OBJECT:,})",
+            )
+            return False
+        low = np.clip(np.floor(points.min(axis=0) / CELL_SIZE_M), 0, (cols, rows))
+        high = np.clip(np.ceil(points.max(axis=0) / CELL_SIZE_M), 0, (cols, rows))
+        spanned = len(points) * int(np.prod(high - low))
+        if spanned > self.area_budget:
+            self.problem(
+                obj,
+                f"zones and street areas together need more than "
+                f"{limits.MAX_AREA_TESTS:,} point-in-polygon tests; draw this one with "
+                "fewer vertices or smaller",
+            )
+            return False
+        self.area_budget -= spanned
+        return True
 
     def named(self, obj, seen: dict, layer: str) -> bool:
         if not obj.name:
@@ -177,7 +225,9 @@ class _Reader:
         spawns: dict[str, Spawn] = {}
         for obj in self.layer_objects(schema.SPAWNS_LAYER):
             kind = self.kind_of(obj, schema.SPAWN_KINDS, "spawn")
-            heading_deg = self.number(obj, "heading_deg", 0.0)
+            heading_deg = self.number(
+                obj, "heading_deg", 0.0, -limits.MAX_HEADING_DEG, limits.MAX_HEADING_DEG
+            )
             vehicle_class = obj.properties.get("vehicle_class") or None
             valid = (
                 self.named(obj, spawns, schema.SPAWNS_LAYER) and kind and heading_deg is not None
@@ -230,17 +280,25 @@ class _Reader:
         if len(points) < (3 if closed else 2):
             self.problem(obj, "road needs at least two distinct points")
             return None
-        lanes = self.number(obj, "lanes", schema.DEFAULT_LANES, int)
-        limit = self.number(obj, "speed_limit_kmh", schema.DEFAULT_SPEED_LIMIT_KMH)
+        lanes = self.number(obj, "lanes", schema.DEFAULT_LANES, 1, limits.MAX_LANES, whole=True)
+        limit = self.number(
+            obj,
+            "speed_limit_kmh",
+            schema.DEFAULT_SPEED_LIMIT_KMH,
+            limits.MIN_SPEED_LIMIT_KMH,
+            limits.MAX_SPEED_LIMIT_KMH,
+        )
         oneway = as_bool(obj.properties.get("oneway", False))
         if oneway is None:
             self.problem(obj, f"oneway is '{obj.properties['oneway']}', not true/false")
-        if lanes is not None and lanes < 1:
-            self.problem(obj, f"lanes is {lanes}; a road has at least 1 lane per direction")
-            lanes = None
-        if limit is not None and limit <= 0:
-            self.problem(obj, f"speed_limit_kmh is {limit}; it must be above 0")
-            limit = None
+        length = polyline_length(np.vstack([points, points[:1]]) if closed else points)
+        if length > limits.MAX_ROAD_LENGTH_M:
+            self.problem(
+                obj,
+                f"road is {length / 1000:,.1f} km long; one road may be at most "
+                f"{limits.MAX_ROAD_LENGTH_M / 1000:g} km (split it)",
+            )
+            return None
         if lanes is None or limit is None or oneway is None:
             return None
         return RoadSpec(obj.name or "", obj.id, points, closed, int(lanes), oneway, limit * KMH)
@@ -254,17 +312,45 @@ class _Reader:
                 if road is not None:
                     roads.append(road)
             elif kind == schema.SIGNAL_KIND:
-                cycle = self.number(obj, "cycle_s", schema.DEFAULT_SIGNAL_CYCLE_S)
-                if cycle is not None and cycle <= 0:
-                    self.problem(obj, f"cycle_s is {cycle}; it must be above 0")
-                elif cycle is not None:
+                cycle = self.number(
+                    obj,
+                    "cycle_s",
+                    schema.DEFAULT_SIGNAL_CYCLE_S,
+                    limits.MIN_SIGNAL_CYCLE_S,
+                    limits.MAX_SIGNAL_CYCLE_S,
+                )
+                if cycle is not None:
                     x, y = obj.x * METRES_PER_PX, obj.y * METRES_PER_PX
                     signals.append(SignalSpec(obj.name or "", obj.id, x, y, cycle))
         return roads, signals
+
+
+def affordable_roads(roads: list[RoadSpec], file: str, problems: list[Problem]) -> list[RoadSpec]:
+    """The roads, if all of them together stay within the vertex and lane-length limits
+    (the crossing check and the graph grow with them); none, with a problem, if not."""
+    vertices = sum(len(road.points) for road in roads)
+    lane_m = sum(
+        polyline_length(road.points) * road.lanes * (1 if road.oneway else 2) for road in roads
+    )
+    if vertices > limits.MAX_ROAD_VERTICES:
+        message = (
+            f"roads have {vertices:,} vertices in all; the game reads at most "
+            f"{limits.MAX_ROAD_VERTICES:,}"
+        )
+    elif lane_m > limits.MAX_LANE_LENGTH_M:
+        message = (
+            f"roads have {lane_m / 1000:,.0f} km of lanes in all; the game reads at most "
+            f"{limits.MAX_LANE_LENGTH_M / 1000:,.0f} km"
+        )
+    else:
+        return roads
+    problems.append(Problem(file, f"layer '{schema.ROADS_LAYER}'", message))
+    return []
 
 
 def read_objects(map_file: MapFile, problems: list[Problem]) -> MapObjects:
     """All gameplay objects of a map; objects with problems are reported and left out."""
     reader = _Reader(map_file, problems)
     roads, signals = reader.roads_and_signals()
+    roads = affordable_roads(roads, reader.file, problems)
     return MapObjects(reader.zones(), reader.spawns(), reader.streets(), roads, signals)

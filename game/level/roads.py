@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from game.level import schema
+from game.level import limits, schema
 from game.level.geometry import (
     cluster_points,
     polyline_length,
@@ -271,6 +271,18 @@ class _GraphBuilder:
             if start is not None:
                 arm_count[start] += 1
                 arm_count[end] += 1
+        crowded = np.flatnonzero(arm_count > limits.MAX_ROADS_AT_JUNCTION)
+        for j in crowded:  # every arm meets every other: refuse before laying them
+            x, y = junctions[j].xy
+            problems.append(
+                Problem(
+                    file,
+                    f"junction at ({x:.0f}, {y:.0f}) m",
+                    f"{arm_count[j]} road ends meet here; at most {limits.MAX_ROADS_AT_JUNCTION}",
+                )
+            )
+        if len(crowded):
+            return _GraphBuilder([]).finish([], [], file, problems)
         intersections = []
         for j, junction in enumerate(junctions):
             if len(junction.roads) > 1 or arm_count[j] > 2:

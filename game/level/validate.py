@@ -1,26 +1,33 @@
 """``check_map(path) -> list[Problem]``: everything wrong with a map, one line each.
 
-First what the loader finds while reading (unknown kinds and values, bad shapes,
-duplicate names, stray signals), then what only a whole map shows: empty ground cells,
-missing tileset images, class-typed properties a Tiled 1.8 re-save would drop, spawns in
-solid cells or off their lanes, objects outside the map, roads that cross without a
-shared vertex, a road network that is not strongly connected, and the names the game
-needs on its shipped maps (:mod:`game.level.required`).
+First what the reader finds (:mod:`game.level.reading`: unknown kinds and values,
+numbers out of range, bad shapes, duplicate names, stray signals), then what only a whole
+map shows (:func:`map_problems`): empty ground cells, tileset and layer images that are
+missing, outside the map's folders or not loadable PNGs, class-typed properties a Tiled
+1.8 re-save would drop, spawns in solid cells or off their lanes, objects outside the
+map, roads that cross without a shared vertex, intersections too big for the traffic AI,
+a road network that is not strongly connected, and the names the game needs on its
+shipped maps (:mod:`game.level.required`).
+
+:func:`game.level.load_level` runs exactly these checks on the same reading and refuses
+a map with any problem: what ``check`` passes, the game runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from xml.etree import ElementTree
 
 import numpy as np
 
-from game.level import schema
+from game.level import limits, schema
 from game.level.connectivity import reachable, strong_components
-from game.level.loader import LevelReading, read_level
+from game.level.files import SHIPPED_ROOTS
+from game.level.images import image_problems
 from game.level.objects import describe
+from game.level.reading import LevelReading, read_level
 from game.level.required import REQUIRED
-from game.level.tmxfile import object_where
+from game.level.structure import walk
 from game.problems import FileProblem, Problem
 
 #: how far from the nearest lane centre each kind of spawn may be, metres
@@ -33,21 +40,30 @@ ROAD_SPAWN_KINDS = tuple(ROAD_SPAWN_DISTANCE_M)
 HEADING_TOLERANCE_RAD = np.radians(45.0)  #: traffic and parked cars face their lane's way
 
 
-def check_map(path: str | Path) -> list[Problem]:
-    """Every problem in a map file; an empty list means the map is good."""
+def check_map(path: str | Path, roots: Iterable[Path] = SHIPPED_ROOTS) -> list[Problem]:
+    """Every problem in a map file; an empty list means the map is good.
+
+    Its tilesets and images must lie inside ``roots`` or the map's own folder.
+    """
     try:
-        reading = read_level(path)
+        reading = read_level(path, roots)
     except FileProblem as error:
         return [error.problem]
+    return map_problems(reading)
+
+
+def map_problems(reading: LevelReading) -> list[Problem]:
+    """The reader's problems, then the whole-map checks', in that order."""
     file = str(reading.map_file.path)
     problems = list(reading.problems)
     for check in (
         _empty_ground,
-        _tileset_images,
+        _images,
         _class_properties,
         _spawn_places,
         _outside_map,
         _road_crossings,
+        _intersection_sizes,
         _road_network,
         _required_names,
     ):
@@ -67,77 +83,109 @@ def _empty_ground(reading: LevelReading):
         )
 
 
-def _tileset_images(reading: LevelReading):
-    for tileset in reading.map_file.tilesets:
-        base = tileset.path.parent if tileset.source else reading.map_file.path.parent
-        name = tileset.root.get("name") or tileset.source
-        for image in tileset.root.iter("image"):
-            source = image.get("source", "")
-            if not (base / source).is_file():
-                yield f"tileset '{name}'", f"image '{source}' not found (looked in {base})"
-
-
-def _where(node: ElementTree.Element, tileset: str | None) -> str:
-    if node.tag == "object":
-        return object_where(node.get("name"), node.get("id"))
-    if node.tag == "tile":
-        return f"tileset '{tileset}' tile {node.get('id')}"
-    if node.tag == "map":
-        return "map properties"
-    return f"{node.tag} '{node.get('name', '')}'"
+def _images(reading: LevelReading):
+    yield from image_problems(reading.map_file)
 
 
 def _class_properties(reading: LevelReading):
-    roots = [(reading.map_file.root, None)]
-    roots += [(t.root, t.root.get("name")) for t in reading.map_file.tilesets if t.source]
-    for root, tileset in roots:
-        for node in root.iter():
-            for prop in node.findall("properties/property"):
-                if prop.get("type") == "class":
-                    yield (
-                        _where(node, tileset),
-                        f"property '{prop.get('name')}' is class-typed; Tiled 1.8 drops it "
-                        "when it re-saves the map: use flat properties",
-                    )
+    roots = [reading.map_file.root]
+    roots += [t.root for t in reading.map_file.tilesets if t.source]
+    for root in roots:
+        if not any(p.get("type") == "class" for p in root.iter("property")):
+            continue  # the usual case: no need to walk the tree for names
+        for node, _, where, _ in walk(root):
+            if node.tag == "property" and node.get("type") == "class":
+                yield (
+                    where,
+                    f"property '{node.get('name')}' is class-typed; Tiled 1.8 drops it "
+                    "when it re-saves the map: use flat properties",
+                )
 
 
 def _spawn_places(reading: LevelReading):
     level = reading.level
-    for spawn in level.spawns.values():
-        if spawn.kind == "helicopter":
-            continue  # it flies over the roofs
-        if level.terrain.is_solid(np.array([spawn.x]), np.array([spawn.y]))[0]:
-            row, col = (int(v[0]) for v in level.terrain.cells_of([spawn.x], [spawn.y]))
-            yield (
-                describe(spawn),
-                f"spawn is inside a solid cell (column {col}, row {row}) or off the map",
+    spawns = [s for s in level.spawns.values() if s.kind != "helicopter"]  # it flies
+    if not spawns:
+        return
+    x, y = np.array([s.x for s in spawns]), np.array([s.y for s in spawns])
+    solid = level.terrain.is_solid(x, y)
+    on_road = np.array([s.kind in ROAD_SPAWN_KINDS for s in spawns]) & ~solid
+    off_road = {}
+    if on_road.any() and len(level.roads.edge_src):
+        off_road = _off_the_road(
+            level.roads, [s for s, keep in zip(spawns, on_road, strict=True) if keep]
+        )
+    for spawn, in_wall in zip(spawns, solid, strict=True):
+        if in_wall:
+            width, height = level.size_m
+            if 0 <= spawn.x < width and 0 <= spawn.y < height:
+                row, col = (int(v) for v in level.terrain.cells_of(spawn.x, spawn.y))
+                message = f"spawn is inside a solid cell (column {col}, row {row})"
+            else:
+                message = (
+                    f"spawn is off the map, at ({spawn.x:.0f}, {spawn.y:.0f}) m "
+                    f"(the map is {width:.0f} x {height:.0f} m)"
+                )
+            yield describe(spawn), message
+        elif spawn.name in off_road:
+            yield describe(spawn), off_road[spawn.name]
+
+
+def _off_the_road(graph, spawns) -> dict[str, str]:
+    """Why each traffic, police or parked spawn is not where the road graph expects it
+    (by spawn name; the nearest lanes of all of them found at once)."""
+    xy = np.array([(s.x, s.y) for s in spawns])
+    edges, distances = _nearest_lanes(
+        graph, xy, max(high for _, high in ROAD_SPAWN_DISTANCE_M.values())
+    )
+    lane_headings = graph.edge_heading[edges]
+    where = {"traffic": "on", "police": "on or beside", "parked": "at the kerb beside"}
+    reasons = {}
+    for spawn, distance, lane_heading in zip(spawns, distances, lane_headings, strict=True):
+        low, high = ROAD_SPAWN_DISTANCE_M[spawn.kind]
+        turn = np.angle(np.exp(1j * (lane_heading - spawn.heading)))
+        if not low <= distance <= high:
+            reasons[spawn.name] = (
+                f"{spawn.kind} spawn is {distance:.1f} m from the nearest lane centre; put it "
+                f"{where[spawn.kind]} a lane ({low:g} to {high:g} m)"
             )
-        elif spawn.kind in ROAD_SPAWN_KINDS and len(level.roads.edge_src):
-            message = _off_the_road(level.roads, spawn)
-            if message:
-                yield describe(spawn), message
+        elif spawn.kind != "police" and abs(turn) > HEADING_TOLERANCE_RAD:
+            reasons[spawn.name] = (
+                f"{spawn.kind} spawn faces {np.degrees(spawn.heading):.0f} deg but its lane "
+                f"runs {np.degrees(lane_heading):.0f} deg (heading_deg: 0 = east, clockwise)"
+            )
+    return reasons
 
 
-def _off_the_road(graph, spawn) -> str | None:
-    """Why a traffic, police or parked spawn is not where the road graph expects it."""
-    edge, t = graph.nearest_edge(spawn.x, spawn.y)
-    a, b = graph.node_xy[graph.edge_src[edge[0]]], graph.node_xy[graph.edge_dst[edge[0]]]
-    distance = float(np.hypot(*(a + t[0] * (b - a) - (spawn.x, spawn.y))))
-    lane_heading = graph.edge_heading[edge[0]]
-    turn = np.angle(np.exp(1j * (lane_heading - spawn.heading)))
-    low, high = ROAD_SPAWN_DISTANCE_M[spawn.kind]
-    if not low <= distance <= high:
-        where = {"traffic": "on", "police": "on or beside", "parked": "at the kerb beside"}
-        return (
-            f"{spawn.kind} spawn is {distance:.1f} m from the nearest lane centre; put it "
-            f"{where[spawn.kind]} a lane ({low:g} to {high:g} m)"
-        )
-    if spawn.kind != "police" and abs(turn) > HEADING_TOLERANCE_RAD:
-        return (
-            f"{spawn.kind} spawn faces {np.degrees(spawn.heading):.0f} deg but its lane runs "
-            f"{np.degrees(lane_heading):.0f} deg (heading_deg: 0 = east, clockwise)"
-        )
-    return None
+def _nearest_lanes(graph, xy: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest lane edge of each point and its distance, exact within ``radius``
+    (and beyond it too): only edges whose midpoints are near a point are compared,
+    unless none of them is within ``radius``; then all edges are."""
+    a, b = graph.node_xy[graph.edge_src], graph.node_xy[graph.edge_dst]
+    middle = (a + b) / 2
+    reach = radius + schema.MAX_EDGE_M  # an edge within radius has its middle this near
+    order = np.argsort(middle[:, 0], kind="stable")
+    sorted_x = middle[order, 0]
+    edges = np.empty(len(xy), dtype=np.intp)
+    distances = np.empty(len(xy))
+    for k, (x, y) in enumerate(xy):
+        window = order[np.searchsorted(sorted_x, x - reach) : np.searchsorted(sorted_x, x + reach)]
+        near = np.sort(window[np.abs(middle[window, 1] - y) <= reach])
+        for candidates in (near, np.arange(len(a))):
+            if len(candidates) == 0:
+                continue
+            d = b[candidates] - a[candidates]
+            t = np.clip(
+                ((xy[k] - a[candidates]) * d).sum(axis=1) / np.maximum((d * d).sum(axis=1), 1e-9),
+                0,
+                1,
+            )
+            gap = np.hypot(*(a[candidates] + t[:, None] * d - xy[k]).T)
+            best = int(np.argmin(gap))
+            edges[k], distances[k] = candidates[best], gap[best]
+            if distances[k] <= radius:
+                break
+    return edges, distances
 
 
 def _outside_map(reading: LevelReading):
@@ -166,41 +214,92 @@ def _road_crossings(reading: LevelReading):
         ends.append(pts[1:])
         owner.append(np.full(len(pts) - 1, i))
     a, b, owner = np.vstack(starts), np.vstack(ends), np.concatenate(owner)
-    radius = schema.INTERSECTION_RADIUS_M
     reported: set[tuple[int, int]] = set()
-    for i in range(len(a)):
-        others = owner > owner[i]
-        if not others.any():
+    for i, j, (x, y) in _bad_crossings(a, b, owner, schema.INTERSECTION_RADIUS_M):
+        pair = (int(owner[i]), int(owner[j]))
+        if pair in reported:
             continue
+        if len(reported) == MAX_CROSSINGS_LISTED:
+            yield (
+                "",
+                f"more roads cross without a shared vertex; the first {len(reported)} are listed",
+            )
+            return
+        reported.add(pair)
+        yield (
+            describe(roads[pair[0]]),
+            f"crosses road {describe(roads[pair[1]])[7:]} at ({x:.0f}, {y:.0f}) m without "
+            "a shared vertex there (add one to both roads to make an intersection)",
+        )
+
+
+#: crossings listed at most: every pair of roads may cross, and a line each would be
+#: millions of lines for a few thousand roads
+MAX_CROSSINGS_LISTED = 100
+
+
+#: segment pairs compared at once by the crossing check (bounds its temporary arrays)
+CROSSING_BLOCK = 1 << 18
+
+
+def _bad_crossings(a: np.ndarray, b: np.ndarray, owner: np.ndarray, radius: float):
+    """(i, j, crossing point) for segments a[i]-b[i] and a[j]-b[j] of different roads
+    (owner[j] > owner[i]) that cross away from a vertex of both; rows in order.
+
+    Only pairs whose bounding boxes overlap are tested exactly, a block of rows at a time.
+    """
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    rows_per_block = max(1, CROSSING_BLOCK // max(len(a), 1))
+    for first in range(0, len(a), rows_per_block):
+        block = slice(first, min(first + rows_per_block, len(a)))
+        overlap = owner[None, :] > owner[block, None]
+        for axis in (0, 1):
+            overlap &= low[None, :, axis] <= high[block, None, axis]
+            overlap &= high[None, :, axis] >= low[block, None, axis]
+        i, j = np.nonzero(overlap)
+        i += first
         p, r = a[i], b[i] - a[i]
-        q, s = a[others], b[others] - a[others]
-        denom = r[0] * s[:, 1] - r[1] * s[:, 0]
+        q, s = a[j], b[j] - a[j]
+        denom = r[:, 0] * s[:, 1] - r[:, 1] * s[:, 0]
         qp = q - p
         with np.errstate(divide="ignore", invalid="ignore"):
             t = (qp[:, 0] * s[:, 1] - qp[:, 1] * s[:, 0]) / denom
-            u = (qp[:, 0] * r[1] - qp[:, 1] * r[0]) / denom
-            hit_xy = p + t[:, None] * r
+            u = (qp[:, 0] * r[:, 1] - qp[:, 1] * r[:, 0]) / denom
+            hit = p + t[:, None] * r
         crosses = (np.abs(denom) > 1e-9) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
         # fine only where the crossing is a vertex of both roads: the shared vertex
-        bad = crosses & ~(
-            _near_either(hit_xy, p, b[i], radius) & _near_either(hit_xy, q, q + s, radius)
-        )
-        for j in np.flatnonzero(bad):
-            other = int(owner[others][j])
-            pair = (int(owner[i]), other)
-            if pair in reported:
-                continue
-            reported.add(pair)
-            x, y = hit_xy[j]
-            yield (
-                describe(roads[owner[i]]),
-                f"crosses road {describe(roads[other])[7:]} at ({x:.0f}, {y:.0f}) m without "
-                "a shared vertex there (add one to both roads to make an intersection)",
-            )
+        near_own = _near_either(hit, p, p + r, radius)
+        near_other = _near_either(hit, q, q + s, radius)
+        bad = np.flatnonzero(crosses & ~(near_own & near_other))
+        # the first crossing of each pair of roads in the block, in row order
+        _, first_of_pair = np.unique(owner[i[bad]] * len(a) + owner[j[bad]], return_index=True)
+        for k in bad[np.sort(first_of_pair)].tolist():
+            yield int(i[k]), int(j[k]), hit[k]
 
 
 def _near_either(points: np.ndarray, first, second, radius: float) -> np.ndarray:
-    return np.minimum(np.hypot(*(points - first).T), np.hypot(*(points - second).T)) <= radius
+    """Whether each point is within ``radius`` of ``first`` or of ``second`` (broadcast)."""
+    near_first = np.hypot(*np.moveaxis(points - first, -1, 0)) <= radius
+    return near_first | (np.hypot(*np.moveaxis(points - second, -1, 0)) <= radius)
+
+
+def _intersection_sizes(reading: LevelReading):
+    """Intersections whose turning paths the traffic AI could not compare point by point."""
+    graph = reading.level.roads
+    if len(graph.intersection_xy) == 0:
+        return
+    src_in = graph.node_intersection[graph.edge_src]
+    inside = (src_in >= 0) & (src_in == graph.node_intersection[graph.edge_dst])
+    paths_m = np.bincount(
+        src_in[inside], weights=graph.edge_length[inside], minlength=len(graph.intersection_xy)
+    )
+    for index in np.flatnonzero(paths_m > limits.MAX_TURN_PATHS_M):
+        x, y = graph.intersection_xy[index]
+        yield (
+            f"intersection at ({x:.0f}, {y:.0f}) m",
+            f"has {paths_m[index]:,.0f} m of turning paths; at most "
+            f"{limits.MAX_TURN_PATHS_M:,.0f} m (fewer lanes or fewer roads meeting there)",
+        )
 
 
 def _road_network(reading: LevelReading):

@@ -118,11 +118,11 @@ def test_missing_tile_images_return_to_the_title_with_one_message(app, test_map)
     from game.app.title_scene import TitleScene
 
     app.push(TitleScene())
-    (test_map.parent / "tiles.png").unlink()  # the level loads headless; its images do not
-    assert open_free_drive(app, test_map)
+    (test_map.parent / "tiles.png").unlink()  # check reports it, so the loader refuses it
+    assert not open_free_drive(app, test_map)
     app.step_frame([], FRAME_S)
     assert isinstance(app.scenes[-1], TitleScene)
-    assert "tiles" in app.notice and "\n" not in app.notice
+    assert "tiles.png" in app.notice and "\n" not in app.notice
 
 
 class FinishAt30:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.level import Level, load_level
-from tests.level.tmxgen import MapSpec, write_tileset
+pytest.register_assert_rewrite("tests.level.contract")  # its asserts explain themselves
+
+from game.level import Level, load_level  # noqa: E402
+from tests.level.tmxgen import MapSpec, write_tileset  # noqa: E402
 
 MAPS_DIR = Path(__file__).resolve().parents[2] / "levels" / "maps"
 SHIPPED_MAPS = sorted(MAPS_DIR.glob("*.tmx"))

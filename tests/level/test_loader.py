@@ -126,14 +126,14 @@ def test_tiled_1_9_class_attribute_loads_the_same(write_map):
     np.testing.assert_array_equal(as_class.roads.edge_src, as_type.roads.edge_src)
 
 
-def test_class_typed_property_does_not_leak_a_key_error(write_map):
+def test_class_typed_property_is_one_line_not_a_key_error(write_map):
     spec = crossroads()
     spec.objects["zones"][0] = spec.objects["zones"][0].replace(
         "<properties>",
         '<properties>\n   <property name="info" type="class" propertytype="ZoneInfo"/>',
     )
-    level = load_level(write_map(spec))
-    assert "home" in level.zones
+    with pytest.raises(FileProblem, match="object 'home' \\(id 4\\): property 'info' is class"):
+        load_level(write_map(spec))
 
 
 def test_a_problem_in_the_map_raises_one_file_problem_naming_the_object(write_map):

@@ -7,6 +7,7 @@ import pytest
 
 from game.level import load_level
 from game.level.connectivity import reachable, strong_components
+from game.level.reading import read_level
 from game.level.roads import lane_pairs
 from game.level.schema import MAX_EDGE_M
 from tests.level.tmxgen import MapSpec, crossroads
@@ -174,7 +175,7 @@ def test_dead_end_turns_traffic_round(write_map):
 def test_oneway_road_has_only_forward_lanes_on_its_right(write_map):
     spec = open_map()
     spec.road("Oneway", [(20, 100), (180, 100)], oneway=True, lanes=3, speed_limit_kmh=60)
-    graph = load_level(write_map(spec)).roads
+    graph = read_level(write_map(spec)).level.roads  # check refuses it: it is a dead end
     assert (np.cos(graph.edge_heading) > np.cos(np.radians(15))).all()  # east, or changing lane
     assert sorted(set(np.round(graph.node_xy[:, 1], 6))) == [102.0, 106.0, 110.0]
     assert len(strong_components(graph)) > 1 and strong_components(graph).max() > 0
@@ -213,7 +214,7 @@ def test_t_junction_and_polyline_closing_on_itself(write_map):
     spec.road("Long", [(20, 100), (100, 100), (180, 100)], lanes=2)
     spec.road("Side", [(100, 100), (100, 180)])
     spec.road("Ring", [(20, 20), (60, 20), (60, 60), (20, 60), (20, 20)])
-    graph = load_level(write_map(spec)).roads
+    graph = read_level(write_map(spec)).level.roads  # check refuses it: two networks
     labels = strong_components(graph)
     # the T is one network; the ring, touching nothing, is two: one loop per direction
     assert labels.max() == 2

@@ -15,8 +15,9 @@ def write_test_map(folder: Path, traffic: bool = False) -> Path:
         pygame.display.init()
     write_tileset(folder)
     spec = crossroads()
-    spec.point("spawns", "parked_1", "parked", 40, 92, heading_deg=0.0, vehicle_class="taxi")
-    spec.point("spawns", "parked_2", "parked", 120, 92, heading_deg=180.0,
+    # at the kerb, 3 m beside Main Street's lanes (y = 82 eastbound, 78 westbound)
+    spec.point("spawns", "parked_1", "parked", 40, 85, heading_deg=0.0, vehicle_class="taxi")
+    spec.point("spawns", "parked_2", "parked", 120, 75, heading_deg=180.0,
                vehicle_class="police")
     if traffic:
         for k, x in enumerate((30, 100, 130)):
