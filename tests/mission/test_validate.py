@@ -175,12 +175,13 @@ def test_a_map_path_gets_the_full_map_checks(tmp_path, form):
     from game.level import load_level
 
     tmx = write_crossroads(tmp_path / "maps", spawn_in_a_building=True)
-    load_level(tmx)  # the loader alone takes it: the spawn in a wall is a check_map problem
+    with pytest.raises(FileProblem, match="spawn is inside a solid cell"):
+        load_level(tmx)  # the loader refuses what check_map reports
     job = write_job(tmp_path / "jobs", str(tmx) if form == "absolute" else "../maps/cross.tmx")
     problems = check_mission(job)
     assert [(p.where, p.message) for p in problems] == [
         ("map", f"its map has a problem: {tmx}: object 'inside' (id 12): spawn is inside a "
-                "solid cell (column 5, row 5) or off the map")
+                "solid cell (column 5, row 5)")
     ]
     with pytest.raises(FileProblem) as caught:
         load_mission_and_map(job)
