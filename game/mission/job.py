@@ -17,6 +17,7 @@ from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR, load_mission_and_map
 from game.problems import FileProblem
 from game.session.drive import DriveSession, add_parked, add_traffic
+from game.session.law import NOTHING_KNOWN, Standing
 from game.sim.aids import PLAYER_AIDS
 
 MISSIONS_DIR = LEVELS_DIR / "missions"
@@ -32,23 +33,26 @@ def mission_file(name_or_path: str | Path) -> Path:
 
 def build_job(
     name_or_path: str | Path, seed: int = 0, crew_late: bool = False,
-    player_aids: int = PLAYER_AIDS,
+    player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
 ) -> tuple[DriveSession, MissionRuntime]:
-    """A ready session for the mission, its runtime set as the rules; FileProblem if bad."""
+    """A ready session for the mission, its runtime set as the rules; FileProblem if bad.
+
+    ``standing`` is what the police know when it starts (a career's heat, the cars whose
+    description is out, the car the Driver brings)."""
     path = mission_file(name_or_path)
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in MISSIONS_DIR.glob("*.toml")))
         raise FileProblem(path, "", f"no such mission (missions: {known})")
     mission, level = load_mission_and_map(path)
-    return build_session(mission, level, seed, crew_late, player_aids)
+    return build_session(mission, level, seed, crew_late, player_aids, standing)
 
 
 def build_session(
     mission: Mission, level: Level, seed: int = 0, crew_late: bool = False,
-    player_aids: int = PLAYER_AIDS,
+    player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
 ) -> tuple[DriveSession, MissionRuntime]:
     """The session for a checked mission on its level, with the runtime as its rules."""
-    session = DriveSession(level, seed=seed)
+    session = DriveSession(level, seed=seed, standing=standing)
     session.spawn_player(mission.player_spawn, aids=player_aids,
                          vehicle_class=mission.player_class)
     add_parked(session, session.spawns_of_kind("parked")[: mission.traffic.parked])

@@ -69,7 +69,10 @@ class MissionRuntime:
         place = self.level.zones[mission.contract.place]
         self.rule = WindowRule(mission.contract, crew, place.properties.get("label", place.name))
         self.clock = MissionClock(mission.clock_start, mission.time_scale)
-        self.plate = make_plate(rng)
+        self.plate = make_plate(rng)  # drawn always, so a career's plate changes no draws
+        car = session.law.standing.player_car
+        if car is not None:
+            self.plate = car.plate
         self.zones = ZoneGrid(self.level, sorted(_zone_names(mission)))
         self.events: list = []  #: every mission event so far, oldest first
         self.ended: MissionEnded | None = None

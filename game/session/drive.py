@@ -39,7 +39,7 @@ from game.ai.pursuit import PursuitParams
 from game.ai.traffic import TrafficController
 from game.level.model import Level, Spawn
 from game.level.zones import ZoneGrid, cell_flag
-from game.session.law import Law
+from game.session.law import NOTHING_KNOWN, Law, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
 from game.sim.aids import NO_AIDS, PLAYER_AIDS
@@ -116,7 +116,8 @@ class Recorder(Protocol):
 class DriveSession:
     """A level, its World, the Driver's car, the fleets, the law and the rules."""
 
-    def __init__(self, level: Level, seed: int = 0, rules: Rules | None = None) -> None:
+    def __init__(self, level: Level, seed: int = 0, rules: Rules | None = None,
+                 standing: Standing = NOTHING_KNOWN) -> None:
         self.level = level
         self.seed = seed
         self.world = World(level.terrain, seed=seed)
@@ -130,7 +131,7 @@ class DriveSession:
         self.fleets: dict[str, FleetDriver] = {"police": self.police}  #: role -> its driver
         self.role_names: list[str] = []  #: role codes: index -> role name
         self.role = np.zeros(0, dtype=np.int16)  #: per vehicle: its role's code, -1: none
-        self.law = Law(level, self.setting.signals, self.police)
+        self.law = Law(level, self.setting.signals, self.police, standing)
         crowds = sorted(name for name, zone in level.zones.items() if zone.kind == "crowd")
         self._crowds = ZoneGrid(level, crowds)
         self._sight = np.zeros(0, dtype=bool)  #: who saw the Driver at the last look...

@@ -12,6 +12,8 @@ pursuing unit beside him, for :data:`BUSTED_AFTER_S`. It returns the events of t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from game.ai.driver import Senses
@@ -30,14 +32,46 @@ BUSTED_AFTER_S = 3.0  #: ...for this long: busted
 BUSTED_MIN_PURSUIT_S = 5.0  #: nobody is busted in the first seconds of a chase
 
 
+@dataclass(frozen=True)
+class CarDescription:
+    """A car as witnesses and the police describe it."""
+
+    vehicle_class: str  #: "driver", "sedan", ... (game.sim.VehicleClass names)
+    colour: str  #: "grey"
+    plate: str  #: "4KKI394"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the police know of the Driver when a drive begins (a career carries it from
+    job to job): the heat he starts with, the cars whose description is out, and the car
+    he drives today (its plate is the one witnesses read)."""
+
+    heat: float = 0.0
+    known_cars: tuple[CarDescription, ...] = ()
+    player_car: CarDescription | None = None
+
+    @property
+    def car_known(self) -> bool:
+        """The police have the description of the car he is driving."""
+        return self.player_car is not None and self.player_car in self.known_cars
+
+
+NOTHING_KNOWN = Standing()  #: a drive the police know nothing about yet
+
+
 class Law:
     """Offences, heat, pursuit orders and the busted rule for the Driver's car."""
 
-    def __init__(self, level: Level, signals: Signals, police: PoliceController) -> None:
+    def __init__(self, level: Level, signals: Signals, police: PoliceController,
+                 standing: Standing = NOTHING_KNOWN) -> None:
         self.level = level
         self.signals = signals
         self.police = police
+        self.standing = standing
         self.heat = HeatMeter()
+        if standing.heat > 0.0:
+            self.heat.add(standing.heat)
         self.lanes = LaneIndex(level.roads)
         self.witnessed = False  #: a unit or a helicopter saw the Driver this tick
         self.busted_s = 0.0  #: seconds he has been stopped with a unit beside him
