@@ -17,7 +17,7 @@ from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR, load_mission_and_map
 from game.problems import FileProblem
 from game.session.drive import DriveSession, add_parked, add_traffic
-from game.session.law import NOTHING_KNOWN, Standing
+from game.session.standing import NOTHING_KNOWN, Standing
 from game.sim.aids import PLAYER_AIDS
 
 MISSIONS_DIR = LEVELS_DIR / "missions"

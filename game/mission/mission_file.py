@@ -51,7 +51,7 @@ from game.mission.model import (
 )
 from game.mission.roles import role_names
 from game.problems import FileProblem, Problem, shown
-from game.session.heat import MAX_HEAT
+from game.session.escalation import shipped_max_heat
 from game.sim import DT
 from game.storage import UnusableFile, read_limited
 
@@ -101,6 +101,7 @@ AWAY_GRACE_S = NumberRange(0.0, WINDOW_S, "clock seconds, at most the window")
 RETURN_S = NumberRange(0.0, 3600.0, "clock seconds after the window opens")
 VEHICLE_COUNT = NumberRange(0, 1000, "cars", integer=True)
 #: (trigger or action kind, parameter) -> its range; every numeric parameter is here
+MAX_HEAT = shipped_max_heat()  #: heat values in a mission stay within the police table's
 PARAMETER_RANGES: dict[tuple[str, str], NumberRange] = {
     ("stopped_in_zone", "seconds"): NumberRange(0.0, 600.0, "sim seconds"),
     ("after", "seconds"): NumberRange(0.0, 3600.0, "sim seconds"),

@@ -14,8 +14,9 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from game.mission.clock import format_clock
-from game.mission.testimony import CAR_DESCRIPTIONS, Testimony
+from game.mission.testimony import Testimony
 from game.mission.window import CrewState
+from game.session.radio import CAR_DESCRIPTIONS
 
 if TYPE_CHECKING:
     from game.mission.runtime import MissionRuntime

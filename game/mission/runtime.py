@@ -36,10 +36,11 @@ from game.mission.events import (
     WindowOpened,
 )
 from game.mission.model import PLAYER, Action, Mission, Trigger
-from game.mission.testimony import compass, make_plate
+from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
 from game.session.heat import HeatMeter
+from game.session.radio import compass
 from game.session.view import CrewView, RulesView, WindowView
 
 if TYPE_CHECKING:

@@ -47,7 +47,7 @@ class RulesView:
 
 @dataclass(frozen=True)
 class HeatView:
-    heat: float  #: 0..MAX_HEAT
+    heat: float  #: 0..the police table's max_heat
     pursuit: bool  #: a pursuit is on
     seen: bool  #: a unit or a helicopter sees the Driver now
 

@@ -3,8 +3,14 @@
 import numpy as np
 
 from game.session.events import OffenceWitnessed, PursuitLost, PursuitStarted
-from game.session.heat import HEAT_AFTER_LOST, PURSUIT_HEAT, HeatMeter
-from game.session.offences import N_OFFENCES, POINTS_CALM, Offence
+from game.session.escalation import load_escalation
+from game.session.heat import HeatMeter
+from game.session.offences import N_OFFENCES, Offence
+
+TABLE = load_escalation()
+POINTS_CALM = TABLE.points_calm
+PURSUIT_HEAT = TABLE.pursuit_heat
+HEAT_AFTER_LOST = TABLE.after_lost
 
 DT = 1 / 60
 
@@ -42,7 +48,8 @@ def test_witnessed_offence_counts_once_per_cooldown_after_hold():
 def test_pursuit_starts_only_when_seen_over_the_threshold():
     meter = HeatMeter()
     meter.add(PURSUIT_HEAT + 0.5)  # an alarm: heat, but nobody has seen the car
-    assert run(meter, 5.0, offences(), False) == [] and not meter.pursuit
+    unseen = run(meter, 5.0, offences(), False)
+    assert not any(isinstance(e, PursuitStarted) for e in unseen) and not meter.pursuit
     events = run(meter, DT, offences(), True)
     assert any(isinstance(e, PursuitStarted) for e in events) and meter.pursuit
 
@@ -50,8 +57,9 @@ def test_pursuit_starts_only_when_seen_over_the_threshold():
 def test_witnessed_collisions_build_up_to_a_pursuit():
     meter = HeatMeter()
     events = []
-    for _ in range(3):
-        events += run(meter, 2.5, offences(Offence.HIT_CAR), True)
+    for _ in range(3):  # three crashes in view, each its own act
+        events += run(meter, DT, offences(Offence.HIT_CAR), True)
+        events += run(meter, 4.0, offences(), True)
     assert meter.heat >= PURSUIT_HEAT and meter.pursuit
     assert sum(isinstance(e, PursuitStarted) for e in events) == 1
 
