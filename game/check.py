@@ -2,8 +2,9 @@
 line per problem.
 
 With no paths it checks every map ``levels/maps/*.tmx``, every mission
-``levels/missions/*.toml`` and the police table ``levels/police.toml``; a folder is searched for both (and for Tiled JSON maps and
-world files, which the game does not read, so each gets a line saying what to do).
+``levels/missions/*.toml`` and the police table ``levels/police.toml``; a folder is
+searched for maps and missions (and for Tiled JSON maps and world files, which the game
+does not read, so each gets a line saying what to do).
 Exit status 1 when anything is wrong, 0 when all is clean.
 Never a traceback: an unexpected error in one file becomes one line about that file.
 """

@@ -52,7 +52,9 @@ RESPONSE_STYLE = DrivingStyle(
 )
 RESPONSE_WAIT_S = 60.0  #: seconds after a call before its units give up and patrol again
 PLATE_READ_M = 20.0  #: a unit that sees the car this close reads its plate
-SEARCH_WAIT_S = 6.0  #: a search: units reach the last known point, look round, then cruise
+SEARCH_WAIT_S = 20.0  #: a search: units reach their search points, look round, then cruise
+SEARCH_NEAR_M = 60.0  #: searchers spread over the road graph this far from the last
+SEARCH_FAR_M = 260.0  #: known point, and no farther
 CUT_OFF_FRESH_S = 2.0  #: seen this recently, the pursuit drives to where he is going...
 CUT_OFF_AHEAD_S = 3.0  #: ...this many seconds of his speed ahead of him...
 CUT_OFF_MAX_M = 90.0  #: ...but never further ahead than this
@@ -309,6 +311,28 @@ class PoliceController:
         if self.helicopter_goal is None:
             self.helicopter_goal = (float(x), float(y))
         return self.units[rows]
+
+    def search(self, world, x: float, y: float, time: float, rng: np.random.Generator,
+               wait_s: float = SEARCH_WAIT_S) -> np.ndarray:
+        """Every free unit to its own point of the road graph round (x, y) (between
+        SEARCH_NEAR_M and SEARCH_FAR_M from it, drawn by ``rng``): they spread over the
+        area, look round, then cruise on from there. Returns the world indices sent."""
+        free = np.flatnonzero(~self._busy() & ~world.wrecked[self.units])
+        if self.pursuing or free.size == 0:
+            return self.units[:0]
+        nodes = self.planner.graph.node_xy
+        distance = np.hypot(nodes[:, 0] - x, nodes[:, 1] - y)
+        candidates = np.flatnonzero((distance >= SEARCH_NEAR_M) & (distance <= SEARCH_FAR_M))
+        if candidates.size == 0:
+            return self.respond(world, x, y, free.size, time, wait_s)
+        goals = rng.choice(candidates, size=free.size, replace=candidates.size < free.size)
+        for row, node in zip(free.tolist(), goals.tolist(), strict=True):
+            pursuer = Pursuer(self.planner, self.terrain, self.units[[row]], self.params,
+                              style=RESPONSE_STYLE)  # fmt: skip
+            goal = (float(nodes[node, 0]), float(nodes[node, 1]))
+            self.responses.append(Response(np.array([row]), goal, time + wait_s, pursuer))
+        self._patrol = None
+        return self.units[free]
 
     def start_pursuit(self, time: float) -> None:
         """Every unit chases (heat over the threshold); needs a known position to go to."""

@@ -52,7 +52,7 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
             from game.mission.replays import free_drive_source
             from game.session.replay import Recorder
 
-            session.recorder = Recorder(free_drive_source(level, seed, player))
+            session.recorder = Recorder(free_drive_source(session, player))
         return session
 
     app.push(DriveScene(new_session, record_path=app.record_path))

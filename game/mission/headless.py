@@ -16,7 +16,7 @@ MAX_SIM_S = 900.0  #: a headless run that has not ended after this much sim time
 
 def run_headless(
     name: str, seed: int = 0, crew_late: bool = False, max_sim_s: float = MAX_SIM_S,
-    record: Path | None = None,
+    record: Path | None = None, difficulty: str = "normal",
 ):
     """Run the job with the autopilot until it ends (or ``max_sim_s``); its result."""
     from game.mission.autopilot import Autopilot
@@ -25,7 +25,7 @@ def run_headless(
     from game.mission.result import job_result
     from game.session.replay import Recorder
 
-    session, runtime = build_job(name, seed=seed, crew_late=crew_late)
+    session, runtime = build_job(name, seed=seed, crew_late=crew_late, difficulty=difficulty)
     session.player_driver = Autopilot(runtime)
     recorder = Recorder(job_source(runtime)) if record is not None else None
     session.recorder = recorder

@@ -34,6 +34,7 @@ def mission_file(name_or_path: str | Path) -> Path:
 def build_job(
     name_or_path: str | Path, seed: int = 0, crew_late: bool = False,
     player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
+    difficulty: str = "normal",
 ) -> tuple[DriveSession, MissionRuntime]:
     """A ready session for the mission, its runtime set as the rules; FileProblem if bad.
 
@@ -44,15 +45,16 @@ def build_job(
         known = ", ".join(sorted(p.stem for p in MISSIONS_DIR.glob("*.toml")))
         raise FileProblem(path, "", f"no such mission (missions: {known})")
     mission, level = load_mission_and_map(path)
-    return build_session(mission, level, seed, crew_late, player_aids, standing)
+    return build_session(mission, level, seed, crew_late, player_aids, standing, difficulty)
 
 
 def build_session(
     mission: Mission, level: Level, seed: int = 0, crew_late: bool = False,
     player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
+    difficulty: str = "normal",
 ) -> tuple[DriveSession, MissionRuntime]:
     """The session for a checked mission on its level, with the runtime as its rules."""
-    session = DriveSession(level, seed=seed, standing=standing)
+    session = DriveSession(level, seed=seed, standing=standing, difficulty=difficulty)
     session.spawn_player(mission.player_spawn, aids=player_aids,
                          vehicle_class=mission.player_class)
     add_parked(session, session.spawns_of_kind("parked")[: mission.traffic.parked])

@@ -130,6 +130,7 @@ _TOP_KEYS = {
     "contract",
     "player",
     "traffic",
+    "playtest",
     "crew",
     "vehicles",
     "stages",
@@ -139,6 +140,8 @@ _CLOCK_KEYS = {"start", "time_scale"}
 _CONTRACT_KEYS = {"place", "time", "attention_after_s", "away_grace_s"}
 _PLAYER_KEYS = {"spawn", "class"}
 _TRAFFIC_KEYS = {"cars", "parked"}
+_PLAYTEST_KEYS = {"min_wins"}
+MIN_WINS = NumberRange(0, 8, "wins of 8 seeds", integer=True)
 _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
 _STAGE_KEYS = {"id", "objective", "enter", "on"}
@@ -318,6 +321,8 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
     r.keys(player, _PLAYER_KEYS, "player")
     traffic = r.get(data, "traffic", "table", "", {})
     r.keys(traffic, _TRAFFIC_KEYS, "traffic")
+    playtest = r.get(data, "playtest", "table", "", {})
+    r.keys(playtest, _PLAYTEST_KEYS, "playtest")
     return Mission(
         id=path.stem,
         path=str(path),
@@ -339,6 +344,8 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         ),
         stages=tuple(_read_stage(r, w, t) for w, t in r.tables(data, "stages", "")),
         always=tuple(_read_trigger(r, w, t) for w, t in r.tables(data, "always", "")),
+        playtest_min_wins=(int(r.number(playtest, "min_wins", "playtest", MIN_WINS, 0))
+                           if "min_wins" in playtest else None),
     )
 
 

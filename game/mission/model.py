@@ -139,6 +139,8 @@ class Mission:
     traffic: Traffic
     stages: tuple[Stage, ...] = field(default_factory=tuple)
     always: tuple[Trigger, ...] = field(default_factory=tuple)  #: checked in every stage
+    #: ``[playtest] min_wins``: the autopilot must win this many of 8 seeds (None: no claim)
+    playtest_min_wins: int | None = None
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

@@ -8,10 +8,10 @@ speeding in front of a unit is counted once, not every few seconds; a new act (h
 speeding and speeds again), or new eyes (they lost sight of him for ``episode_gap_s`` and
 found him again), counts again, each offence no sooner than its cooldown. An act stays
 witnessable for ``counts_for_s`` after it stops (the crumpled car a unit comes round the
-corner to). A unit that recognises the car from a lookout adds heat once per episode,
-offence or not. Heat at a level with ``pursuit`` and the Driver in sight starts a
-pursuit; it ends after ``lose_after_s`` with nobody seeing him. Unseen and calm for a
-while, heat cools. The meter emits events (:mod:`game.session.events`); it never plays a
+corner to). Out of a pursuit, a unit that recognises the car from a lookout adds heat
+once per episode, offence or not (in one, they know already). Heat at a level with
+``pursuit`` and the Driver in sight starts a pursuit; it ends after ``lose_after_s``
+with nobody seeing him. Unseen and calm for a while, heat cools. The meter emits events (:mod:`game.session.events`); it never plays a
 sound.
 """
 
@@ -49,6 +49,7 @@ class HeatMeter:
         self.counted = np.zeros(N_OFFENCES, dtype=bool)  #: this act counted this episode
         self.cooldown_s = np.zeros(N_OFFENCES)  #: seconds until each may count again
         self.recognised = False  #: the car was recognised in this episode
+        self.episode_started_s = -np.inf  #: sim time the current sighting episode began
 
     @property
     def level_name(self) -> str:
@@ -61,10 +62,11 @@ class HeatMeter:
         self.heat_max = max(self.heat_max, self.heat)
 
     def update(self, dt: float, offences: np.ndarray, witnessed: bool, time: float,
-               known_car: bool = False) -> list:
+               described_since: float | None = None) -> list:
         """One tick: ``offences`` from detect_offences, ``witnessed`` if any unit or a
-        helicopter sees the Driver, ``known_car`` if the unit that sees him has his car's
-        description; ``time`` (sim seconds) stamps the events."""
+        helicopter sees the Driver, ``described_since`` the sim time from which his car's
+        description has been out (None: it is not): a unit that sees him in an episode
+        that began after that knows the car; ``time`` (sim seconds) stamps the events."""
         table, events = self.table, []
         self.held_s = np.where(offences, self.held_s + dt, 0.0)
         holding = offences & (self.held_s >= table.hold_s)
@@ -76,6 +78,7 @@ class HeatMeter:
             self.episodes += 1  # new eyes: what he is doing counts again
             self.counted[:] = False
             self.recognised = False
+            self.episode_started_s = time
         counts = acting & ~self.counted & (self.cooldown_s <= 0.0) & witnessed
         if counts.any():
             points = np.where(counts, table.points_pursuit if self.pursuit
@@ -85,7 +88,8 @@ class HeatMeter:
             self.add(float(points.sum()))
             events.extend(OffenceWitnessed(Offence(i).name.lower(), float(points[i]))
                           for i in np.flatnonzero(counts))
-        if witnessed and known_car and not self.recognised:
+        known = described_since is not None and described_since < self.episode_started_s
+        if witnessed and known and not self.recognised and not self.pursuit:
             self.recognised = True
             self.add(table.recognised)
             events.append(CarRecognised(time))

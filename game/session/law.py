@@ -6,10 +6,12 @@ fast, its slide, its lights, what it hit this step), detects the offences it com
 (this tick's :class:`~game.ai.driver.Senses`) on the heat meter (:mod:`game.session.heat`,
 the table in ``levels/police.toml``). Then, as the police of the genre's best do:
 
-- **the lookout**: a unit that sees him break the law (or a pursuit) radios his position,
-  heading and car (the plate too, read close up); from then on any unit that sees the car
-  knows it (heat without an offence) until he has been unseen for ``lookout_lapse_s``;
-  the nearest free units converge on where he was seen and search round it;
+- **the lookout**: once he is wanted (a pursuit starts, or a witnessed offence takes the
+  heat to a level with a pursuit), the unit that sees him radios his position, heading
+  and car (the plate too, read close up); from then on any unit that sees the car knows
+  it (heat without an offence) until he has been unseen for ``lookout_lapse_s``; the
+  nearest free units converge on where he was seen and search round it. A minor offence
+  below that is noted, not broadcast;
 - **pursuit orders**: the meter decides when a pursuit starts and when it is lost (one
   rule); a lost pursuit sends every free unit to search round the last known point;
 - **orders by level** (:class:`Orders`): units to call in, roadblocks, the helicopter:
@@ -67,6 +69,7 @@ class Lookout:
     heading: float  #: the way he was going, radians
     time: float  #: sim time he was last seen
     plate: bool  #: the plate was read and given out
+    issued: float  #: sim time the lookout went out
 
 
 class Law:
@@ -90,11 +93,15 @@ class Law:
         self.orders = Orders()
         self.busted_s = 0.0  #: seconds he has been stopped with a unit beside him
         self.busted: Busted | None = None  #: set once, when he is busted
+        self.rng = np.random.default_rng(np.random.SeedSequence([police.seed, 0x5EA4C]))
 
     @property
-    def car_known(self) -> bool:
-        """Any unit that sees the car knows it: a lookout is out, or the file has it."""
-        return self.lookout is not None or self.standing.car_known
+    def described_since(self) -> float | None:
+        """Since when any unit that sees the car knows it (sim seconds): from the start
+        when the file has it, else from the lookout; None when nothing is out."""
+        if self.standing.car_known:
+            return -np.inf
+        return self.lookout.issued if self.lookout is not None else None
 
     def update(self, senses: Senses, events: StepEvents, world: World) -> list:
         """One tick, after the step: offences -> heat -> lookout -> orders -> busted."""
@@ -117,7 +124,7 @@ class Law:
         )
         offences = detect_offences(driving, self.lanes, self._red_now(world.time))
         out = self.heat.update(world.dt, offences, self.witnessed, world.time,
-                               known_car=self.car_known)
+                               described_since=self.described_since)
         out += self._radio(out, world, player, senses)
         self.orders = self._orders()
         busted = self._busted(world, driving)
@@ -129,8 +136,9 @@ class Law:
     def _radio(self, heat_events: list, world: World, player: int, senses: Senses) -> list:
         police, time = self.police, world.time
         out: list = []
-        sighted = [e for e in heat_events if isinstance(e, OffenceWitnessed | PursuitStarted
-                                                         | CarRecognised)]
+        wanted = self.table.levels[self.heat.level].pursuit
+        sighted = wanted and any(isinstance(e, OffenceWitnessed | PursuitStarted
+                                            | CarRecognised) for e in heat_events)
         x, y = senses.seen_at
         heading = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
         car = car_words(self.standing.player_car,
@@ -146,8 +154,7 @@ class Law:
             elif isinstance(event, PursuitLost):
                 police.call_off(time)
                 if police.last_seen_xy is not None:
-                    police.respond(world, *police.last_seen_xy, police.units.size, time,
-                                   wait_s=SEARCH_WAIT_S)
+                    police.search(world, *police.last_seen_xy, time, self.rng)
                 last = place_words(self.level, *(police.last_seen_xy or (x, y)))
                 out.append(RadioLine(f"Contact lost {last}. All units, search the area.",
                                      time))
@@ -156,13 +163,14 @@ class Law:
                                      time))
         if sighted:
             fresh = self.lookout is None
-            self.lookout = Lookout((x, y), heading, time, police.plate_read)
+            issued = time if fresh else self.lookout.issued
+            self.lookout = Lookout((x, y), heading, time, police.plate_read, issued)
             if fresh and not self.heat.pursuit:
                 out.append(RadioLine(f"All units, be on the lookout: {car}, last seen "
                                      f"{compass(heading)} {where}.", time))
                 police.respond(world, x, y, LOOKOUT_CONVERGE_UNITS, time, wait_s=SEARCH_WAIT_S)
         elif self.lookout is not None and self.witnessed:
-            self.lookout = Lookout((x, y), heading, time, police.plate_read)
+            self.lookout = Lookout((x, y), heading, time, police.plate_read, self.lookout.issued)
         elif self.lookout is not None and time - self.lookout.time >= self.table.lookout_lapse_s \
                 and not self.heat.pursuit:
             self.lookout = None

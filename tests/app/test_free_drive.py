@@ -40,7 +40,7 @@ def test_ten_seconds_of_keys_drive_the_same_game_as_their_rows_headless(app, tes
     scene = app.scenes[-1]
     assert isinstance(scene, DriveScene)
     session = scene.session
-    recorder = Recorder(free_drive_source(session.level, 0, "player_start"))
+    recorder = Recorder(free_drive_source(session, "player_start"))
     session.recorder = recorder
     start = (float(session.world.x[session.player]), float(session.world.y[session.player]))
     steer = drive(app, 10.0)
