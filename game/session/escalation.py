@@ -67,6 +67,7 @@ class Escalation:
     cooldown_s: np.ndarray  #: seconds before it may count again
     episode_gap_s: float  #: unseen this long ends a sighting episode
     recognised: float  #: heat when a unit recognises the car (once per episode)
+    recognise_m: float  #: a unit recognises the car only this close
     plate_read_m: float  #: a unit this close reads the plate
     cool_after_s: float  #: unseen this long, heat starts to fall...
     cool_per_s: float  #: ...by this much a second, out of a pursuit
@@ -229,7 +230,8 @@ def read_escalation(path: str | Path = POLICE_FILE) -> tuple[Escalation | None, 
                   "difficulty"}, "")
     offences = _offences(c, data)
     sighting, cooling, busted = (c.table(data, k) for k in ("sighting", "cooling", "busted"))
-    c.keys(sighting, {"episode_gap_s", "recognised", "plate_read_m"}, "sighting")
+    c.keys(sighting, {"episode_gap_s", "recognised", "recognise_m", "plate_read_m"},
+           "sighting")
     c.keys(cooling, {"after_s", "per_s", "lose_pursuit_after_s", "after_lost",
                      "lookout_lapse_s"}, "cooling")
     c.keys(busted, {"radius_m", "below_ms", "after_s", "not_before_s"}, "busted")
@@ -239,6 +241,7 @@ def read_escalation(path: str | Path = POLICE_FILE) -> tuple[Escalation | None, 
         counts_for_s=offences[3], cooldown_s=offences[4],
         episode_gap_s=c.number(sighting, "episode_gap_s", "sighting", 0.1, 120.0),
         recognised=c.number(sighting, "recognised", "sighting", 0.0, 5.0),
+        recognise_m=c.number(sighting, "recognise_m", "sighting", 0.0, 500.0),
         plate_read_m=c.number(sighting, "plate_read_m", "sighting", 0.0, 200.0),
         cool_after_s=c.number(cooling, "after_s", "cooling", 0.0, 3600.0),
         cool_per_s=c.number(cooling, "per_s", "cooling", 0.0, 10.0),

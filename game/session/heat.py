@@ -11,8 +11,8 @@ witnessable for ``counts_for_s`` after it stops (the crumpled car a unit comes r
 corner to). Out of a pursuit, a unit that recognises the car from a lookout adds heat
 once per episode, offence or not (in one, they know already). Heat at a level with
 ``pursuit`` and the Driver in sight starts a pursuit; it ends after ``lose_after_s``
-with nobody seeing him. Unseen and calm for a while, heat cools. The meter emits events (:mod:`game.session.events`); it never plays a
-sound.
+with nobody seeing him. Unseen and calm for a while, heat cools. The meter emits events
+(:mod:`game.session.events`); it never plays a sound.
 """
 
 from __future__ import annotations

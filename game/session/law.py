@@ -123,14 +123,23 @@ class Law:
             pursued=self.heat.pursuit,
         )
         offences = detect_offences(driving, self.lanes, self._red_now(world.time))
+        close = self._closest_seer(senses, world, player) <= self.table.recognise_m
         out = self.heat.update(world.dt, offences, self.witnessed, world.time,
-                               described_since=self.described_since)
+                               described_since=self.described_since if close else None)
         out += self._radio(out, world, player, senses)
         self.orders = self._orders()
         busted = self._busted(world, driving)
         if busted is not None:
             out.append(busted)
         return out
+
+    def _closest_seer(self, senses: Senses, world: World, player: int) -> float:
+        """Metres from the Driver to the nearest unit that sees him (inf: none does)."""
+        units = self.police.units[senses.sees_player[self.police.units]]
+        if not units.size:
+            return np.inf
+        return float(np.hypot(world.x[units] - world.x[player],
+                              world.y[units] - world.y[player]).min())
 
     # -- the radio: lookout, pursuit, search ------------------------------------------
     def _radio(self, heat_events: list, world: World, player: int, senses: Senses) -> list:
