@@ -51,7 +51,7 @@ def blocking_positions(geometry: EdgeGeometry, terrain: Terrain, x: float, y: fl
         return np.zeros(0), np.zeros(0), np.zeros(0)
     low, high = float(side[near].min()) - MARGIN_M, float(side[near].max()) + MARGIN_M
     slots = max(2, int(np.ceil((high - low) / SLOT_M)))
-    offsets = low + (np.arange(slots) + 0.5) * (high - low) / slots
+    offsets = 0.5 * (low + high) + (np.arange(slots) - 0.5 * (slots - 1)) * SLOT_M
     if gap and slots >= 3:
         offsets = np.delete(offsets, slots // 2)
     px, py = x + offsets * sx, y + offsets * sy

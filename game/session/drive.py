@@ -141,7 +141,7 @@ class DriveSession:
         #: drives the Driver's car each tick (keys, pad, autopilot, replay); None: it coasts
         self.player_driver: Driver | None = None
         self.recorder: Recorder | None = None  #: records the drive, when set
-        self.police = police_for(self.setting, police_difficulty)
+        self.police = police_for(self.setting, table.sight, police_difficulty)
         self.fleets: dict[str, FleetDriver] = {"police": self.police}  #: role -> its driver
         self.role_names: list[str] = []  #: role codes: index -> role name
         self.role = np.zeros(0, dtype=np.int16)  #: per vehicle: its role's code, -1: none
@@ -339,10 +339,9 @@ class DriveSession:
 SessionFactory = Callable[[], DriveSession]
 
 
-def police_for(setting: Setting, difficulty: Difficulty) -> PoliceController:
-    """A session's police as the difficulty makes them: how far they see, when they ram,
-    whether they spin a car with a PIT."""
-    base = SightParams()
+def police_for(setting: Setting, base: SightParams, difficulty: Difficulty) -> PoliceController:
+    """A session's police as the table and the difficulty make them: how far they see
+    (``base``, scaled), when they ram, whether they spin a car with a PIT."""
     sight = replace(base, cone_range_m=base.cone_range_m * difficulty.sight,
                     near_radius_m=base.near_radius_m * difficulty.sight)
     params = replace(LAW_PURSUIT, ram_after_s=difficulty.ram_after_s)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from game.ai.perception import SightParams
 from game.problems import FileProblem, Problem
 from game.session.offences import N_OFFENCES, Offence
 
@@ -60,6 +61,7 @@ class Escalation:
     """The whole police table, arrays over :class:`~game.session.offences.Offence`."""
 
     max_heat: float
+    sight: SightParams  #: how a unit sees (before the difficulty scales its ranges)
     points_calm: np.ndarray  #: heat per counted offence when not pursued
     points_pursuit: np.ndarray  #: ...and during a pursuit
     hold_s: np.ndarray  #: seconds the condition must hold
@@ -226,8 +228,11 @@ def read_escalation(path: str | Path = POLICE_FILE) -> tuple[Escalation | None, 
         return None, [Problem(file, "", f"cannot be read ({error})")]
     except (tomllib.TOMLDecodeError, RecursionError) as error:
         return None, [Problem(file, "", f"TOML syntax error: {error}")]
-    c.keys(data, {"max_heat", "offences", "sighting", "cooling", "busted", "levels",
-                  "difficulty"}, "")
+    c.keys(data, {"max_heat", "sight", "offences", "sighting", "cooling", "busted",
+                  "levels", "difficulty"}, "")
+    sight = c.table(data, "sight")
+    c.keys(sight, {"cone_range_m", "cone_half_angle_deg", "near_radius_m",
+                   "shadow_lights_off", "lights_off", "crowd"}, "sight")
     offences = _offences(c, data)
     sighting, cooling, busted = (c.table(data, k) for k in ("sighting", "cooling", "busted"))
     c.keys(sighting, {"episode_gap_s", "recognised", "recognise_m", "plate_read_m"},
@@ -237,6 +242,15 @@ def read_escalation(path: str | Path = POLICE_FILE) -> tuple[Escalation | None, 
     c.keys(busted, {"radius_m", "below_ms", "after_s", "not_before_s"}, "busted")
     table = Escalation(
         max_heat=c.number(data, "max_heat", "", 1.0, HEAT_CEILING),
+        sight=SightParams(
+            cone_range_m=c.number(sight, "cone_range_m", "sight", 5.0, 500.0),
+            cone_half_angle=float(np.radians(
+                c.number(sight, "cone_half_angle_deg", "sight", 5.0, 180.0))),
+            near_radius_m=c.number(sight, "near_radius_m", "sight", 0.0, 100.0),
+            shadow_lights_off_factor=c.number(sight, "shadow_lights_off", "sight", 0.0, 1.0),
+            lights_off_factor=c.number(sight, "lights_off", "sight", 0.0, 1.0),
+            crowd_factor=c.number(sight, "crowd", "sight", 0.0, 1.0),
+        ),
         points_calm=offences[0], points_pursuit=offences[1], hold_s=offences[2],
         counts_for_s=offences[3], cooldown_s=offences[4],
         episode_gap_s=c.number(sighting, "episode_gap_s", "sighting", 0.1, 120.0),
