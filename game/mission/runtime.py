@@ -28,6 +28,7 @@ from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
 from game.mission.events import (
     Attention,
+    DetectiveArrived,
     Message,
     MissionEnded,
     RuleBroken,
@@ -91,6 +92,8 @@ class MissionRuntime:
         self._tick_events: list = []
         self._goal_points: dict[str, tuple[float, float]] = {}
         self._started = False
+        #: elapsed_s at which a career brings the Detective in (None: not, or done)
+        self.detective_due_s = session.law.standing.detective_after_s
 
     @property
     def heat(self) -> HeatMeter:
@@ -148,6 +151,11 @@ class MissionRuntime:
         dt_clock = self.clock.advance(dt)
         self.stage_s += dt
         self.elapsed_s += dt
+        if self.detective_due_s is not None and self.elapsed_s >= self.detective_due_s:
+            self.detective_due_s = None
+            spawn = self.cast.bring_detective()
+            if spawn is not None:
+                self.emit(DetectiveArrived(spawn.name, self.clock.now))
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.mask_at(x, y))

@@ -10,17 +10,36 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-#: how a witness describes each vehicle class (class name -> words)
-CAR_DESCRIPTIONS = {
-    "driver": "a grey 1973 coupe, quick and plain",
-    "sedan": "a tan four-door sedan",
-    "muscle": "a black muscle car with a loud engine",
-    "taxi": "a yellow cab",
-    "van": "a white panel van",
-    "stock_car": "a stock car with a number on the door",
-    "unmarked": "a dark unmarked sedan",
-    "police": "a black-and-white",
+#: how a witness describes each vehicle class: (its colour as it leaves the factory, the
+#: rest of the words); a car resprayed at Shannon's is described in its new colour
+CAR_LOOKS: dict[str, tuple[str, str]] = {
+    "driver": ("grey", "1973 coupe, quick and plain"),
+    "sedan": ("tan", "four-door sedan"),
+    "muscle": ("black", "muscle car with a loud engine"),
+    "taxi": ("yellow", "cab"),
+    "van": ("white", "panel van"),
+    "stock_car": ("", "stock car with a number on the door"),
+    "unmarked": ("dark", "unmarked sedan"),
+    "police": ("black-and-white", ""),
 }
+
+
+def factory_colour(vehicle_class: str) -> str:
+    """The colour a car of this class comes in ("grey" for the Driver's coupe)."""
+    return CAR_LOOKS.get(vehicle_class, ("", ""))[0]
+
+
+def describe_car(vehicle_class: str, colour: str | None = None) -> str:
+    """How a witness describes the car: "a grey 1973 coupe, quick and plain"; with
+    ``colour``, in that colour instead of the factory's."""
+    factory, rest = CAR_LOOKS.get(vehicle_class, ("", "car"))
+    words = " ".join(w for w in (colour or factory, rest) if w)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return f"{article} {words}"
+
+
+CAR_DESCRIPTIONS = {name: describe_car(name) for name in CAR_LOOKS}  #: class -> words
+
 
 COMPASS = ("east", "south-east", "south", "south-west", "west", "north-west", "north", "north-east")
 
