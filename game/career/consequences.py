@@ -61,8 +61,9 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
     before = certainty(career.file, career.night)
     evidence = evidence_from(result, career.night, career.car.description if own_car else None)
     change = reputation_change(result, offer.risk)
-    car = replace(career.car, damage=min(max(result.car_damage, 0.0), 1.0)) if own_car \
-        else career.car
+    damage = min(max(result.car_damage, 0.0), 1.0)
+    if own_car:
+        career = career.with_car(replace(career.car, damage=damage))
     record = JobRecord(career.night, offer.client, result, change)
     after_job = replace(
         career,
@@ -71,7 +72,6 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         reputation=career.reputation + change,
         clients=(*career.clients, offer.client),
         jobs=(*career.jobs, record),
-        car=car,
         file=(*career.file, *evidence),
     )
     sure = certainty(after_job.file, career.night)

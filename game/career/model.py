@@ -3,12 +3,12 @@
 A :class:`Career` is the whole of it: the Handler's night it is now, the Driver's money
 and reputation, the clients he has worked for (each hires him once), the jobs he turned
 down, every job's typed :class:`~game.mission.result.JobResult` (in a :class:`JobRecord`),
-the car he drives with the description witnesses give of it (class, colour, plate), and
-the Detective's file (:class:`Evidence`, one entry per piece of evidence). Everything
-that changes it is a function that returns a new Career (:mod:`game.career.handler`,
-:mod:`game.career.consequences`, :mod:`game.career.garage`), so a career can be saved,
-compared and tested as a value. Nothing here knows about files (:mod:`game.career.saves`)
-or the Detective's arithmetic (:mod:`game.career.dossier`).
+the cars he owns and the one he drives, each with the description witnesses give of it
+(class, colour, plate), and the Detective's file (:class:`Evidence`, one entry per piece
+of evidence). Everything that changes it is a function that returns a new Career
+(:mod:`game.career.handler`, :mod:`game.career.consequences`, :mod:`game.career.garage`),
+so a career can be saved, compared and tested as a value. Nothing here knows about
+files (:mod:`game.career.saves`) or the Detective's arithmetic (:mod:`game.career.dossier`).
 """
 
 from __future__ import annotations
@@ -86,10 +86,22 @@ class Career:
     clients: tuple[str, ...] = ()  #: clients he has worked for: none hires him twice
     declined: tuple[str, ...] = ()  #: missions he turned down: never offered again
     jobs: tuple[JobRecord, ...] = ()
-    car: OwnedCar = OwnedCar(START_CAR, factory_colour(START_CAR), "")
+    cars: tuple[OwnedCar, ...] = (OwnedCar(START_CAR, factory_colour(START_CAR), ""),)
+    car_in_use: int = 0  #: the index in ``cars`` of the car he drives
     file: tuple[Evidence, ...] = ()  #: the Detective's file, oldest first
     plates_made: int = 0  #: plates drawn so far (the next is drawn from this count)
     ended: str = ""  #: why the career is over ("" while it goes on)
+
+    @property
+    def car(self) -> OwnedCar:
+        """The car he drives."""
+        return self.cars[self.car_in_use]
+
+    def with_car(self, car: OwnedCar) -> Career:
+        """This career with ``car`` in place of the car he drives."""
+        cars = list(self.cars)
+        cars[self.car_in_use] = car
+        return replace(self, cars=tuple(cars))
 
     @property
     def done(self) -> tuple[str, ...]:
@@ -110,7 +122,7 @@ def new_plate(career: Career) -> tuple[str, Career]:
 def new_career(seed: int = 0) -> Career:
     """Night one: a mechanic's savings, no name yet, the grey coupe on fresh plates."""
     plate, career = new_plate(Career(seed=seed))
-    return replace(career, car=replace(career.car, plate=plate))
+    return career.with_car(replace(career.car, plate=plate))
 
 
 def job_seed(career: Career) -> int:

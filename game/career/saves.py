@@ -25,7 +25,8 @@ and the last good save beside it.
 The file: ``{"game": "five-minute-window", "kind": "career", "version": N, "career":
 {...}}`` with the career as :func:`game.career.codec.encode` writes it.
 
-Version history: 1, the first: one car (``career.car``).
+Version history: 1, the first: one car (``career.car``); 2: the cars he owns
+(``career.cars``) and the one he drives (``career.car_in_use``), since Shannon sells cars.
 """
 
 from __future__ import annotations
@@ -56,11 +57,19 @@ DATA_DIR_ENV = "FMW_DATA_DIR"  #: overrides the user data directory (tests, port
 SAVE_FILE = "career.json"
 SAVE_GAME = "five-minute-window"  #: the "game" a save names
 SAVE_KIND = "career"
-SAVE_VERSION = 1  #: the version this game writes
+SAVE_VERSION = 2  #: the version this game writes
 MAX_SAVE_BYTES = 16 * 1024 * 1024  #: bytes; a career of a hundred jobs is under 200 kB
 
+def _one_car_to_cars(body: dict) -> dict:
+    """1 -> 2: the one car becomes the first (and only) car he owns, and he drives it."""
+    body = dict(body)
+    body["cars"] = [body.pop("car")]
+    body["car_in_use"] = 0
+    return body
+
+
 #: version -> the function that turns a save's career data of that version into the next
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _one_car_to_cars}
 
 
 class LoadStatus(enum.Enum):
@@ -182,7 +191,12 @@ def _check(career: Career) -> None:
 
     if career.night < 1:
         fail("night", f"must be 1 or more, not {career.night}")
-    _check_car(career.car, "car", fail)
+    if not career.cars:
+        fail("cars", "a career has a car at least")
+    if not 0 <= career.car_in_use < len(career.cars):
+        fail("car_in_use", f"must be 0 to {len(career.cars) - 1}, not {career.car_in_use}")
+    for i, car in enumerate(career.cars):
+        _check_car(car, f"cars[{i}]", fail)
     for i, entry in enumerate(career.file):
         if entry.source not in SOURCES:
             fail(f"file[{i}].source", f"unknown source {entry.source!r:.40} (one of "

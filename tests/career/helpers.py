@@ -74,6 +74,7 @@ def a_full_career():
     from game.session.law import CarDescription
 
     car = OwnedCar("muscle", "maroon", "7ABC123", damage=0.375)
+    van = OwnedCar("van", "white", "2VAN222")
     described = CarDescription("driver", "grey", "4KKI394")
     result = left_behind(witnesses=("the Player saw your face",), last_seen_on="5th St",
                          detective_saw=True, busted=True, car_damage=0.5, plate_read=True,
@@ -86,5 +87,6 @@ def a_full_career():
         Evidence("sighting", "patrol_east", "saw the car on Main St", 3, "pawn", 3600.0, 0.04),
     )
     return Career(seed=77, night=4, money=12345, reputation=-2, clients=("Two men", "Standard"),
-                  declined=("casino",), jobs=(record, replace(record, night=3)), car=car,
+                  declined=("casino",), jobs=(record, replace(record, night=3)), cars=(van, car),
+                  car_in_use=1,
                   file=evidence, plates_made=3, ended="arrested on night 3")

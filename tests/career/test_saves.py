@@ -4,6 +4,9 @@ version migrates; the data directory comes from FMW_DATA_DIR."""
 
 import dataclasses
 import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -120,6 +123,38 @@ def test_a_newer_save_is_refused_in_one_line_and_left_alone(tmp_path):
     assert loaded.status is LoadStatus.NEWER and loaded.career is None
     assert "newer version" in loaded.message and "\n" not in loaded.message
     assert path.read_text() == text and not (tmp_path / "career.json.corrupt-1").exists()
+
+
+SAVES = Path(__file__).parent / "saves"
+
+
+def test_a_save_of_the_previous_version_migrates(tmp_path):
+    """career-v1.json was written by the game when saves were version 1 (one car)."""
+    shutil.copy(SAVES / "career-v1.json", save_path(tmp_path))
+    loaded = load_career(tmp_path)
+    assert loaded.status is LoadStatus.MIGRATED and "version 1" in loaded.message
+    career = loaded.career
+    full = a_full_career()
+    assert career.cars == (full.car,) and career.car == full.car  # his one car, in use
+    assert replace(career, cars=full.cars, car_in_use=full.car_in_use) == full
+    save_career(tmp_path, career)  # the next save is of this version...
+    assert load_career(tmp_path).status is LoadStatus.LOADED
+    backup = saves.backup_path(save_path(tmp_path))  # ...and the old file is the backup
+    assert json.loads(backup.read_text())["version"] == 1
+
+
+def test_a_broken_save_of_the_previous_version_is_corrupt_not_a_crash(tmp_path):
+    data = json.loads((SAVES / "career-v1.json").read_text())
+    del data["career"]["car"]
+    save_path(tmp_path).write_text(json.dumps(data))
+    loaded = load_career(tmp_path)
+    assert loaded.status is LoadStatus.CORRUPT and "version 1" in loaded.message
+
+
+def test_a_car_in_use_that_is_not_there_is_named(tmp_path):
+    path = save_career(tmp_path, a_full_career())
+    path.write_text(path.read_text().replace('"car_in_use": 1', '"car_in_use": 5'))
+    assert "career.car_in_use: must be 0 to 1, not 5" in load_career(tmp_path).message
 
 
 def test_no_save_is_missing_not_corrupt(tmp_path):
