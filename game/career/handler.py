@@ -15,7 +15,8 @@ place, time, pay and risk (:class:`Offer`). Which jobs, is said by each mission 
   career then; her board says it in her own words).
 
 The board is sorted by night offered, then pay, so the same career always gets the same
-board. :func:`lie_low` lets a night go by with nothing taken (evidence that fades fades).
+board. A job he drives in his own car cannot be taken in a wreck (:func:`cannot_take`).
+:func:`lie_low` lets a night go by with nothing taken (evidence that fades fades).
 """
 
 from __future__ import annotations
@@ -129,6 +130,13 @@ def board(career: Career, catalogue: Catalogue) -> Board:
     else:
         line = LINES["none"]
     return Board(night, tuple(Offer(m) for m in offers), line)
+
+
+def cannot_take(career: Career, offer: Offer) -> str:
+    """Why the Driver cannot take ``offer`` tonight ("" if he can): his own car, wrecked."""
+    if offer.mission.career.own_car and career.car.wrecked:
+        return "Your car's a wreck. Get Shannon to fix it, or take another car."
+    return ""
 
 
 def decline(career: Career, offer: Offer) -> Career:

@@ -14,7 +14,8 @@ and the last good save beside it.
 - ``LOADED``: the career; ``MIGRATED``: a save of an older version, brought up to this
   one through :data:`MIGRATIONS` (it is written in the new version at the next save, the
   old file becoming the backup);
-- ``MISSING``: no save in the slot;
+- ``MISSING``: no save in the slot (a backup left from a save moved aside earlier is
+  still offered);
 - ``CORRUPT``: a save that cannot be used (not a file, too big, not JSON, not a career,
   any value out of place: :mod:`game.career.codec` names it) is moved aside to
   ``career.json.corrupt-N``, reported in one line, and the backup is offered
@@ -234,6 +235,10 @@ def load_career(slot: str | Path) -> Loaded:
     try:
         career, version = _read(path)
     except FileNotFoundError:
+        backup = _backup(path)  # a save moved aside before: its backup is still offered
+        if backup is not None:
+            return Loaded(LoadStatus.MISSING, None, f"{path}: no save here; the backup from "
+                          f"night {backup.night} is offered", backup)
         return Loaded(LoadStatus.MISSING, None, f"{path}: no career saved here")
     except NewerSave as error:
         return Loaded(LoadStatus.NEWER, None, f"{path}: saved by a newer version of the "

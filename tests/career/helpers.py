@@ -90,3 +90,18 @@ def a_full_career():
                   declined=("casino",), jobs=(record, replace(record, night=3)), cars=(van, car),
                   car_in_use=1,
                   file=evidence, plates_made=3, ended="arrested on night 3")
+
+
+def write_career_jobs(folder: Path) -> Path:
+    """Two short real jobs on the crossroads map, for two clients: ``short`` (the crew
+    comes back) and ``late`` (the crew comes out after the window: left behind, he
+    talks). Returns the missions folder."""
+    from tests.mission.shortjob import SHORT_JOB, write_short_job
+
+    short = write_short_job(folder)
+    late = (SHORT_JOB.replace('title = "Short job"', 'title = "Late job"')
+            .replace('client = "the tests"', 'client = "a man at the bar"')
+            .replace("payout = 500", "payout = 800")
+            .replace("return_s = [20, 40]", "return_s = [400, 500]"))
+    (short.parent / "late.toml").write_text(late, encoding="utf-8")
+    return short.parent
