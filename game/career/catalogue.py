@@ -6,6 +6,10 @@ later is offered with no change to the code. :func:`read_catalogue` reads the fo
 the mission file's own checks (the map is checked when the job is taken, by
 :func:`game.mission.job.build_job`); a file with problems is left off the board and
 counted, with its first problem, in :attr:`Catalogue.problems`.
+
+The title's Jobs menu replays jobs outside a career: :func:`unlocked` is those a new
+career is offered on its first night, those never on the board (``on_board = false``),
+and every job done in any saved career.
 """
 
 from __future__ import annotations
@@ -48,3 +52,22 @@ def read_catalogue(folder: str | Path = MISSIONS_DIR) -> Catalogue:
         elif found:
             problems.append(found[0])
     return Catalogue(folder, tuple(missions), tuple(problems))
+
+
+def open_from_the_start(mission: Mission) -> bool:
+    """A new career could be offered it on the first night (or it is never on the board)."""
+    terms = mission.career
+    return not terms.on_board or (
+        terms.first_night == 1 and terms.min_reputation is None and not terms.requires
+        and terms.min_certainty == 0.0)
+
+
+def unlocked(catalogue: Catalogue, done: set[str] | None = None) -> list[Mission]:
+    """The jobs to replay outside a career: open from the start, or done in a career
+    (``done``: mission ids; default, those of every saved career)."""
+    if done is None:
+        from game.career.saves import peek_career, slots
+
+        careers = [peek_career(slot) for slot in slots()]
+        done = {m for career in careers if career is not None for m in career.done}
+    return [m for m in catalogue.missions if m.id in done or open_from_the_start(m)]

@@ -125,12 +125,17 @@ def save_path(slot: str | Path) -> Path:
 
 
 def slots() -> list[Path]:
-    """The slot folders under :func:`careers_dir` that hold a save, last saved first."""
+    """The slot folders under :func:`careers_dir` holding a save (or the backup of one
+    moved aside), last saved first."""
+    def saved_at(slot: Path) -> float:
+        files = [f for f in (save_path(slot), backup_path(save_path(slot))) if f.is_file()]
+        return max((f.stat().st_mtime for f in files), default=-1.0)
+
     try:
-        found = [p.parent for p in careers_dir().glob(f"*/{SAVE_FILE}") if p.is_file()]
+        found = [(saved_at(p), p) for p in careers_dir().iterdir() if p.is_dir()]
     except OSError:
         return []
-    return sorted(found, key=lambda p: save_path(p).stat().st_mtime, reverse=True)
+    return [slot for when, slot in sorted(found, reverse=True) if when >= 0.0]
 
 
 def new_slot() -> Path:
@@ -259,6 +264,15 @@ def load_career(slot: str | Path) -> Loaded:
 def _backup(path: Path) -> Career | None:
     try:
         return _read(backup_path(path))[0]
+    except (FileNotFoundError, SaveProblem):
+        return None
+
+
+def peek_career(slot: str | Path) -> Career | None:
+    """The career in ``slot`` if it loads as it is, else None; it moves nothing (for a
+    look across slots, such as which jobs any career has unlocked)."""
+    try:
+        return _read(save_path(slot))[0]
     except (FileNotFoundError, SaveProblem):
         return None
 

@@ -328,12 +328,15 @@ def add_traffic(session: DriveSession, spawns: list[Spawn]) -> np.ndarray:
 
 
 def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = None,
-                       player_aids: int = PLAYER_AIDS) -> DriveSession:
+                       player_aids: int = PLAYER_AIDS,
+                       standing: Standing = NOTHING_KNOWN) -> DriveSession:
     """Free drive: the Driver at ``player_spawn`` (default :func:`free_drive_spawn`),
-    parked cars kerbside, traffic on the lanes."""
-    session = DriveSession(level, seed=seed)
+    parked cars kerbside, traffic on the lanes; ``standing``: what the police know (a
+    career's free drive between jobs)."""
+    session = DriveSession(level, seed=seed, standing=standing)
+    car = standing.player_car
     session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start",
-                         aids=player_aids)
+                         aids=player_aids, vehicle_class=car.vehicle_class if car else "")
     add_parked(session, session.spawns_of_kind("parked"))
     add_traffic(session, session.spawns_of_kind("traffic"))
     return session

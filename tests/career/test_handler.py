@@ -4,10 +4,11 @@ job turned down is gone and costs reputation, and an empty board says why."""
 
 from dataclasses import replace
 
-from game.career.catalogue import read_catalogue
+from game.career.catalogue import read_catalogue, unlocked
 from game.career.consequences import apply_result
 from game.career.handler import DECLINE_COST, LINES, MAX_OFFERS, board, decline, lie_low
 from game.career.model import Evidence, new_career
+from game.career.saves import DATA_DIR_ENV, new_slot, save_career
 from tests.career.helpers import a_result, write_mission
 
 
@@ -113,3 +114,24 @@ def test_a_broken_mission_file_is_left_off_the_board_with_its_problem(tmp_path):
     catalogue = read_catalogue(tmp_path)
     assert [m.id for m in catalogue.missions] == ["good"]
     assert len(catalogue.problems) == 1 and "bad.toml" in str(catalogue.problems[0])
+
+
+def test_the_jobs_to_replay_are_those_open_from_the_start_and_those_done(tmp_path):
+    write_mission(tmp_path, "open")
+    write_mission(tmp_path, "replay_only", career="on_board = false")
+    write_mission(tmp_path, "later", career="first_night = 2")
+    write_mission(tmp_path, "named", career="min_reputation = 1")
+    catalogue = read_catalogue(tmp_path)
+    assert [m.id for m in unlocked(catalogue, set())] == ["open", "replay_only"]
+    assert [m.id for m in unlocked(catalogue, {"later"})] == ["later", "open", "replay_only"]
+
+
+def test_jobs_done_in_any_saved_career_are_unlocked(tmp_path, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    write_mission(tmp_path / "missions", "later", career="first_night = 2")
+    catalogue = read_catalogue(tmp_path / "missions")
+    assert unlocked(catalogue) == []
+    career = new_career()
+    done = take(replace(career, night=2), board(replace(career, night=2), catalogue).offers[0])
+    save_career(new_slot(), done)
+    assert [m.id for m in unlocked(catalogue)] == ["later"]
