@@ -29,6 +29,8 @@ from game.career.dossier import certainty
 from game.career.model import Career
 from game.render import palette
 
+FROM_THE_APARTMENT = "player_start"  #: where the night's free drive starts (the apartment court)
+
 
 class CareerPlay:
     """The career being played: its slot, its state, the jobs it may be offered."""
@@ -86,7 +88,7 @@ class CareerScene(MenuScene):
             return lambda: app.push(make(app, play))
 
         items = [] if play.career.over else [
-            MenuItem("The Handler's board", select=show(screens.board_scene)),
+            MenuItem("The Handler's board", select=show(screens.BoardScene)),
             MenuItem("Shannon's garage", select=show(screens.GarageScene)),
             MenuItem("Drive through the night", select=lambda: self._free_drive(app)),
         ]
@@ -100,8 +102,7 @@ class CareerScene(MenuScene):
             self.selected = min(self.selected, len(items) - 1)
 
     def _leave(self, app: Any) -> None:
-        self.play.save(app)
-        app.pop()
+        app.pop()  # leave() saves
 
     def _free_drive(self, app: Any) -> None:
         """Free drive from the apartment, in his car, with what the police know of it."""
@@ -117,7 +118,8 @@ class CareerScene(MenuScene):
             app.notice = str(problem)
             return
         standing, seed = standing_for(self.play.career), app.seed
-        app.push(DriveScene(lambda: free_drive_session(level, seed=seed, standing=standing)))
+        app.push(DriveScene(lambda: free_drive_session(level, seed=seed, standing=standing,
+                                                       player_spawn=FROM_THE_APARTMENT)))
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         self._refresh(app)

@@ -26,21 +26,34 @@ from game.render import palette
 Line = tuple[str, tuple[int, int, int]]
 
 
-def board_scene(app: Any, play: Any) -> MenuScene:
-    """Tonight's offers, one line each; the Handler's line under them."""
-    tonight = board(play.career, play.catalogue)
-    items = [MenuItem(offer.line(), select=lambda o=offer: app.push(OfferScene(app, play, o)))
-             for offer in tonight.offers]
-    if not tonight.closed:
-        items.append(MenuItem("Lie low tonight", select=lambda: _lie_low(app, play)))
-    items.append(MenuItem("Back", select=app.pop))
-    return MenuScene(f"Night {tonight.night}: the Handler", items, back=app.pop,
-                     note=f'"{tonight.line}"')
+class BoardScene(MenuScene):
+    """Tonight's offers, one short line each; the selected one's client, place and time
+    under them, and the Handler's line."""
+
+    def __init__(self, app: Any, play: Any) -> None:
+        tonight = board(play.career, play.catalogue)
+        items = [MenuItem(offer.label, select=lambda o=offer: app.push(OfferScene(app, play, o)))
+                 for offer in tonight.offers]
+        if not tonight.closed:
+            items.append(MenuItem("Lie low tonight", select=lambda: _lie_low(app, play)))
+        items.append(MenuItem("Back", select=app.pop))
+        super().__init__(f"Night {tonight.night}: the Handler", items, back=app.pop)
+        self.board = tonight
+
+    def draw(self, app: Any, screen: pygame.Surface) -> None:
+        screen.fill(palette.NIGHT_INK)
+        lines: list[Line] = [(f'"{self.board.line}"', palette.AMBER)]
+        if self.selected < len(self.board.offers):
+            offer = self.board.offers[self.selected]
+            lines += [(offer.client, palette.TEXT),
+                      (f"{offer.place}, at {offer.time}", palette.TEXT_DIM)]
+        y = _draw_lines(app, screen, self.title, lines, 24)
+        _draw_items(app, screen, self, y + 20)
 
 
 def _lie_low(app: Any, play: Any) -> None:
     play.update(app, lie_low(play.career))
-    app.replace(board_scene(app, play))
+    app.replace(BoardScene(app, play))
 
 
 class OfferScene(MenuScene):
@@ -82,7 +95,7 @@ class OfferScene(MenuScene):
     def _decline(self, app: Any) -> None:
         self.play.update(app, decline(self.play.career, self.offer))
         app.pop()
-        app.replace(board_scene(app, self.play))
+        app.replace(BoardScene(app, self.play))
 
     def draw(self, app: Any, screen: pygame.Surface) -> None:
         screen.fill(palette.NIGHT_INK)
@@ -91,8 +104,10 @@ class OfferScene(MenuScene):
             (f"Client: {offer.client}", palette.TEXT),
             (f"The place: {offer.place}    The time: {offer.time}", palette.TEXT),
             (f"Pay: ${offer.pay:,}    Risk: {offer.risk}", palette.AMBER),
+            ("The Handler won't come along. She never does.", palette.TEXT_DIM),
         ]
-        lines += [(line, palette.TEXT_DIM) for line in _wrapped(offer.mission.briefing, 80)]
+        if self.note:
+            lines.append((self.note, palette.NEON_PINK))
         y = _draw_lines(app, screen, offer.mission.title, lines, 26)
         _draw_items(app, screen, self, y + 20)
 
@@ -140,7 +155,7 @@ class GarageScene(MenuScene):
                      select=lambda: self._do(garage.respray, "Nobody will know it.")),
         ]
         for name, price in garage.CARS_FOR_SALE.items():
-            items.append(MenuItem(f"Buy a {name.replace('_', ' ')} (${price:,})",
+            items.append(MenuItem(f"Buy a {garage.CAR_NAMES[name]} (${price:,})",
                                   select=lambda n=name: self._do(lambda c: garage.buy(c, n),
                                                                  "It's yours.")))
         for index, car in enumerate(career.cars):

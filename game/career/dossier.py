@@ -109,7 +109,7 @@ def evidence_from(result: JobResult, night: int,
         entries.append(entry("sighting", units, f"saw the car{where}"))
     if result.busted:
         entries.append(entry("arrest", "the arresting units",
-                             f"booked the Driver after {result.title}: {result.reason}"))
+                             f"booked the Driver after {result.title} ({result.reason})"))
     if result.detective_saw:
         entries.append(entry("detective", "the Detective",
                              f"had the car in sight, plate {result.plate}{where}", car))

@@ -26,6 +26,9 @@ REPAIR_PER_DAMAGE = 4000  #: dollars to make a wrecked car (damage 1) as new
 RESPRAY_PRICE = 1500  #: dollars for a respray and new plates
 #: vehicle class -> dollars: the cars Shannon can find (game.sim.VehicleClass names)
 CARS_FOR_SALE = {"van": 3000, "sedan": 4000, "driver": 7000, "muscle": 12000}
+#: how Shannon names them
+CAR_NAMES = {"van": "panel van", "sedan": "four-door sedan", "driver": "1973 coupe",
+             "muscle": "muscle car"}
 #: the colours Shannon sprays, in the order he offers them
 COLOURS = ("grey", "dark blue", "maroon", "black", "bottle green", "white", "brown")
 

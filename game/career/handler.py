@@ -73,6 +73,11 @@ class Offer:
     def risk(self) -> str:
         return self.mission.career.risk
 
+    @property
+    def label(self) -> str:
+        """A short line for a menu: "Five Minutes: $9,000, high risk"."""
+        return f"{self.mission.title}: ${self.pay:,}, {self.risk} risk"
+
     def line(self) -> str:
         """One line for the board: "Five Minutes: Two men...; warehouse at 02:00; $9,000;
         high risk"."""

@@ -155,8 +155,16 @@ def save_bytes(career: Career) -> bytes:
 
 def save_career(slot: str | Path, career: Career) -> Path:
     """Write the career to its slot atomically, the previous save kept as the backup.
-    Raises OSError when the folder cannot be written (the old save is then intact)."""
-    return atomic_write(save_path(slot), save_bytes(career), backup=True)
+    A save the same as the one there is not written again, so the backup stays the save
+    before it. Raises OSError when the folder cannot be written (the old save is then
+    intact)."""
+    path, data = save_path(slot), save_bytes(career)
+    try:
+        if read_limited(path, MAX_SAVE_BYTES) == data:
+            return path
+    except (OSError, UnusableFile):
+        pass  # nothing there (or nothing usable): write it
+    return atomic_write(path, data, backup=True)
 
 
 def career_from_bytes(data: bytes) -> tuple[Career, int]:

@@ -8,8 +8,9 @@ to the session's police (``dispatch``: the nearest free units go to the street o
 a place). Sightings, heat and pursuits are the session's (its senses and its law).
 
 A career may bring the Detective into a job the mission did not cast him in
-(:meth:`JobCast.bring_detective`): his unmarked car comes in at the police spawn
-farthest from the Driver that no car stands on, and tails him from there.
+(:meth:`JobCast.bring_detective`): his unmarked car comes in at the spawn farthest from
+the Driver that no car stands on (a ``detective`` spawn if the map has one, else a
+police spawn), and tails him from there.
 """
 
 from __future__ import annotations
@@ -52,12 +53,13 @@ class JobCast:
         self.names[actor.name] = index
 
     def bring_detective(self) -> Spawn | None:
-        """The Detective's car at the clear police spawn farthest from the Driver, in his
-        fleet; the spawn, or None when he is in the job already or no spawn is free."""
+        """The Detective's car at the clear spawn farthest from the Driver (of the map's
+        ``detective`` spawns, else its police spawns), in his fleet; the spawn, or None
+        when he is in the job already or no spawn is free."""
         session = self.session
         if session.vehicles_of(DETECTIVE).size:
             return None
-        spawn = self._far_clear_spawn("police")
+        spawn = self._far_clear_spawn(DETECTIVE) or self._far_clear_spawn("police")
         if spawn is None:
             return None
         role = ROLES[DETECTIVE]

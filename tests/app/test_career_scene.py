@@ -65,7 +65,7 @@ def test_a_job_from_the_board_runs_and_its_results_go_into_the_career(career_app
     app, slot = career_app
     choose(app, "The Handler's board")
     board = app.scenes[-1]
-    assert board.items[0].text().startswith("Late job: a man at the bar")
+    assert board.items[0].text() == "Late job: $800, medium risk"
     assert "Lie low tonight" in [i.text() for i in board.items]
     choose(app, "Late job")
     assert isinstance(app.scenes[-1], OfferScene)
@@ -121,7 +121,7 @@ def test_shannon_resprays_for_money_and_refuses_without(career_app):
     choose(app, "Respray and new plates")
     sprayed = load_career(slot).career
     assert sprayed.car.plate != plate and sprayed.money == 0
-    choose(app, "Buy a sedan")
+    choose(app, "Buy a four-door sedan")
     assert "you have $0" in garage.note and len(load_career(slot).career.cars) == 1
 
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from game.career import garage
 from game.career.garage import CARS_FOR_SALE, GarageRefusal, buy, drive
 from game.career.model import new_career
 from game.career.standing import standing_for
@@ -28,3 +29,7 @@ def test_no_car_without_the_money_or_one_he_cannot_find():
         buy(new_career(), "muscle")
     with pytest.raises(GarageRefusal, match="can't find"):
         buy(replace(new_career(), money=10**6), "police")
+
+
+def test_shannon_has_a_name_for_every_car_he_sells():
+    assert set(garage.CAR_NAMES) == set(CARS_FOR_SALE)

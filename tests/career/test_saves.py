@@ -63,6 +63,7 @@ def test_each_save_keeps_the_one_before_as_the_backup(tmp_path):
     first, second = new_career(seed=1), new_career(seed=2)
     save_career(tmp_path, first)
     save_career(tmp_path, second)
+    save_career(tmp_path, second)  # the same again (quitting): the backup stays the first
     assert load_career(tmp_path).career == second
     backup = saves.backup_path(save_path(tmp_path))
     assert saves.career_from_bytes(backup.read_bytes())[0] == first
@@ -177,3 +178,17 @@ def test_temporaries_of_a_killed_save_are_removed_at_load(tmp_path):
     leftover.write_bytes(b"half a save")
     assert load_career(tmp_path).status is LoadStatus.LOADED
     assert not leftover.exists()
+
+
+def test_a_save_moved_aside_still_offers_its_backup_later(tmp_path, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    slot = new_slot()
+    save_career(slot, new_career(seed=1))
+    save_career(slot, new_career(seed=2))
+    save_path(slot).write_bytes(b"torn")
+    assert load_career(slot).status is LoadStatus.CORRUPT  # moved aside now
+    again = load_career(slot)
+    assert again.status is LoadStatus.MISSING and again.backup == new_career(seed=1)
+    assert "backup from night 1 is offered" in again.message
+    assert slots() == [slot]  # Continue still finds it
+    assert restore_backup(slot).career == new_career(seed=1)

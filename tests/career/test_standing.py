@@ -83,3 +83,19 @@ def test_shannon_repairs_for_money_and_refuses_without(job):
         repair(fixed)
     with pytest.raises(GarageRefusal):
         respray(replace(career, money=RESPRAY_PRICE - 1))
+
+
+def test_a_free_drive_of_the_career_is_in_his_car_and_the_police_know_it(job):
+    from game.career.garage import buy
+    from game.session.drive import free_drive_session
+    from game.sim import VehicleClass
+    from tests.mission.tiny import tiny_level
+
+    career = buy(replace(new_career(seed=2), money=20_000), "muscle")
+    read = a_result(plate_read=True, seen_by=("patrol_north",), plate=career.car.plate)
+    after = apply_result(career, job, read)[0]
+    session = free_drive_session(tiny_level(), player_spawn="player_start",
+                                 standing=standing_for(after))
+    player_class = VehicleClass(int(session.world.vehicle_class[session.player]))
+    assert player_class is VehicleClass.MUSCLE
+    assert session.law.standing.car_known and session.law.heat.heat > 0.0

@@ -55,6 +55,15 @@ def test_he_takes_the_next_spawn_when_a_car_stands_on_the_farthest(tmp_path):
     assert arrived.spawn in ("police_1", "police_near")
 
 
+def test_a_detective_spawn_on_the_map_comes_first(tmp_path):
+    own = Spawn("detective", 22, "detective", 30.0, 150.0, 0.0)
+    session, runtime = build_session(tiny_mission(tmp_path), level_with_spawns(FAR, own),
+                                     standing=Standing(detective_after_s=0.5))
+    run(session, runtime, 0.6)
+    (arrived,) = [e for e in runtime.events if isinstance(e, DetectiveArrived)]
+    assert arrived.spawn == "detective"
+
+
 def test_without_a_delay_he_never_comes(tmp_path):
     session, runtime = build_session(tiny_mission(tmp_path), level_with_spawns(FAR))
     run(session, runtime, 2.0)
