@@ -10,6 +10,11 @@ the current stage's triggers (:mod:`game.mission.triggers`), whose actions
 say goes out as events (:mod:`game.mission.events`) into the session's event list for
 the HUD and audio, and is logged in :attr:`MissionRuntime.events`.
 
+A career's :class:`~game.session.law.Standing` may name ``detective_after_s``: that long
+into the job the runtime has the cast bring the Detective's car in
+(:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
+:class:`~game.mission.events.DetectiveArrived` event.
+
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
 rules, by :func:`game.mission.result.job_result`. No pygame, no sound.
