@@ -12,6 +12,7 @@ has ended and a moment has passed it replaces itself with the results screen (or
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,18 +40,18 @@ class JobOptions:
     warp: float = 1.0  #: sim seconds per real second (watching the autopilot)
     record_path: Path | None = None  #: record the job to this replay file
     autoquit: bool = False  #: leave the game when the results would show
+    standing: Any = None  #: a career's Standing (None: the police know nothing)
+    #: a career's results instead of the plain results screen: on_result(app, result, mission)
+    on_result: Callable[[Any, Any, Any], None] | None = None
 
 
 def open_jobs(app: Any) -> None:
-    """The Jobs menu: every mission in levels/missions, by title."""
-    from game.mission.job import MISSIONS_DIR
-    from game.mission.mission_file import parse_mission
+    """The Jobs menu: every unlocked mission in levels/missions (open from a career's
+    first night, or done in a saved career), by title."""
+    from game.career.catalogue import read_catalogue, unlocked
 
-    items = []
-    for path in sorted(MISSIONS_DIR.glob("*.toml")):
-        mission, problems = parse_mission(path)
-        if mission is not None:
-            items.append(MenuItem(mission.title, select=lambda p=path: open_briefing(app, p)))
+    items = [MenuItem(mission.title, select=lambda p=mission.path: open_briefing(app, p))
+             for mission in unlocked(read_catalogue())]
     items.append(MenuItem("Back", select=app.pop))
     app.push(MenuScene("Jobs", items, back=app.pop))
 
@@ -165,10 +166,12 @@ class JobScene(Scene):
         from game.mission.autopilot import Autopilot
         from game.mission.job import build_job
         from game.mission.replays import job_source
+        from game.session.law import NOTHING_KNOWN
         from game.session.replay import Recorder
 
         opts = self.options
-        session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late)
+        session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late,
+                                     standing=opts.standing or NOTHING_KNOWN)
         self.runtime = runtime
         self.pilot = Autopilot(runtime)
         if opts.record_path is not None:
@@ -209,6 +212,8 @@ class JobScene(Scene):
         if self.options.autoquit:
             app.last_result = self.result
             app.quit()
+        elif self.ended_for >= END_HOLD_S and self.options.on_result is not None:
+            self.options.on_result(app, self.result, self.runtime.mission)
         elif self.ended_for >= END_HOLD_S:
             from game.app.results_scene import ResultsScene
 

@@ -23,11 +23,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from game.problems import shown
-from game.storage import UnusableFile, atomic_write_text, clean_temporaries, read_limited
+from game.storage import (
+    APP_NAME,
+    UnusableFile,
+    atomic_write_text,
+    clean_temporaries,
+    json_from_bytes,
+    move_aside,
+    read_limited,
+)
 
 CONFIG_DIR_ENV = "FMW_CONFIG_DIR"  #: overrides the config directory (tests, portable installs)
 SETTINGS_FILE = "settings.json"
-APP_NAME = "five-minute-window"
 
 #: action -> default keys (pygame key names); every action the game reads
 DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
@@ -138,17 +145,9 @@ def _unknown_key_names(settings: Settings) -> dict[str, list[str]]:
 def _decode(data: bytes) -> Settings:
     """Settings from the file's bytes; SettingsError says what is wrong."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SettingsError(f"not UTF-8 text (byte {error.start})") from None
-    try:
-        decoded = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SettingsError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
-    except RecursionError:
-        raise SettingsError("nested too deeply to read") from None
-    except ValueError as error:  # an integer too long for Python to convert
-        raise SettingsError(f"not valid JSON ({error})") from None
+        decoded = json_from_bytes(data)
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
     return settings_from_dict(decoded)
 
 
@@ -173,19 +172,7 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     else:
         message = unknown_keys_message(_unknown_key_names(settings))
         return settings, (f"{path}: {message}" if message else None)
-    return Settings(), f"{path}: {reason}; using default settings ({_move_aside(path)})"
-
-
-def _move_aside(path: Path) -> str:
-    """Rename an unusable settings file to the first free ``.corrupt-N``; says what it did."""
-    n = 1
-    while os.path.lexists(target := path.with_name(f"{path.name}.corrupt-{n}")):
-        n += 1
-    try:
-        os.replace(path, target)
-    except OSError as error:
-        return f"could not move the file aside: {error.strerror or error}"
-    return f"kept the file as {target.name}"
+    return Settings(), f"{path}: {reason}; using default settings ({move_aside(path)[1]})"
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:

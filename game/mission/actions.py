@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.mission.events import Message, ObjectiveChanged, ScannerLine
+from game.mission.events import Message, ObjectiveChanged, ScannerLine, Witnessed
 from game.mission.model import Action
 
 if TYPE_CHECKING:
@@ -54,4 +54,5 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "goto": lambda rt, a: rt.goto(a.stage),
     "fail": lambda rt, a: rt.end("failed", a.reason),
     "complete": _complete,
+    "witness": lambda rt, a: rt.emit(Witnessed(a.text, rt.clock.now)),
 }

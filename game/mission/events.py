@@ -73,6 +73,23 @@ class RuleBroken:
 
 
 @dataclass(frozen=True)
+class Witnessed:
+    """Someone saw the Driver's face (a ``witness`` action): it goes into the job's result
+    and from there into the Detective's file."""
+
+    text: str  #: who saw what ("the Player, at the casino, saw your face")
+    clock: float
+
+
+@dataclass(frozen=True)
+class DetectiveArrived:
+    """The Detective's unmarked car came into the job (a career's file was thick enough)."""
+
+    spawn: str  #: the spawn point he came in at
+    clock: float
+
+
+@dataclass(frozen=True)
 class MissionEnded:
     outcome: str  #: "success" | "failed" | "crew_left_behind"
     reason: str

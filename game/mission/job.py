@@ -4,7 +4,9 @@ Shared by the headless runner (:mod:`game.mission.headless`), the job scene in t
 app and replays, so all run exactly the same session: the Driver at the mission's
 player spawn, parked cars and traffic from the map's spawns, the mission's vehicle
 actors put in by the runtime's :class:`~game.mission.cast.JobCast`, and the runtime
-as the session's rules.
+as the session's rules. A career's :class:`~game.session.law.Standing` comes along: the
+heat the police start with, the car descriptions that are out, the car the Driver
+brings, and when the Detective comes in.
 """
 
 from __future__ import annotations
@@ -53,10 +55,14 @@ def build_session(
     player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
     difficulty: str = "normal",
 ) -> tuple[DriveSession, MissionRuntime]:
-    """The session for a checked mission on its level, with the runtime as its rules."""
+    """The session for a checked mission on its level, with the runtime as its rules.
+
+    With ``standing.player_car`` the Driver drives that car (its class, its plate); with
+    ``standing.detective_after_s`` the runtime brings the Detective in after that long."""
     session = DriveSession(level, seed=seed, standing=standing, difficulty=difficulty)
+    car = standing.player_car  # a career's car, in its class (the mission's otherwise)
     session.spawn_player(mission.player_spawn, aids=player_aids,
-                         vehicle_class=mission.player_class)
+                         vehicle_class=car.vehicle_class if car else mission.player_class)
     add_parked(session, session.spawns_of_kind("parked")[: mission.traffic.parked])
     add_traffic(session, session.spawns_of_kind("traffic")[: mission.traffic.cars])
     runtime = MissionRuntime(mission, session, seed=seed, crew_late=crew_late)

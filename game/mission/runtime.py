@@ -10,6 +10,11 @@ the current stage's triggers (:mod:`game.mission.triggers`), whose actions
 say goes out as events (:mod:`game.mission.events`) into the session's event list for
 the HUD and audio, and is logged in :attr:`MissionRuntime.events`.
 
+A career's :class:`~game.session.law.Standing` may name ``detective_after_s``: that long
+into the job the runtime has the cast bring the Detective's car in
+(:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
+:class:`~game.mission.events.DetectiveArrived` event.
+
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
 rules, by :func:`game.mission.result.job_result`. No pygame, no sound.
@@ -28,6 +33,7 @@ from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
 from game.mission.events import (
     Attention,
+    DetectiveArrived,
     Message,
     MissionEnded,
     RuleBroken,
@@ -74,6 +80,7 @@ class MissionRuntime:
         car = session.law.standing.player_car
         if car is not None:
             self.plate = car.plate
+        session.law.plate = self.plate  # what a unit reads close up
         self.zones = ZoneGrid(self.level, sorted(_zone_names(mission)))
         self.events: list = []  #: every mission event so far, oldest first
         self.ended: MissionEnded | None = None
@@ -92,6 +99,8 @@ class MissionRuntime:
         self._tick_events: list = []
         self._goal_points: dict[str, tuple[float, float]] = {}
         self._started = False
+        #: elapsed_s at which a career brings the Detective in (None: not, or done)
+        self.detective_due_s = session.law.standing.detective_after_s
 
     @property
     def heat(self) -> HeatMeter:
@@ -149,6 +158,11 @@ class MissionRuntime:
         dt_clock = self.clock.advance(dt)
         self.stage_s += dt
         self.elapsed_s += dt
+        if self.detective_due_s is not None and self.elapsed_s >= self.detective_due_s:
+            self.detective_due_s = None
+            spawn = self.cast.bring_detective()
+            if spawn is not None:
+                self.emit(DetectiveArrived(spawn.name, self.clock.now))
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.mask_at(x, y))

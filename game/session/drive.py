@@ -411,8 +411,9 @@ def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = N
     rules = FreeDriveRules()
     session = DriveSession(level, seed=seed, rules=rules, standing=standing,
                            difficulty=difficulty)
+    car = standing.player_car  # a career's car, in its class
     session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start",
-                         aids=player_aids)
+                         aids=player_aids, vehicle_class=car.vehicle_class if car else "")
     add_parked(session, session.spawns_of_kind("parked"))
     add_traffic(session, session.spawns_of_kind("traffic"))
     police = session.spawns_of_kind("police")

@@ -90,6 +90,8 @@ class Law:
         self.lanes = LaneIndex(level.roads)
         self.witnessed = False  #: a unit or a helicopter saw the Driver this tick
         self.lookout: Lookout | None = None  #: the description out on him, if any
+        #: his car's plate as a unit reads it close up (a job's, or the career car's)
+        self.plate: str | None = standing.player_car.plate if standing.player_car else None
         self.orders = Orders()
         self.busted_s = 0.0  #: seconds he has been stopped with a unit beside him
         self.busted: Busted | None = None  #: set once, when he is busted
@@ -152,7 +154,7 @@ class Law:
         heading = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
         car = car_words(self.standing.player_car,
                         VehicleClass(int(world.vehicle_class[player])).name.lower(),
-                        police.plate_read)
+                        self.plate if police.plate_read else None)
         where = place_words(self.level, x, y)
         unit = call_sign(int(np.argmax(police.seen))) if police.seen.any() else "Air 7"
         for event in heat_events:

@@ -13,22 +13,39 @@ import numpy as np
 from game.level.model import Level
 from game.session.standing import CarDescription
 
-#: how a witness describes each vehicle class (class name -> words)
-CAR_DESCRIPTIONS = {
-    "driver": "a grey 1973 coupe, quick and plain",
-    "sedan": "a tan four-door sedan",
-    "muscle": "a black muscle car with a loud engine",
-    "taxi": "a yellow cab",
-    "van": "a white panel van",
-    "stock_car": "a stock car with a number on the door",
-    "unmarked": "a dark unmarked sedan",
-    "police": "a black-and-white",
+#: how a witness describes each vehicle class: (its colour as it leaves the factory, the
+#: rest of the words); a car resprayed at Shannon's is described in its new colour
+CAR_LOOKS: dict[str, tuple[str, str]] = {
+    "driver": ("grey", "1973 coupe, quick and plain"),
+    "sedan": ("tan", "four-door sedan"),
+    "muscle": ("black", "muscle car with a loud engine"),
+    "taxi": ("yellow", "cab"),
+    "van": ("white", "panel van"),
+    "stock_car": ("", "stock car with a number on the door"),
+    "unmarked": ("dark", "unmarked sedan"),
+    "police": ("black-and-white", ""),
 }
+
+
+def factory_colour(vehicle_class: str) -> str:
+    """The colour a car of this class comes in ("grey" for the Driver's coupe)."""
+    return CAR_LOOKS.get(vehicle_class, ("", ""))[0]
+
+
+def describe_car(vehicle_class: str, colour: str | None = None) -> str:
+    """How a witness describes the car: "a grey 1973 coupe, quick and plain"; with
+    ``colour``, in that colour instead of the factory's."""
+    factory, rest = CAR_LOOKS.get(vehicle_class, ("", "car"))
+    words = " ".join(w for w in (colour or factory, rest) if w)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return f"{article} {words}"
+
+
+CAR_DESCRIPTIONS = {name: describe_car(name) for name in CAR_LOOKS}  #: class -> words
 #: the short form a dispatcher says ("grey coupe")
 CAR_SHORT = {
-    "driver": "grey coupe", "sedan": "tan sedan", "muscle": "black muscle car",
-    "taxi": "yellow cab", "van": "white van", "stock_car": "stock car",
-    "unmarked": "dark sedan", "police": "black-and-white",
+    "driver": "coupe", "sedan": "sedan", "muscle": "muscle car", "taxi": "cab",
+    "van": "van", "stock_car": "stock car", "unmarked": "sedan", "police": "black-and-white",
 }  # fmt: skip
 COMPASS = ("east", "south-east", "south", "south-west", "west", "north-west", "north", "north-east")
 PHONETIC = ("Adam", "Boy", "Charles", "David", "Edward", "Frank", "George", "Henry")
@@ -44,13 +61,13 @@ def call_sign(unit: int) -> str:
     return f"{1 + unit % 9}-{PHONETIC[(unit // 9) % len(PHONETIC)]}-{12 + 7 * unit % 80}"
 
 
-def car_words(car: CarDescription | None, vehicle_class: str, plate: bool) -> str:
-    """How the radio describes the Driver's car: colour and kind, the plate if read."""
-    if car is not None:
-        words = f"{car.colour} {CAR_SHORT.get(car.vehicle_class, 'car')}".strip()
-        words = words.replace("grey grey", "grey")
-        return f"{words}, plate {car.plate}" if plate else words
-    return CAR_SHORT.get(vehicle_class, "car")
+def car_words(car: CarDescription | None, vehicle_class: str, plate: str | None) -> str:
+    """How the radio describes the Driver's car: colour and kind ("grey coupe"), and the
+    plate when a unit has read it (``plate``)."""
+    kind = car.vehicle_class if car is not None else vehicle_class
+    colour = car.colour if car is not None else factory_colour(kind)
+    words = " ".join(w for w in (colour, CAR_SHORT.get(kind, "car")) if w)
+    return f"{words}, plate {plate}" if plate else words
 
 
 def place_words(level: Level, x: float, y: float) -> str:

@@ -28,6 +28,8 @@ class Standing:
     heat: float = 0.0
     known_cars: tuple[CarDescription, ...] = ()
     player_car: CarDescription | None = None
+    #: sim seconds into a job after which the Detective's car comes in (None: he does not)
+    detective_after_s: float | None = None
 
     @property
     def car_known(self) -> bool:
