@@ -166,8 +166,8 @@ class JobScene(Scene):
         from game.mission.autopilot import Autopilot
         from game.mission.job import build_job
         from game.mission.replays import job_source
-        from game.session.law import NOTHING_KNOWN
         from game.session.replay import Recorder
+        from game.session.standing import NOTHING_KNOWN
 
         opts = self.options
         session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late,

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from game.career.model import Evidence
 from game.mission.result import JobResult
-from game.session.law import CarDescription
+from game.session.standing import CarDescription
 
 DETECTIVE_FROM = 0.2  #: certainty from which the Detective comes into jobs
 ARREST_AT = 0.7  #: certainty at which a bust ends the career: he has enough to charge

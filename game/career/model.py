@@ -19,8 +19,8 @@ import numpy as np
 
 from game.mission.result import JobResult
 from game.mission.testimony import make_plate
-from game.session.law import CarDescription
 from game.session.radio import describe_car, factory_colour
+from game.session.standing import CarDescription
 
 START_MONEY = 1500  #: dollars the Driver has on the first night (a mechanic's savings)
 START_CAR = "driver"  #: the class of the car he starts with: the grey 1973 coupe

@@ -24,7 +24,7 @@ from __future__ import annotations
 from game.career.dossier import DETECTIVE_FROM, certainty, known_cars
 from game.career.model import Career
 from game.mission.model import Mission
-from game.session.law import Standing
+from game.session.standing import Standing
 
 START_HEAT_PER_CERTAINTY = 1.5  #: heat at the start per unit of the Detective's certainty
 START_HEAT_MAX = 1.25  #: the most heat a drive starts with

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from game.session.law import NOTHING_KNOWN, Standing
+from game.session.standing import NOTHING_KNOWN, Standing
 
 MAX_SIM_S = 900.0  #: a headless run that has not ended after this much sim time stops
 

@@ -71,7 +71,7 @@ def a_full_career():
     """A career with every field of every part set away from its default (so a field a
     save loses cannot come back as its default unnoticed)."""
     from game.career.model import Career, Evidence, JobRecord, OwnedCar
-    from game.session.law import CarDescription
+    from game.session.standing import CarDescription
 
     car = OwnedCar("muscle", "maroon", "7ABC123", damage=0.375)
     van = OwnedCar("van", "white", "2VAN222")

@@ -11,7 +11,7 @@ from game.mission.events import DetectiveArrived
 from game.mission.job import build_session
 from game.mission.result import job_result
 from game.mission.window import CrewState
-from game.session.law import CarDescription, Standing
+from game.session.standing import CarDescription, Standing
 from game.sim import VehicleClass
 from tests.mission.tiny import MISSION, tiny_level, tiny_mission
 
