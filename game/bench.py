@@ -24,7 +24,7 @@ from game import cli
 #: scenario name -> "module:function" building (world, control_fn) from (cars, seed)
 SCENARIOS: dict[str, str] = {
     "arena": "game.sim.arena:build",
-    "city": "game.ai.bench_city:build",
+    "city": "game.session.bench_city:build",
 }
 DEFAULT_CARS = 1000  #: cars in a run when --cars is not given
 DEFAULT_PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "pymunk_cars.py"

@@ -21,6 +21,7 @@ from game.ai.driver import Driver
 from game.app.scene import Scene
 from game.mission.events import Message
 from game.session.drive import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
+from game.session.events import RadioLine
 from game.sim import FixedStepClock, StepEvents
 from game.sim.controls import THROTTLE
 
@@ -47,7 +48,8 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
     seed = app.seed
 
     def new_session() -> DriveSession:
-        session = free_drive_session(level, seed=seed, player_spawn=player)
+        session = free_drive_session(level, seed=seed, player_spawn=player,
+                                     difficulty=app.settings.difficulty)
         if app.record_path is not None:
             from game.mission.replays import free_drive_source
             from game.session.replay import Recorder
@@ -55,7 +57,16 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
             session.recorder = Recorder(free_drive_source(session, player))
         return session
 
-    app.push(DriveScene(new_session, record_path=app.record_path))
+    scene = DriveScene(new_session, record_path=app.record_path)
+
+    def busted(app: Any, session: DriveSession) -> None:
+        """Free drive ends when the police bust him: the busted screen over the drive."""
+        from game.app.busted_scene import BustedScene
+
+        app.push(BustedScene(app, scene, session))
+
+    scene.on_end = busted
+    app.push(scene)
     return True
 
 
@@ -176,19 +187,23 @@ class DriveScene(Scene):
         steps = [event for event in events if isinstance(event, StepEvents)]
         message = self.message if self.message_left > 0 else None
         self.renderer.draw(screen, self.session, self.clock.alpha, steps, message)
-        self._sound(app, steps)
+        self._sound(app, steps, events)
 
-    def _sound(self, app: Any, events: list) -> None:
+    def _sound(self, app: Any, events: list, radio_events: list) -> None:
         audio = app.audio
         if not audio.enabled:
             return
-        from game.audio.mixer import audible_impulses
+        from game.audio.mixer import audible_impulses, siren_mix
 
         session, world, player = self.session, self.session.world, self.session.player
         if player < 0:
             return
         x, y = float(world.x[player]), float(world.y[player])
+        sirens = session.view.sirens
+        heard = siren_mix(x, y, float(world.heading[player]),
+                          np.column_stack([world.x[sirens], world.y[sirens]]))
         audio.update(speed_ms=float(world.speed[player]),
                      throttle=float(world.controls[player, THROTTLE]),
                      rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
-                     siren=session.view.pursuing, crash_impulses=audible_impulses(events, x, y))
+                     sirens=heard, crash_impulses=audible_impulses(events, x, y),
+                     radio=any(isinstance(e, RadioLine) for e in radio_events))

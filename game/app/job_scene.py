@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ class JobOptions:
     standing: Any = None  #: a career's Standing (None: the police know nothing)
     #: a career's results instead of the plain results screen: on_result(app, result, mission)
     on_result: Callable[[Any, Any, Any], None] | None = None
+    difficulty: str | None = None  #: the police's; None: Settings > Police
 
 
 def open_jobs(app: Any) -> None:
@@ -67,7 +68,10 @@ def open_briefing(app: Any, mission: Any, options: JobOptions | None = None) -> 
     except FileProblem as problem:
         app.notice = str(problem)
         return
-    app.push(BriefingScene(loaded, options or JobOptions(seed=app.seed)))
+    options = options or JobOptions(seed=app.seed)
+    if options.difficulty is None:
+        options = replace(options, difficulty=app.settings.difficulty)
+    app.push(BriefingScene(loaded, options))
 
 
 def play_job_in_window(name: str, options: JobOptions) -> int:
@@ -171,7 +175,8 @@ class JobScene(Scene):
 
         opts = self.options
         session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late,
-                                     standing=opts.standing or NOTHING_KNOWN)
+                                     standing=opts.standing or NOTHING_KNOWN,
+                                     difficulty=opts.difficulty or "normal")
         self.runtime = runtime
         self.pilot = Autopilot(runtime)
         if opts.record_path is not None:

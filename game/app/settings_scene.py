@@ -1,4 +1,5 @@
-"""Settings: volume, fullscreen, resolution and key bindings; saved when you leave."""
+"""Settings: volume, fullscreen, resolution, the police's difficulty and key bindings;
+saved when you leave."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.app.scene import MenuItem, MenuScene
-from game.input.settings import ACTIONS, RESOLUTIONS
+from game.input.settings import ACTIONS, DIFFICULTIES, RESOLUTIONS
 
 ACTION_LABELS = {
     "throttle": "Throttle", "brake": "Brake / reverse", "steer_left": "Steer left",
@@ -52,6 +53,8 @@ class SettingsScene(MenuScene):
                      select=self._fullscreen, adjust=lambda _: self._fullscreen()),
             MenuItem(lambda: "Resolution  {}x{}".format(*settings.resolution),
                      select=lambda: self._resolution(1), adjust=self._resolution),
+            MenuItem(lambda: f"Police  {settings.difficulty}",
+                     select=lambda: self._difficulty(1), adjust=self._difficulty),
         ]
         items += [MenuItem(lambda a=a: self._binding_label(a), select=lambda a=a: self._wait(a))
                   for a in ACTIONS]
@@ -63,6 +66,11 @@ class SettingsScene(MenuScene):
 
     def _fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
+
+    def _difficulty(self, direction: int) -> None:
+        """Easy, normal or hard police: how far they see, how many, how soon they ram."""
+        k = DIFFICULTIES.index(self.settings.difficulty)
+        self.settings.difficulty = DIFFICULTIES[(k + direction) % len(DIFFICULTIES)]
 
     def _resolution(self, direction: int) -> None:
         current = tuple(self.settings.resolution)

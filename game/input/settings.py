@@ -49,6 +49,7 @@ DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
 }
 ACTIONS: tuple[str, ...] = tuple(DEFAULT_BINDINGS)
 MAX_SETTINGS_BYTES = 64 * 1024  #: bytes; a settings file is under 1 kB
+DIFFICULTIES = ("easy", "normal", "hard")  #: the police table's presets (game.session.escalation)
 RESOLUTIONS: tuple[tuple[int, int], ...] = ((1280, 720), (1600, 900), (1920, 1080), (960, 540))
 
 
@@ -60,6 +61,7 @@ class Settings:
     fullscreen: bool = False
     resolution: tuple[int, int] = (1280, 720)  #: window size in pixels
     pad_dead_zone: float = 0.15  #: fraction of the stick's travel ignored around the centre
+    difficulty: str = "normal"  #: the police: "easy", "normal" or "hard" (levels/police.toml)
 
 
 class SettingsError(ValueError):
@@ -111,8 +113,11 @@ def settings_from_dict(data: object) -> Settings:
     if isinstance(dead_zone, bool) or not isinstance(dead_zone, int | float) \
             or not 0 <= dead_zone < 1:
         raise SettingsError("'pad_dead_zone' must be a number from 0 to below 1")
+    difficulty = data.get("difficulty", defaults.difficulty)
+    if difficulty not in DIFFICULTIES:
+        raise SettingsError(f"'difficulty' must be one of {', '.join(DIFFICULTIES)}")
     return Settings(merged, float(volume), fullscreen, (resolution[0], resolution[1]),
-                    float(dead_zone))
+                    float(dead_zone), difficulty)
 
 
 def settings_to_dict(settings: Settings) -> dict:

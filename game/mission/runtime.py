@@ -37,7 +37,6 @@ from game.mission.events import (
     Message,
     MissionEnded,
     RuleBroken,
-    ScannerLine,
     WindowClosed,
     WindowOpened,
 )
@@ -45,6 +44,7 @@ from game.mission.model import PLAYER, Action, Mission, Trigger
 from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
+from game.session.events import RadioLine
 from game.session.heat import HeatMeter
 from game.session.radio import compass
 from game.session.view import CrewView, RulesView, WindowView
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from game.session.drive import DriveSession, TickReport
 
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
-SCANNER_SHOW_S = 7.0  #: sim seconds a scanner line stays on the HUD
 
 
 class MissionRuntime:
@@ -88,8 +87,6 @@ class MissionRuntime:
         self.stage_id = ""
         self.stage_s = 0.0
         self.elapsed_s = 0.0  #: sim seconds since the job began
-        self.scanner = ""  #: the latest scanner line...
-        self.scanner_until = 0.0  #: ...shown until this elapsed_s
         self.window_opened_at: float | None = None
         self.place_reached_at: float | None = None  #: clock time the car first got there
         self.departure = ""  #: how the car last left the place ("north on Alameda")
@@ -112,8 +109,6 @@ class MissionRuntime:
         self._tick_events.append(event)
         self.events.append(event)
         self.session.events.append(event)
-        if isinstance(event, ScannerLine):
-            self.scanner, self.scanner_until = event.text, self.elapsed_s + SCANNER_SHOW_S
 
     def goto(self, stage_id: str) -> None:
         stage = self.mission.stage(stage_id)
@@ -208,7 +203,8 @@ class MissionRuntime:
             self.emit(Message(f"Rule broken: {event.reason}"))
         elif isinstance(event, Attention):
             self.heat.add(ATTENTION_HEAT)
-            self.emit(ScannerLine(f"Any unit, check a parked car: {event.reason}."))
+            self.emit(RadioLine(f"Any unit, check a parked car: {event.reason}.",
+                                self.session.world.time))
             self.dispatch(*self.level.zones[self.mission.contract.place].centre, 1)
 
     def _fire(self, trigger: Trigger) -> None:
@@ -280,14 +276,12 @@ class MissionRuntime:
             rule_kept=rule.rule_kept,
         )
         crew = tuple(CrewView(c.name, c.state.name.lower()) for c in rule.crew)
-        showing = self.scanner and self.elapsed_s < self.scanner_until
         return RulesView(
             clock_text=self.clock.text(),
             objective=self.objective,
             waypoint=self.waypoint(),
             window=window,
             crew=crew,
-            notes=(f"SCANNER: {self.scanner}",) if showing else (),
             finished=self.ended is not None,
         )
 

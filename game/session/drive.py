@@ -43,6 +43,7 @@ from game.level.model import Level, Spawn
 from game.level.zones import ZoneGrid, cell_flag
 from game.session.backup import Backup
 from game.session.escalation import Difficulty, load_escalation
+from game.session.events import RadioLine
 from game.session.law import Law
 from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
@@ -53,6 +54,7 @@ from game.sim.controls import HORN, SIREN, idle_controls
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
 SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz); held between
+RADIO_SHOW_S = 7.0  #: sim seconds a radio line stays on the HUD
 WRECKED_LINE = "WRECKED: pause and Restart for a new car"
 #: the police of a job or free drive: the heat meter ends a pursuit, not the units; they
 #: ram only once a chase has lasted a while (a car just pulling out gets a chance)
@@ -153,6 +155,7 @@ class DriveSession:
         self._sight_heli = False  #: ...whether a helicopter did...
         self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
         self.events: list = []  #: everything since the frame last drained (steps, law, rules)
+        self._radio_text, self._radio_until = "", 0.0  #: the radio's latest line, shown till
         self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
@@ -166,12 +169,12 @@ class DriveSession:
         self.role = np.append(self.role, np.int16(-1))
         return index
 
-    def spawn_many(self, vehicle_classes, x, y, heading) -> np.ndarray:
+    def spawn_many(self, vehicle_classes, x, y, heading, speed=0.0) -> np.ndarray:
         """Add many vehicles in one go (one World.spawn: the arrays grow once); their
         indices. ``vehicle_classes`` are names or VehicleClass values."""
         classes = np.array([VehicleClass.from_name(c) if isinstance(c, str) else int(c)
                             for c in vehicle_classes], dtype=np.intp)
-        rows = np.atleast_1d(self.world.spawn(classes, x, y, heading)).astype(np.intp)
+        rows = np.atleast_1d(self.world.spawn(classes, x, y, heading, speed)).astype(np.intp)
         self.role = np.append(self.role, np.full(rows.size, -1, dtype=np.int16))
         return rows
 
@@ -261,9 +264,13 @@ class DriveSession:
         step = world.step(controls)
         law = tuple(self.law.update(senses, step, world)
                     + self.backup.carry_out(self, self.law.orders))
+        heard = len(self.events)
         self.rules.update(self, TickReport(senses, step, law))
-        self.refresh_view()
         self.events += [step, *law]
+        for line in self.events[heard:]:
+            if isinstance(line, RadioLine):  # the law's and the job's scanner lines alike
+                self._radio_text, self._radio_until = line.text, world.time + RADIO_SHOW_S
+        self.refresh_view()
         if self.recorder is not None:
             player_row = controls[self.player] if self.player >= 0 else idle_controls(1)[0]
             self.recorder.after_tick(self, player_row)
@@ -308,11 +315,13 @@ class DriveSession:
                             for h in police.helicopters)
         self.view = FrameView(
             rules=self.rules.view(self),
-            heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed),
+            heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed, heat.level,
+                          heat.level_name, self.law.lookout is not None),
             sight_cones=police.sight_cones(world),
             helicopters=helicopters,
             sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
             police=police.units.copy(),
+            radio=self._radio_text if world.time < self._radio_until else "",
         )
         return self.view
 

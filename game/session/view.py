@@ -41,7 +41,7 @@ class RulesView:
     waypoint: tuple[float, float] | None = None  #: where to go now (metres), for the minimap
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
-    notes: tuple[str, ...] = ()  #: more lines for the HUD (scanner, "WRECKED", replay time)
+    notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
     finished: bool = False  #: the drive is over (a job shows its results)
 
 
@@ -50,6 +50,9 @@ class HeatView:
     heat: float  #: 0..the police table's max_heat
     pursuit: bool  #: a pursuit is on
     seen: bool  #: a unit or a helicopter sees the Driver now
+    level: int = 0  #: the heat level (the police table's levels, 0: calm)
+    level_name: str = "calm"  #: its name ("wanted", "backup", "roadblocks", ...)
+    searched: bool = False  #: a lookout is out: the police are looking for the car
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class FrameView:
     helicopters: tuple[HelicopterView, ...] = ()
     sirens: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
     police: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
-
+    radio: str = ""  #: the police radio's latest line, while it is fresh
     @property
     def pursuing(self) -> bool:
         """A unit has its siren on (a pursuit: the siren plays)."""
@@ -99,7 +102,12 @@ def hud_lines(view: FrameView) -> list[str]:
             lines.append(f"CREW {back}/{len(rules.crew)}")
         if not window.rule_kept:
             lines.append("RULE BROKEN")
-    if window is not None or view.heat.heat > 0.0 or view.heat.pursuit:
-        lines.append(f"HEAT {view.heat.heat:.1f}" + ("  PURSUIT" if view.heat.pursuit else ""))
+    heat = view.heat
+    if window is not None or heat.heat > 0.0 or heat.pursuit or heat.searched:
+        state = "  PURSUIT" if heat.pursuit else ("  SEARCHING" if heat.searched else "")
+        seen = "  SEEN" if heat.seen else ""
+        lines.append(f"HEAT {heat.heat:.1f} {heat.level_name.upper()}{state}{seen}")
     lines.extend(rules.notes)
+    if view.radio:
+        lines.append(f"RADIO: {view.radio}")
     return lines

@@ -37,7 +37,7 @@ def test_the_shipped_table_loads_with_a_row_per_offence_and_rising_levels():
     ("calm = 0.7\n", "calm = 'lots'\n", "offences.red_light.calm", "must be a number"),
     ('name = "backup"          # more units called in from out of sight\nat = 2.0',
      'name = "backup"\nat = 0.5', "levels[2].at", "levels must rise"),
-    ("units = 2\n", "units = 2.5\n", "levels[2].units", "whole number"),
+    ("units = 1\n", "units = 1.5\n", "levels[2].units", "whole number"),
     ("[difficulty.hard]", "[difficulty.brutal]", "difficulty.brutal", "unknown key"),
     ("episode_gap_s = 4.0", "episode_gap = 4.0", "sighting.episode_gap", "unknown key"),
     ("max_heat = 5.0", "max_heat = 1e308", "max_heat", "must be from 1 to 100"),
