@@ -11,8 +11,9 @@ the Driver's row; nothing is teleported. The decisions, in order:
 * before the window: the place (stopping short while it is too early to wait there);
 * window open, crew still out: wait at the place, stopped;
 * otherwise (getaway): pursued, or while the police still search for the car (their
-  lookout is out), a shadow zone, lights off there, waiting until the search is called
-  off; then the zone where the stage wants the car stopped (the crowd at the arena).
+  lookout is out), the nearest dark pocket of the map (under a bridge, an alley), lights
+  off there, waiting until the search is called off, and on to another if they find it;
+  then the zone where the stage wants the car stopped (the crowd at the arena).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from game.ai.driver import Senses
 from game.ai.driving import DrivingStyle
 from game.ai.routes import AUTOPILOT_STYLE, RouteFollower
 from game.ai.steering import Chassis, drive_to, hold_still
-from game.level.zones import cell_flag
+from game.level.zones import cell_flag, shadow_pockets
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
 from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER
@@ -49,6 +50,7 @@ GETAWAY_STYLE = replace(
 EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes in to wait
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
 FOUND_M = 45.0  #: a pursuing unit this close to his hideout has found him: he moves on
+HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 
 
 class Autopilot:
@@ -68,7 +70,11 @@ class Autopilot:
         self.overtake_s = 0.0  #: seconds left of pulling out round a blocker...
         self.overtake_to = (0.0, 0.0)  #: ...towards this point
         self._row: np.ndarray | None = None  #: the row held between decisions
-        self.hideout: str | None = None  #: the shadow zone it hides in, while it does
+        self.hideout: str | None = None  #: the shadow pocket it hides in, while it does
+        #: the map's dark places, by a name of their own ("pocket 3")
+        self.pockets = {f"pocket {k}": point for k, point in
+                        enumerate(shadow_pockets(self.level))}
+        self.burned: set[str] = set()  #: pockets the police found it in
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
         """The Driver's row for this tick, headlights included.
@@ -184,26 +190,29 @@ class Autopilot:
         return zone or "hold", False
 
     def _hideout(self) -> str | None:
-        """The shadow zone to hide in: the nearest, kept until the police find him there
-        (a unit close while he is pursued), then the nearest other one."""
-        session = self.runtime.session
-        shadows = [z for z in self.level.zones.values() if z.kind == "shadow"]
-        if not shadows:
+        """The dark place to hide in: the nearest of the map's shadow pockets
+        (:func:`game.level.zones.shadow_pockets`), kept until the police find him there
+        (a pursuing unit close by), then the nearest one they have not found him in."""
+        if not self.pockets:
             return None
         x, y = self._xy
-        world, units = session.world, session.police.units
+        world, units = self.runtime.session.world, self.runtime.session.police.units
         found = self.runtime.heat.pursuit and bool(
             (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any())
-        current = self.hideout if self.hideout in self.level.zones else None
-        if current is not None and not (found and self.level.zones[current].contains(
-                np.array([x]), np.array([y]))[0]):
-            return current
-        others = [z for z in shadows if z.name != current] or shadows
-        self.hideout = min(others, key=lambda z: np.hypot(z.centre[0] - x,
-                                                            z.centre[1] - y)).name
+        if self.hideout is not None:
+            hx, hy = self.pockets[self.hideout]
+            there = np.hypot(hx - x, hy - y) < HIDDEN_M
+            if not (found and there):
+                return self.hideout
+            self.burned.add(self.hideout)
+        fresh = [name for name in self.pockets if name not in self.burned] or list(self.pockets)
+        self.hideout = min(fresh, key=lambda n: np.hypot(self.pockets[n][0] - x,
+                                                         self.pockets[n][1] - y))
         return self.hideout
 
     def _goal_point(self, zone_name: str, hold_back: bool) -> tuple[float, float]:
+        if zone_name in self.pockets:
+            return self.pockets[zone_name]
         x, y = self.runtime.goal_point(zone_name)
         if not hold_back:
             return x, y
