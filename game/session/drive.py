@@ -39,6 +39,7 @@ from game.ai.pursuit import PursuitParams
 from game.ai.traffic import TrafficController
 from game.level.model import Level, Spawn
 from game.level.zones import ZoneGrid, cell_flag
+from game.session.guide import NO_ROUTE, RouteGuide
 from game.session.law import NOTHING_KNOWN, Law, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
@@ -138,6 +139,8 @@ class DriveSession:
         self._sight_heli = False  #: ...whether a helicopter did...
         self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
         self.events: list = []  #: everything since the frame last drained (steps, law, rules)
+        #: the way to the rules' waypoint, for the view (refreshed at a low rate)
+        self.guide = RouteGuide(self.setting.planner, level.terrain)
         self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
@@ -263,17 +266,23 @@ class DriveSession:
     def refresh_view(self) -> FrameView:
         """Build :attr:`view` from the state now (the tick's last phase; also call it
         after changing the rules, so the first frame shows them)."""
-        world, police = self.world, self.police
+        world, police, player = self.world, self.police, self.player
         heat = self.law.heat
         helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.light_radius_m)
                             for h in police.helicopters)
+        rules = self.rules.view(self)
+        route = NO_ROUTE if player < 0 else self.guide.update(
+            world.time, float(world.x[player]), float(world.y[player]),
+            float(world.heading[player]), rules.waypoint)
         self.view = FrameView(
-            rules=self.rules.view(self),
+            rules=rules,
             heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed),
             sight_cones=police.sight_cones(world),
             helicopters=helicopters,
             sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
             police=police.units.copy(),
+            route=route.points,
+            route_m=route.length_m,
         )
         return self.view
 
