@@ -23,11 +23,13 @@ from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
 from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
+from game.render.people import SHIRTS, draw_person
+from game.render.pointer import draw_pointer, edge_arrow
 from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
 from game.render.tile_lights import tile_lights
 from game.render.traffic_lights import TrafficLights
-from game.session.view import hud_lines
+from game.session.view import format_distance
 from game.sim import VehicleClass
 
 BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
@@ -92,6 +94,7 @@ class Renderer:
         self.chunks.draw(surface, view, level, self.chunk_m)
         cars = self._cars_in_view(view, world, x, y, heading)
         self._draw_cars(surface, view, level, cars)
+        self._draw_crew(surface, view, session.view.rules.crew, world.time)
         helicopters = session.view.helicopters
         self.lights.apply(surface, view, level, cars, world.lights_on & ~world.wrecked,
                           world.time, session.player,
@@ -108,6 +111,7 @@ class Renderer:
         if not busy and not self.chunks.prefetch(view, level, self.chunk_m, budget=1):
             self.lights.static.prefetch(view, level, self.chunk_m, budget=1)
         self._hud(screen, session, x, y, heading, message)
+        self._pointer(screen, session, view)
 
     def _drawing_level(self, world, x: np.ndarray, y: np.ndarray) -> tuple[float, bool]:
         """The zoom level to draw at, and whether this frame did preparation work.
@@ -172,6 +176,29 @@ class Renderer:
             jobs.append((frame, (round(sx) - ox, round(sy) - oy)))
         surface.blits(jobs, doreturn=False)
 
+    @staticmethod
+    def _draw_crew(surface: pygame.Surface, view: View, crew: tuple, time_s: float) -> None:
+        """The crew on foot, where the view says they are."""
+        for k, member in enumerate(crew):
+            if member.position is None:
+                continue
+            x, y = member.position
+            if view.visible(np.array(x), np.array(y), 2.0):
+                draw_person(surface, view, x, y, member.heading, time_s, member.walking,
+                            SHIRTS[k % len(SHIRTS)])
+
+    def _pointer(self, screen: pygame.Surface, session, view: View) -> None:
+        """The objective: marked where it is on screen, else an arrow at the edge."""
+        frame = session.view
+        waypoint = frame.rules.waypoint
+        if waypoint is None:
+            return
+        stretch = screen.get_width() / view.width_px
+        sx, sy = (float(v) * stretch for v in view.to_px(*waypoint))
+        pointer = edge_arrow(screen.get_size(), (sx, sy))
+        far = format_distance(frame.route_m) if frame.route_m > 0.0 else ""
+        draw_pointer(screen, self.text, pointer, session.world.time, far)
+
     def _effects(self, surface: pygame.Surface, view: View, world, events: list,
                  sim_dt: float) -> None:
         for step in events:
@@ -194,10 +221,10 @@ class Renderer:
         street = session.level.street_at(float(x[player]), float(y[player])) \
             if player >= 0 else None
         lights_on = bool(world.lights_on[player]) if player >= 0 else True
-        self.hud.draw(screen, speed, frame.rules.clock_text, street, hud_lines(frame), message,
-                      lights_on)
+        self.hud.draw(screen, frame, speed, street, message, lights_on)
         width, height = screen.get_size()
         police = np.zeros(world.n, dtype=bool)
         police[frame.police] = True
         self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
-                          x, y, heading, police, frame.sight_cones, frame.rules.waypoint)
+                          x, y, heading, police, frame.sight_cones, frame.rules.waypoint,
+                          route=frame.route, crew=frame.rules.crew)

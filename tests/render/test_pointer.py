@@ -1,0 +1,83 @@
+"""The objective off screen gets an arrow at the screen's edge pointing at it; on screen, a
+marker over it."""
+
+import math
+
+import numpy as np
+import pygame
+import pytest
+
+from game.render import palette
+from game.render.pointer import EDGE_MARGIN_PX, edge_arrow
+from game.render.renderer import Renderer
+from game.session.drive import free_drive_session
+from game.session.view import RulesView
+
+SIZE = (1280, 720)
+
+
+def test_an_objective_on_screen_is_marked_where_it_is():
+    pointer = edge_arrow(SIZE, (300.0, 200.0))
+    assert pointer.on_screen and (pointer.x, pointer.y) == (300.0, 200.0)
+
+
+@pytest.mark.parametrize("target, at", [
+    ((5000.0, 360.0), (SIZE[0] - EDGE_MARGIN_PX, 360.0)),  # due east: the right edge, centred
+    ((640.0, -9000.0), (640.0, EDGE_MARGIN_PX)),  # due north: the top edge
+    ((-1e9, 360.0), (EDGE_MARGIN_PX, 360.0)),  # as far as can be, still on the edge
+    ((640.0, SIZE[1] + 5.0), (640.0, SIZE[1] - EDGE_MARGIN_PX)),  # just below the screen
+])
+def test_an_objective_off_screen_gets_an_arrow_on_the_edge_toward_it(target, at):
+    pointer = edge_arrow(SIZE, target)
+    assert not pointer.on_screen
+    assert math.isclose(pointer.x, at[0], abs_tol=1e-6) and math.isclose(pointer.y, at[1],
+                                                                          abs_tol=1e-6)
+    dx, dy = target[0] - SIZE[0] / 2, target[1] - SIZE[1] / 2
+    assert math.isclose(pointer.angle, math.atan2(dy, dx))
+
+
+def test_a_diagonal_arrow_stays_on_the_line_to_the_objective_and_inside_the_screen():
+    pointer = edge_arrow(SIZE, (4000.0, 4000.0))
+    assert EDGE_MARGIN_PX - 1e-6 <= pointer.x <= SIZE[0] - EDGE_MARGIN_PX + 1e-6
+    assert math.isclose(pointer.y, SIZE[1] - EDGE_MARGIN_PX)  # the bottom comes first
+    (ax, ay), (bx, by) = (pointer.x - 640, pointer.y - 360), (4000 - 640, 4000 - 360)
+    assert abs(ax * by - ay * bx) < 1e-6 * math.hypot(ax, ay) * math.hypot(bx, by)  # parallel
+
+
+class GoThere:
+    def __init__(self, goal):
+        self.goal = goal
+
+    def update(self, session, report):
+        return None
+
+    def view(self, session):
+        return RulesView(clock_text="23:59", waypoint=self.goal)
+
+    def state(self):
+        return ()
+
+
+def test_the_frame_draws_the_arrow_at_the_edge_toward_a_far_objective(tmp_path):
+    from game.level import load_level
+    from tests.render.testmap import write_test_map
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        screen = pygame.display.set_mode(SIZE)
+        session = free_drive_session(load_level(write_test_map(tmp_path)))
+        renderer = Renderer(session, SIZE)
+        y = float(session.world.y[session.player])
+
+        def amber_at_right_edge() -> int:
+            renderer.draw(screen, session, 1.0, [])
+            pixels = pygame.surfarray.array3d(screen)[SIZE[0] - 80 : SIZE[0] - 20, 250:470]
+            return int((np.abs(pixels.astype(int) - palette.AMBER).sum(axis=2) < 30).sum())
+
+        assert amber_at_right_edge() == 0
+        session.rules = GoThere((float(session.world.x[session.player]) + 3000.0, y))
+        session.refresh_view()
+        assert amber_at_right_edge() > 60
+    finally:
+        pygame.quit()
