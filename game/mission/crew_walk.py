@@ -27,7 +27,7 @@ from game.session.view import CrewView
 from game.sim.terrain import Terrain
 
 WALK_MS = 1.6  #: walking pace, metres per sim second (a brisk walk, a bag each)
-SIDE_STEP_M = 1.1  #: crew walk side by side this far apart
+SIDE_STEP_M = 1.8  #: crew walk side by side this far apart (room for their figures)
 DOOR_REACH_M = 10.0  #: a door is a solid cell within this distance of the place zone
 DOOR_SEARCH_M = 40.0  #: ...else the solid cell nearest the car within this distance
 

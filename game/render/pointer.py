@@ -1,9 +1,11 @@
 """Where the objective is on screen: a marker over it, or an arrow at the screen's edge.
 
 :func:`edge_arrow` is the geometry alone (tests read it): given the objective's position
-in screen pixels, wherever it is, it says whether it is on screen and, if not, where on
-an inset rectangle round the screen's edge the arrow sits and which way it points (from
-the screen's centre toward the objective).
+in screen pixels, wherever it is, it says whether it is on screen and, if not, where the
+arrow sits and which way it points (from the screen's centre toward the objective). The
+arrow runs round an ellipse inset from the screen's edges (it touches the middle of each
+edge and stays out of the corners) and is drawn back toward the centre, along its line,
+out of any ``keep_out`` rectangle (the speedometer, the minimap).
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ class Pointer(NamedTuple):
     on_screen: bool  #: the objective itself is in view: mark it, no arrow
 
 
+Box = tuple[float, float, float, float]  #: left, top, right, bottom (screen pixels)
+
+
 def edge_arrow(size: tuple[int, int], target_px: tuple[float, float],
-               margin: float = EDGE_MARGIN_PX) -> Pointer:
+               margin: float = EDGE_MARGIN_PX, keep_out: tuple[Box, ...] = ()) -> Pointer:
     """The marker on the objective, or the arrow on the inset edge toward it."""
     width, height = size
     tx, ty = target_px
@@ -39,8 +44,25 @@ def edge_arrow(size: tuple[int, int], target_px: tuple[float, float],
     if margin <= tx <= width - margin and margin <= ty <= height - margin:
         return Pointer(tx, ty, angle, True)
     reach_x, reach_y = max(cx - margin, 1.0), max(cy - margin, 1.0)
-    scale = min(reach_x / abs(dx) if dx else math.inf, reach_y / abs(dy) if dy else math.inf)
+    scale = 1.0 / math.hypot(dx / reach_x, dy / reach_y)  # onto the inset ellipse
+    for box in keep_out:
+        scale = min(scale, _entry(cx, cy, dx, dy, box, ARROW_PX))
     return Pointer(cx + dx * scale, cy + dy * scale, angle, False)
+
+
+def _entry(cx: float, cy: float, dx: float, dy: float, box: Box, pad: float) -> float:
+    """Where the ray (cx, cy) + s (dx, dy), s >= 0, enters ``box`` grown by ``pad``: that s,
+    or infinity if it never does (the slab test)."""
+    near, far = 0.0, math.inf
+    for origin, d, low, high in ((cx, dx, box[0] - pad, box[2] + pad),
+                                 (cy, dy, box[1] - pad, box[3] + pad)):
+        if abs(d) < 1e-12:
+            if not low <= origin <= high:
+                return math.inf
+            continue
+        s0, s1 = sorted(((low - origin) / d, (high - origin) / d))
+        near, far = max(near, s0), min(far, s1)
+    return near if near <= far else math.inf
 
 
 def draw_pointer(screen: pygame.Surface, text: TextCache, pointer: Pointer, time_s: float,

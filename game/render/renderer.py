@@ -29,7 +29,7 @@ from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
 from game.render.tile_lights import tile_lights
 from game.render.traffic_lights import TrafficLights
-from game.session.view import format_distance
+from game.session.view import THERE_M, format_distance
 from game.sim import VehicleClass
 
 BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
@@ -94,12 +94,13 @@ class Renderer:
         self.chunks.draw(surface, view, level, self.chunk_m)
         cars = self._cars_in_view(view, world, x, y, heading)
         self._draw_cars(surface, view, level, cars)
-        self._draw_crew(surface, view, session.view.rules.crew, world.time)
         helicopters = session.view.helicopters
         self.lights.apply(surface, view, level, cars, world.lights_on & ~world.wrecked,
                           world.time, session.player,
                           [(h.x, h.y, h.light_radius_m) for h in helicopters])
         self._effects(surface, view, world, events, sim_dt)
+        self._draw_crew(surface, view, session.view.rules.crew, world.time)  # after the night:
+        # a person is a few pixels across, and must read against a dark street
         for helicopter in helicopters:
             if view.visible(np.array(helicopter.x), np.array(helicopter.y), 10.0):
                 draw_helicopter(surface, view, helicopter.x, helicopter.y, helicopter.heading,
@@ -187,6 +188,13 @@ class Renderer:
                 draw_person(surface, view, x, y, member.heading, time_s, member.walking,
                             SHIRTS[k % len(SHIRTS)])
 
+    def hud_boxes(self, screen: pygame.Surface) -> tuple[tuple[int, int, int, int], ...]:
+        """Where the speedometer and the minimap are (left, top, right, bottom)."""
+        width, height = screen.get_size()
+        dial = self.hud.dial.get_size()
+        return ((18, height - dial[1] - 14, 18 + dial[0], height - 14),
+                (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14, width - 14, height - 14))
+
     def _pointer(self, screen: pygame.Surface, session, view: View) -> None:
         """The objective: marked where it is on screen, else an arrow at the edge."""
         frame = session.view
@@ -195,8 +203,10 @@ class Renderer:
             return
         stretch = screen.get_width() / view.width_px
         sx, sy = (float(v) * stretch for v in view.to_px(*waypoint))
-        pointer = edge_arrow(screen.get_size(), (sx, sy))
-        far = format_distance(frame.route_m) if frame.route_m > 0.0 else ""
+        pointer = edge_arrow(screen.get_size(), (sx, sy), keep_out=self.hud_boxes(screen))
+        if frame.route_m < THERE_M and pointer.on_screen:
+            return  # the car is there: no marker on top of it
+        far = format_distance(frame.route_m) if frame.route_m >= THERE_M else ""
         draw_pointer(screen, self.text, pointer, session.world.time, far)
 
     def _effects(self, surface: pygame.Surface, view: View, world, events: list,
@@ -222,9 +232,9 @@ class Renderer:
             if player >= 0 else None
         lights_on = bool(world.lights_on[player]) if player >= 0 else True
         self.hud.draw(screen, frame, speed, street, message, lights_on)
-        width, height = screen.get_size()
         police = np.zeros(world.n, dtype=bool)
         police[frame.police] = True
-        self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
+        minimap = self.hud_boxes(screen)[1]
+        self.minimap.draw(screen, minimap[:2], player,
                           x, y, heading, police, frame.sight_cones, frame.rules.waypoint,
                           route=frame.route, crew=frame.rules.crew)

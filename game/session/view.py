@@ -96,6 +96,9 @@ def format_countdown(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+THERE_M = 25.0  #: closer than this to the waypoint, no distance is shown: you are there
+
+
 def format_distance(metres: float) -> str:
     """A distance as a driver reads it: "80 m", "420 m", "1.3 km"."""
     if metres >= 1000.0:
@@ -119,7 +122,7 @@ def hud_lines(view: FrameView) -> list[str]:
     rules = view.rules
     lines = [rules.objective] if rules.objective else []
     if rules.waypoint is not None and rules.waypoint_label:
-        far = f"  {format_distance(view.route_m)}" if view.route_m > 0.0 else ""
+        far = f"  {format_distance(view.route_m)}" if view.route_m >= THERE_M else ""
         lines.append(f"> {rules.waypoint_label}{far}")
     window = rules.window
     if window is not None:

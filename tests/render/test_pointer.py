@@ -36,11 +36,20 @@ def test_an_objective_off_screen_gets_an_arrow_on_the_edge_toward_it(target, at)
     assert math.isclose(pointer.angle, math.atan2(dy, dx))
 
 
-def test_a_diagonal_arrow_stays_on_the_line_to_the_objective_and_inside_the_screen():
-    pointer = edge_arrow(SIZE, (4000.0, 4000.0))
+#: where the speedometer and the minimap sit at 1280x720 (left, top, right, bottom)
+CORNERS = ((18, 516, 222, 704), (1046, 486, 1266, 706))
+
+
+@pytest.mark.parametrize("target", [(4000.0, 4000.0), (-4000.0, 4000.0), (2000.0, 900.0),
+                                    (-700.0, 800.0)])
+def test_a_diagonal_arrow_stays_on_the_line_to_the_objective_and_out_of_the_corners(target):
+    pointer = edge_arrow(SIZE, target, keep_out=CORNERS)
+    assert not pointer.on_screen
     assert EDGE_MARGIN_PX - 1e-6 <= pointer.x <= SIZE[0] - EDGE_MARGIN_PX + 1e-6
-    assert math.isclose(pointer.y, SIZE[1] - EDGE_MARGIN_PX)  # the bottom comes first
-    (ax, ay), (bx, by) = (pointer.x - 640, pointer.y - 360), (4000 - 640, 4000 - 360)
+    assert EDGE_MARGIN_PX - 1e-6 <= pointer.y <= SIZE[1] - EDGE_MARGIN_PX + 1e-6
+    for left, top, right, bottom in CORNERS:  # the arrow (22 px) clear of the HUD's dials
+        assert not (left - 22 < pointer.x < right + 22 and top - 22 < pointer.y < bottom + 22)
+    (ax, ay), (bx, by) = (pointer.x - 640, pointer.y - 360), (target[0] - 640, target[1] - 360)
     assert abs(ax * by - ay * bx) < 1e-6 * math.hypot(ax, ay) * math.hypot(bx, by)  # parallel
 
 
