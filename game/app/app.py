@@ -85,7 +85,8 @@ class App:
     # -- settings --------------------------------------------------------------------
     def apply_settings(self) -> None:
         """Use changed settings now (bindings, volume, window) and save them."""
-        self.notice = self.input.rebind(self.settings.bindings) or self.notice
+        self.notice = self.input.rebind(self.settings.bindings,
+                                        self.settings.pad_bindings) or self.notice
         self.input.settings = self.settings
         self.audio.volume = self.settings.volume
         if self.screen.get_size() != tuple(self.settings.resolution) or \
