@@ -49,6 +49,7 @@ class App:
         self.seed = 0  #: world seed for the drives this run starts (``play --seed``)
         self.record_path = None  #: free drives are recorded here (``play --record``)
         self.last_result = None  #: the JobResult a job left with ``--autoquit`` (printed)
+        self.shown_controls = False  #: the first drive of this run has shown the controls
 
     # -- the scene stack -------------------------------------------------------------
     def push(self, scene: Scene) -> None:

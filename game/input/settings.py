@@ -104,10 +104,18 @@ def pad_label(name: str) -> str:
     return PAD_LABELS.get(name, name)
 
 
-def controls_of(settings: Settings, action: str) -> str:
-    """Everything that does an action, for hints: "Up / W", "M / pad Back"."""
+#: what a pad does with its sticks and triggers (fixed: only buttons are bound)
+PAD_AXES: dict[str, str] = {"throttle": "RT", "brake": "LT", "steer_left": "left stick",
+                            "steer_right": "left stick"}
+
+
+def controls_of(settings: Settings, action: str, axes: bool = False) -> str:
+    """Everything that does an action, for hints: "Up / W", "M / pad Back" (with
+    ``axes``, the pad's trigger or stick too: "Up / W / pad RT")."""
     keys = [key_label(k) for k in settings.bindings.get(action, [])]
     pads = [f"pad {pad_label(b)}" for b in settings.pad_bindings.get(action, [])]
+    if axes and action in PAD_AXES:
+        pads.append(f"pad {PAD_AXES[action]}")
     return " / ".join(keys + pads) or "unbound"
 
 

@@ -49,6 +49,9 @@ class JobResult:
     clock_end: float
     sim_s: float  #: sim seconds the run took
     state_hash: str  #: the session's state hash at the end (replays check it)
+    #: the law's sentence when the police stopped the Driver ("busted: stopped for 3 s on
+    #: Alameda St with 2 units against you"), else ""
+    busted: str = ""
 
     @property
     def won(self) -> bool:
@@ -119,4 +122,5 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         clock_end=runtime.clock.now,
         sim_s=session.world.time,
         state_hash=session.state_hash(),
+        busted=session.law.busted.reason if session.law.busted is not None else "",
     )

@@ -51,4 +51,4 @@ def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
     results = app.scenes[-1]
     assert isinstance(results, ResultsScene)
     texts = [text for text, _ in results.lines()]
-    assert texts[0] == "test: called off" and "Payout $0" in texts and "Rule kept" in texts
+    assert texts[0] == "Test: called off." and "Payout $0" in texts and "Rule kept" in texts
