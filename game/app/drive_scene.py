@@ -84,15 +84,17 @@ def controls_card(settings: Settings) -> list[str]:
 
 
 def draw_card(screen: pygame.Surface, hud: Any, title: str, lines: list[str],
-              center: tuple[int, int]) -> pygame.Rect:
-    """A titled block of lines on one dark backing, centred on ``center``."""
+              **where: tuple[int, int]) -> pygame.Rect:
+    """A titled block of lines on one dark backing, placed by a rectangle point
+    (``midleft=(16, 360)``)."""
     text = hud.text
     rendered = [text.render(title, 26, palette.NEON_CYAN)] + [
         text.render(line, 22, palette.TEXT) for line in lines]
     width = max(r.get_width() for r in rendered) + 24
     height = sum(r.get_height() + 4 for r in rendered) + 16
     box = pygame.Rect(0, 0, width, height)
-    box.center = center
+    for point, at in where.items():
+        setattr(box, point, at)
     screen.blit(hud.backing(box.size), box)
     pygame.draw.rect(screen, palette.NEON_CYAN, box, 1, border_radius=6)
     y = box.top + 8
@@ -217,7 +219,7 @@ class DriveScene(Scene):
         self.renderer.draw(screen, self.session, self.clock.alpha, steps, message)
         if self.card_left > 0.0:
             draw_card(screen, self.renderer.hud, "CONTROLS", controls_card(app.settings),
-                      (screen.get_width() // 2, screen.get_height() // 2 + 60))
+                      midleft=(16, screen.get_height() // 2))  # left of the car
         self._sound(app, steps)
 
     def _sound(self, app: Any, events: list) -> None:

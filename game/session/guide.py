@@ -27,6 +27,9 @@ LANE_CANDIDATES = 12  #: nearest lane edges considered as the car's lane
 #: car's own side of a two-way street wins over the opposite lanes
 AGAINST_HEADING_M = 12.0
 MAX_LANE_OFFSET_M = 60.0  #: a car further than this from any lane gets a straight line
+#: lanes this much further from the waypoint than the nearest one, running the same way,
+#: reach it too (the other lanes of a three-lane street are 4 and 8 m away)
+GOAL_LANES_M = 10.0
 
 
 class Route(NamedTuple):
@@ -82,7 +85,7 @@ class RouteGuide:
         if np.hypot(waypoint[0] - x, waypoint[1] - y) < NEAR_M or len(graph.edge_src) == 0:
             return Route(straight, polyline_length(straight))
         if self._tree is None:
-            self._tree = self.planner.tree_to_point(*waypoint, self.terrain)
+            self._tree = self.planner.tree(self._goal_lanes(*waypoint))
         tree = self._tree
         edge, foot = self._car_lane(x, y, heading, tree)
         if edge < 0:
@@ -100,17 +103,34 @@ class RouteGuide:
         line = np.array(points, dtype=np.float64)
         return Route(line, polyline_length(line))
 
+    def _goal_lanes(self, x: float, y: float) -> frozenset[int]:
+        """The lanes that reach the waypoint: the planner's edge nearest it with a clear
+        way to it, and every lane beside that one (a driver changes lanes at will; a
+        single goal lane would send a car in the next lane round the block)."""
+        geo = self.planner.geometry
+        nearest = self.planner.goal_edges_near(x, y, self.terrain)
+        distance = self._distances(x, y)[0]
+        reach = min(float(distance[e]) for e in nearest) + GOAL_LANES_M
+        beside = np.flatnonzero(distance <= reach)
+        aligned = np.cos(geo.heading[beside] - geo.heading[next(iter(nearest))]) > 0.9
+        return frozenset(nearest | set(beside[aligned].tolist()))
+
+    def _distances(self, x: float, y: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per lane edge: the distance from the point to it, and the point's foot on it."""
+        geo = self.planner.geometry
+        px, py = x - geo.start[:, 0], y - geo.start[:, 1]
+        along = np.clip(px * geo.direction[:, 0] + py * geo.direction[:, 1], 0.0, geo.length)
+        foot_x = geo.start[:, 0] + along * geo.direction[:, 0]
+        foot_y = geo.start[:, 1] + along * geo.direction[:, 1]
+        return np.hypot(foot_x - x, foot_y - y), foot_x, foot_y
+
     def _car_lane(self, x: float, y: float, heading: float,
                   tree: RouteTree) -> tuple[int, tuple[float, float]]:
         """The lane edge the car is on (near, pointing its way, with a way on to the
         waypoint) and the car's foot on it; -1 when none is near."""
         geo = self.planner.geometry
         graph = self.planner.graph
-        px, py = x - geo.start[:, 0], y - geo.start[:, 1]
-        along = np.clip(px * geo.direction[:, 0] + py * geo.direction[:, 1], 0.0, geo.length)
-        foot_x = geo.start[:, 0] + along * geo.direction[:, 0]
-        foot_y = geo.start[:, 1] + along * geo.direction[:, 1]
-        distance = np.hypot(foot_x - x, foot_y - y)
+        distance, foot_x, foot_y = self._distances(x, y)
         near = np.argsort(distance)[:LANE_CANDIDATES]
         against = 0.5 * (1.0 - np.cos(geo.heading[near] - heading))
         reachable = np.isfinite(tree.cost[graph.edge_dst[near]])

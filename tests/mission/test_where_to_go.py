@@ -66,3 +66,13 @@ def test_every_stage_of_five_minutes_has_a_waypoint_and_a_route():
     seen.append(runtime.stage_id)
     assert seen == [stage for stage, _ in STAGES]
     assert {stage.id for stage in runtime.mission.stages} == set(seen)  # every stage
+
+
+def test_a_car_in_any_lane_of_the_street_gets_the_short_way_not_round_the_block():
+    session, runtime = build_job("five_minutes", seed=0)
+    waypoint = session.view.rules.waypoint  # the lot off 3rd St (three lanes, one way east)
+    for lane_y in (306.0, 310.0, 314.0):  # each lane of 3rd St, 100 m west of the lot
+        session.world.place(session.player, 355.0, lane_y, 0.0)
+        session.guide.update(1e9, 355.0, lane_y, 0.0, None)  # a fresh route, now
+        session.refresh_view()
+        assert session.view.route_m < 150.0, lane_y  # round the block would be ~430 m
