@@ -5,7 +5,8 @@ in screen pixels, wherever it is, it says whether it is on screen and, if not, w
 arrow sits and which way it points (from the screen's centre toward the objective). The
 arrow runs round an ellipse inset from the screen's edges (it touches the middle of each
 edge and stays out of the corners) and is drawn back toward the centre, along its line,
-out of any ``keep_out`` rectangle (the speedometer, the minimap).
+out of any ``keep_out`` rectangle (the speedometer, the minimap). An objective on screen
+but under one of those gets the arrow too, not a marker drawn under the dial.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def edge_arrow(size: tuple[int, int], target_px: tuple[float, float],
     cx, cy = width / 2.0, height / 2.0
     dx, dy = tx - cx, ty - cy
     angle = math.atan2(dy, dx)
-    if margin <= tx <= width - margin and margin <= ty <= height - margin:
+    hidden = any(box[0] <= tx <= box[2] and box[1] <= ty <= box[3] for box in keep_out)
+    if margin <= tx <= width - margin and margin <= ty <= height - margin and not hidden:
         return Pointer(tx, ty, angle, True)
     reach_x, reach_y = max(cx - margin, 1.0), max(cy - margin, 1.0)
     scale = 1.0 / math.hypot(dx / reach_x, dy / reach_y)  # onto the inset ellipse

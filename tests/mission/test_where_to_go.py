@@ -76,3 +76,4 @@ def test_a_car_in_any_lane_of_the_street_gets_the_short_way_not_round_the_block(
         session.guide.update(1e9, 355.0, lane_y, 0.0, None)  # a fresh route, now
         session.refresh_view()
         assert session.view.route_m < 150.0, lane_y  # round the block would be ~430 m
+        assert np.allclose(session.view.route[-1], waypoint)

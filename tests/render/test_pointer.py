@@ -14,11 +14,22 @@ from game.session.drive import free_drive_session
 from game.session.view import RulesView
 
 SIZE = (1280, 720)
+#: where the speedometer and the minimap sit at 1280x720 (left, top, right, bottom)
+CORNERS = ((18, 516, 222, 704), (1046, 486, 1266, 706))
 
 
 def test_an_objective_on_screen_is_marked_where_it_is():
     pointer = edge_arrow(SIZE, (300.0, 200.0))
     assert pointer.on_screen and (pointer.x, pointer.y) == (300.0, 200.0)
+
+
+def test_an_objective_under_the_minimap_gets_an_arrow_outside_it():
+    under = (1150.0, 600.0)  # on screen, but where the minimap is drawn
+    pointer = edge_arrow(SIZE, under, keep_out=CORNERS)
+    left, top, right, bottom = CORNERS[1]
+    assert not pointer.on_screen
+    assert not (left - 22 < pointer.x < right + 22 and top - 22 < pointer.y < bottom + 22)
+    assert math.isclose(pointer.angle, math.atan2(under[1] - 360, under[0] - 640))
 
 
 @pytest.mark.parametrize("target, at", [
@@ -34,10 +45,6 @@ def test_an_objective_off_screen_gets_an_arrow_on_the_edge_toward_it(target, at)
                                                                           abs_tol=1e-6)
     dx, dy = target[0] - SIZE[0] / 2, target[1] - SIZE[1] / 2
     assert math.isclose(pointer.angle, math.atan2(dy, dx))
-
-
-#: where the speedometer and the minimap sit at 1280x720 (left, top, right, bottom)
-CORNERS = ((18, 516, 222, 704), (1046, 486, 1266, 706))
 
 
 @pytest.mark.parametrize("target", [(4000.0, 4000.0), (-4000.0, 4000.0), (2000.0, 900.0),
