@@ -10,26 +10,11 @@ from game.app.job_scene import BriefingScene, JobOptions, JobScene, job_places, 
 from game.app.map_scene import MapScene
 from game.render import palette
 from game.session.drive import free_drive_session
-from game.session.view import RulesView
+from tests.session.shown import Showing
 
 from .conftest import key_event
 
 FRAME_S = 1 / 60
-
-
-class GoThere:
-    def __init__(self, goal, label=""):
-        self.goal, self.label = goal, label
-
-    def update(self, session, report):
-        return None
-
-    def view(self, session):
-        return RulesView(clock_text="23:59", objective="Go there.", waypoint=self.goal,
-                         waypoint_label=self.label)
-
-    def state(self):
-        return ()
 
 
 @pytest.fixture
@@ -70,7 +55,8 @@ def amber_count(screen) -> int:
 def test_m_opens_the_map_with_the_objective_and_m_closes_it(app, drive):
     session = drive.session
     x, y = float(session.world.x[session.player]), float(session.world.y[session.player])
-    session.rules = GoThere((x + 60.0, y), "The corner")
+    session.rules = Showing(objective="Go there.", waypoint=(x + 60.0, y),
+                            waypoint_label="The corner")
     session.refresh_view()
     app.step_frame([key_event(pygame.K_m)], FRAME_S)
     assert isinstance(app.scenes[-1], MapScene)

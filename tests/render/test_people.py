@@ -8,24 +8,11 @@ from game.render.camera import View
 from game.render.people import SHIRTS, draw_person
 from game.render.renderer import Renderer
 from game.session.drive import free_drive_session
-from game.session.view import CrewView, RulesView
+from game.session.view import CrewView
 from tests.render.testmap import write_test_map
+from tests.session.shown import Showing
 
 SIZE = (1280, 720)
-
-
-class CrewAt:
-    def __init__(self, crew):
-        self.crew = crew
-
-    def update(self, session, report):
-        return None
-
-    def view(self, session):
-        return RulesView(clock_text="01:59", crew=self.crew)
-
-    def state(self):
-        return ()
 
 
 def test_a_walking_person_moves_their_feet():
@@ -50,7 +37,7 @@ def test_the_crew_on_foot_is_drawn_in_the_street(tmp_path):
         spot = (float(session.world.x[player]) - 12.0, float(session.world.y[player]) - 6.0)
         frames = []
         for crew in ((CrewView("Irish", "aboard"),), (CrewView("Irish", "out", spot),)):
-            session.rules = CrewAt(crew)
+            session.rules = Showing(clock_text="01:59", crew=crew)
             session.refresh_view()
             renderer.draw(screen, session, 1.0, [])
             frames.append(pygame.surfarray.array3d(screen).astype(int))

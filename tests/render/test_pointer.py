@@ -11,7 +11,7 @@ from game.render import palette
 from game.render.pointer import EDGE_MARGIN_PX, edge_arrow
 from game.render.renderer import Renderer
 from game.session.drive import free_drive_session
-from game.session.view import RulesView
+from tests.session.shown import Showing
 
 SIZE = (1280, 720)
 #: where the speedometer and the minimap sit at 1280x720 (left, top, right, bottom)
@@ -60,20 +60,6 @@ def test_a_diagonal_arrow_stays_on_the_line_to_the_objective_and_out_of_the_corn
     assert abs(ax * by - ay * bx) < 1e-6 * math.hypot(ax, ay) * math.hypot(bx, by)  # parallel
 
 
-class GoThere:
-    def __init__(self, goal):
-        self.goal = goal
-
-    def update(self, session, report):
-        return None
-
-    def view(self, session):
-        return RulesView(clock_text="23:59", waypoint=self.goal)
-
-    def state(self):
-        return ()
-
-
 def test_the_frame_draws_the_arrow_at_the_edge_toward_a_far_objective(tmp_path):
     from game.level import load_level
     from tests.render.testmap import write_test_map
@@ -92,7 +78,7 @@ def test_the_frame_draws_the_arrow_at_the_edge_toward_a_far_objective(tmp_path):
             return int((np.abs(pixels.astype(int) - palette.AMBER).sum(axis=2) < 30).sum())
 
         assert amber_at_right_edge() == 0
-        session.rules = GoThere((float(session.world.x[session.player]) + 3000.0, y))
+        session.rules = Showing(waypoint=(float(session.world.x[session.player]) + 3000.0, y))
         session.refresh_view()
         assert amber_at_right_edge() > 60
     finally:

@@ -6,24 +6,8 @@ import numpy as np
 from game.ai.routes import RoutePlanner
 from game.session.drive import DriveSession
 from game.session.guide import ROUTE_EVERY_S, RouteGuide
-from game.session.view import RulesView
 from tests.mission.tiny import tiny_level
-
-
-class GoThere:
-    """Rules with a destination and nothing else."""
-
-    def __init__(self, goal):
-        self.goal = goal
-
-    def update(self, session, report):
-        return None
-
-    def view(self, session):
-        return RulesView(clock_text="00:00", waypoint=self.goal)
-
-    def state(self):
-        return ()
+from tests.session.shown import Showing
 
 
 def on_the_ring(points: np.ndarray) -> np.ndarray:
@@ -60,7 +44,7 @@ def test_the_session_view_carries_the_route_refreshed_at_a_low_rate():
     level = tiny_level()
     session = DriveSession(level)
     session.player = session.spawn("driver", 60.0, 10.0, 0.0)
-    session.rules = GoThere((20.0, 14.0))
+    session.rules = Showing(waypoint=(20.0, 14.0))
     session.refresh_view()
     assert session.view.route.shape[0] > 4 and session.view.route_m > 480.0
     refreshes = session.guide.refreshes
@@ -69,6 +53,6 @@ def test_the_session_view_carries_the_route_refreshed_at_a_low_rate():
         session.tick()
     assert session.guide.refreshes - refreshes <= 3.0 / ROUTE_EVERY_S + 1  # not every tick
     assert np.allclose(session.view.route[0], (session.world.x[0], session.world.y[0]))
-    session.rules = GoThere((150.0, 100.0))  # a new objective: a new route at once
+    session.rules = Showing(waypoint=(150.0, 100.0))  # a new objective: a new route at once
     session.tick()
     assert np.allclose(session.view.route[-1], (150.0, 100.0))
