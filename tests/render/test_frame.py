@@ -3,27 +3,12 @@ street."""
 
 import numpy as np
 import pygame
-import pytest
 
 from game.ai.police import Helicopter
-from game.level import load_level
 from game.render.renderer import Renderer
-from game.session.drive import free_drive_session
-from tests.render.testmap import write_test_map
+from tests.render.conftest import FRAME_SIZE as SIZE
 from tests.session.shown import Showing
 from tests.session.steady import Steady
-
-SIZE = (1280, 720)  # big enough that the HUD leaves the tested spots clear
-
-
-@pytest.fixture
-def setup(tmp_path):
-    pygame.display.init()
-    pygame.font.init()
-    screen = pygame.display.set_mode(SIZE)
-    session = free_drive_session(load_level(write_test_map(tmp_path)))
-    yield screen, session
-    pygame.quit()
 
 
 def brightness(screen, x, y, r=6):

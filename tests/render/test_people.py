@@ -3,16 +3,12 @@
 import numpy as np
 import pygame
 
-from game.level import load_level
 from game.render.camera import View
 from game.render.people import SHIRTS, draw_person
 from game.render.renderer import Renderer
-from game.session.drive import free_drive_session
 from game.session.view import CrewView
-from tests.render.testmap import write_test_map
+from tests.render.conftest import FRAME_SIZE as SIZE
 from tests.session.shown import Showing
-
-SIZE = (1280, 720)
 
 
 def test_a_walking_person_moves_their_feet():
@@ -26,26 +22,20 @@ def test_a_walking_person_moves_their_feet():
     assert (frames[0][:, :, 0] > 200).sum() > 10  # the white shirt across the shoulders
 
 
-def test_the_crew_on_foot_is_drawn_in_the_street(tmp_path):
-    pygame.display.init()
-    pygame.font.init()
-    try:
-        screen = pygame.display.set_mode(SIZE)
-        session = free_drive_session(load_level(write_test_map(tmp_path)))
-        renderer = Renderer(session, SIZE)
-        player = session.player
-        spot = (float(session.world.x[player]) - 12.0, float(session.world.y[player]) - 6.0)
-        frames = []
-        for crew in ((CrewView("Irish", "aboard"),), (CrewView("Irish", "out", spot),)):
-            session.rules = Showing(clock_text="01:59", crew=crew)
-            session.refresh_view()
-            renderer.draw(screen, session, 1.0, [])
-            frames.append(pygame.surfarray.array3d(screen).astype(int))
-        view = renderer.camera.view(renderer.level)
-        sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*spot))
-        changed = np.abs(frames[1] - frames[0]).sum(axis=2) > 30
-        there = changed[sx - 16 : sx + 16, sy - 16 : sy + 16].sum()
-        assert there > 6  # someone is standing there...
-        assert changed.sum() - there < 50  # ...and nowhere else (but a dot on the minimap)
-    finally:
-        pygame.quit()
+def test_the_crew_on_foot_is_drawn_in_the_street(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    player = session.player
+    spot = (float(session.world.x[player]) - 12.0, float(session.world.y[player]) - 6.0)
+    frames = []
+    for crew in ((CrewView("Irish", "aboard"),), (CrewView("Irish", "out", spot),)):
+        session.rules = Showing(clock_text="01:59", crew=crew)
+        session.refresh_view()
+        renderer.draw(screen, session, 1.0, [])
+        frames.append(pygame.surfarray.array3d(screen).astype(int))
+    view = renderer.camera.view(renderer.level)
+    sx, sy = (int(v * SIZE[0] / view.width_px) for v in view.to_px(*spot))
+    changed = np.abs(frames[1] - frames[0]).sum(axis=2) > 30
+    there = changed[sx - 16 : sx + 16, sy - 16 : sy + 16].sum()
+    assert there > 6  # someone is standing there...
+    assert changed.sum() - there < 50  # ...and nowhere else (but a dot on the minimap)

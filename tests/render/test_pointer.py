@@ -10,7 +10,6 @@ import pytest
 from game.render import palette
 from game.render.pointer import EDGE_MARGIN_PX, edge_arrow
 from game.render.renderer import Renderer
-from game.session.drive import free_drive_session
 from tests.session.shown import Showing
 
 SIZE = (1280, 720)
@@ -60,26 +59,17 @@ def test_a_diagonal_arrow_stays_on_the_line_to_the_objective_and_out_of_the_corn
     assert abs(ax * by - ay * bx) < 1e-6 * math.hypot(ax, ay) * math.hypot(bx, by)  # parallel
 
 
-def test_the_frame_draws_the_arrow_at_the_edge_toward_a_far_objective(tmp_path):
-    from game.level import load_level
-    from tests.render.testmap import write_test_map
+def test_the_frame_draws_the_arrow_at_the_edge_toward_a_far_objective(setup):
+    screen, session = setup
+    renderer = Renderer(session, SIZE)
+    y = float(session.world.y[session.player])
 
-    pygame.display.init()
-    pygame.font.init()
-    try:
-        screen = pygame.display.set_mode(SIZE)
-        session = free_drive_session(load_level(write_test_map(tmp_path)))
-        renderer = Renderer(session, SIZE)
-        y = float(session.world.y[session.player])
+    def amber_at_right_edge() -> int:
+        renderer.draw(screen, session, 1.0, [])
+        pixels = pygame.surfarray.array3d(screen)[SIZE[0] - 80 : SIZE[0] - 20, 250:470]
+        return int((np.abs(pixels.astype(int) - palette.AMBER).sum(axis=2) < 30).sum())
 
-        def amber_at_right_edge() -> int:
-            renderer.draw(screen, session, 1.0, [])
-            pixels = pygame.surfarray.array3d(screen)[SIZE[0] - 80 : SIZE[0] - 20, 250:470]
-            return int((np.abs(pixels.astype(int) - palette.AMBER).sum(axis=2) < 30).sum())
-
-        assert amber_at_right_edge() == 0
-        session.rules = Showing(waypoint=(float(session.world.x[session.player]) + 3000.0, y))
-        session.refresh_view()
-        assert amber_at_right_edge() > 60
-    finally:
-        pygame.quit()
+    assert amber_at_right_edge() == 0
+    session.rules = Showing(waypoint=(float(session.world.x[session.player]) + 3000.0, y))
+    session.refresh_view()
+    assert amber_at_right_edge() > 60
