@@ -265,6 +265,11 @@ class MissionRuntime:
         zone = self.objective_zone()
         return self.level.zones[zone].label if zone is not None else ""
 
+    def at_waypoint(self) -> bool:
+        """The car is in the zone the player should drive to now (as of the last tick)."""
+        zone = self.objective_zone()
+        return zone is not None and zone in self._zones_before
+
     # -- what the frame shows ----------------------------------------------------------
     def view(self, session: DriveSession) -> RulesView:
         rule = self.rule
@@ -285,6 +290,7 @@ class MissionRuntime:
             objective=self.objective,
             waypoint=self.waypoint(),
             waypoint_label=self.waypoint_label(),
+            waypoint_here=self.at_waypoint(),
             window=window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
             radio=self.scanner if showing else "",

@@ -204,7 +204,7 @@ class Renderer:
         stretch = screen.get_width() / view.width_px
         sx, sy = (float(v) * stretch for v in view.to_px(*waypoint))
         pointer = edge_arrow(screen.get_size(), (sx, sy), keep_out=self.hud_boxes(screen))
-        if frame.route_m < THERE_M and pointer.on_screen:
+        if (frame.route_m < THERE_M or frame.rules.waypoint_here) and pointer.on_screen:
             return  # the car is there: no marker on top of it
         far = format_distance(frame.route_m) if frame.route_m >= THERE_M else ""
         draw_pointer(screen, self.text, pointer, session.world.time, far)

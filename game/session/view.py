@@ -46,6 +46,7 @@ class RulesView:
     objective: str = ""  #: what to do now, in words
     waypoint: tuple[float, float] | None = None  #: where to go now (metres), for the minimap
     waypoint_label: str = ""  #: the place the waypoint is in, by its display name
+    waypoint_here: bool = False  #: the car is in that place already
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
     notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
@@ -123,7 +124,7 @@ def hud_lines(view: FrameView) -> list[str]:
     lines = [rules.objective] if rules.objective else []
     if rules.waypoint is not None and rules.waypoint_label:
         far = f"  {format_distance(view.route_m)}" if view.route_m >= THERE_M else ""
-        lines.append(f"> {rules.waypoint_label}{far}")
+        lines.append(f"> {rules.waypoint_label}" + ("  (here)" if rules.waypoint_here else far))
     window = rules.window
     if window is not None:
         if window.phase == "before" and window.agreed is not None:

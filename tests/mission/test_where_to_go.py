@@ -5,6 +5,7 @@ import numpy as np
 
 from game.mission.job import build_job
 from game.mission.window import CrewState, WindowPhase
+from game.session.view import hud_lines
 
 #: the job's stages and the zone the player is sent to in each
 STAGES = (("pickup", "crew_pickup"), ("to_warehouse", "warehouse"), ("window", "warehouse"),
@@ -40,6 +41,7 @@ def test_every_stage_of_five_minutes_has_a_waypoint_and_a_route():
     seen = []
     assert runtime.stage_id == "pickup"
     assert_guided(session, runtime, ZONE_OF[runtime.stage_id])  # far off: on the roads
+    assert not session.view.rules.waypoint_here
     seen.append(runtime.stage_id)
     park_in(session, runtime, "crew_pickup")
     for _ in range(round(2.0 / session.dt)):
@@ -54,6 +56,8 @@ def test_every_stage_of_five_minutes_has_a_waypoint_and_a_route():
     assert runtime.stage_id == "window"
     session.tick()
     assert_guided(session, runtime, ZONE_OF[runtime.stage_id])  # stay: they are inside
+    assert session.view.rules.waypoint_here  # and the HUD says you are there
+    assert "> Warehouse, 5th & Alameda  (here)" in hud_lines(session.view)
     seen.append(runtime.stage_id)
     runtime.clock.now = runtime.rule.closes_at - 1.0  # the end of the window
     while runtime.rule.phase is WindowPhase.OPEN:
