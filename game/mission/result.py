@@ -61,7 +61,9 @@ class JobResult:
     witnesses: tuple[str, ...] = ()  #: who saw the Driver's face (``witness`` actions)
     last_seen_on: str = ""  #: the street where the police last saw the car ("" unseen)
     detective_saw: bool = False  #: the Detective had the car in sight in this job
-    busted: bool = False  #: the police boxed the Driver in
+    #: the law's sentence when the police stopped the Driver ("busted: stopped for 3 s on
+    #: Alameda St with 2 units against you"), else ""
+    busted: str = ""
     car_damage: float = 0.0  #: the Driver's car's damage at the end, 0 (new) to 1 (wrecked)
 
     @property
@@ -153,6 +155,6 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         witnesses=tuple(e.text for e in runtime.events if isinstance(e, Witnessed)),
         last_seen_on=_last_seen_on(session) or "",
         detective_saw=_detective_saw(session),
-        busted=session.law.busted is not None,
+        busted=session.law.busted.reason if session.law.busted is not None else "",
         car_damage=float(session.world.damage[player]) if player >= 0 else 0.0,
     )

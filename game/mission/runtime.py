@@ -31,6 +31,7 @@ from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
 from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
+from game.mission.crew_walk import CrewWalk, door_point
 from game.mission.events import (
     Attention,
     DetectiveArrived,
@@ -47,7 +48,7 @@ from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_r
 from game.session.events import RadioLine
 from game.session.heat import HeatMeter
 from game.session.radio import compass
-from game.session.view import CrewView, RulesView, WindowView
+from game.session.view import RulesView, WindowView
 
 if TYPE_CHECKING:
     from game.session.drive import DriveSession, TickReport
@@ -73,9 +74,12 @@ class MissionRuntime:
             for m, off in zip(mission.crew, offsets, strict=True)
         ]
         place = self.level.zones[mission.contract.place]
-        self.rule = WindowRule(mission.contract, crew, place.properties.get("label", place.name))
+        self.rule = WindowRule(mission.contract, crew, place.label)
         self.clock = MissionClock(mission.clock_start, mission.time_scale)
         self.plate = make_plate(rng)  # drawn always, so a career's plate changes no draws
+        pickups = {m.name: (self.level.spawns[m.spawn].x, self.level.spawns[m.spawn].y)
+                   for m in mission.crew if m.spawn in self.level.spawns}
+        self.walk = CrewWalk(pickups, mission.time_scale)  #: where the frame draws the crew
         car = session.law.standing.player_car
         if car is not None:
             self.plate = car.plate
@@ -196,6 +200,10 @@ class MissionRuntime:
         self.emit(event)
         if isinstance(event, WindowOpened):
             self.window_opened_at = event.clock
+            world, player = self.session.world, self.session.player
+            car = (float(world.x[player]), float(world.y[player]))
+            place = self.level.zones[self.mission.contract.place]
+            self.walk.window_opened(event.clock, car, door_point(self.level.terrain, place, *car))
             self.emit(Message("The window is open: 5:00"))
         elif isinstance(event, WindowClosed) and event.left_behind:
             self.emit(Message("Time. Left behind: " + ", ".join(event.left_behind)))
@@ -263,6 +271,16 @@ class MissionRuntime:
         zone = self.objective_zone()
         return self.goal_point(zone) if zone is not None else None
 
+    def waypoint_label(self) -> str:
+        """The display name of the zone the player should drive to now ("" for none)."""
+        zone = self.objective_zone()
+        return self.level.zones[zone].label if zone is not None else ""
+
+    def at_waypoint(self) -> bool:
+        """The car is in the zone the player should drive to now (as of the last tick)."""
+        zone = self.objective_zone()
+        return zone is not None and zone in self._zones_before
+
     # -- what the frame shows ----------------------------------------------------------
     def view(self, session: DriveSession) -> RulesView:
         rule = self.rule
@@ -275,13 +293,16 @@ class MissionRuntime:
             seconds_left=closes - self.clock.now if closes is not None else None,
             rule_kept=rule.rule_kept,
         )
-        crew = tuple(CrewView(c.name, c.state.name.lower()) for c in rule.crew)
+        world, player = session.world, session.player
+        car = (float(world.x[player]), float(world.y[player])) if player >= 0 else (0.0, 0.0)
         return RulesView(
             clock_text=self.clock.text(),
             objective=self.objective,
             waypoint=self.waypoint(),
+            waypoint_label=self.waypoint_label(),
+            waypoint_here=self.at_waypoint(),
             window=window,
-            crew=crew,
+            crew=self.walk.views(rule.crew, self.clock.now, car),
             finished=self.ended is not None,
         )
 

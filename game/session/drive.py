@@ -44,6 +44,7 @@ from game.level.zones import ZoneGrid, cell_flag
 from game.session.backup import Backup
 from game.session.escalation import Difficulty, load_escalation
 from game.session.events import RadioLine
+from game.session.guide import NO_ROUTE, RouteGuide
 from game.session.law import Law
 from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
@@ -156,6 +157,8 @@ class DriveSession:
         self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
         self.events: list = []  #: everything since the frame last drained (steps, law, rules)
         self._radio_text, self._radio_until = "", 0.0  #: the radio's latest line, shown till
+        #: the way to the rules' waypoint, for the view (refreshed at a low rate)
+        self.guide = RouteGuide(self.setting.planner, level.terrain)
         self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
@@ -309,12 +312,16 @@ class DriveSession:
     def refresh_view(self) -> FrameView:
         """Build :attr:`view` from the state now (the tick's last phase; also call it
         after changing the rules, so the first frame shows them)."""
-        world, police = self.world, self.police
+        world, police, player = self.world, self.police, self.player
         heat = self.law.heat
         helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.light_radius_m)
                             for h in police.helicopters)
+        rules = self.rules.view(self)
+        route = NO_ROUTE if player < 0 else self.guide.update(
+            world.time, float(world.x[player]), float(world.y[player]),
+            float(world.heading[player]), rules.waypoint)
         self.view = FrameView(
-            rules=self.rules.view(self),
+            rules=rules,
             heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed, heat.level,
                           heat.level_name, self.law.lookout is not None),
             sight_cones=police.sight_cones(world),
@@ -322,6 +329,8 @@ class DriveSession:
             sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
             police=police.units.copy(),
             radio=self._radio_text if world.time < self._radio_until else "",
+            route=route.points,
+            route_m=route.length_m,
         )
         return self.view
 
