@@ -58,7 +58,7 @@ DATA_DIR_ENV = "FMW_DATA_DIR"  #: overrides the user data directory (tests, port
 SAVE_FILE = "career.json"
 SAVE_GAME = "five-minute-window"  #: the "game" a save names
 SAVE_KIND = "career"
-SAVE_VERSION = 2  #: the version this game writes
+SAVE_VERSION = 3  #: the version this game writes
 MAX_SAVE_BYTES = 16 * 1024 * 1024  #: bytes; a career of a hundred jobs is under 200 kB
 
 def _one_car_to_cars(body: dict) -> dict:
@@ -69,8 +69,24 @@ def _one_car_to_cars(body: dict) -> dict:
     return body
 
 
+def _busted_in_words(body: dict) -> dict:
+    """2 -> 3: a job's ``busted`` was true or false; it is now the law's sentence ("" when
+    he was not busted), so an old arrest reads as one without its details."""
+    body = dict(body)
+    jobs = []
+    for job in body.get("jobs", []):
+        job = dict(job)
+        result = dict(job.get("result", {}))
+        if isinstance(result.get("busted"), bool):
+            result["busted"] = "busted" if result["busted"] else ""
+        job["result"] = result
+        jobs.append(job)
+    body["jobs"] = jobs
+    return body
+
+
 #: version -> the function that turns a save's career data of that version into the next
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _one_car_to_cars}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _one_car_to_cars, 2: _busted_in_words}
 
 
 class LoadStatus(enum.Enum):

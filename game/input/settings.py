@@ -145,7 +145,8 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
-FILE_KEYS = ("version", "bindings", "volume", "fullscreen", "resolution", "pad_dead_zone")
+FILE_KEYS = ("version", "bindings", "volume", "fullscreen", "resolution", "pad_dead_zone",
+             "difficulty")
 
 
 def _names(value: object, path: str, what: str, most: int | None) -> list[str]:

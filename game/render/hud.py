@@ -21,7 +21,7 @@ import pygame
 
 from game.render import palette
 from game.render.text import TextCache
-from game.session.heat import MAX_HEAT
+from game.session.escalation import shipped_max_heat
 from game.session.view import FrameView, hud_lines, window_countdown
 
 DIAL_RADIUS = 86  #: px
@@ -30,7 +30,7 @@ DIAL_START, DIAL_SWEEP = math.radians(135), math.radians(270)  #: needle at 0 an
 CLOCK_SIZE = 64  #: px, the clock's type
 COUNTDOWN_SIZE = 120  #: px, the window countdown's type
 COUNTDOWN_URGENT_S = 60.0  #: clock seconds left when the countdown turns pink
-HEAT_PIPS = int(MAX_HEAT)  #: one pip per point of heat
+HEAT_PIPS = int(shipped_max_heat())  #: one pip per point of heat (the police table's max)
 PANEL_ALPHA = 200  #: the dark backings' opacity (0..255)
 
 

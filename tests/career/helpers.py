@@ -77,7 +77,7 @@ def a_full_career():
     van = OwnedCar("van", "white", "2VAN222")
     described = CarDescription("driver", "grey", "4KKI394")
     result = left_behind(witnesses=("the Player saw your face",), last_seen_on="5th St",
-                         detective_saw=True, busted=True, car_damage=0.5, plate_read=True,
+                         detective_saw=True, busted="busted: stopped for 3 s on Hill St with a unit against you", car_damage=0.5, plate_read=True,
                          seen_by=("patrol_north", "patrol_west"), heat_max=2.75,
                          window_opened_at=7200.5, crew_back_at=None, stage="getaway")
     record = JobRecord(night=2, client="Two men", result=result, reputation_change=-3)

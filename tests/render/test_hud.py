@@ -23,8 +23,8 @@ def screen():
 def frame(phase="before", seconds_left=None, heat=0.0, pursuit=False, seen=False,
           radio="") -> FrameView:
     window = WindowView(phase, "Warehouse, 5th & Alameda", "02:00", seconds_left)
-    rules = RulesView(clock_text="01:59:40", objective="Wait.", window=window, radio=radio)
-    return FrameView(rules=rules, heat=HeatView(heat, pursuit, seen))
+    rules = RulesView(clock_text="01:59:40", objective="Wait.", window=window)
+    return FrameView(rules=rules, heat=HeatView(heat, pursuit, seen), radio=radio)
 
 
 def drawn(screen, view: FrameView, backdrop=(255, 255, 255)) -> np.ndarray:
