@@ -35,9 +35,8 @@ def solve_impulses(
     """
     static = b < 0
     other = np.where(static, a, b)  # a valid index; its terms are masked out below
-    bodies, local = np.unique(np.concatenate([a, other]), return_inverse=True)
+    bodies, la, lb = _bodies_of(a, other, w.n)
     count = a.size
-    la, lb = local[:count], local[count:]
     n_bodies = bodies.size
     vel_x = w.world_vx[bodies]
     vel_y = w.world_vy[bodies]
@@ -87,3 +86,18 @@ def solve_impulses(
     w.world_vy[bodies] = vel_y
     w.yaw_rate[bodies] = spin
     return normal
+
+
+def _bodies_of(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct vehicles of contacts (a, b), ascending, and each end's index among them.
+
+    What ``np.unique(..., return_inverse=True)`` gives, by marking and numbering ``n``
+    slots instead of sorting: in a jam thousands of contacts share a few thousand cars,
+    and the sort was a third of the solver's time."""
+    seen = np.zeros(n, dtype=bool)
+    seen[a] = True
+    seen[b] = True
+    bodies = np.flatnonzero(seen)
+    slot = np.empty(n, dtype=np.intp)
+    slot[bodies] = np.arange(bodies.size)
+    return bodies, slot[a], slot[b]
