@@ -100,12 +100,14 @@ def candidate_pairs(
 
 
 class PairBoxes:
-    """The boxes of touching car pairs (i, j) for a step: axes and extents depend on
-    headings only, so the push-apart passes, which move cars but do not turn them, reuse
-    them. ``cos_h``/``sin_h`` are every car's heading cosine and sine, worked out once a
-    step and gathered here."""
+    """The boxes of car pairs (i, j), in a step the touching ones: axes and extents depend
+    on headings only, so the push-apart passes, which move cars but do not turn them,
+    reuse them. ``cos_h``/``sin_h`` are every car's heading cosine and sine, worked out
+    once a step and gathered here."""
 
-    def __init__(self, w, i: np.ndarray, j: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray):
+    def __init__(
+        self, w, i: np.ndarray, j: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray
+    ) -> None:
         p = w.params
         self.i, self.j = i, j
         self.ca, self.sa = cos_h[i], sin_h[i]
