@@ -16,6 +16,8 @@ CLEAN = JobResult(
     sim_s=210.5, state_hash="ab" * 32,
 )  # fmt: skip
 
+BUSTED = "busted: stopped for 3 s on Hill St with a unit against you"
+
 
 def a_result(**changes) -> JobResult:
     """A clean Five Minutes result with ``changes``."""
@@ -77,7 +79,7 @@ def a_full_career():
     van = OwnedCar("van", "white", "2VAN222")
     described = CarDescription("driver", "grey", "4KKI394")
     result = left_behind(witnesses=("the Player saw your face",), last_seen_on="5th St",
-                         detective_saw=True, busted="busted: stopped for 3 s on Hill St with a unit against you", car_damage=0.5, plate_read=True,
+                         detective_saw=True, busted=BUSTED, car_damage=0.5, plate_read=True,
                          seen_by=("patrol_north", "patrol_west"), heat_max=2.75,
                          window_opened_at=7200.5, crew_back_at=None, stage="getaway")
     record = JobRecord(night=2, client="Two men", result=result, reputation_change=-3)

@@ -13,6 +13,8 @@ from game.career.handler import board
 from game.career.model import Evidence, new_career
 from tests.career.helpers import a_result, left_behind, write_mission
 
+BUSTED = "busted: stopped for 3 s on Hill St with a unit against you"
+
 
 @pytest.fixture
 def offer(tmp_path):
@@ -58,7 +60,7 @@ def test_testimony_from_a_crew_left_behind_reaches_the_file(offer):
 
 def test_every_kind_of_evidence_gets_its_entry(offer):
     result = a_result(plate_read=True, seen_by=("patrol_north",), last_seen_on="5th St",
-                      witnesses=("the Player saw your face at the casino",), busted="busted: stopped for 3 s on Hill St with a unit against you",
+                      witnesses=("the Player saw your face at the casino",), busted=BUSTED,
                       detective_saw=True, outcome="failed", reason="busted")
     after, changed = apply_result(new_career(), offer, result)
     assert [e.source for e in changed.evidence] == ["witness", "plate", "arrest", "detective"]
@@ -96,9 +98,9 @@ def test_busted_with_a_thick_file_is_the_end_and_so_is_a_file_too_thick(offer):
     told = Evidence("crew", "Irish", "a grey coupe", 1, "job", 0.0, 0.3)
     thick = replace(new_career(), file=(told,) * 4)  # 0.76
     assert ARREST_AT <= certainty(thick.file, 1) < HANDLER_DROPS
-    after, changed = apply_result(thick, offer, a_result(busted="busted: stopped for 3 s on Hill St with a unit against you", outcome="failed"))
+    after, changed = apply_result(thick, offer, a_result(busted=BUSTED, outcome="failed"))
     assert after.over and after.ended.startswith("arrested") and changed.ended == after.ended
-    free = apply_result(new_career(), offer, a_result(busted="busted: stopped for 3 s on Hill St with a unit against you", outcome="failed"))[0]
+    free = apply_result(new_career(), offer, a_result(busted=BUSTED, outcome="failed"))[0]
     assert not free.over  # booked, but the Detective has nothing on him yet
     thicker = replace(thick, file=(told,) * 5)  # 0.83, and one more crew...
     dropped = apply_result(thicker, offer, left_behind())[0]
