@@ -39,13 +39,18 @@ from typing import Any, NamedTuple
 from game.mission.clock import WINDOW_S, format_clock, parse_clock
 from game.mission.model import (
     ACTION_KINDS,
+    AUTOPILOT_NAMES,
+    MANOEUVRES,
+    NEEDS_TABLE,
     RISKS,
     TRIGGER_KINDS,
     Action,
+    AuditionTerms,
     CareerTerms,
     Contract,
     CrewMember,
     Mission,
+    RaceTerms,
     Stage,
     Traffic,
     Trigger,
@@ -142,14 +147,22 @@ _TOP_KEYS = {
     "stages",
     "always",
     "career",
+    "race",
+    "audition",
 }
 _CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
-                "requires", "min_certainty", "own_car"}
+                "requires", "min_certainty", "own_car", "reputation"}
+_RACE_KEYS = {"laps", "pay_place", "line", "checkpoints"}
+_AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line"}
+LAPS = NumberRange(1, 50, "laps", integer=True)
+PLACE = NumberRange(1, 64, "a finishing place, 1 = first", integer=True)
+SCORE = NumberRange(0, 100 * len(MANOEUVRES), "points, up to 100 a manoeuvre", integer=True)
+SCRATCH = NumberRange(0, 1000, "points a scratch costs", integer=True)
 _CLOCK_KEYS = {"start", "time_scale"}
 _CONTRACT_KEYS = {"place", "time", "attention_after_s", "away_grace_s"}
 _PLAYER_KEYS = {"spawn", "class"}
 _TRAFFIC_KEYS = {"cars", "parked"}
-_PLAYTEST_KEYS = {"min_wins"}
+_PLAYTEST_KEYS = {"min_wins", "autopilot"}
 MIN_WINS = NumberRange(0, 8, "wins of 8 seeds", integer=True)
 _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
@@ -305,6 +318,7 @@ def parse_mission(path: str | Path) -> tuple[Mission | None, list[Problem]]:
     _check_stage_graph(reader, mission)
     _check_contract(reader, mission)
     _check_actors(reader, mission)
+    _check_job_tables(reader, mission)
     problems = reader.all_problems()
     return (mission if not problems else None), problems
 
@@ -356,6 +370,75 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         playtest_min_wins=(int(r.number(playtest, "min_wins", "playtest", MIN_WINS, 0))
                            if "min_wins" in playtest else None),
         career=_read_career(r, r.get(data, "career", "table", "", {})),
+        race=_optional_table(r, data, "race", _read_race),
+        audition=_optional_table(r, data, "audition", _read_audition),
+        autopilot=_read_autopilot(r, playtest),
+    )
+
+
+def _optional_table(r: _Reader, data: dict, key: str, read: Any) -> Any:
+    """``read(r, table)`` for a table the file has; None (and a problem if ``key`` is
+    there but not a table) otherwise."""
+    table = r.get(data, key, "table", "", {}) if key in data else None
+    return read(r, table) if isinstance(table, dict) and key in data else None
+
+
+def _read_autopilot(r: _Reader, playtest: dict) -> str:
+    name = r.get(playtest, "autopilot", "str", "playtest", "")
+    if name and name not in AUTOPILOT_NAMES:
+        r.problem("playtest.autopilot", f"unknown autopilot {shown(name)} (one of "
+                  f"{', '.join(AUTOPILOT_NAMES)}){close_hint(name, AUTOPILOT_NAMES)}")
+    return name if name in AUTOPILOT_NAMES else ""
+
+
+def _zone_names(r: _Reader, table: dict, key: str, where: str) -> tuple[str, ...]:
+    """A list of zone names (strings); anything else is a problem."""
+    names = r.get(table, key, "list", where, [])
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not name:
+            r.problem(f"{where}.{key}[{index}]", f"must be a zone's name, not {shown(name)}")
+    return tuple(n for n in names if isinstance(n, str) and n)[:MAX_ITEMS["on"]]
+
+
+def _read_race(r: _Reader, table: dict) -> RaceTerms:
+    """The ``[race]`` table: laps, the place that pays, the line and the checkpoints."""
+    r.keys(table, _RACE_KEYS, "race")
+    return RaceTerms(
+        laps=r.number(table, "laps", "race", LAPS, 1),
+        pay_place=r.number(table, "pay_place", "race", PLACE, 1),
+        line=r.get(table, "line", "str", "race", "finish"),
+        checkpoints=_zone_names(r, table, "checkpoints", "race"),
+    )
+
+
+def _read_audition(r: _Reader, table: dict) -> AuditionTerms:
+    """The ``[audition]`` table: the manoeuvres asked for, the pass mark, the course."""
+    r.keys(table, _AUDITION_KEYS, "audition")
+    asked = r.get(table, "manoeuvres", "list", "audition", [])
+    for index, name in enumerate(asked):
+        if name not in MANOEUVRES:
+            r.problem(f"audition.manoeuvres[{index}]", f"unknown manoeuvre {shown(name)} "
+                      f"(one of {', '.join(MANOEUVRES)})"
+                      + (close_hint(name, MANOEUVRES) if isinstance(name, str) else ""))
+    manoeuvres = tuple(dict.fromkeys(n for n in asked if n in MANOEUVRES))
+    if not manoeuvres and "manoeuvres" in table:
+        r.problem("audition.manoeuvres", "an audition needs at least one manoeuvre")
+    pass_score = r.number(table, "pass_score", "audition", SCORE, 0)
+    if pass_score > 100 * len(manoeuvres) and manoeuvres:
+        r.problem("audition.pass_score", f"{pass_score} is more than the "
+                  f"{len(manoeuvres)} manoeuvres can score ({100 * len(manoeuvres)})")
+    slalom = _zone_names(r, table, "slalom", "audition")
+    brake_line = r.get(table, "brake_line", "str", "audition", "")
+    if "slalom" in manoeuvres and len(slalom) < 2:
+        r.problem("audition.slalom", "the slalom manoeuvre needs at least two gates (zones)")
+    if "brake_test" in manoeuvres and not brake_line:
+        r.problem("audition.brake_line", "missing (the brake_test manoeuvre needs its line)")
+    return AuditionTerms(
+        manoeuvres=manoeuvres,
+        pass_score=pass_score,
+        scratch_points=r.number(table, "scratch_points", "audition", SCRATCH, 20),
+        slalom=slalom,
+        brake_line=brake_line,
     )
 
 
@@ -391,6 +474,8 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
         requires=tuple(n for n in requires if isinstance(n, str) and n),
         min_certainty=r.number(table, "min_certainty", "career", CERTAINTY, 0.0),
         own_car=r.get(table, "own_car", "bool", "career", defaults.own_car),
+        reputation=(r.number(table, "reputation", "career", REPUTATION, 0)
+                    if "reputation" in table else None),
     )
 
 
@@ -647,6 +732,20 @@ def _check_actors(r: _Reader, mission: Mission) -> None:
         if actor is not None and actor.at_start:
             r.problem(f"{action.where}.vehicle", f"vehicle {shown(actor.name)} is there from "
                       f"the start (set at_start = false in {actor.where} to bring it in here)")
+
+
+def _check_job_tables(r: _Reader, mission: Mission) -> None:
+    """A race or an audition, not both; their triggers and actions only with their table."""
+    if mission.race is not None and mission.audition is not None:
+        r.problem("audition", "a job is a race or an audition, not both (it has [race] too)")
+    has = {"race": mission.race is not None, "audition": mission.audition is not None}
+    triggers = [*(t for s in mission.stages for t in s.on), *mission.always]
+    for item in [*triggers, *all_actions(mission)]:
+        tables = NEEDS_TABLE.get(item.kind)
+        if tables is not None and not any(has[name] for name in tables):
+            needed = " or ".join(f"[{name}]" for name in tables)
+            r.problem(item.where, f"{item.kind} needs the mission's {needed} table, which "
+                      "it does not have")
 
 
 def _stage_actions(stage: Stage) -> list[Action]:

@@ -29,6 +29,8 @@ TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "heat_above": (frozenset({"value"}), frozenset()),
     "vehicle_wrecked": (frozenset({"vehicle"}), frozenset()),
     "busted": (frozenset(), frozenset()),
+    "race_finished": (frozenset(), frozenset()),
+    "manoeuvres_done": (frozenset(), frozenset()),
 }
 
 #: action kind -> (required parameters, optional parameters)
@@ -45,7 +47,20 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "fail": (frozenset({"reason"}), frozenset()),
     "complete": (frozenset(), frozenset({"reason"})),
     "witness": (frozenset({"text"}), frozenset()),
+    "start_race": (frozenset(), frozenset()),
+    "judge": (frozenset(), frozenset()),
 }
+
+#: trigger and action kinds that need the mission's ``[race]`` or ``[audition]`` table
+NEEDS_TABLE: dict[str, tuple[str, ...]] = {
+    "race_finished": ("race",),
+    "start_race": ("race",),
+    "manoeuvres_done": ("audition",),
+    "judge": ("race", "audition"),
+}
+
+#: ``[playtest] autopilot``: who drives the job headless (game.mission.autopilots)
+AUTOPILOT_NAMES = ("five_minutes", "race", "audition")
 
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
 
@@ -134,6 +149,34 @@ class CareerTerms:
     requires: tuple[str, ...] = ()  #: missions (file stems) that must be done first
     min_certainty: float = 0.0  #: offered only once the Detective is this sure (0 to 1)
     own_car: bool = True  #: the Driver brings his own car (False: the job provides one)
+    reputation: int | None = None  #: reputation a success earns (None: its risk's worth)
+
+
+@dataclass(frozen=True)
+class RaceTerms:
+    """A race against the ``racer`` fleet: the mission's ``[race]`` table."""
+
+    laps: int  #: laps to the flag
+    pay_place: int  #: the place (1 = first) or better the client pays for
+    line: str = "finish"  #: the zone the start/finish line runs through
+    checkpoints: tuple[str, ...] = ()  #: zones a lap must pass through, any order
+    where: str = "race"
+
+
+#: the manoeuvres an audition may ask for, in the order the guide explains them
+MANOEUVRES = ("burnout", "slalom", "handbrake_180", "reverse_180", "spin_360", "brake_test")
+
+
+@dataclass(frozen=True)
+class AuditionTerms:
+    """A driving test: the mission's ``[audition]`` table."""
+
+    manoeuvres: tuple[str, ...]  #: of MANOEUVRES, each scored once
+    pass_score: int  #: points the audition needs (each manoeuvre is worth up to 100)
+    scratch_points: int = 20  #: points each scratch (a touch of a wall, pillar or car) costs
+    slalom: tuple[str, ...] = ()  #: the slalom's gates (zones), in order
+    brake_line: str = ""  #: the zone of the brake test's line
+    where: str = "audition"
 
 
 @dataclass(frozen=True)
@@ -164,6 +207,9 @@ class Mission:
     #: ``[playtest] min_wins``: the autopilot must win this many of 8 seeds (None: no claim)
     playtest_min_wins: int | None = None
     career: CareerTerms = field(default_factory=CareerTerms)  #: how the Handler offers it
+    race: RaceTerms | None = None  #: ``[race]``: the job is a race (game.mission.race)
+    audition: AuditionTerms | None = None  #: ``[audition]``: a driving test
+    autopilot: str = ""  #: ``[playtest] autopilot``: the job's autopilot ("": Five Minutes')
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

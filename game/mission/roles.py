@@ -20,6 +20,7 @@ from game.ai.detective import DetectiveController
 from game.ai.driver import FleetDriver, Setting
 from game.ai.parked import ParkedCars
 from game.ai.police import PoliceController
+from game.ai.racers import RacerController
 from game.ai.traffic import TrafficController
 
 HELICOPTER = "helicopter"  #: the police helicopter (flies; no car, no fleet)
@@ -39,6 +40,7 @@ ROLES: dict[str, Role] = {
     "police": Role("police", PoliceController.in_setting, "patrols, answers calls, pursues"),
     "chaser": Role("muscle", ChaserController.in_setting, "hunts the Driver, rams, PITs"),
     "detective": Role("unmarked", DetectiveController.in_setting, "tails and predicts (one)"),
+    "racer": Role("stock_car", RacerController.in_setting, "races the lap's line, passes, pits"),
 }
 
 

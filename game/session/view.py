@@ -39,6 +39,23 @@ class CrewView:
 
 
 @dataclass(frozen=True)
+class GaugeLine:
+    """One row of a job's gauge: a manoeuvre and its score, a racer and his best lap."""
+
+    label: str
+    value: str = ""
+    lit: bool = False  #: drawn highlighted (a manoeuvre passed, the Driver's own row)
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """A job's own gauge (the lap board, the audition's manoeuvre list), drawn as a panel."""
+
+    title: str  #: its first line ("LAP 2/4  3rd", "AUDITION  240 pts")
+    lines: tuple[GaugeLine, ...] = ()
+
+
+@dataclass(frozen=True)
 class RulesView:
     """What the rules (free drive, a job, a replay) have to show this tick."""
 
@@ -50,6 +67,7 @@ class RulesView:
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
     notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
+    gauge: Gauge | None = None  #: the job's own gauge, if it has one
     finished: bool = False  #: the drive is over (a job shows its results)
 
 

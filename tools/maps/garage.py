@@ -2,7 +2,9 @@
 
 The course runs west to east: ``start``, a slalom round four pillars (checkpoints
 ``slalom_1``..``slalom_4`` alternate north and south of them), the ``spin_box``
-(hatched, for the 180s and the 360), the ``brake_line`` and the ``finish`` bays.
+(hatched, for the 180s and the 360), the ``brake_line`` and the ``finish`` bays. The
+whole floor is the ``garage`` place (the audition's contract), and a few cars stand
+nose-in in the bays along the walls (``parked`` spawns: a touch is a scratch).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ LANE_ROW = 20  #: the slalom pillars stand on this row
 SLALOM_COLS = (16, 24, 32, 40)
 SPIN_BOX = (6, 46, 15, 55)  #: rows and columns (row0, col0, row1, col1)
 BRAKE_COL = 57
+#: parked cars in the wall bays, (col, row, heading in degrees): nose to the wall
+PARKED = ((12, 2.5, 270.0), (22, 2.5, 270.0), (34, 2.5, 270.0),
+          (18, 37.5, 90.0), (30, 37.5, 90.0), (42, 37.5, 90.0))
 
 
 def build(tilesets) -> MapCanvas:
@@ -73,3 +78,6 @@ def _zones(canvas: MapCanvas) -> None:
     canvas.zone("brake_line", "checkpoint", BRAKE_COL, 14, BRAKE_COL + 1, 27, "Brake line")
     canvas.zone("finish", "finish", 58, 29, 63, 36, "Finish bay")
     canvas.spawn("player_start", "player", 3.0, LANE_ROW + 0.5, 0.0, "driver")
+    canvas.zone("garage", "place", 1, 1, COLS - 1, ROWS - 1, "the garage")
+    for i, (col, row, heading) in enumerate(PARKED, start=1):
+        canvas.spawn(f"parked_{i}", "parked", col + 0.5, row, heading, "sedan")

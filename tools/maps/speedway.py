@@ -3,7 +3,8 @@
 The track is a one-way loop (counter-clockwise on screen, left turns), four lanes wide,
 drawn with the Track corner set (asphalt against infield grass, kerbs between), walled
 outside with SAFER barriers and grandstands. Turns 1..4 are checkpoints; the
-start/finish line crosses the front stretch, the pit lane runs beside it.
+start/finish line crosses the front stretch, the pit lane runs beside it. The whole
+ground is the ``speedway`` place (a race's contract).
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def _objects(canvas: MapCanvas, back_half: Road) -> None:
     )
     for name, c0, r0, c1, r1 in quadrants:
         canvas.zone(name, "checkpoint", c0, r0, c1, r1, name.replace("_", " ").title())
+    canvas.zone("speedway", "place", 0, 0, COLS, ROWS, "the speedway")
     length = sum(seg[3] for seg in back_half.segments())
     grid = [("player_start", "player", 1.5, 1)]
     grid += [
