@@ -3,7 +3,11 @@
 A scenario is ``"module:function"``; the function takes ``(cars, seed)`` and returns
 ``(world, control_fn)``, with ``control_fn(world, tick) -> controls``. After warm-up
 steps, ``world.step`` is timed (``step_ms_*``) and, apart, the scenario's drivers
-(``controls_ms_p50``: the AI in ``city``). Imports no pygame unless ``--render``.
+(``controls_ms_p50``: the AI in ``city``); the contacts of the timed steps are counted
+too (``car_contacts``, ``wall_contacts``: mean rows per step), since contact work is what
+grows as a run goes on. A long ``--warmup`` times a run's later steps: ``--warmup 5000
+--steps 1000`` gives steps 5,000-6,000 (``first_step`` in the row). Imports no pygame
+unless ``--render``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from game import cli
 #: scenario name -> "module:function" building (world, control_fn) from (cars, seed)
 SCENARIOS: dict[str, str] = {
     "arena": "game.sim.arena:build",
-    "city": "game.ai.bench_city:build",
+    "city": "game.session.bench_city:build",
 }
 DEFAULT_CARS = 1000  #: cars in a run when --cars is not given
 DEFAULT_PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "pymunk_cars.py"
@@ -49,7 +53,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"a number or a comma list (a sweep); default {DEFAULT_CARS}, or 200 with --render",
     )
     parser.add_argument("--steps", type=int, default=300, help="timed steps per run")
-    parser.add_argument("--warmup", type=int, default=30, help="untimed steps first")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=30,
+        help="untimed steps first (5000 times a long run's later steps, with --steps 1000)",
+    )
     parser.add_argument(
         "--repeat",
         type=int,
@@ -131,7 +140,11 @@ def _load(target: str, what: str):
 
 
 def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: int) -> dict:
-    """Build the scenario, run warm-up steps, then time ``steps`` calls of ``world.step``."""
+    """Build the scenario, run warm-up steps, then time ``steps`` calls of ``world.step``.
+
+    ``first_step`` in the row is the warm-up count: with ``--warmup 5000 --steps 1000``
+    the figures are those of steps 5,000-6,000, when the arena's cars have jammed (the
+    mean contact counts in the row say how much contact work the timed steps held)."""
     world, control_fn = build(cars, seed)
     tick = 0
     for _ in range(warmup):
@@ -139,18 +152,23 @@ def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: in
         tick += 1
     durations = np.empty(steps)
     deciding = np.empty(steps)  # the scenario's drivers (AI in ``city``), timed apart
+    car_contacts = wall_contacts = 0  # the work that grows as a run goes on
     for k in range(steps):
         started = time.perf_counter()
         controls = control_fn(world, tick)
         decided = time.perf_counter()
-        world.step(controls)
+        events = world.step(controls)
         durations[k] = time.perf_counter() - decided
         deciding[k] = decided - started
         tick += 1
+        against_car = int(np.count_nonzero(events.collisions.b >= 0))
+        car_contacts += against_car
+        wall_contacts += len(events.collisions) - against_car
     seconds = float(durations.sum())
     return {
         "scenario": name,
         "cars": world.n,
+        "first_step": warmup,
         "steps": steps,
         "tick_hz": round(1.0 / world.dt, 3),
         "seconds": round(seconds, 4),
@@ -158,6 +176,8 @@ def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: in
         "step_ms_p50": round(float(np.percentile(durations, 50)) * 1e3, 4),
         "step_ms_p99": round(float(np.percentile(durations, 99)) * 1e3, 4),
         "controls_ms_p50": round(float(np.percentile(deciding, 50)) * 1e3, 4),
+        "car_contacts": round(car_contacts / steps, 1),  # car-car contact rows, mean per step
+        "wall_contacts": round(wall_contacts / steps, 1),  # cars against walls, mean per step
         "finite": bool(np.isfinite(world.x).all() and np.isfinite(world.y).all()),
     }
 
@@ -187,8 +207,9 @@ def run_peer(path: str, cars: int, steps: int) -> dict:
 
 def format_table(rows: list[dict]) -> str:
     """A plain-text table; with the peer, its mean step and our speed-up over it."""
-    columns = ["scenario", "cars", "steps", "tick_hz", "seconds", "vehicle_steps_per_s"]
-    columns += ["step_ms_p50", "step_ms_p99", "controls_ms_p50"]
+    columns = ["scenario", "cars", "first_step", "steps", "tick_hz", "seconds"]
+    columns += ["vehicle_steps_per_s", "step_ms_p50", "step_ms_p99", "controls_ms_p50"]
+    columns += ["car_contacts", "wall_contacts"]
     if any("peer_step_ms" in row for row in rows):
         columns += ["peer_step_ms", "speedup"]
     cells = [[str(row.get(c, "")) for c in columns] for row in rows]

@@ -1,8 +1,10 @@
-"""``python -m game check [PATH ...]``: validate maps and missions, one line per problem.
+"""``python -m game check [PATH ...]``: validate maps, missions and the police table, one
+line per problem.
 
-With no paths it checks every map ``levels/maps/*.tmx`` and every mission
-``levels/missions/*.toml``; a folder is searched for both (and for Tiled JSON maps and
-world files, which the game does not read, so each gets a line saying what to do).
+With no paths it checks every map ``levels/maps/*.tmx``, every mission
+``levels/missions/*.toml`` and the police table ``levels/police.toml``; a folder is
+searched for maps and missions (and for Tiled JSON maps and world files, which the game
+does not read, so each gets a line saying what to do).
 Exit status 1 when anything is wrong, 0 when all is clean.
 Never a traceback: an unexpected error in one file becomes one line about that file.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from game.problems import FileProblem, Problem
 
 LEVELS = Path(__file__).resolve().parent.parent / "levels"
+POLICE_TABLE = "police.toml"  #: the police's table of offences and heat (levels/police.toml)
 NOT_READ = (".tmj", ".world")  #: Tiled formats found in a folder are named as unsupported
 
 
@@ -29,9 +32,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
-        return sorted((LEVELS / "maps").rglob("*.tmx")) + sorted(
-            (LEVELS / "missions").glob("*.toml")
-        )
+        return (sorted((LEVELS / "maps").rglob("*.tmx"))
+                + sorted((LEVELS / "missions").glob("*.toml")) + [LEVELS / POLICE_TABLE])
     found: list[Path] = []
     for text in paths:
         path = Path(text)
@@ -50,6 +52,10 @@ def check_file(path: Path) -> list[Problem]:
     from game.mission.validate import check_mission
 
     try:
+        if path.name == POLICE_TABLE:
+            from game.session.escalation import check_escalation
+
+            return check_escalation(path)
         if path.suffix.lower() == ".toml":
             return check_mission(path)
         return check_map(path)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m game {play,bench,check,mission,replay}``.
+"""Command line: ``python -m game {play,bench,check,mission,replay,playtest,career}``.
 
 Each subcommand lives in the module that owns it; that module exposes
 ``configure(parser)`` to add its arguments and ``run(args) -> int`` to do the work.
@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("game.check", "validate maps and missions; exit 1 on problems"),
     "mission": ("game.app.mission_command", "run a mission, headless with an autopilot"),
     "replay": ("game.app.replay", "play back a recorded run"),
+    "playtest": ("game.playtest", "run jobs with their autopilot over many seeds: are they fair?"),
+    "career": ("game.app.career_command", "a career of jobs; headless with an autopilot"),
 }
 
 

@@ -9,24 +9,29 @@ good file is first copied, the same atomic way, to ``NAME.bak``, so a file that 
 turns out unreadable still has a last good copy beside it.
 
 A kill can leave a temporary file behind (``.NAME.XXXX.tmp``); :func:`clean_temporaries`
-removes them and the game calls it when it starts.
+removes them and the game calls it when it starts. A file the game cannot use is never
+deleted: :func:`move_aside` renames it to the first free ``NAME.corrupt-N``.
 
 :func:`read_limited` is the one way the game reads a small file a person wrote or
-may have broken (settings, missions): only a regular file, and only up to a size
+may have broken (settings, missions, saves): only a regular file, and only up to a size
 checked before anything is read, so a folder, a pipe, a device or a huge file gets a
-clear answer instead of a hang or a memory blow-up. No pygame, no game state: every
-layer may use this module.
+clear answer instead of a hang or a memory blow-up; :func:`json_from_bytes` decodes such
+a file's JSON with one short reason for whatever is wrong. No pygame, no game state:
+every layer may use this module.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
 from pathlib import Path
 
+APP_NAME = "five-minute-window"  #: the folder name of the user's config and data dirs
 TEMP_SUFFIX = ".tmp"
 BACKUP_SUFFIX = ".bak"
+CORRUPT_SUFFIX = ".corrupt-"
 
 
 class UnusableFile(ValueError):
@@ -135,3 +140,34 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew after the look
         raise UnusableFile(f"is over {max_bytes:,} bytes; at most {max_bytes:,} are read")
     return data
+
+
+def json_from_bytes(data: bytes) -> object:
+    """The JSON value a file's bytes hold; ValueError with one short reason otherwise
+    (not UTF-8, not JSON and where, nested too deeply, a number too long)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text (byte {error.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+    except ValueError as error:  # an integer too long for Python to convert
+        raise ValueError(f"not valid JSON ({error})") from None
+
+
+def move_aside(path: str | Path) -> tuple[Path | None, str]:
+    """Rename an unusable file to the first free ``NAME.corrupt-N``: the new path (None
+    if the rename was refused) and a few words saying what was done."""
+    path = Path(path)
+    n = 1
+    while os.path.lexists(target := path.with_name(f"{path.name}{CORRUPT_SUFFIX}{n}")):
+        n += 1
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        return None, f"could not move the file aside: {error.strerror or error}"
+    return target, f"kept the file as {target.name}"

@@ -1,8 +1,11 @@
-"""Test-wide setup: no display and no sound card, ever."""
+"""Test-wide setup: no display and no sound card, ever; and no career saved into the
+user's own data directory (FMW_DATA_DIR points at a folder of the test run's own)."""
 
 import os
+import tempfile
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ["FMW_DATA_DIR"] = tempfile.mkdtemp(prefix="fmw-data-")

@@ -18,6 +18,9 @@ FIELDS = {
     "vehicle_steps_per_s",
     "step_ms_p50",
     "step_ms_p99",
+    "first_step",
+    "car_contacts",
+    "wall_contacts",
 }
 
 
@@ -55,7 +58,7 @@ def test_human_output_is_a_table(capsys):
     assert main(["bench", "--cars", "30", "--steps", "3", "--warmup", "0"]) == 0
     header, row = capsys.readouterr().out.splitlines()
     assert header.split()[:2] == ["scenario", "cars"] and "step_ms_p50" in header
-    assert row.split()[:3] == ["arena", "30", "3"]
+    assert row.split()[:4] == ["arena", "30", "0", "3"]
 
 
 def test_peer_is_run_with_the_same_cars_and_steps(tmp_path, capsys):
@@ -115,3 +118,21 @@ def test_bench_never_imports_pygame():
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=repo
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_long_warmup_times_the_later_steps_and_counts_their_contacts(capsys):
+    from game.sim import arena
+
+    argv = ["bench", "--cars", "120", "--warmup", "600", "--steps", "60", "--json"]
+    assert main(argv) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["first_step"] == 600 and row["steps"] == 60
+    world, drive = arena.build(120, 0)  # the same run by hand: steps 600-660 are the timed ones
+    car_contacts = wall_contacts = 0
+    for tick in range(660):
+        collisions = world.step(drive(world, tick)).collisions
+        if tick >= 600:
+            car_contacts += int((collisions.b >= 0).sum())
+            wall_contacts += int((collisions.b < 0).sum())
+    assert row["car_contacts"] == round(car_contacts / 60, 1) and car_contacts > 0
+    assert row["wall_contacts"] == round(wall_contacts / 60, 1)

@@ -18,12 +18,13 @@ ALLOWED = {
     "ai": {"sim", "level"},
     "session": {"sim", "level", "ai"},
     "mission": {"sim", "level", "ai", "session"},
+    "career": {"sim", "level", "ai", "session", "mission"},
     "audio": set(),
     "input": {"sim", "ai"},
     "render": {"sim", "level", "ai", "session"},
-    "app": {"sim", "level", "ai", "session", "mission", "audio", "input", "render"},
+    "app": {"sim", "level", "ai", "session", "mission", "career", "audio", "input", "render"},
 }
-HEADLESS = {"sim", "level", "ai", "session", "mission"}
+HEADLESS = {"sim", "level", "ai", "session", "mission", "career"}
 
 
 def imports_of(path: Path) -> set[str]:

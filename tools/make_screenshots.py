@@ -4,8 +4,11 @@
 
 The title screen; free drive on downtown with the Driver's car driven through the
 real controls by the AI's route follower (as a player would, no teleporting), traffic
-and lights around it; a handbrake slide leaving skid marks; and the pause menu. Each
-shot is a frame drawn by the same App, scenes and renderer as ``python -m game``.
+and lights around it, and the controls card of the first drive; a handbrake slide
+leaving skid marks; the pause menu; Five Minutes with the autopilot at the wheel on the
+way to the crew (the objective, its route on the minimap, the crew waiting); and the
+map (M) of that moment. Each shot is a frame drawn by the same App, scenes and renderer
+as ``python -m game``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from game.ai.driving import DrivingStyle  # noqa: E402
 from game.ai.routes import RouteFollower  # noqa: E402
 from game.app.app import App, open_window  # noqa: E402
 from game.app.drive_scene import FREE_DRIVE_MAP, DriveScene  # noqa: E402
+from game.app.job_scene import JobOptions, JobScene  # noqa: E402
+from game.app.map_scene import MapScene  # noqa: E402
 from game.app.pause_scene import PauseScene  # noqa: E402
 from game.app.title_scene import TitleScene  # noqa: E402
 from game.audio.mixer import AudioSystem  # noqa: E402
@@ -92,6 +97,7 @@ def main(out: Path) -> None:
     run_frames(app, 0.5)
     pygame.image.save(app.screen, str(out / "free-drive.png"))
 
+    scene.card_left = 0.0  # the controls card has had its moment: the slide in the clear
     run_until_fast(app, scene.session, 17.0)
     slide = idle_controls(1)[0]
     slide[THROTTLE], slide[STEER], slide[HANDBRAKE] = 0.3, 1.0, 1.0
@@ -105,6 +111,17 @@ def main(out: Path) -> None:
     app.push(PauseScene(app, scene))
     app.step_frame([], FRAME_S)
     pygame.image.save(app.screen, str(out / "pause.png"))
+
+    app.back_to_first()
+    job = JobScene("five_minutes", JobOptions(seed=0, autopilot=True))
+    app.push(job)
+    runtime = job.runtime
+    while runtime.stage_id == "pickup" and job.drive.session.view.route_m > 70.0:
+        run_frames(app, 0.5)
+    pygame.image.save(app.screen, str(out / "job.png"))
+    app.push(MapScene(app, job.drive))
+    app.step_frame([], FRAME_S)
+    pygame.image.save(app.screen, str(out / "map.png"))
     pygame.quit()
 
 

@@ -18,7 +18,6 @@ recycling through ``World.place``). Decision, control and motion stay apart:
 - ``pursuit``: ``Pursuer``: route / intercept / ram; ``police``: ``PoliceController``
   (sight, last known position, give-up) and the ``Helicopter``; ``chasers``: hostile
   cars that always know; ``detective``: tails, predicts, offers roadblock sites.
-- ``bench_city``: the ``city`` scenario of ``python -m game bench``.
 
 Call order each tick (STYLE.md): every controller writes its rows, then ``World.step``.
 """

@@ -38,6 +38,7 @@ from game.ai.perception import SightParams
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
 from game.ai.signals import Signals
+from game.ai.steering import hold_still
 from game.ai.traffic import TrafficController
 from game.sim.controls import SIREN, idle_controls
 from game.sim.terrain import Terrain
@@ -51,11 +52,28 @@ RESPONSE_STYLE = DrivingStyle(
 )
 RESPONSE_WAIT_S = 60.0  #: seconds after a call before its units give up and patrol again
 PLATE_READ_M = 20.0  #: a unit that sees the car this close reads its plate
+SEARCH_WAIT_S = 20.0  #: a search: units reach their search points, look round, then cruise
+SEARCH_NEAR_M = 60.0  #: searchers spread over the road graph this far from the last
+SEARCH_FAR_M = 260.0  #: known point, and no farther
+CUT_OFF_FRESH_S = 2.0  #: seen this recently, the pursuit drives to where he is going...
+CUT_OFF_AHEAD_S = 3.0  #: ...this many seconds of his speed ahead of him...
+CUT_OFF_MAX_M = 90.0  #: ...but never further ahead than this
+PATROL_SEED = 0x901CE  #: patrols turn their own way, not the civilians' (same world seed)
+ROADBLOCK_LIFT_M = 320.0  #: a roadblock he is this far from is lifted
 
 
 class PoliceEvent(NamedTuple):
     kind: str  #: "spotted" (first seen after being unseen) or "lost" (pursuit called off)
     time: float  #: sim seconds
+
+
+@dataclass
+class Roadblock:
+    """Units parked across a street ahead of the Driver, lights flashing."""
+
+    rows: np.ndarray  #: indices into PoliceController.units
+    site: tuple[float, float]  #: the middle of the block, metres
+    until: float  #: sim time it is lifted at the latest
 
 
 @dataclass
@@ -83,6 +101,7 @@ class PoliceController:
         sight: SightParams | None = None,
         params: PursuitParams | None = None,
         patrol_think_hz: float = 10.0,
+        pit: bool = False,
     ):
         self.planner = planner
         self.terrain = terrain
@@ -92,27 +111,36 @@ class PoliceController:
         self.sight = sight or SightParams()
         self.params = params or PursuitParams()
         self.patrol_think_hz = patrol_think_hz  #: patrols only cruise: they may decide less
+        self.pit = pit  #: units spin the Driver with a PIT (side ram) when close
         self.pursuing = False  #: a pursuit is on
         self.seen = np.zeros(self.units.size, dtype=bool)  #: per unit: sees the target now
         self.last_seen_xy: tuple[float, float] | None = None
         self.last_seen_time = -np.inf
+        self.last_seen_heading = 0.0  #: the way he was moving when last seen, radians...
+        self.last_seen_speed = 0.0  #: ...and how fast, m/s
         self.events: list[PoliceEvent] = []  #: appended as they happen; the caller drains it
         self.responses: list[Response] = []  #: calls being answered (out of a pursuit)
+        self.roadblocks: list[Roadblock] = []  #: units parked across a street
         self.ever_saw = np.zeros(self.units.size, dtype=bool)  #: per unit: saw the car once
         self.plate_read = False  #: a unit saw the car close enough to read its plate
         self.helicopters: list[Helicopter] = []  #: flown over the last known position
         self.helicopter_goal: tuple[float, float] | None = None  #: where they search
         self._seeing = False  #: somebody saw the target at the last look
         self._patrol: TrafficController | None = None
-        self._pursuer = Pursuer(planner, terrain, self.units, self.params)
+        self._pursuer = self._new_pursuer()
+        self._straight = planner.geometry.straight_on()  #: the way on, per edge
 
     @classmethod
     def in_setting(cls, setting: Setting, params: PursuitParams | None = None,
-                   patrol_think_hz: float = 10.0) -> PoliceController:
+                   patrol_think_hz: float = 10.0, sight: SightParams | None = None,
+                   pit: bool = False) -> PoliceController:
         """A session's police, with no units yet (they join through :meth:`add`)."""
         return cls(setting.planner, setting.level.terrain, np.zeros(0, dtype=np.intp),
-                   seed=setting.seed, signals=setting.signals, params=params,
-                   patrol_think_hz=patrol_think_hz)  # fmt: skip
+                   seed=setting.seed, signals=setting.signals, sight=sight, params=params,
+                   patrol_think_hz=patrol_think_hz, pit=pit)  # fmt: skip
+
+    def _new_pursuer(self) -> Pursuer:
+        return Pursuer(self.planner, self.terrain, self.units, self.params, side_ram=self.pit)
 
     @property
     def rows(self) -> np.ndarray:
@@ -125,7 +153,7 @@ class PoliceController:
         grown = self.units.size - self.seen.size
         self.seen = np.append(self.seen, np.zeros(grown, dtype=bool))
         self.ever_saw = np.append(self.ever_saw, np.zeros(grown, dtype=bool))
-        self._pursuer = Pursuer(self.planner, self.terrain, self.units, self.params)
+        self._pursuer = self._new_pursuer()
         self._patrol = None  # rebuilt with them on the next tick
 
     def add_helicopter(self, helicopter: Helicopter) -> None:
@@ -137,16 +165,61 @@ class PoliceController:
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
         """Learn from this tick's senses, fly the helicopters, write the units' rows."""
-        world, time = senses.world, senses.time
-        if senses.player >= 0:
-            self.observe(senses.sees_player[self.units] & ~world.wrecked[self.units],
-                         senses.seen_at, time, senses.helicopter_sees_player)  # fmt: skip
-            self._note_sightings(world, senses.player)
+        world, time, player = senses.world, senses.time, senses.player
+        if player >= 0:
+            seen = self.observe(senses.sees_player[self.units] & ~world.wrecked[self.units],
+                                senses.seen_at, time, senses.helicopter_sees_player)
+            if seen.any() or senses.helicopter_sees_player:
+                self.last_seen_heading = float(np.arctan2(world.world_vy[player],
+                                                          world.world_vx[player]))
+                self.last_seen_speed = float(world.speed[player])
+            self._note_sightings(world, player)
+            self._lift_roadblocks(world, player, time)
         self._fly_helicopters(world.dt)
         if self.units.size:
-            rows = self.controls(world, senses.player, time)
+            rows = self.controls(world, player, time)
             rows[:, SIREN] = float(self.pursuing)
+            for block in self.roadblocks:  # parked across the road, light bars on
+                held = hold_still(block.rows.size)
+                held[:, SIREN] = 1.0
+                rows[block.rows] = held
             controls[self.units] = rows
+
+    def pursuit_goal(self, time: float) -> tuple[float, float] | None:
+        """Where the pursuit drives: while he was seen a moment ago and is moving, to where
+        he is going (a way ahead of him along his road: units that come from elsewhere
+        cut him off), else to where he was last seen."""
+        if self.last_seen_xy is None:
+            return None
+        fresh = time - self.last_seen_time <= CUT_OFF_FRESH_S
+        if not fresh or self.last_seen_speed < 4.0:
+            return self.last_seen_xy
+        geo = self.planner.geometry
+        x, y = self.last_seen_xy
+        edge, fraction = geo.nearest_aligned_edge(x, y, self.last_seen_heading)
+        ahead = min(CUT_OFF_MAX_M, CUT_OFF_AHEAD_S * self.last_seen_speed)
+        gx, gy, _ = geo.walk(int(edge[0]), float(fraction[0]), ahead, self._straight)
+        return float(gx), float(gy)
+
+    def set_roadblock(self, rows: np.ndarray, site: tuple[float, float], until: float) -> None:
+        """Units ``rows`` (world indices, already units) hold a roadblock until ``until``."""
+        index = np.flatnonzero(np.isin(self.units, rows))
+        self.roadblocks.append(Roadblock(index, site, until))
+        self.responses = [r for r in self.responses if not np.isin(r.rows, index).any()]
+        self._patrol = None
+
+    def _lift_roadblocks(self, world, player: int, time: float) -> None:
+        """A block is lifted at its time, when the pursuit ends, or once he is far from it
+        (he went round, or he is past it): its units join whatever the others are doing."""
+        if not self.roadblocks:
+            return
+        x, y = float(world.x[player]), float(world.y[player])
+        kept = [b for b in self.roadblocks if time < b.until and self.pursuing
+                and np.hypot(b.site[0] - x, b.site[1] - y) < ROADBLOCK_LIFT_M]
+        if len(kept) != len(self.roadblocks):
+            self.roadblocks = kept
+            self._patrol = None
+            self._pursuer.reset()
 
     def _note_sightings(self, world, target: int) -> None:
         if not self.seen.any():
@@ -239,6 +312,28 @@ class PoliceController:
             self.helicopter_goal = (float(x), float(y))
         return self.units[rows]
 
+    def search(self, world, x: float, y: float, time: float, rng: np.random.Generator,
+               wait_s: float = SEARCH_WAIT_S) -> np.ndarray:
+        """Every free unit to its own point of the road graph round (x, y) (between
+        SEARCH_NEAR_M and SEARCH_FAR_M from it, drawn by ``rng``): they spread over the
+        area, look round, then cruise on from there. Returns the world indices sent."""
+        free = np.flatnonzero(~self._busy() & ~world.wrecked[self.units])
+        if self.pursuing or free.size == 0:
+            return self.units[:0]
+        nodes = self.planner.graph.node_xy
+        distance = np.hypot(nodes[:, 0] - x, nodes[:, 1] - y)
+        candidates = np.flatnonzero((distance >= SEARCH_NEAR_M) & (distance <= SEARCH_FAR_M))
+        if candidates.size == 0:
+            return self.respond(world, x, y, free.size, time, wait_s)
+        goals = rng.choice(candidates, size=free.size, replace=candidates.size < free.size)
+        for row, node in zip(free.tolist(), goals.tolist(), strict=True):
+            pursuer = Pursuer(self.planner, self.terrain, self.units[[row]], self.params,
+                              style=RESPONSE_STYLE)  # fmt: skip
+            goal = (float(nodes[node, 0]), float(nodes[node, 1]))
+            self.responses.append(Response(np.array([row]), goal, time + wait_s, pursuer))
+        self._patrol = None
+        return self.units[free]
+
     def start_pursuit(self, time: float) -> None:
         """Every unit chases (heat over the threshold); needs a known position to go to."""
         if not self.pursuing:
@@ -256,16 +351,20 @@ class PoliceController:
     # -- driving ---------------------------------------------------------------------
 
     def controls(self, world, target: int, time: float) -> np.ndarray:
-        """Control rows (len(units), N_CONTROLS), in the order of ``units``; every tick."""
-        if self.pursuing and self.last_seen_xy is not None:
-            return self._pursuer.controls(world, self.last_seen_xy, target, self.seen, time)
+        """Control rows (len(units), N_CONTROLS), in the order of ``units``; every tick
+        (a roadblock's rows are overwritten by :meth:`drive`)."""
+        goal = self.pursuit_goal(time)
+        if self.pursuing and goal is not None:
+            return self._pursuer.controls(world, goal, target, self.seen, time)
         rows = idle_controls(self.units.size)
         answering = self._answering(time)
         patrolling = np.flatnonzero(~answering)
         if patrolling.size:
             if self._patrol is None:
+                patrol_seed = int(np.random.SeedSequence([self.seed, PATROL_SEED])
+                                  .generate_state(1)[0])
                 self._patrol = TrafficController(
-                    self.planner.graph, self.units[patrolling], self.seed, self.signals,
+                    self.planner.graph, self.units[patrolling], patrol_seed, self.signals,
                     think_hz=self.patrol_think_hz, geometry=self.planner.geometry,
                     recycle=False,
                 )  # fmt: skip
@@ -286,10 +385,10 @@ class PoliceController:
         return self._busy()
 
     def _busy(self) -> np.ndarray:
-        """Per unit: on one of the calls in ``responses``."""
+        """Per unit: on one of the calls in ``responses``, or holding a roadblock."""
         busy = np.zeros(self.units.size, dtype=bool)
-        for response in self.responses:
-            busy[response.rows] = True
+        for duty in (*self.responses, *self.roadblocks):
+            busy[duty.rows] = True
         return busy
 
 

@@ -49,6 +49,7 @@ class App:
         self.seed = 0  #: world seed for the drives this run starts (``play --seed``)
         self.record_path = None  #: free drives are recorded here (``play --record``)
         self.last_result = None  #: the JobResult a job left with ``--autoquit`` (printed)
+        self.shown_controls = False  #: the first drive of this run has shown the controls
 
     # -- the scene stack -------------------------------------------------------------
     def push(self, scene: Scene) -> None:
@@ -85,7 +86,8 @@ class App:
     # -- settings --------------------------------------------------------------------
     def apply_settings(self) -> None:
         """Use changed settings now (bindings, volume, window) and save them."""
-        self.notice = self.input.rebind(self.settings.bindings) or self.notice
+        self.notice = self.input.rebind(self.settings.bindings,
+                                        self.settings.pad_bindings) or self.notice
         self.input.settings = self.settings
         self.audio.volume = self.settings.volume
         if self.screen.get_size() != tuple(self.settings.resolution) or \

@@ -19,14 +19,18 @@ import pygame
 
 from game.ai.driver import Driver
 from game.app.scene import Scene
+from game.input.settings import Settings, controls_of, key_label
 from game.mission.events import Message
+from game.render import palette
 from game.session.drive import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
+from game.session.events import RadioLine
 from game.sim import FixedStepClock, StepEvents
 from game.sim.controls import THROTTLE
 
 MAPS_DIR = Path(__file__).resolve().parents[2] / "levels" / "maps"
 FREE_DRIVE_MAP = MAPS_DIR / "downtown.tmx"
 MESSAGE_SECONDS = 4.0  #: how long a notice stays on the HUD (real time)
+CONTROLS_SHOW_S = 9.0  #: real seconds the controls card stays up on the first drive
 
 
 def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
@@ -47,26 +51,68 @@ def open_free_drive(app: Any, map_path: Path | None = None, level=None) -> bool:
     seed = app.seed
 
     def new_session() -> DriveSession:
-        session = free_drive_session(level, seed=seed, player_spawn=player)
+        session = free_drive_session(level, seed=seed, player_spawn=player,
+                                     difficulty=app.settings.difficulty)
         if app.record_path is not None:
             from game.mission.replays import free_drive_source
             from game.session.replay import Recorder
 
-            session.recorder = Recorder(free_drive_source(level, seed, player))
+            session.recorder = Recorder(free_drive_source(session, player))
         return session
 
-    app.push(DriveScene(new_session, record_path=app.record_path))
+    scene = DriveScene(new_session, record_path=app.record_path)
+
+    def busted(app: Any, session: DriveSession) -> None:
+        """Free drive ends when the police bust him: the busted screen over the drive."""
+        from game.app.busted_scene import BustedScene
+
+        app.push(BustedScene(app, scene, session))
+
+    scene.on_end = busted
+    app.push(scene)
     return True
 
 
-def controls_hint(bindings: dict[str, list[str]]) -> str:
-    """One line naming the keys a new driver needs, from the current bindings."""
-    def key(action: str) -> str:
-        keys = bindings.get(action) or ["unbound"]
-        return keys[0].upper() if len(keys[0]) == 1 else keys[0].title()
+def controls_card(settings: Settings) -> list[str]:
+    """Every control of a drive, a line each, from the current bindings (keys, pad
+    buttons, and the pad's triggers and stick)."""
+    def of(action: str) -> str:
+        return controls_of(settings, action, axes=True)
 
-    return (f"{key('pause')} pause   {key('handbrake')} handbrake   {key('lights')} lights   "
-            f"{key('horn')} horn")
+    steer = " / ".join(key_label(k) for k in settings.bindings.get("steer_left", [])) or "-"
+    right = " / ".join(key_label(k) for k in settings.bindings.get("steer_right", [])) or "-"
+    return [
+        f"Throttle: {of('throttle')}",
+        f"Brake, and reverse once stopped: {of('brake')}",
+        f"Steer: {steer} left, {right} right / pad left stick",
+        f"Handbrake (slide the corner): {of('handbrake')}",
+        f"Lights on/off (off hides you in shadow): {of('lights')}",
+        f"Horn: {of('horn')}",
+        f"Map: {of('map')}",
+        f"Autopilot, in a job: {of('autopilot')}",
+        f"Pause: {of('pause')}",
+    ]
+
+
+def draw_card(screen: pygame.Surface, hud: Any, title: str, lines: list[str],
+              **where: tuple[int, int]) -> pygame.Rect:
+    """A titled block of lines on one dark backing, placed by a rectangle point
+    (``midleft=(16, 360)``)."""
+    text = hud.text
+    rendered = [text.render(title, 26, palette.NEON_CYAN)] + [
+        text.render(line, 22, palette.TEXT) for line in lines]
+    width = max(r.get_width() for r in rendered) + 24
+    height = sum(r.get_height() + 4 for r in rendered) + 16
+    box = pygame.Rect(0, 0, width, height)
+    for point, at in where.items():
+        setattr(box, point, at)
+    screen.blit(hud.backing(box.size), box)
+    pygame.draw.rect(screen, palette.NEON_CYAN, box, 1, border_radius=6)
+    y = box.top + 8
+    for line in rendered:
+        screen.blit(line, (box.left + 12, y))
+        y += line.get_height() + 4
+    return box
 
 
 class DriveScene(Scene):
@@ -88,6 +134,8 @@ class DriveScene(Scene):
         self.session: DriveSession | None = None
         self.tiles = None  #: the map's tile images, kept across restarts (slow to load)
         self.input_started = False  #: the keys have been reset for this drive
+        self.city_map = None  #: the full-screen map, once drawn (kept: slow to draw)
+        self.card_left = 0.0  #: real seconds the controls card stays up
         self.start()
 
     def start(self) -> None:
@@ -100,7 +148,6 @@ class DriveScene(Scene):
         self.message: str | None = None
         self.message_left = 0.0
         self.ended = False
-        self.hinted = False
         self.input_started = False
 
     def leave(self, app: Any) -> None:
@@ -128,6 +175,10 @@ class DriveScene(Scene):
                 self.say("Controller connected")
             elif action == "lights" and self.pilot is None:
                 self.say("Lights on" if app.input.lights_on else "Lights off")
+            elif action == "map":
+                from game.app.map_scene import MapScene
+
+                app.push(MapScene(app, self))
 
     def _pause(self, app: Any, note: str | None = None) -> None:
         from game.app.pause_scene import PauseScene
@@ -135,9 +186,10 @@ class DriveScene(Scene):
         app.push(PauseScene(app, self, note))
 
     def update(self, app: Any, frame_s: float) -> None:
-        if not self.hinted:
-            self.hinted = True
-            self.say(controls_hint(app.settings.bindings))
+        if not app.shown_controls:  # the first drive of the run shows every control
+            app.shown_controls = True
+            self.card_left = CONTROLS_SHOW_S
+        self.card_left -= frame_s
         if not self.input_started:
             self.input_started = True
             app.input.start_drive()
@@ -176,19 +228,26 @@ class DriveScene(Scene):
         steps = [event for event in events if isinstance(event, StepEvents)]
         message = self.message if self.message_left > 0 else None
         self.renderer.draw(screen, self.session, self.clock.alpha, steps, message)
-        self._sound(app, steps)
+        if self.card_left > 0.0:
+            draw_card(screen, self.renderer.hud, "CONTROLS", controls_card(app.settings),
+                      midleft=(16, screen.get_height() // 2))  # left of the car
+        self._sound(app, steps, events)
 
-    def _sound(self, app: Any, events: list) -> None:
+    def _sound(self, app: Any, events: list, radio_events: list) -> None:
         audio = app.audio
         if not audio.enabled:
             return
-        from game.audio.mixer import audible_impulses
+        from game.audio.mixer import audible_impulses, siren_mix
 
         session, world, player = self.session, self.session.world, self.session.player
         if player < 0:
             return
         x, y = float(world.x[player]), float(world.y[player])
+        sirens = session.view.sirens
+        heard = siren_mix(x, y, float(world.heading[player]),
+                          np.column_stack([world.x[sirens], world.y[sirens]]))
         audio.update(speed_ms=float(world.speed[player]),
                      throttle=float(world.controls[player, THROTTLE]),
                      rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
-                     siren=session.view.pursuing, crash_impulses=audible_impulses(events, x, y))
+                     sirens=heard, crash_impulses=audible_impulses(events, x, y),
+                     radio=any(isinstance(e, RadioLine) for e in radio_events))

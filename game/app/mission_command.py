@@ -44,6 +44,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--record", type=Path, metavar="FILE",
                         help="record the job to FILE (.npz); check it with 'replay FILE --verify'")
+    parser.add_argument("--difficulty", choices=("easy", "normal", "hard"), default=None,
+                        help="the police (default: normal headless, Settings in the window)")
     parser.add_argument("--autoquit", action="store_true",
                         help="in the window: leave when the job ends and print its result")
 
@@ -55,13 +57,15 @@ def run(args: argparse.Namespace) -> int:
         from game.app.job_scene import JobOptions, play_job_in_window
 
         options = JobOptions(args.seed, args.crew_late, args.autopilot, args.warp,
-                             record_path=args.record, autoquit=args.autoquit)
+                             record_path=args.record, autoquit=args.autoquit,
+                             difficulty=args.difficulty)
         return play_job_in_window(args.name, options)
     if not args.autopilot:
         print("mission: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
         return 2
     try:
-        result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s, args.record)
+        result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s, args.record,
+                              difficulty=args.difficulty or "normal")
     except FileProblem as problem:
         print(problem, file=sys.stderr)
         return 1

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
-
-from game.app.scene import MenuItem, MenuScene
+from game.app.scene import MenuItem, OverlayScene
 
 
-class PauseScene(MenuScene):
+class PauseScene(OverlayScene):
     def __init__(self, app: Any, drive: Any, note: str | None = None) -> None:
         items = [
             MenuItem("Resume", select=app.pop),
@@ -17,12 +15,8 @@ class PauseScene(MenuScene):
             MenuItem("Settings", select=lambda: self._settings(app)),
             MenuItem("Quit to title", select=app.back_to_first),
         ]
-        super().__init__("Paused", items, back=app.pop, note=note)
+        super().__init__(app, "Paused", items, back=app.pop, note=note)
         self.drive = drive
-        self.frame = app.screen.copy()
-        shade = pygame.Surface(self.frame.get_size(), pygame.SRCALPHA)
-        shade.fill((6, 4, 16, 170))
-        self.frame.blit(shade, (0, 0))
         app.input.release_all()
         app.audio.silence()
 
@@ -36,7 +30,3 @@ class PauseScene(MenuScene):
 
         open_settings(app)
 
-    def draw_backdrop(self, app: Any, screen: pygame.Surface) -> None:
-        if self.frame.get_size() != screen.get_size():
-            self.frame = pygame.transform.scale(self.frame, screen.get_size())
-        screen.blit(self.frame, (0, 0))

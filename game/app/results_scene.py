@@ -1,7 +1,9 @@
-"""The results of a job: outcome, pay, whether the rule was kept, heat, who was left behind.
+"""The results of a job: why it ended, in a sentence; who got back and who was left; the
+pay, the rule, the heat, and what those left behind will tell the Detective.
 
 It shows a :class:`~game.mission.result.JobResult`, the same value the headless runner
-prints.
+prints; :func:`why_it_ended` turns its outcome and reason (the law's sentence when the
+police stopped the Driver) into the sentence a player reads.
 """
 
 from __future__ import annotations
@@ -20,6 +22,38 @@ HEADLINES = {
     "crew_left_behind": ("Left behind", palette.AMBER),
     "failed": ("Job blown", palette.NEON_PINK),
 }
+
+
+def sentence(text: str) -> str:
+    """A reason as a sentence: a capital first, a full stop last."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def names(people: tuple[str, ...]) -> str:
+    """"Irish", "Irish and Blanche", "Irish, Blanche and Cook"."""
+    if len(people) <= 1:
+        return "".join(people)
+    return ", ".join(people[:-1]) + " and " + people[-1]
+
+
+def why_it_ended(result: JobResult) -> str:
+    """Why the job ended, as a player understands it."""
+    if result.outcome == "failed":
+        if result.busted:  # the law's own words: where, how long, how many units
+            return sentence(result.busted)
+        return sentence(result.reason) or "The job was called off."
+    if result.outcome == "crew_left_behind":
+        left = names(result.crew_left_behind)
+        return (f"You got away, but {left} did not make it back to the car inside the five "
+                f"minutes.")
+    if result.outcome == "success":
+        kept = "" if result.rule_kept else " You broke the rule, so they pay half."
+        return "Everyone made it back and you got away clean." + kept
+    return sentence(result.reason) or "The job is not over."
 
 
 class ResultsScene(MenuScene):
@@ -46,14 +80,18 @@ class ResultsScene(MenuScene):
         r = self.result
         kept = r.rule_kept
         rule = ("Rule kept", palette.NEON_CYAN) if kept else ("Rule broken", palette.NEON_PINK)
-        opened = format_clock(r.window_opened_at) if r.window_opened_at is not None else "never"
-        back = format_clock(r.crew_back_at) if r.crew_back_at is not None else "-"
-        lines = [
-            (r.reason or " ", palette.TEXT_DIM),
-            (f"Payout ${r.payout:,}", palette.TEXT),
-            rule,
-            (f"Window opened {opened}", palette.TEXT),
-            (f"Crew back {back}", palette.TEXT),
+        lines = [(why_it_ended(r), palette.TEXT), (f"Payout ${r.payout:,}", palette.TEXT), rule]
+        if r.window_opened_at is None:
+            lines.append(("The window never opened: the crew never went in", palette.TEXT))
+        else:
+            lines.append((f"The window opened at {format_clock(r.window_opened_at)}",
+                          palette.TEXT))
+            back = names(r.crew_returned) or "nobody"
+            when = f" (all in by {format_clock(r.crew_back_at)})" if r.crew_back_at else ""
+            lines.append((f"Back in the car: {back}{when}", palette.NEON_CYAN))
+            if r.crew_left_behind:
+                lines.append((f"Left behind: {names(r.crew_left_behind)}", palette.AMBER))
+        lines += [
             (f"Heat max {r.heat_max:.1f}", palette.TEXT),
             (f"Clock at the end {format_clock(r.clock_end)}", palette.TEXT_DIM),
         ]

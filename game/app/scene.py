@@ -108,6 +108,24 @@ class MenuScene(Scene):
         screen.fill(palette.NIGHT_INK)
 
 
+class OverlayScene(MenuScene):
+    """A menu over a dimmed copy of the frame that was on screen (pause, quit, ...)."""
+
+    def __init__(self, app: Any, title: str, items: list[MenuItem],
+                 back: Callable[[], None] | None = None, note: str | None = None,
+                 shade: int = 170) -> None:
+        super().__init__(title, items, back=back, note=note)
+        self.frame = app.screen.copy()
+        dim = pygame.Surface(self.frame.get_size(), pygame.SRCALPHA)
+        dim.fill((6, 4, 16, shade))
+        self.frame.blit(dim, (0, 0))
+
+    def draw_backdrop(self, app: Any, screen: pygame.Surface) -> None:
+        if self.frame.get_size() != screen.get_size():
+            self.frame = pygame.transform.scale(self.frame, screen.get_size())
+        screen.blit(self.frame, (0, 0))
+
+
 def draw_menu(app: Any, screen: pygame.Surface, title: str | None, labels: list[str],
               selected: int, note: str | None = None, top: int | None = None) -> None:
     """Menu text centred on the screen; the chosen line burns pink, the rest cyan."""

@@ -31,6 +31,8 @@ class TitleEntry:
 
 
 TITLE_ENTRIES: list[TitleEntry] = [
+    TitleEntry("Continue", "game.app.career_scene:continue_entry", order=4),
+    TitleEntry("New career", "game.app.career_scene:new_career_entry", order=6),
     TitleEntry("Free Drive", "game.app.drive_scene:open_free_drive", order=10),
     TitleEntry("Jobs", "game.app.job_scene:open_jobs", order=20),
     TitleEntry("Settings", "game.app.settings_scene:open_settings", order=80),

@@ -1,4 +1,5 @@
-"""The title screen: the script title over a night skyline, and the title-menu entries."""
+"""The title screen: the script title over a night skyline, the title-menu entries, and a
+line saying how to choose. Escape asks before it quits (:class:`QuitScene`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from typing import Any
 import numpy as np
 import pygame
 
-from game.app.scene import MenuItem, MenuScene, draw_menu
+from game.app.scene import MenuItem, MenuScene, OverlayScene, draw_menu
 from game.app.title_menu import TitleEntry, title_entries
 from game.render import palette
 from game.render.text import glow, script_font
 
 SKYLINE_SEED = 1978  #: the skyline's windows are random but the same every time
+HOW_TO_CHOOSE = "Up/Down or the d-pad: choose    Enter or A: go    Esc: quit"
 
 
 def skyline(size: tuple[int, int]) -> pygame.Surface:
@@ -54,7 +56,7 @@ class TitleScene(MenuScene):
             self.entries = entries
             self.items = [MenuItem(e.label, select=lambda e=e: e.open(app)) for e in entries]
             self.selected = min(self.selected, len(self.items) - 1)
-        self.back = app.quit
+        self.back = lambda: app.push(QuitScene(app))
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         self._refresh(app)
@@ -81,3 +83,15 @@ class TitleScene(MenuScene):
                                                       screen.get_height() // 5 + 78)))
         draw_menu(app, screen, None, [i.text() for i in self.items], self.selected,
                   app.notice, top=screen.get_height() * 2 // 5 + 20)
+        hint = app.text.render(HOW_TO_CHOOSE, 24, palette.TEXT)
+        screen.blit(hint, hint.get_rect(midbottom=(screen.get_width() // 2,
+                                                   screen.get_height() - 14)))
+
+
+class QuitScene(OverlayScene):
+    """"Quit the game?" over the title: Stay (the default, and Esc) or Quit."""
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app, "Quit the game?", [MenuItem("Stay", select=app.pop),
+                                                 MenuItem("Quit", select=app.quit)],
+                         back=app.pop, shade=190)

@@ -4,8 +4,10 @@ The engine is a bank of looping buffers at fixed pitch steps, idle and under loa
 playing at once on their own channels; each frame only the volumes change: the two steps
 either side of the current engine pitch crossfade, and throttle crossfades idle and load.
 So pitch follows speed smoothly with no restarts and no clicks. Screech follows the
-player's rear-tyre slip, thumps follow collision impulses, the siren plays while the AI
-pursues. Without a sound card the game runs silent and says so once.
+player's rear-tyre slip, thumps follow collision impulses. Each pursuing unit near the
+player has a siren of its own (the nearest :data:`SIRENS`), louder as it comes closer and
+panned to its side; a radio line keys a squelch. Without a sound card the game runs
+silent and says so once.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ THUMP_HEARING_M = 80.0  #: crashes further than this from the player are not hea
 THUMP_SIZES = (0.2, 0.55, 1.0)  #: strengths of the pre-made crash sounds
 TOP_GEAR_SPEED_MS = 55.0  #: speed where the engine pitch reaches the top step
 GEARS = 4  #: the engine pitch climbs and drops back through this many gears
+SIRENS = 3  #: the nearest sirens that sound at once, each on its own channel
+SIREN_HEARING_M = 260.0  #: a siren farther off than this is not heard
 
 
 @contextmanager
@@ -64,6 +68,24 @@ def crossfade_weights(pitch: float, steps: int) -> np.ndarray:
     return weights
 
 
+def siren_mix(x: float, y: float, heading: float,
+              sirens_xy: np.ndarray) -> list[tuple[float, float]]:
+    """(left, right) volume of the nearest SIRENS sirens heard from a car at (x, y) facing
+    ``heading``: fading with distance, panned by which side of the car each is on."""
+    if len(sirens_xy) == 0:
+        return []
+    dx, dy = sirens_xy[:, 0] - x, sirens_xy[:, 1] - y
+    distance = np.hypot(dx, dy)
+    order = np.argsort(distance)[:SIRENS]
+    out = []
+    for k in order.tolist():
+        loud = max(0.0, 1.0 - distance[k] / SIREN_HEARING_M) ** 1.5
+        # +1 when the siren is on the car's right (heading clockwise, screen y down)
+        side = float((dx[k] * -np.sin(heading) + dy[k] * np.cos(heading)) / max(distance[k], 1.0))
+        out.append((loud * min(1.0, 1.0 - 0.6 * side), loud * min(1.0, 1.0 + 0.6 * side)))
+    return out
+
+
 def audible_impulses(events: list, x: float, y: float) -> np.ndarray:
     """Collision impulses from a frame's step events, fading with distance from (x, y)."""
     impulses = []
@@ -91,6 +113,7 @@ class AudioSystem:
             return
         self.enabled = True
         self.loop_channels: list[pygame.mixer.Channel] = []  #: built on first use (fast start)
+        self.siren_levels: list[tuple[float, float]] = []
 
     def _sound(self, samples: np.ndarray) -> pygame.mixer.Sound:
         pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
@@ -107,7 +130,9 @@ class AudioSystem:
         self.horn = self._sound(synth.horn_loop())
         self.siren = self._sound(synth.siren_loop())
         self.thumps = [self._sound(synth.thump(s)) for s in THUMP_SIZES]
-        loops = [*self.engine_idle, *self.engine_load, self.screech, self.horn, self.siren]
+        self.squelch = self._sound(synth.radio_squelch())
+        loops = [*self.engine_idle, *self.engine_load, self.screech, self.horn,
+                 *[self.siren] * SIRENS]
         pygame.mixer.set_num_channels(len(loops) + 8)  # the rest are free for thumps
         pygame.mixer.set_reserved(len(loops))
         self.loop_channels = [pygame.mixer.Channel(i) for i in range(len(loops))]
@@ -116,8 +141,11 @@ class AudioSystem:
             channel.set_volume(0.0)
 
     def update(self, speed_ms: float, throttle: float, rear_slip: float, horn: bool,
-               siren: bool, crash_impulses: np.ndarray) -> None:
-        """Set loop volumes from the player's car and play thumps for nearby crashes."""
+               sirens: list[tuple[float, float]], crash_impulses: np.ndarray,
+               radio: bool = False) -> None:
+        """Set loop volumes from the player's car, the sirens near it ((left, right) each,
+        :func:`siren_mix`), play thumps for nearby crashes and, with ``radio``, the
+        squelch of a radio line."""
         if not self.enabled:
             return
         if not self.loop_channels:
@@ -129,10 +157,20 @@ class AudioSystem:
         slip_lo, slip_hi = SCREECH_SLIP_RAD
         moving = min(1.0, speed_ms / 5.0)
         screech = float(np.clip((abs(rear_slip) - slip_lo) / (slip_hi - slip_lo), 0, 1)) * moving
-        volumes += [0.45 * screech * self.volume, 0.6 * horn * self.volume,
-                    0.35 * siren * self.volume]
-        for channel, volume in zip(self.loop_channels, volumes, strict=True):
+        volumes += [0.45 * screech * self.volume, 0.6 * horn * self.volume]
+        for channel, volume in zip(self.loop_channels, volumes, strict=False):
             channel.set_volume(float(volume))
+        heard = list(sirens[:SIRENS]) + [(0.0, 0.0)] * (SIRENS - len(sirens[:SIRENS]))
+        self.siren_levels = [(0.35 * left * self.volume, 0.35 * right * self.volume)
+                             for left, right in heard]  #: (left, right) per siren channel
+        for channel, (left, right) in zip(self.loop_channels[-SIRENS:], self.siren_levels,
+                                          strict=True):
+            channel.set_volume(float(left), float(right))
+        if radio:
+            channel = pygame.mixer.find_channel(True)
+            if channel is not None:
+                channel.set_volume(0.5 * self.volume)
+                channel.play(self.squelch)
         for impulse in np.asarray(crash_impulses, dtype=float)[:4]:
             self._thump(float(impulse))
 

@@ -1,4 +1,5 @@
-"""Sound synthesis in numpy: engine loops, tyre screech, crash thumps, horn, siren.
+"""Sound synthesis in numpy: engine loops, tyre screech, crash thumps, horn, siren, and the
+police radio's squelch.
 
 Pure numpy (no pygame): every function returns float32 samples in -1..1 at
 :data:`SAMPLE_RATE`. Looping buffers hold a whole number of periods of every component,
@@ -99,6 +100,18 @@ def siren_loop(seconds: float = 3.0) -> np.ndarray:
     phase *= np.round(phase[-1] / (2 * np.pi)) * 2 * np.pi / phase[-1]
     wave = np.sin(phase) + 0.3 * np.sin(2 * phase)
     return _normalise(wave, 0.6)
+
+
+def radio_squelch(seconds: float = 0.45) -> np.ndarray:
+    """A police radio keying up: a hiss of band-limited static that opens and closes,
+    with the short two-tone chirp dispatch sounds before a call."""
+    samples = int(SAMPLE_RATE * seconds)
+    t = np.arange(samples) / SAMPLE_RATE
+    static = _band_noise(samples, 900.0, 3200.0, seed=11)
+    envelope = np.clip(t / 0.02, 0.0, 1.0) * np.clip((seconds - t) / 0.08, 0.0, 1.0)
+    chirp = np.where(t < 0.09, np.sin(2 * np.pi * 1250.0 * t),
+                     np.where(t < 0.18, np.sin(2 * np.pi * 1650.0 * t), 0.0))
+    return _normalise(0.55 * static * envelope + 0.5 * chirp * np.clip(t / 0.005, 0, 1), 0.7)
 
 
 def _band_noise(samples: int, low_hz: float, high_hz: float, seed: int) -> np.ndarray:

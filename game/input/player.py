@@ -10,10 +10,12 @@ are options of the car, applied by the simulation the same way whoever drives
 Input is read from events only (never from polled device state), so synthetic events in
 tests drive it exactly like a person. Gamepads go through SDL's game-controller API
 (``pygame._sdl2.controller``): right trigger throttle, left trigger brake, left stick
-steers through a dead zone, A/cross is the handbrake, Start pauses. Joysticks SDL does
-not know as game controllers fall back to raw axes (0 steer, 5 throttle, 2 brake,
-button 0 handbrake). Plugging a pad in picks it up; pulling the active one out reports
-``"pad_removed"`` so the game pauses.
+steers through a dead zone; the buttons do what the settings bind them to (by default
+A/cross the handbrake, B the horn, Y the lights, Back the map, X the autopilot, Start
+pauses), and a button bound to a pedal or a steering action presses it fully. Joysticks
+SDL does not know as game controllers fall back to raw axes (0 steer, 5 throttle, 2
+brake, button 0 handbrake). Plugging a pad in picks it up; pulling the active one out
+reports ``"pad_removed"`` so the game pauses.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pygame
 
-from game.input.settings import ACTIONS, DEFAULT_BINDINGS, Settings, unknown_keys_message
+from game.input.settings import (
+    ACTIONS,
+    DEFAULT_BINDINGS,
+    DEFAULT_PAD_BINDINGS,
+    Settings,
+    unknown_keys_message,
+    unknown_pad_buttons,
+)
 from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_CONTROLS, STEER, THROTTLE
 
 if TYPE_CHECKING:
@@ -32,7 +41,21 @@ if TYPE_CHECKING:
 
 AXIS_FULL = 32767.0  #: SDL game-controller axes run -32768..32767 (triggers 0..32767)
 RAW_STEER_AXIS, RAW_BRAKE_AXIS, RAW_THROTTLE_AXIS, RAW_HANDBRAKE_BUTTON = 0, 2, 5, 0
-ONE_SHOT_ACTIONS = ("pause", "horn", "lights")  #: reported when pressed, not held
+#: reported when pressed, not held
+ONE_SHOT_ACTIONS = ("pause", "horn", "lights", "map", "autopilot")
+#: the settings' pad button names -> SDL game-controller buttons
+PAD_BUTTON_CODES: dict[str, int] = {
+    "a": pygame.CONTROLLER_BUTTON_A, "b": pygame.CONTROLLER_BUTTON_B,
+    "x": pygame.CONTROLLER_BUTTON_X, "y": pygame.CONTROLLER_BUTTON_Y,
+    "back": pygame.CONTROLLER_BUTTON_BACK, "guide": pygame.CONTROLLER_BUTTON_GUIDE,
+    "start": pygame.CONTROLLER_BUTTON_START, "leftstick": pygame.CONTROLLER_BUTTON_LEFTSTICK,
+    "rightstick": pygame.CONTROLLER_BUTTON_RIGHTSTICK,
+    "leftshoulder": pygame.CONTROLLER_BUTTON_LEFTSHOULDER,
+    "rightshoulder": pygame.CONTROLLER_BUTTON_RIGHTSHOULDER,
+    "dpup": pygame.CONTROLLER_BUTTON_DPAD_UP, "dpdown": pygame.CONTROLLER_BUTTON_DPAD_DOWN,
+    "dpleft": pygame.CONTROLLER_BUTTON_DPAD_LEFT, "dpright": pygame.CONTROLLER_BUTTON_DPAD_RIGHT,
+}  # fmt: skip
+PAD_BUTTON_NAMES = {code: name for name, code in PAD_BUTTON_CODES.items()}
 
 
 class KeyCodes(NamedTuple):
@@ -77,6 +100,19 @@ def key_codes(bindings: dict[str, list[str]]) -> KeyCodes:
     return KeyCodes(codes, unknown)
 
 
+def pad_codes(pad_bindings: dict[str, list[str]]) -> dict[int, str]:
+    """Pad button -> action from bindings by button name; an action bound to a name that
+    is not a button keeps its default buttons (the settings loader has reported it)."""
+    unknown = unknown_pad_buttons(pad_bindings)
+    codes: dict[int, str] = {}
+    for action in ACTIONS:
+        names = DEFAULT_PAD_BINDINGS[action] if action in unknown else \
+            pad_bindings.get(action, [])
+        for name in names:
+            codes[PAD_BUTTON_CODES[name]] = action
+    return codes
+
+
 def apply_dead_zone(value: float, dead_zone: float) -> float:
     """Rescale a stick value so the dead zone reads 0 and full travel still reads +-1."""
     magnitude = abs(value)
@@ -90,12 +126,13 @@ class PlayerInput:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.rebind(settings.bindings)
+        self.rebind(settings.bindings, settings.pad_bindings)
         self.held: set[str] = set()  #: keyboard actions held down
+        self.pad_held: set[str] = set()  #: pad-button actions held down
         self.stick_x = 0.0  #: -1..1 left stick, before the dead zone
         self.trigger_throttle = 0.0  #: 0..1
         self.trigger_brake = 0.0  #: 0..1
-        self.pad_handbrake = False
+        self.raw_handbrake = False  #: a raw joystick's handbrake button is down
         self.pads: dict[int, object] = {}  #: instance id -> opened game controller
         self.joysticks: dict[int, object] = {}  #: instance id -> raw joystick (not a pad)
         self.active_pad: int | None = None  #: the pad that drives (the last one used)
@@ -108,10 +145,13 @@ class PlayerInput:
         self.lights_on = lights_on
         self.horn = False
 
-    def rebind(self, bindings: dict[str, list[str]]) -> str | None:
-        """Use these bindings now; a message naming any key names it could not bind
-        (those actions keep their default keys)."""
+    def rebind(self, bindings: dict[str, list[str]],
+               pad_bindings: dict[str, list[str]] | None = None) -> str | None:
+        """Use these bindings (keys, and pad buttons if given) now; a message naming any
+        key names it could not bind (those actions keep their default keys)."""
         self.codes, unknown = key_codes(bindings)
+        if pad_bindings is not None:
+            self.pad_codes = pad_codes(pad_bindings)
         return unknown_keys_message(unknown)
 
     # -- events ----------------------------------------------------------------------
@@ -134,7 +174,7 @@ class PlayerInput:
                 and event.instance_id not in self.pads:
             if event.button == RAW_HANDBRAKE_BUTTON:
                 self.active_pad = event.instance_id
-                self.pad_handbrake = kind == pygame.JOYBUTTONDOWN
+                self.raw_handbrake = kind == pygame.JOYBUTTONDOWN
         elif kind == pygame.CONTROLLERDEVICEADDED:
             return self._open_pad(event.device_index)
         elif kind == pygame.JOYDEVICEADDED:
@@ -144,7 +184,10 @@ class PlayerInput:
         return []
 
     def _key(self, code: int, down: bool) -> list[str]:
-        action = self.codes.get(code)
+        return self._press(self.codes.get(code), down, self.held)
+
+    def _press(self, action: str | None, down: bool, held: set[str]) -> list[str]:
+        """An action's key or button went down or up; ``held`` is that device's set."""
         if action is None:
             return []
         if action == "horn":
@@ -154,9 +197,9 @@ class PlayerInput:
         if action in ONE_SHOT_ACTIONS:
             return [action] if down else []
         if down:
-            self.held.add(action)
+            held.add(action)
         else:
-            self.held.discard(action)
+            held.discard(action)
         return []
 
     def _pad_axis(self, pad: int, axis: int, value: int) -> None:
@@ -179,15 +222,7 @@ class PlayerInput:
 
     def _pad_button(self, pad: int, button: int, down: bool) -> list[str]:
         self.active_pad = pad
-        if button == pygame.CONTROLLER_BUTTON_A:
-            self.pad_handbrake = down
-        elif button == pygame.CONTROLLER_BUTTON_START and down:
-            return ["pause"]
-        elif button == pygame.CONTROLLER_BUTTON_B:
-            return self._horn(down)
-        elif button == pygame.CONTROLLER_BUTTON_Y and down:
-            return self._toggle_lights()
-        return []
+        return self._press(self.pad_codes.get(button), down, self.pad_held)
 
     def _horn(self, down: bool) -> list[str]:
         self.horn = down
@@ -237,7 +272,8 @@ class PlayerInput:
     def release_pad(self) -> None:
         """Forget the pad's axes and buttons (after it is pulled out)."""
         self.stick_x = self.trigger_throttle = self.trigger_brake = 0.0
-        self.pad_handbrake = False
+        self.pad_held.clear()
+        self.raw_handbrake = False
 
     def release_all(self) -> None:
         """Forget everything held (on pause, so no key stays stuck down)."""
@@ -256,10 +292,11 @@ class PlayerInput:
         assist (an aid of the car, :mod:`game.sim.aids`) decides how much of it to use.
         """
         row = np.zeros(N_CONTROLS)
-        row[THROTTLE] = max(float("throttle" in self.held), self.trigger_throttle)
-        row[BRAKE] = max(float("brake" in self.held), self.trigger_brake)
-        row[HANDBRAKE] = float("handbrake" in self.held or self.pad_handbrake)
-        key_steer = float("steer_right" in self.held) - float("steer_left" in self.held)
+        held = self.held | self.pad_held
+        row[THROTTLE] = max(float("throttle" in held), self.trigger_throttle)
+        row[BRAKE] = max(float("brake" in held), self.trigger_brake)
+        row[HANDBRAKE] = float("handbrake" in held or self.raw_handbrake)
+        key_steer = float("steer_right" in held) - float("steer_left" in held)
         if key_steer:
             row[STEER] = key_steer
         else:

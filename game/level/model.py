@@ -52,6 +52,16 @@ class Zone:
         cx, cy = self.polygon.mean(axis=0)
         return float(cx), float(cy)
 
+    @property
+    def label(self) -> str:
+        """The zone's name for the player (its ``label`` property, "Broadway & 3rd"),
+        else its id in words ("crew pickup"): the HUD, the maps and the results never
+        show an id with underscores."""
+        label = self.properties.get("label")
+        if isinstance(label, str) and label.strip():
+            return " ".join(label.split())
+        return self.name.replace("_", " ")
+
 
 @dataclass(frozen=True)
 class Spawn:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.mission.events import Message, ObjectiveChanged, ScannerLine
+from game.mission.events import Message, ObjectiveChanged, Witnessed
 from game.mission.model import Action
+from game.session.events import RadioLine
 
 if TYPE_CHECKING:
     from game.mission.runtime import MissionRuntime
@@ -44,7 +45,7 @@ def _complete(rt: MissionRuntime, action: Action) -> None:
 
 ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "message": _message,
-    "scanner": lambda rt, a: rt.emit(ScannerLine(a.text)),
+    "scanner": lambda rt, a: rt.emit(RadioLine(a.text, rt.session.world.time)),
     "objective": _objective,
     "spawn": lambda rt, a: rt.spawn_actor(a.vehicle),
     "dispatch": _dispatch,
@@ -54,4 +55,5 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "goto": lambda rt, a: rt.goto(a.stage),
     "fail": lambda rt, a: rt.end("failed", a.reason),
     "complete": _complete,
+    "witness": lambda rt, a: rt.emit(Witnessed(a.text, rt.clock.now)),
 }

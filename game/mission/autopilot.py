@@ -10,8 +10,10 @@ the Driver's row; nothing is teleported. The decisions, in order:
 * crew at the pickup: the pickup zone of the stage's ``stopped_in_zone`` trigger;
 * before the window: the place (stopping short while it is too early to wait there);
 * window open, crew still out: wait at the place, stopped;
-* otherwise (getaway): pursued, a shadow zone with lights off until the pursuit is lost;
-  else the zone where the stage wants the car stopped (the crowd at the arena).
+* otherwise (getaway): pursued, or while the police still search for the car (their
+  lookout is out), the nearest dark pocket of the map (under a bridge, an alley), lights
+  off there, waiting until the search is called off, and on to another if they find it;
+  then the zone where the stage wants the car stopped (the crowd at the arena).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from game.ai.driver import Senses
 from game.ai.driving import DrivingStyle
 from game.ai.routes import AUTOPILOT_STYLE, RouteFollower
 from game.ai.steering import Chassis, drive_to, hold_still
-from game.level.zones import cell_flag
+from game.level.zones import cell_flag, shadow_pockets
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
 from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER
@@ -32,7 +34,9 @@ from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER
 DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
 JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
 PUSHY_S = 3.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
-CHASED_JAM_S = 0.8  #: both of the above while chased
+CHASED_JAM_S = 0.4  #: both of the above while chased (stopped 3 s by a unit is busted)
+STILL_MS = 0.3  #: slower than this it counts as stood still...
+CHASED_CRAWL_MS = 1.2  #: ...and, while chased, slower than this (busted is below 1.5 m/s)
 OVERTAKE_S = 3.5  #: seconds spent backing out and pulling round whatever still blocks it
 BACK_OUT_S = 1.0  #: ...of which the first are reversing
 OVERTAKE_AHEAD_M = 12.0  #: the pull-out aims this far ahead...
@@ -45,6 +49,8 @@ GETAWAY_STYLE = replace(
 )
 EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes in to wait
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
+FOUND_M = 45.0  #: a pursuing unit this close to his hideout has found him: he moves on
+HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 
 
 class Autopilot:
@@ -64,6 +70,11 @@ class Autopilot:
         self.overtake_s = 0.0  #: seconds left of pulling out round a blocker...
         self.overtake_to = (0.0, 0.0)  #: ...towards this point
         self._row: np.ndarray | None = None  #: the row held between decisions
+        self.hideout: str | None = None  #: the shadow pocket it hides in, while it does
+        #: the map's dark places, by a name of their own ("pocket 3")
+        self.pockets = {f"pocket {k}": point for k, point in
+                        enumerate(shadow_pockets(self.level))}
+        self.burned: set[str] = set()  #: pockets the police found it in
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
         """The Driver's row for this tick, headlights included.
@@ -128,8 +139,10 @@ class Autopilot:
                 chassis,
             )[0]
         edge = follower.lane_edge
-        at_red = edge >= 0 and bool(self.signals.is_red(np.array([edge]), world.time)[0])
-        stuck = abs(float(world.vx[player])) < 0.3 and not follower.arrived and not at_red
+        at_red = edge >= 0 and not chased and \
+            bool(self.signals.is_red(np.array([edge]), world.time)[0])  # chased: no lights
+        crawl = CHASED_CRAWL_MS if chased else STILL_MS  # chased, a crawl is as bad as still
+        stuck = abs(float(world.vx[player])) < crawl and not follower.arrived and not at_red
         self.still_s = self.still_s + dt if stuck else 0.0
         follower.style = (
             replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.still_s >= jam_s else calm
@@ -166,22 +179,40 @@ class Autopilot:
             return zone, too_early
         waiting_for_crew = rule.phase is WindowPhase.OPEN and rt.crew_out_there()
         at_pickup = any(c.state is CrewState.AT_PICKUP for c in rule.crew)
-        if rt.heat.pursuit and not waiting_for_crew and not at_pickup:
-            shadow = self._nearest_zone("shadow")
+        searched = rt.session.law.lookout is not None  # they still look for the car
+        if (rt.heat.pursuit or searched) and not waiting_for_crew and not at_pickup:
+            shadow = self._hideout()
             in_shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, *self._xy)
             self.lights_on = not in_shadow
             if shadow is not None:
                 return shadow, False
+        self.hideout = None
         return zone or "hold", False
 
-    def _nearest_zone(self, kind: str) -> str | None:
-        x, y = self._xy
-        zones = [z for z in self.level.zones.values() if z.kind == kind]
-        if not zones:
+    def _hideout(self) -> str | None:
+        """The dark place to hide in: the nearest of the map's shadow pockets
+        (:func:`game.level.zones.shadow_pockets`), kept until the police find him there
+        (a pursuing unit close by), then the nearest one they have not found him in."""
+        if not self.pockets:
             return None
-        return min(zones, key=lambda z: np.hypot(z.centre[0] - x, z.centre[1] - y)).name
+        x, y = self._xy
+        world, units = self.runtime.session.world, self.runtime.session.police.units
+        found = self.runtime.heat.pursuit and bool(
+            (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any())
+        if self.hideout is not None:
+            hx, hy = self.pockets[self.hideout]
+            there = np.hypot(hx - x, hy - y) < HIDDEN_M
+            if not (found and there):
+                return self.hideout
+            self.burned.add(self.hideout)
+        fresh = [name for name in self.pockets if name not in self.burned] or list(self.pockets)
+        self.hideout = min(fresh, key=lambda n: np.hypot(self.pockets[n][0] - x,
+                                                         self.pockets[n][1] - y))
+        return self.hideout
 
     def _goal_point(self, zone_name: str, hold_back: bool) -> tuple[float, float]:
+        if zone_name in self.pockets:
+            return self.pockets[zone_name]
         x, y = self.runtime.goal_point(zone_name)
         if not hold_back:
             return x, y

@@ -6,15 +6,26 @@ in the session, where the fleet's driver does all the driving; it remembers each
 vehicle by name (``vehicle_wrecked`` triggers ask), and it passes the mission's calls on
 to the session's police (``dispatch``: the nearest free units go to the street outside
 a place). Sightings, heat and pursuits are the session's (its senses and its law).
+
+A career may bring the Detective into a job the mission did not cast him in
+(:meth:`JobCast.bring_detective`): his unmarked car comes in at the spawn farthest from
+the Driver that no car stands on (a ``detective`` spawn if the map has one, else a
+police spawn), and tails him from there.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from game.ai.police import Helicopter
+from game.level.model import Spawn
 from game.mission.model import Mission, VehicleActor
 from game.mission.roles import HELICOPTER, ROLES
 from game.problems import FileProblem
 from game.session.drive import DriveSession
+
+DETECTIVE = "detective"  #: the role (game.mission.roles) of the Detective's car
+CLEAR_SPAWN_M = 8.0  #: a spawn with a car nearer than this is taken
 
 
 class JobCast:
@@ -40,6 +51,36 @@ class JobCast:
         except ValueError as error:  # a fleet that takes no more (the Detective works alone)
             raise FileProblem(self.mission.path, f"{actor.where}.role", str(error)) from None
         self.names[actor.name] = index
+
+    def bring_detective(self) -> Spawn | None:
+        """The Detective's car at the clear spawn farthest from the Driver (of the map's
+        ``detective`` spawns, else its police spawns), in his fleet; the spawn, or None
+        when he is in the job already or no spawn is free."""
+        session = self.session
+        if session.vehicles_of(DETECTIVE).size:
+            return None
+        spawn = self._far_clear_spawn(DETECTIVE) or self._far_clear_spawn("police")
+        if spawn is None:
+            return None
+        role = ROLES[DETECTIVE]
+        index = session.spawn(role.default_class, spawn.x, spawn.y, spawn.heading)
+        session.join(DETECTIVE, [index], role.make)
+        return spawn
+
+    def _far_clear_spawn(self, kind: str) -> Spawn | None:
+        session, world = self.session, self.session.world
+        spawns = session.spawns_of_kind(kind)
+        if not spawns or session.player < 0:
+            return None
+        xy = np.array([(s.x, s.y) for s in spawns])
+        cars = np.column_stack([world.x, world.y])
+        nearest = np.hypot(xy[:, None, 0] - cars[None, :, 0],
+                           xy[:, None, 1] - cars[None, :, 1]).min(axis=1)
+        player = cars[session.player]
+        away = np.hypot(xy[:, 0] - player[0], xy[:, 1] - player[1])
+        away[nearest < CLEAR_SPAWN_M] = -1.0
+        best = int(np.argmax(away))
+        return spawns[best] if away[best] >= 0.0 else None
 
     def vehicle_index(self, name: str) -> int | None:
         """The world index of actor ``name``'s car, None until it is spawned."""

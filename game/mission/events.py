@@ -2,7 +2,8 @@
 
 The runtime returns a list of these from every update. Nothing in ``game.mission``
 plays a sound or draws: the HUD shows messages and the countdown, audio plays the
-scanner and the siren sting, the results screen reads :class:`MissionEnded`.
+radio squelch (scanner lines are the session's RadioLine), the results screen reads
+:class:`MissionEnded`.
 Clock values are seconds since midnight (see :mod:`game.mission.clock`).
 """
 
@@ -21,13 +22,6 @@ class Message:
 
 @dataclass(frozen=True)
 class ObjectiveChanged:
-    text: str
-
-
-@dataclass(frozen=True)
-class ScannerLine:
-    """Police radio chatter: the HUD prints it, audio may add static."""
-
     text: str
 
 
@@ -69,6 +63,23 @@ class WindowClosed:
 @dataclass(frozen=True)
 class RuleBroken:
     reason: str
+    clock: float
+
+
+@dataclass(frozen=True)
+class Witnessed:
+    """Someone saw the Driver's face (a ``witness`` action): it goes into the job's result
+    and from there into the Detective's file."""
+
+    text: str  #: who saw what ("the Player, at the casino, saw your face")
+    clock: float
+
+
+@dataclass(frozen=True)
+class DetectiveArrived:
+    """The Detective's unmarked car came into the job (a career's file was thick enough)."""
+
+    spawn: str  #: the spawn point he came in at
     clock: float
 
 

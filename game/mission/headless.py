@@ -11,21 +11,26 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from game.session.standing import NOTHING_KNOWN, Standing
+
 MAX_SIM_S = 900.0  #: a headless run that has not ended after this much sim time stops
 
 
 def run_headless(
     name: str, seed: int = 0, crew_late: bool = False, max_sim_s: float = MAX_SIM_S,
-    record: Path | None = None,
+    record: Path | None = None, difficulty: str = "normal",
+    standing: Standing = NOTHING_KNOWN,
 ):
-    """Run the job with the autopilot until it ends (or ``max_sim_s``); its result."""
+    """Run the job with the autopilot until it ends (or ``max_sim_s``); its result.
+    ``standing``: what the police know as it starts (a career hands it over)."""
     from game.mission.autopilot import Autopilot
     from game.mission.job import build_job
     from game.mission.replays import job_source
     from game.mission.result import job_result
     from game.session.replay import Recorder
 
-    session, runtime = build_job(name, seed=seed, crew_late=crew_late)
+    session, runtime = build_job(name, seed=seed, crew_late=crew_late, difficulty=difficulty,
+                                 standing=standing)
     session.player_driver = Autopilot(runtime)
     recorder = Recorder(job_source(runtime)) if record is not None else None
     session.recorder = recorder

@@ -4,7 +4,9 @@ Shared by the headless runner (:mod:`game.mission.headless`), the job scene in t
 app and replays, so all run exactly the same session: the Driver at the mission's
 player spawn, parked cars and traffic from the map's spawns, the mission's vehicle
 actors put in by the runtime's :class:`~game.mission.cast.JobCast`, and the runtime
-as the session's rules.
+as the session's rules. A career's :class:`~game.session.law.Standing` comes along: the
+heat the police start with, the car descriptions that are out, the car the Driver
+brings, and when the Detective comes in.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR, load_mission_and_map
 from game.problems import FileProblem
 from game.session.drive import DriveSession, add_parked, add_traffic
-from game.session.law import NOTHING_KNOWN, Standing
+from game.session.standing import NOTHING_KNOWN, Standing
 from game.sim.aids import PLAYER_AIDS
 
 MISSIONS_DIR = LEVELS_DIR / "missions"
@@ -34,6 +36,7 @@ def mission_file(name_or_path: str | Path) -> Path:
 def build_job(
     name_or_path: str | Path, seed: int = 0, crew_late: bool = False,
     player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
+    difficulty: str = "normal",
 ) -> tuple[DriveSession, MissionRuntime]:
     """A ready session for the mission, its runtime set as the rules; FileProblem if bad.
 
@@ -44,17 +47,22 @@ def build_job(
         known = ", ".join(sorted(p.stem for p in MISSIONS_DIR.glob("*.toml")))
         raise FileProblem(path, "", f"no such mission (missions: {known})")
     mission, level = load_mission_and_map(path)
-    return build_session(mission, level, seed, crew_late, player_aids, standing)
+    return build_session(mission, level, seed, crew_late, player_aids, standing, difficulty)
 
 
 def build_session(
     mission: Mission, level: Level, seed: int = 0, crew_late: bool = False,
     player_aids: int = PLAYER_AIDS, standing: Standing = NOTHING_KNOWN,
+    difficulty: str = "normal",
 ) -> tuple[DriveSession, MissionRuntime]:
-    """The session for a checked mission on its level, with the runtime as its rules."""
-    session = DriveSession(level, seed=seed, standing=standing)
+    """The session for a checked mission on its level, with the runtime as its rules.
+
+    With ``standing.player_car`` the Driver drives that car (its class, its plate); with
+    ``standing.detective_after_s`` the runtime brings the Detective in after that long."""
+    session = DriveSession(level, seed=seed, standing=standing, difficulty=difficulty)
+    car = standing.player_car  # a career's car, in its class (the mission's otherwise)
     session.spawn_player(mission.player_spawn, aids=player_aids,
-                         vehicle_class=mission.player_class)
+                         vehicle_class=car.vehicle_class if car else mission.player_class)
     add_parked(session, session.spawns_of_kind("parked")[: mission.traffic.parked])
     add_traffic(session, session.spawns_of_kind("traffic")[: mission.traffic.cars])
     runtime = MissionRuntime(mission, session, seed=seed, crew_late=crew_late)

@@ -39,8 +39,10 @@ from typing import Any, NamedTuple
 from game.mission.clock import WINDOW_S, format_clock, parse_clock
 from game.mission.model import (
     ACTION_KINDS,
+    RISKS,
     TRIGGER_KINDS,
     Action,
+    CareerTerms,
     Contract,
     CrewMember,
     Mission,
@@ -51,7 +53,7 @@ from game.mission.model import (
 )
 from game.mission.roles import role_names
 from game.problems import FileProblem, Problem, shown
-from game.session.heat import MAX_HEAT
+from game.session.escalation import shipped_max_heat
 from game.sim import DT
 from game.storage import UnusableFile, read_limited
 
@@ -100,7 +102,12 @@ ATTENTION_S = NumberRange(0.0, 3600.0, "clock seconds")
 AWAY_GRACE_S = NumberRange(0.0, WINDOW_S, "clock seconds, at most the window")
 RETURN_S = NumberRange(0.0, 3600.0, "clock seconds after the window opens")
 VEHICLE_COUNT = NumberRange(0, 1000, "cars", integer=True)
+NIGHT = NumberRange(1, 10_000, "the Handler's nights, counted from 1", integer=True)
+REPUTATION = NumberRange(-1000, 1000, "reputation points", integer=True)
+CERTAINTY = NumberRange(0.0, 1.0, "the Detective's certainty")
+MAX_REQUIRES = 16  #: missions a job may require done before it is offered
 #: (trigger or action kind, parameter) -> its range; every numeric parameter is here
+MAX_HEAT = shipped_max_heat()  #: heat values in a mission stay within the police table's
 PARAMETER_RANGES: dict[tuple[str, str], NumberRange] = {
     ("stopped_in_zone", "seconds"): NumberRange(0.0, 600.0, "sim seconds"),
     ("after", "seconds"): NumberRange(0.0, 3600.0, "sim seconds"),
@@ -129,15 +136,21 @@ _TOP_KEYS = {
     "contract",
     "player",
     "traffic",
+    "playtest",
     "crew",
     "vehicles",
     "stages",
     "always",
+    "career",
 }
+_CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
+                "requires", "min_certainty", "own_car"}
 _CLOCK_KEYS = {"start", "time_scale"}
 _CONTRACT_KEYS = {"place", "time", "attention_after_s", "away_grace_s"}
 _PLAYER_KEYS = {"spawn", "class"}
 _TRAFFIC_KEYS = {"cars", "parked"}
+_PLAYTEST_KEYS = {"min_wins"}
+MIN_WINS = NumberRange(0, 8, "wins of 8 seeds", integer=True)
 _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
 _STAGE_KEYS = {"id", "objective", "enter", "on"}
@@ -317,6 +330,8 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
     r.keys(player, _PLAYER_KEYS, "player")
     traffic = r.get(data, "traffic", "table", "", {})
     r.keys(traffic, _TRAFFIC_KEYS, "traffic")
+    playtest = r.get(data, "playtest", "table", "", {})
+    r.keys(playtest, _PLAYTEST_KEYS, "playtest")
     return Mission(
         id=path.stem,
         path=str(path),
@@ -338,6 +353,44 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         ),
         stages=tuple(_read_stage(r, w, t) for w, t in r.tables(data, "stages", "")),
         always=tuple(_read_trigger(r, w, t) for w, t in r.tables(data, "always", "")),
+        playtest_min_wins=(int(r.number(playtest, "min_wins", "playtest", MIN_WINS, 0))
+                           if "min_wins" in playtest else None),
+        career=_read_career(r, r.get(data, "career", "table", "", {})),
+    )
+
+
+def _read_career(r: _Reader, table: dict) -> CareerTerms:
+    """The ``[career]`` table: how the Handler offers the job (every key optional)."""
+    r.keys(table, _CAREER_KEYS, "career")
+    defaults = CareerTerms()
+    first = r.number(table, "first_night", "career", NIGHT, defaults.first_night)
+    last = r.number(table, "last_night", "career", NIGHT, 1) if "last_night" in table else None
+    if last is not None and last < first:
+        r.problem("career.last_night", f"{last} is before first_night ({first}): the job "
+                  "would never be offered")
+    risk = r.get(table, "risk", "str", "career", defaults.risk)
+    if risk not in RISKS:
+        r.problem("career.risk", f"unknown risk {shown(risk)} (one of {', '.join(RISKS)})")
+    requires = r.get(table, "requires", "list", "career", [])
+    if len(requires) > MAX_REQUIRES:
+        r.problem("career.requires", f"has {len(requires)} items; at most {MAX_REQUIRES} "
+                  "are allowed")
+        requires = requires[:MAX_REQUIRES]
+    for index, name in enumerate(requires):
+        if not isinstance(name, str) or not name:
+            r.problem(f"career.requires[{index}]", f"must be a mission's name (its file "
+                      f"name without .toml), not {shown(name)}")
+    return CareerTerms(
+        on_board=r.get(table, "on_board", "bool", "career", defaults.on_board),
+        first_night=first,
+        last_night=last,
+        min_reputation=(r.number(table, "min_reputation", "career", REPUTATION, 0)
+                        if "min_reputation" in table else None),
+        risk=risk if risk in RISKS else defaults.risk,
+        place=r.get(table, "place", "str", "career", ""),
+        requires=tuple(n for n in requires if isinstance(n, str) and n),
+        min_certainty=r.number(table, "min_certainty", "career", CERTAINTY, 0.0),
+        own_car=r.get(table, "own_car", "bool", "career", defaults.own_car),
     )
 
 

@@ -44,6 +44,7 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "goto": (frozenset({"stage"}), frozenset()),
     "fail": (frozenset({"reason"}), frozenset()),
     "complete": (frozenset(), frozenset({"reason"})),
+    "witness": (frozenset({"text"}), frozenset()),
 }
 
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
@@ -114,6 +115,27 @@ class Contract:
     away_grace_s: float = 30.0  #: clock seconds away from the place while the window is open
 
 
+RISKS = ("low", "medium", "high")  #: how a job's risk is named on the Handler's board
+
+
+@dataclass(frozen=True)
+class CareerTerms:
+    """How the Handler offers the job in a career: the mission's ``[career]`` table.
+
+    Every key has a default, so a mission without the table is on the board from the
+    first night for anyone, at medium risk, driven in the Driver's own car."""
+
+    on_board: bool = True  #: False: never offered in a career (played from Jobs only)
+    first_night: int = 1  #: the first of the Handler's nights it is offered on
+    last_night: int | None = None  #: the last (None: until it is taken or turned down)
+    min_reputation: int | None = None  #: the reputation he needs for it (None: any will do)
+    risk: str = "medium"  #: one of RISKS: shown on the board; more risk, more reputation
+    place: str = ""  #: the place as the board names it ("": the contract's place zone)
+    requires: tuple[str, ...] = ()  #: missions (file stems) that must be done first
+    min_certainty: float = 0.0  #: offered only once the Detective is this sure (0 to 1)
+    own_car: bool = True  #: the Driver brings his own car (False: the job provides one)
+
+
 @dataclass(frozen=True)
 class Traffic:
     cars: int = 0
@@ -139,6 +161,9 @@ class Mission:
     traffic: Traffic
     stages: tuple[Stage, ...] = field(default_factory=tuple)
     always: tuple[Trigger, ...] = field(default_factory=tuple)  #: checked in every stage
+    #: ``[playtest] min_wins``: the autopilot must win this many of 8 seeds (None: no claim)
+    playtest_min_wins: int | None = None
+    career: CareerTerms = field(default_factory=CareerTerms)  #: how the Handler offers it
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

@@ -14,7 +14,6 @@ import hashlib
 from pathlib import Path
 
 from game.level import load_level
-from game.level.model import Level
 from game.mission.job import MISSIONS_DIR, build_job, mission_file
 from game.mission.runtime import MissionRuntime
 from game.mission.validate import LEVELS_DIR
@@ -42,12 +41,13 @@ def map_file(name: str) -> Path:
     return MAPS_DIR / f"{name}.tmx" if "/" not in name and "\\" not in name else Path(name)
 
 
-def free_drive_source(level: Level, seed: int, spawn: str,
+def free_drive_source(session: DriveSession, spawn: str,
                       player_aids: int = PLAYER_AIDS) -> Source:
-    """The source of a free drive on ``level`` from ``spawn``."""
+    """The source of a free drive session that starts from ``spawn``."""
+    level = session.level
     return Source(kind=FREE_DRIVE, map=_name_or_path(level.path, MAPS_DIR, ".tmx"),
-                  map_sha256=file_sha256(level.path), seed=seed, spawn=spawn,
-                  player_aids=player_aids)  # fmt: skip
+                  map_sha256=file_sha256(level.path), seed=session.seed, spawn=spawn,
+                  player_aids=player_aids, difficulty=session.difficulty)  # fmt: skip
 
 
 def job_source(runtime: MissionRuntime, player_aids: int = PLAYER_AIDS) -> Source:
@@ -58,7 +58,7 @@ def job_source(runtime: MissionRuntime, player_aids: int = PLAYER_AIDS) -> Sourc
         map_sha256=file_sha256(level.path), seed=runtime.seed,
         mission=_name_or_path(Path(mission.path), MISSIONS_DIR, ".toml"),
         mission_sha256=file_sha256(mission.path), crew_late=runtime.crew_late,
-        player_aids=player_aids,
+        player_aids=player_aids, difficulty=runtime.session.difficulty,
     )  # fmt: skip
 
 
@@ -80,14 +80,15 @@ def session_for(recording: Recording) -> tuple[DriveSession, MissionRuntime | No
         path = mission_file(source.mission)
         _unchanged(path, source.mission_sha256, "mission")
         session, runtime = build_job(path, seed=source.seed, crew_late=source.crew_late,
-                                     player_aids=source.player_aids)
+                                     player_aids=source.player_aids,
+                                     difficulty=source.difficulty)
         _unchanged(session.level.path, source.map_sha256, "map")
         return session, runtime
     path = map_file(source.map)
     _unchanged(path, source.map_sha256, "map")
     level = load_level(path)
     session = free_drive_session(level, seed=source.seed, player_spawn=source.spawn or None,
-                                 player_aids=source.player_aids)
+                                 player_aids=source.player_aids, difficulty=source.difficulty)
     session.rules = ReplayRules(session.rules, recording.ticks)
     session.refresh_view()
     return session, None

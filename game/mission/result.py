@@ -6,6 +6,11 @@ the session (the heat, what the police saw, the state hash) and returns a frozen
 ``replay --headless`` print (:meth:`JobResult.to_json`), and what a career keeps.
 Payout: the agreed pay times the share of the crew that got back, halved when the
 Driver broke the rule; nothing for a blown job.
+
+What a career reads to build the Detective's file is here too: what the crew left behind
+will say (in the colour the Driver's car has now), the witnesses a ``witness`` action
+named, the street where the police last saw the car, whether a unit read the plate,
+whether the Detective himself saw it, whether the Driver was busted, and the car's damage.
 """
 
 from __future__ import annotations
@@ -13,9 +18,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from game.ai.detective import DetectiveController
 from game.mission.clock import format_clock
-from game.mission.testimony import CAR_DESCRIPTIONS, Testimony
+from game.mission.events import Witnessed
+from game.mission.testimony import Testimony
 from game.mission.window import CrewState
+from game.session.radio import describe_car
+from game.sim import VehicleClass
 
 if TYPE_CHECKING:
     from game.mission.runtime import MissionRuntime
@@ -49,6 +58,13 @@ class JobResult:
     clock_end: float
     sim_s: float  #: sim seconds the run took
     state_hash: str  #: the session's state hash at the end (replays check it)
+    witnesses: tuple[str, ...] = ()  #: who saw the Driver's face (``witness`` actions)
+    last_seen_on: str = ""  #: the street where the police last saw the car ("" unseen)
+    detective_saw: bool = False  #: the Detective had the car in sight in this job
+    #: the law's sentence when the police stopped the Driver ("busted: stopped for 3 s on
+    #: Alameda St with 2 units against you"), else ""
+    busted: str = ""
+    car_damage: float = 0.0  #: the Driver's car's damage at the end, 0 (new) to 1 (wrecked)
 
     @property
     def won(self) -> bool:
@@ -65,6 +81,8 @@ class JobResult:
         data["crew_returned"] = list(self.crew_returned)
         data["crew_left_behind"] = list(self.crew_left_behind)
         data["seen_by"] = list(self.seen_by)
+        data["witnesses"] = list(self.witnesses)
+        data["car_damage"] = round(self.car_damage, 3)
         data["testimony"] = [t.as_dict() for t in self.testimony]
         data["heat_max"] = round(self.heat_max, 2)
         data["sim_s"] = round(self.sim_s, 2)
@@ -81,8 +99,12 @@ def payout(runtime: MissionRuntime) -> int:
 
 
 def testimonies(runtime: MissionRuntime) -> tuple[Testimony, ...]:
-    """What each crew member left behind says: the car, the plate, the way it went."""
-    car = CAR_DESCRIPTIONS.get(runtime.mission.player_class, "a car")
+    """What each crew member left behind says: the car (as it looks now: a career's
+    respray shows), the plate, the way it went."""
+    session = runtime.session
+    vehicle_class = VehicleClass(int(session.world.vehicle_class[session.player]))
+    brought = session.law.standing.player_car
+    car = describe_car(vehicle_class.name.lower(), brought.colour if brought else None)
     direction = runtime.departure or "still at the " + runtime.rule.place_label
     return tuple(Testimony(c.name, car, runtime.plate, direction) for c in runtime.left_behind())
 
@@ -94,10 +116,21 @@ def _seen_by(runtime: MissionRuntime, session: DriveSession) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _last_seen_on(session: DriveSession) -> str:
+    where = session.police.last_seen_xy
+    return session.level.street_at(*where) if where is not None else ""
+
+
+def _detective_saw(session: DriveSession) -> bool:
+    detective = session.fleets.get("detective")
+    return isinstance(detective, DetectiveController) and detective.last_seen is not None
+
+
 def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
     """The result of the run so far (``unfinished`` if it has not ended)."""
     ended = runtime.ended
     rule = runtime.rule
+    player = session.player
     return JobResult(
         mission=runtime.mission.id,
         title=runtime.mission.title,
@@ -119,4 +152,9 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         clock_end=runtime.clock.now,
         sim_s=session.world.time,
         state_hash=session.state_hash(),
+        witnesses=tuple(e.text for e in runtime.events if isinstance(e, Witnessed)),
+        last_seen_on=_last_seen_on(session) or "",
+        detective_saw=_detective_saw(session),
+        busted=session.law.busted.reason if session.law.busted is not None else "",
+        car_damage=float(session.world.damage[player]) if player >= 0 else 0.0,
     )

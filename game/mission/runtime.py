@@ -10,6 +10,11 @@ the current stage's triggers (:mod:`game.mission.triggers`), whose actions
 say goes out as events (:mod:`game.mission.events`) into the session's event list for
 the HUD and audio, and is logged in :attr:`MissionRuntime.events`.
 
+A career's :class:`~game.session.law.Standing` may name ``detective_after_s``: that long
+into the job the runtime has the cast bring the Detective's car in
+(:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
+:class:`~game.mission.events.DetectiveArrived` event.
+
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
 rules, by :func:`game.mission.result.job_result`. No pygame, no sound.
@@ -26,27 +31,29 @@ from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
 from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
+from game.mission.crew_walk import CrewWalk, door_point
 from game.mission.events import (
     Attention,
+    DetectiveArrived,
     Message,
     MissionEnded,
     RuleBroken,
-    ScannerLine,
     WindowClosed,
     WindowOpened,
 )
 from game.mission.model import PLAYER, Action, Mission, Trigger
-from game.mission.testimony import compass, make_plate
+from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
+from game.session.events import RadioLine
 from game.session.heat import HeatMeter
-from game.session.view import CrewView, RulesView, WindowView
+from game.session.radio import compass
+from game.session.view import RulesView, WindowView
 
 if TYPE_CHECKING:
     from game.session.drive import DriveSession, TickReport
 
 ATTENTION_HEAT = 0.5  #: heat a loitering report adds
-SCANNER_SHOW_S = 7.0  #: sim seconds a scanner line stays on the HUD
 
 
 class MissionRuntime:
@@ -67,12 +74,16 @@ class MissionRuntime:
             for m, off in zip(mission.crew, offsets, strict=True)
         ]
         place = self.level.zones[mission.contract.place]
-        self.rule = WindowRule(mission.contract, crew, place.properties.get("label", place.name))
+        self.rule = WindowRule(mission.contract, crew, place.label)
         self.clock = MissionClock(mission.clock_start, mission.time_scale)
         self.plate = make_plate(rng)  # drawn always, so a career's plate changes no draws
+        pickups = {m.name: (self.level.spawns[m.spawn].x, self.level.spawns[m.spawn].y)
+                   for m in mission.crew if m.spawn in self.level.spawns}
+        self.walk = CrewWalk(pickups, mission.time_scale)  #: where the frame draws the crew
         car = session.law.standing.player_car
         if car is not None:
             self.plate = car.plate
+        session.law.plate = self.plate  # what a unit reads close up
         self.zones = ZoneGrid(self.level, sorted(_zone_names(mission)))
         self.events: list = []  #: every mission event so far, oldest first
         self.ended: MissionEnded | None = None
@@ -80,8 +91,6 @@ class MissionRuntime:
         self.stage_id = ""
         self.stage_s = 0.0
         self.elapsed_s = 0.0  #: sim seconds since the job began
-        self.scanner = ""  #: the latest scanner line...
-        self.scanner_until = 0.0  #: ...shown until this elapsed_s
         self.window_opened_at: float | None = None
         self.place_reached_at: float | None = None  #: clock time the car first got there
         self.departure = ""  #: how the car last left the place ("north on Alameda")
@@ -91,6 +100,8 @@ class MissionRuntime:
         self._tick_events: list = []
         self._goal_points: dict[str, tuple[float, float]] = {}
         self._started = False
+        #: elapsed_s at which a career brings the Detective in (None: not, or done)
+        self.detective_due_s = session.law.standing.detective_after_s
 
     @property
     def heat(self) -> HeatMeter:
@@ -102,8 +113,6 @@ class MissionRuntime:
         self._tick_events.append(event)
         self.events.append(event)
         self.session.events.append(event)
-        if isinstance(event, ScannerLine):
-            self.scanner, self.scanner_until = event.text, self.elapsed_s + SCANNER_SHOW_S
 
     def goto(self, stage_id: str) -> None:
         stage = self.mission.stage(stage_id)
@@ -148,6 +157,11 @@ class MissionRuntime:
         dt_clock = self.clock.advance(dt)
         self.stage_s += dt
         self.elapsed_s += dt
+        if self.detective_due_s is not None and self.elapsed_s >= self.detective_due_s:
+            self.detective_due_s = None
+            spawn = self.cast.bring_detective()
+            if spawn is not None:
+                self.emit(DetectiveArrived(spawn.name, self.clock.now))
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.mask_at(x, y))
@@ -186,6 +200,10 @@ class MissionRuntime:
         self.emit(event)
         if isinstance(event, WindowOpened):
             self.window_opened_at = event.clock
+            world, player = self.session.world, self.session.player
+            car = (float(world.x[player]), float(world.y[player]))
+            place = self.level.zones[self.mission.contract.place]
+            self.walk.window_opened(event.clock, car, door_point(self.level.terrain, place, *car))
             self.emit(Message("The window is open: 5:00"))
         elif isinstance(event, WindowClosed) and event.left_behind:
             self.emit(Message("Time. Left behind: " + ", ".join(event.left_behind)))
@@ -193,7 +211,8 @@ class MissionRuntime:
             self.emit(Message(f"Rule broken: {event.reason}"))
         elif isinstance(event, Attention):
             self.heat.add(ATTENTION_HEAT)
-            self.emit(ScannerLine(f"Any unit, check a parked car: {event.reason}."))
+            self.emit(RadioLine(f"Any unit, check a parked car: {event.reason}.",
+                                self.session.world.time))
             self.dispatch(*self.level.zones[self.mission.contract.place].centre, 1)
 
     def _fire(self, trigger: Trigger) -> None:
@@ -252,6 +271,16 @@ class MissionRuntime:
         zone = self.objective_zone()
         return self.goal_point(zone) if zone is not None else None
 
+    def waypoint_label(self) -> str:
+        """The display name of the zone the player should drive to now ("" for none)."""
+        zone = self.objective_zone()
+        return self.level.zones[zone].label if zone is not None else ""
+
+    def at_waypoint(self) -> bool:
+        """The car is in the zone the player should drive to now (as of the last tick)."""
+        zone = self.objective_zone()
+        return zone is not None and zone in self._zones_before
+
     # -- what the frame shows ----------------------------------------------------------
     def view(self, session: DriveSession) -> RulesView:
         rule = self.rule
@@ -264,15 +293,16 @@ class MissionRuntime:
             seconds_left=closes - self.clock.now if closes is not None else None,
             rule_kept=rule.rule_kept,
         )
-        crew = tuple(CrewView(c.name, c.state.name.lower()) for c in rule.crew)
-        showing = self.scanner and self.elapsed_s < self.scanner_until
+        world, player = session.world, session.player
+        car = (float(world.x[player]), float(world.y[player])) if player >= 0 else (0.0, 0.0)
         return RulesView(
             clock_text=self.clock.text(),
             objective=self.objective,
             waypoint=self.waypoint(),
+            waypoint_label=self.waypoint_label(),
+            waypoint_here=self.at_waypoint(),
             window=window,
-            crew=crew,
-            notes=(f"SCANNER: {self.scanner}",) if showing else (),
+            crew=self.walk.views(rule.crew, self.clock.now, car),
             finished=self.ended is not None,
         )
 

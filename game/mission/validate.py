@@ -15,7 +15,9 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 - whatever the form, the map gets every check ``python -m game check MAP`` runs
   (:func:`game.level.validate.check_map`), each problem reported under the mission's
   ``map`` key;
-- every zone, spawn, vehicle and vehicle class the mission names is on that map.
+- every zone, spawn, vehicle and vehicle class the mission names is on that map;
+- every mission its ``[career] requires`` names is a mission file in the same folder
+  (and not the mission itself: it would never be offered).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def read_mission_and_map(path: str | Path) -> CheckedMission:
     level, problems = _checked_map(str(path), mission)
     if level is not None:
         problems = map_problems(mission, level)
+    problems = [*requires_problems(mission), *problems]
     if problems:
         return CheckedMission(None, None, problems)
     return CheckedMission(mission, level, [])
@@ -119,6 +122,22 @@ def load_mission_and_map(path: str | Path) -> tuple[Mission, Level]:
         raise FileProblem(first.file, first.where, message)
     assert mission is not None and level is not None
     return mission, level
+
+
+def requires_problems(mission: Mission) -> list[Problem]:
+    """``[career] requires`` names missions beside this one (and never this one)."""
+    folder = Path(mission.path).parent
+    problems = []
+    for index, name in enumerate(mission.career.requires):
+        where = f"career.requires[{index}]"
+        if name == mission.id:
+            problems.append(Problem(mission.path, where, "a job cannot require itself: it "
+                                    "would never be offered"))
+        elif not MAP_NAME.fullmatch(name) or not _is_file(folder / f"{name}.toml"):
+            known = sorted(p.stem for p in folder.glob("*.toml"))
+            problems.append(Problem(mission.path, where, f"no mission {shown(name)} in "
+                                    f"{folder}{close_hint(name, known)}"))
+    return problems
 
 
 def map_problems(mission: Mission, level: Level) -> list[Problem]:

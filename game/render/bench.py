@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 
-from game.ai.bench_city import DOWNTOWN
+from game.session.bench_city import DOWNTOWN
 
 RENDER_CARS = 200  #: cars when --cars is not given on the command line
 RENDER_MAP = DOWNTOWN  #: the map the render bench drives

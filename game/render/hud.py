@@ -1,4 +1,17 @@
-"""The HUD: speedometer, clock, the street you are on, the rules' lines, a message, minimap."""
+"""The HUD: speedometer, the clock on its backing, the window countdown, the heat gauge,
+the street you are on, the panel of what to do, the radio line and a message.
+
+Where things sit (the minimap is drawn beside it, bottom right):
+
+    top left      the panel: objective, where that is and how far, the time agreed, crew
+    top centre    the window countdown, large, while the window is open
+    top right     the clock on a dark backing; under it the heat gauge (a slot: pips up to
+                  the most heat there is, PURSUIT and SEEN) in a job or once there is heat
+    bottom centre the radio line over the street name
+    bottom left   the speedometer
+
+Everything is read from the session's typed :class:`~game.session.view.FrameView`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +21,17 @@ import pygame
 
 from game.render import palette
 from game.render.text import TextCache
+from game.session.escalation import shipped_max_heat
+from game.session.view import FrameView, hud_lines, window_countdown
 
 DIAL_RADIUS = 86  #: px
 DIAL_MAX_KMH = 240
 DIAL_START, DIAL_SWEEP = math.radians(135), math.radians(270)  #: needle at 0 and its travel
+CLOCK_SIZE = 64  #: px, the clock's type
+COUNTDOWN_SIZE = 120  #: px, the window countdown's type
+COUNTDOWN_URGENT_S = 60.0  #: clock seconds left when the countdown turns pink
+HEAT_PIPS = int(shipped_max_heat())  #: one pip per point of heat (the police table's max)
+PANEL_ALPHA = 200  #: the dark backings' opacity (0..255)
 
 
 def _dial(cache: TextCache) -> pygame.Surface:
@@ -44,28 +64,105 @@ class Hud:
     def __init__(self, text: TextCache) -> None:
         self.text = text
         self.dial = _dial(text)
-        self.panel = pygame.Surface((10, 10), pygame.SRCALPHA)
+        self.panels: dict[tuple[int, int], pygame.Surface] = {}  #: dark backings by size
 
-    def draw(self, screen: pygame.Surface, speed_ms: float, clock: str, street: str | None,
-             lines: list[str], message: str | None, lights_on: bool) -> None:
+    def draw(self, screen: pygame.Surface, frame: FrameView, speed_ms: float,
+             street: str | None, message: str | None, lights_on: bool) -> None:
         width, height = screen.get_size()
         self._speedometer(screen, speed_ms, (18, height - self.dial.get_height() - 14))
-        clock_text = self.text.render(clock, 64, palette.NEON_PINK, neon=True)
-        screen.blit(clock_text, clock_text.get_rect(topright=(width - 10, 0)),
-                    special_flags=pygame.BLEND_ADD)
+        clock_box = self._clock(screen, frame.rules.clock_text)
+        rules = frame.rules
+        heat = frame.heat
+        if rules.window is not None or heat.heat > 0.0 or heat.pursuit or heat.searched:
+            self._heat(screen, frame, (clock_box.right, clock_box.bottom + 8))
+        countdown = window_countdown(frame)
+        if countdown is not None:
+            self._countdown(screen, countdown, rules.window.seconds_left)
+        bottom = height - 8
         if street:
             name = self.text.render(street.upper(), 34, palette.NEON_CYAN, neon=True)
-            screen.blit(name, name.get_rect(midbottom=(width // 2, height - 8)),
-                        special_flags=pygame.BLEND_ADD)
+            box = name.get_rect(midbottom=(width // 2, bottom))
+            screen.blit(name, box, special_flags=pygame.BLEND_ADD)
+            bottom = box.top + 4  # the glow pads the letters
+        if frame.radio:
+            self.radio_line(screen, frame.radio, (width // 2, bottom))
         y = 14
-        for line in lines:
-            self._panel_text(screen, line, (16, y), palette.TEXT)
-            y += 30
+        for line in hud_lines(frame):
+            y = self.panel_text(screen, line, (16, y), palette.TEXT).bottom + 2
         if message:
-            self._panel_text(screen, message, (16, y + 6), palette.AMBER)
+            self.panel_text(screen, message, (16, y + 6), palette.AMBER)
         if not lights_on:
             icon = self.text.render("LIGHTS OFF", 22, palette.AMBER)
             screen.blit(icon, (18 + self.dial.get_width() + 8, height - 34))
+
+    def _clock(self, screen: pygame.Surface, clock: str) -> pygame.Rect:
+        """The big clock top right, on a dark backing so map lights never show through."""
+        text = self.text.render(clock, CLOCK_SIZE, palette.NEON_PINK, neon=True)
+        box = text.get_rect(topright=(screen.get_width() - 10, 6)).inflate(-4, -12)
+        screen.blit(self.backing(box.size), box)
+        pygame.draw.rect(screen, palette.NEON_PINK, box, 1, border_radius=6)
+        screen.blit(text, text.get_rect(center=box.center), special_flags=pygame.BLEND_ADD)
+        return box
+
+    def _countdown(self, screen: pygame.Surface, text: str, seconds_left: float) -> None:
+        """The open window's time left, large and central at the top."""
+        urgent = seconds_left <= COUNTDOWN_URGENT_S
+        colour = palette.NEON_PINK if urgent else palette.AMBER
+        digits = self.text.render(text, COUNTDOWN_SIZE, colour, neon=True)
+        caption = self.text.render("THE WINDOW", 26, palette.TEXT)
+        centre_x = screen.get_width() // 2
+        box = digits.get_rect(midtop=(centre_x, 22)).inflate(-20, -40)
+        box.height += caption.get_height()
+        box.top = 4
+        screen.blit(self.backing(box.size), box)
+        screen.blit(caption, caption.get_rect(midtop=(centre_x, box.top + 4)))
+        screen.blit(digits, digits.get_rect(midtop=(centre_x, box.top + caption.get_height() - 8)),
+                    special_flags=pygame.BLEND_ADD)
+
+    def _heat(self, screen: pygame.Surface, frame: FrameView, topright: tuple[int, int]) -> None:
+        """The heat gauge: a pip per point, the level's name (the police table's), PURSUIT
+        while chased or SEARCHING while a lookout is out, SEEN while watched."""
+        heat = frame.heat
+        pip_w, pip_h, gap = 18, 12, 4
+        label = self.text.render("HEAT", 22, palette.TEXT_DIM)
+        width = label.get_width() + 8 + HEAT_PIPS * (pip_w + gap)
+        box = pygame.Rect(0, 0, width + 12, pip_h + 30)
+        box.topright = topright
+        screen.blit(self.backing(box.size), box)
+        screen.blit(label, (box.left + 6, box.top + 4))
+        x = box.left + 6 + label.get_width() + 8
+        for pip in range(HEAT_PIPS):
+            fill = min(1.0, max(0.0, heat.heat - pip))
+            cell = pygame.Rect(x + pip * (pip_w + gap), box.top + 6, pip_w, pip_h)
+            pygame.draw.rect(screen, palette.TEXT_DIM, cell, 1)
+            if fill > 0.0:
+                lit = cell.inflate(-2, -2)
+                lit.width = max(1, round(lit.width * fill))
+                screen.fill(palette.POLICE_RED if heat.pursuit else palette.AMBER, lit)
+        words = [heat.level_name.upper()] if heat.level else []
+        words += [w for w, on in (("PURSUIT", heat.pursuit), ("SEARCHING", heat.searched
+                                                             and not heat.pursuit),
+                                  ("SEEN", heat.seen)) if on]
+        if words:
+            state = self.text.render("  ".join(words), 20, palette.NEON_PINK)
+            screen.blit(state, state.get_rect(topright=(box.right - 6, box.top + pip_h + 10)))
+
+    def radio_line(self, screen: pygame.Surface, line: str, midbottom: tuple[int, int]) -> None:
+        """The police radio, over the street name."""
+        text = self.text.render(f"RADIO  {line}", 24, palette.RADIO)
+        box = text.get_rect(midbottom=midbottom).inflate(16, 8)
+        screen.blit(self.backing(box.size), box)
+        screen.blit(text, text.get_rect(center=box.center))
+
+    def backing(self, size: tuple[int, int]) -> pygame.Surface:
+        """A dark translucent panel of this size (cached: the HUD's sizes repeat)."""
+        panel = self.panels.get(size)
+        if panel is None:
+            if len(self.panels) > 64:
+                self.panels.clear()
+            panel = self.panels[size] = pygame.Surface(size, pygame.SRCALPHA)
+            panel.fill((*palette.PANEL, PANEL_ALPHA))
+        return panel
 
     def _speedometer(self, screen: pygame.Surface, speed_ms: float, at: tuple[int, int]) -> None:
         screen.blit(self.dial, at)
@@ -81,12 +178,11 @@ class Hud:
         unit = self.text.render("km/h", 18, palette.TEXT_DIM)
         screen.blit(unit, unit.get_rect(center=(centre[0], centre[1] + 58)))
 
-    def _panel_text(self, screen: pygame.Surface, line: str, at: tuple[int, int],
-                    colour: tuple[int, int, int]) -> None:
-        text = self.text.render(line, 26, colour)
-        size = (text.get_width() + 16, text.get_height() + 8)
-        if self.panel.get_size() != size:
-            self.panel = pygame.Surface(size, pygame.SRCALPHA)
-            self.panel.fill((*palette.PANEL, 190))
-        screen.blit(self.panel, at)
+    def panel_text(self, screen: pygame.Surface, line: str, at: tuple[int, int],
+                   colour: tuple[int, int, int], size: int = 26) -> pygame.Rect:
+        """A line of text on a dark backing; returns the backing's rectangle."""
+        text = self.text.render(line, size, colour)
+        box = pygame.Rect(at, (text.get_width() + 16, text.get_height() + 8))
+        screen.blit(self.backing(box.size), box)
         screen.blit(text, (at[0] + 8, at[1] + 4))
+        return box

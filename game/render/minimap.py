@@ -1,8 +1,9 @@
-"""The minimap: the map's blocks and roads, you, the other cars, police sight cones, and
-the job's objective.
+"""The minimap: the map's blocks and roads, you, the other cars, police sight cones, the
+job's objective, the route to it along the roads and the crew on foot.
 
-Cones are rows of x, y, heading, range (m), half angle (rad), and the objective is a
-point in metres, as the session's view (:class:`game.session.view.FrameView`) gives them.
+Cones are rows of x, y, heading, range (m), half angle (rad), the objective is a point
+and the route a polyline in metres, as the session's view
+(:class:`game.session.view.FrameView`) gives them.
 """
 
 from __future__ import annotations
@@ -59,8 +60,10 @@ class Minimap:
 
     def draw(self, target: pygame.Surface, topleft: tuple[int, int], player: int,
              x: np.ndarray, y: np.ndarray, heading: np.ndarray, police: np.ndarray,
-             sight_cones: np.ndarray, waypoint: tuple[float, float] | None = None) -> None:
-        """``police``: per vehicle, drawn as a police car (a bool mask)."""
+             sight_cones: np.ndarray, waypoint: tuple[float, float] | None = None,
+             route: np.ndarray | None = None, crew: tuple = ()) -> None:
+        """``police``: per vehicle, drawn as a police car (a bool mask); ``route``: the
+        way to the waypoint ((K, 2) metres); ``crew``: CrewViews, drawn where on foot."""
         half = MINIMAP_PX / 2
         if player >= 0:
             cx, cy = x[player] / MINIMAP_M_PER_PX, y[player] / MINIMAP_M_PER_PX
@@ -70,6 +73,9 @@ class Minimap:
         surface.fill((*GROUND, 255))
         surface.blit(self.image, (round(half - cx), round(half - cy)))
         self._draw_cones(surface, sight_cones, cx, cy)
+        if route is not None and len(route) >= 2:
+            line = np.asarray(route, dtype=float) / MINIMAP_M_PER_PX - (cx - half, cy - half)
+            pygame.draw.lines(surface, palette.ROUTE, False, line.tolist(), 3)
         px = x / MINIMAP_M_PER_PX - cx + half
         py = y / MINIMAP_M_PER_PX - cy + half
         shown = (px >= 0) & (px < MINIMAP_PX) & (py >= 0) & (py < MINIMAP_PX)
@@ -78,6 +84,12 @@ class Minimap:
                                      police[shown].tolist(), strict=True):
             colour = palette.POLICE_BLUE if is_police else palette.TEXT_DIM
             surface.fill(colour, (sx - 1, sy - 1, 3, 3))
+        for member in crew:
+            if member.position is not None:
+                mx = member.position[0] / MINIMAP_M_PER_PX - cx + half
+                my = member.position[1] / MINIMAP_M_PER_PX - cy + half
+                pygame.draw.circle(surface, palette.NIGHT_INK, (mx, my), 4)
+                pygame.draw.circle(surface, palette.CREW, (mx, my), 3)
         if waypoint is not None:
             self._draw_waypoint(surface, waypoint, cx, cy)
         if player >= 0:

@@ -19,3 +19,6 @@ POLICE_BLUE = (40, 90, 255)
 SPARK = (255, 214, 120)
 SMOKE = (70, 70, 78)
 SKID = (4, 4, 6)  #: rubber on asphalt: darker than the darkest road tile
+RADIO = (130, 175, 255)  #: police radio text
+ROUTE = (255, 196, 96)  #: the way to the objective, on the minimap and the map
+CREW = (120, 255, 170)  #: the crew on foot, on the maps

@@ -23,11 +23,13 @@ from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
 from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
+from game.render.people import SHIRTS, draw_person
+from game.render.pointer import draw_pointer, edge_arrow
 from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
 from game.render.tile_lights import tile_lights
 from game.render.traffic_lights import TrafficLights
-from game.session.view import hud_lines
+from game.session.view import THERE_M, format_distance
 from game.sim import VehicleClass
 
 BRAKING_MS2 = -2.5  #: slowing harder than this lights the brake lights (drag alone is ~-1)
@@ -97,6 +99,8 @@ class Renderer:
                           world.time, session.player,
                           [(h.x, h.y, h.light_radius_m) for h in helicopters])
         self._effects(surface, view, world, events, sim_dt)
+        self._draw_crew(surface, view, session.view.rules.crew, world.time)  # after the night:
+        # a person is a few pixels across, and must read against a dark street
         for helicopter in helicopters:
             if view.visible(np.array(helicopter.x), np.array(helicopter.y), 10.0):
                 draw_helicopter(surface, view, helicopter.x, helicopter.y, helicopter.heading,
@@ -108,6 +112,7 @@ class Renderer:
         if not busy and not self.chunks.prefetch(view, level, self.chunk_m, budget=1):
             self.lights.static.prefetch(view, level, self.chunk_m, budget=1)
         self._hud(screen, session, x, y, heading, message)
+        self._pointer(screen, session, view)
 
     def _drawing_level(self, world, x: np.ndarray, y: np.ndarray) -> tuple[float, bool]:
         """The zoom level to draw at, and whether this frame did preparation work.
@@ -172,6 +177,38 @@ class Renderer:
             jobs.append((frame, (round(sx) - ox, round(sy) - oy)))
         surface.blits(jobs, doreturn=False)
 
+    @staticmethod
+    def _draw_crew(surface: pygame.Surface, view: View, crew: tuple, time_s: float) -> None:
+        """The crew on foot, where the view says they are."""
+        for k, member in enumerate(crew):
+            if member.position is None:
+                continue
+            x, y = member.position
+            if view.visible(np.array(x), np.array(y), 2.0):
+                draw_person(surface, view, x, y, member.heading, time_s, member.walking,
+                            SHIRTS[k % len(SHIRTS)])
+
+    def hud_boxes(self, screen: pygame.Surface) -> tuple[tuple[int, int, int, int], ...]:
+        """Where the speedometer and the minimap are (left, top, right, bottom)."""
+        width, height = screen.get_size()
+        dial = self.hud.dial.get_size()
+        return ((18, height - dial[1] - 14, 18 + dial[0], height - 14),
+                (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14, width - 14, height - 14))
+
+    def _pointer(self, screen: pygame.Surface, session, view: View) -> None:
+        """The objective: marked where it is on screen, else an arrow at the edge."""
+        frame = session.view
+        waypoint = frame.rules.waypoint
+        if waypoint is None:
+            return
+        stretch = screen.get_width() / view.width_px
+        sx, sy = (float(v) * stretch for v in view.to_px(*waypoint))
+        pointer = edge_arrow(screen.get_size(), (sx, sy), keep_out=self.hud_boxes(screen))
+        if (frame.route_m < THERE_M or frame.rules.waypoint_here) and pointer.on_screen:
+            return  # the car is there: no marker on top of it
+        far = format_distance(frame.route_m) if frame.route_m >= THERE_M else ""
+        draw_pointer(screen, self.text, pointer, session.world.time, far)
+
     def _effects(self, surface: pygame.Surface, view: View, world, events: list,
                  sim_dt: float) -> None:
         for step in events:
@@ -194,10 +231,10 @@ class Renderer:
         street = session.level.street_at(float(x[player]), float(y[player])) \
             if player >= 0 else None
         lights_on = bool(world.lights_on[player]) if player >= 0 else True
-        self.hud.draw(screen, speed, frame.rules.clock_text, street, hud_lines(frame), message,
-                      lights_on)
-        width, height = screen.get_size()
+        self.hud.draw(screen, frame, speed, street, message, lights_on)
         police = np.zeros(world.n, dtype=bool)
         police[frame.police] = True
-        self.minimap.draw(screen, (width - MINIMAP_PX - 14, height - MINIMAP_PX - 14), player,
-                          x, y, heading, police, frame.sight_cones, frame.rules.waypoint)
+        minimap = self.hud_boxes(screen)[1]
+        self.minimap.draw(screen, minimap[:2], player,
+                          x, y, heading, police, frame.sight_cones, frame.rules.waypoint,
+                          route=frame.route, crew=frame.rules.crew)

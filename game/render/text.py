@@ -47,6 +47,11 @@ class TextCache:
             self.fonts[key] = font
         return self.fonts[key]
 
+    def rendered_texts(self) -> set[str]:
+        """Every string drawn since the cache was last cleared (tests ask what is on
+        screen)."""
+        return {key[0] for key in self.rendered}
+
     def render(self, text: str, size: int, colour: tuple[int, int, int], neon: bool = False,
                bold: bool = False) -> pygame.Surface:
         """Plain text has alpha; neon text is additive (blit it with BLEND_ADD)."""

@@ -12,7 +12,9 @@ which is the whole tick, in the order DESIGN.md fixes::
             (the player's driver, the fleets in the order they joined, the police last:
             traffic may move a far car out of the way first, and police react to it)
     step    World.step(controls): aids, physics, collisions       -> StepEvents
-    law     offences and heat, pursuit orders, busted             -> law events
+    law     offences and heat, lookout, pursuit orders, busted     -> law events
+            (then the backup carries out the level's orders: units called in,
+            a roadblock, the helicopter)
     rules   the mission's clock, window, stages                   -> rules events
     view    the typed FrameView the HUD, minimap and audio read
 
@@ -26,20 +28,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
 from game.ai.driver import Cover, Driver, FleetDriver, Senses, Setting
 from game.ai.parked import ParkedCars
-from game.ai.perception import vehicles_see
+from game.ai.perception import SightParams, vehicles_see
 from game.ai.police import PoliceController
 from game.ai.pursuit import PursuitParams
-from game.ai.traffic import TrafficController
+from game.ai.traffic import TrafficController, spawn_on_lanes
 from game.level.model import Level, Spawn
 from game.level.zones import ZoneGrid, cell_flag
-from game.session.law import NOTHING_KNOWN, Law, Standing
+from game.session.backup import Backup
+from game.session.escalation import Difficulty, load_escalation
+from game.session.events import RadioLine
+from game.session.guide import NO_ROUTE, RouteGuide
+from game.session.law import Law
+from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
 from game.sim.aids import NO_AIDS, PLAYER_AIDS
@@ -48,11 +55,15 @@ from game.sim.controls import HORN, SIREN, idle_controls
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
 SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz); held between
+RADIO_SHOW_S = 7.0  #: sim seconds a radio line stays on the HUD
 WRECKED_LINE = "WRECKED: pause and Restart for a new car"
 #: the police of a job or free drive: the heat meter ends a pursuit, not the units; they
 #: ram only once a chase has lasted a while (a car just pulling out gets a chance)
 LAW_PURSUIT = PursuitParams(give_up_s=None, ram_after_s=10.0)
 PATROL_THINK_HZ = 3.0  #: patrols decide less often than traffic: they only cruise
+LANE_KM_PER_PATROL = 8.0  #: free drive: one patrol car per this many km of lanes...
+MIN_PATROLS = 3  #: ...but never fewer than this (normal difficulty)
+PATROL_CLEAR_OF_START_M = 150.0  #: no patrol starts nearer the Driver than this
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,14 @@ class FreeDriveRules:
         return None
 
     def view(self, session: DriveSession) -> RulesView:
-        """The time of day; and, when the car is wrecked, how to get a new one (it no
-        longer answers the controls, and free drive never ends by itself)."""
+        """The time of day; when the car is wrecked, how to get a new one (it no longer
+        answers the controls); and the end of the drive when the police bust him."""
         player = session.player
         wrecked = player >= 0 and bool(session.world.wrecked[player])
         clock = clock_hhmm(self.start_clock_s + session.world.time)
+        busted = session.law.busted
+        if busted is not None:
+            return RulesView(clock_text=clock, notes=(busted.reason.upper(),), finished=True)
         return RulesView(clock_text=clock, notes=(WRECKED_LINE,) if wrecked else ())
 
     def state(self) -> tuple:
@@ -117,27 +131,34 @@ class DriveSession:
     """A level, its World, the Driver's car, the fleets, the law and the rules."""
 
     def __init__(self, level: Level, seed: int = 0, rules: Rules | None = None,
-                 standing: Standing = NOTHING_KNOWN) -> None:
+                 standing: Standing = NOTHING_KNOWN, difficulty: str = "normal") -> None:
         self.level = level
         self.seed = seed
+        self.difficulty = difficulty  #: the police's: "easy", "normal" or "hard"
         self.world = World(level.terrain, seed=seed)
         self.setting = Setting.of(level, seed)
+        table = load_escalation()
+        police_difficulty = table.difficulties[difficulty]
         self.rules: Rules = rules if rules is not None else FreeDriveRules()
         self.player = -1  #: the Driver's vehicle index (-1 until spawn_player)
         #: drives the Driver's car each tick (keys, pad, autopilot, replay); None: it coasts
         self.player_driver: Driver | None = None
         self.recorder: Recorder | None = None  #: records the drive, when set
-        self.police = PoliceController.in_setting(self.setting, LAW_PURSUIT, PATROL_THINK_HZ)
+        self.police = police_for(self.setting, table.sight, police_difficulty)
         self.fleets: dict[str, FleetDriver] = {"police": self.police}  #: role -> its driver
         self.role_names: list[str] = []  #: role codes: index -> role name
         self.role = np.zeros(0, dtype=np.int16)  #: per vehicle: its role's code, -1: none
-        self.law = Law(level, self.setting.signals, self.police, standing)
+        self.law = Law(level, self.setting.signals, self.police, standing, table, difficulty)
+        self.backup = Backup(seed)
         crowds = sorted(name for name, zone in level.zones.items() if zone.kind == "crowd")
         self._crowds = ZoneGrid(level, crowds)
         self._sight = np.zeros(0, dtype=bool)  #: who saw the Driver at the last look...
         self._sight_heli = False  #: ...whether a helicopter did...
         self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
         self.events: list = []  #: everything since the frame last drained (steps, law, rules)
+        self._radio_text, self._radio_until = "", 0.0  #: the radio's latest line, shown till
+        #: the way to the rules' waypoint, for the view (refreshed at a low rate)
+        self.guide = RouteGuide(self.setting.planner, level.terrain)
         self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
@@ -151,9 +172,26 @@ class DriveSession:
         self.role = np.append(self.role, np.int16(-1))
         return index
 
+    def spawn_many(self, vehicle_classes, x, y, heading, speed=0.0) -> np.ndarray:
+        """Add many vehicles in one go (one World.spawn: the arrays grow once); their
+        indices. ``vehicle_classes`` are names or VehicleClass values."""
+        classes = np.array([VehicleClass.from_name(c) if isinstance(c, str) else int(c)
+                            for c in vehicle_classes], dtype=np.intp)
+        rows = np.atleast_1d(self.world.spawn(classes, x, y, heading, speed)).astype(np.intp)
+        self.role = np.append(self.role, np.full(rows.size, -1, dtype=np.int16))
+        return rows
+
     def spawn_at(self, spawn: Spawn, default_class: str = "sedan") -> int:
         """Add a vehicle at a level spawn point, with its class (or ``default_class``)."""
         return self.spawn(spawn.vehicle_class or default_class, spawn.x, spawn.y, spawn.heading)
+
+    def spawn_at_all(self, spawns: list[Spawn], default_class: str = "sedan") -> np.ndarray:
+        """A vehicle at each spawn point, in one go; their indices."""
+        if not spawns:
+            return np.zeros(0, dtype=np.intp)
+        return self.spawn_many([s.vehicle_class or default_class for s in spawns],
+                               [s.x for s in spawns], [s.y for s in spawns],
+                               [s.heading for s in spawns])
 
     def spawn_player(self, spawn_name: str = "player_start", aids: int = PLAYER_AIDS,
                      vehicle_class: str = "") -> int:
@@ -192,6 +230,12 @@ class DriveSession:
         self.role[rows] = self.role_code(role)
         return fleet
 
+    def join_police(self, rows) -> None:
+        """Vehicles ``rows`` become police units (the session always has its police)."""
+        rows = np.atleast_1d(np.asarray(rows, dtype=np.intp))
+        self.police.add(rows)
+        self.role[rows] = self.role_code("police")
+
     def vehicles_of(self, role: str) -> np.ndarray:
         """World indices of the vehicles with ``role``."""
         if role not in self.role_names:
@@ -221,10 +265,15 @@ class DriveSession:
                 fleet.drive(senses, controls)
         self.police.drive(senses, controls)
         step = world.step(controls)
-        law = tuple(self.law.update(senses, step, world))
+        law = tuple(self.law.update(senses, step, world)
+                    + self.backup.carry_out(self, self.law.orders))
+        heard = len(self.events)
         self.rules.update(self, TickReport(senses, step, law))
-        self.refresh_view()
         self.events += [step, *law]
+        for line in self.events[heard:]:
+            if isinstance(line, RadioLine):  # the law's and the job's scanner lines alike
+                self._radio_text, self._radio_until = line.text, world.time + RADIO_SHOW_S
+        self.refresh_view()
         if self.recorder is not None:
             player_row = controls[self.player] if self.player >= 0 else idle_controls(1)[0]
             self.recorder.after_tick(self, player_row)
@@ -263,17 +312,25 @@ class DriveSession:
     def refresh_view(self) -> FrameView:
         """Build :attr:`view` from the state now (the tick's last phase; also call it
         after changing the rules, so the first frame shows them)."""
-        world, police = self.world, self.police
+        world, police, player = self.world, self.police, self.player
         heat = self.law.heat
         helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.light_radius_m)
                             for h in police.helicopters)
+        rules = self.rules.view(self)
+        route = NO_ROUTE if player < 0 else self.guide.update(
+            world.time, float(world.x[player]), float(world.y[player]),
+            float(world.heading[player]), rules.waypoint)
         self.view = FrameView(
-            rules=self.rules.view(self),
-            heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed),
+            rules=rules,
+            heat=HeatView(heat.heat, heat.pursuit, self.law.witnessed, heat.level,
+                          heat.level_name, self.law.lookout is not None),
             sight_cones=police.sight_cones(world),
             helicopters=helicopters,
             sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
             police=police.units.copy(),
+            radio=self._radio_text if world.time < self._radio_until else "",
+            route=route.points,
+            route_m=route.length_m,
         )
         return self.view
 
@@ -300,6 +357,15 @@ class DriveSession:
 SessionFactory = Callable[[], DriveSession]
 
 
+def police_for(setting: Setting, base: SightParams, difficulty: Difficulty) -> PoliceController:
+    """A session's police as the table and the difficulty make them: how far they see
+    (``base``, scaled), when they ram, whether they spin a car with a PIT."""
+    sight = replace(base, cone_range_m=base.cone_range_m * difficulty.sight,
+                    near_radius_m=base.near_radius_m * difficulty.sight)
+    params = replace(LAW_PURSUIT, ram_after_s=difficulty.ram_after_s)
+    return PoliceController.in_setting(setting, params, PATROL_THINK_HZ, sight, difficulty.pit)
+
+
 def free_drive_spawn(level: Level) -> str | None:
     """Where free drive starts: the map's ``free_drive`` spawn (out on a street), else
     ``player_start`` (where jobs start), else any player spawn; None if it has none."""
@@ -312,7 +378,7 @@ def free_drive_spawn(level: Level) -> str | None:
 
 def add_parked(session: DriveSession, spawns: list[Spawn]) -> np.ndarray:
     """A parked car at each spawn, in the session's ``parked`` fleet."""
-    rows = np.array([session.spawn_at(spawn) for spawn in spawns], dtype=np.intp)
+    rows = session.spawn_at_all(spawns)
     if rows.size:
         session.join("parked", rows, ParkedCars.in_setting)
     return rows
@@ -322,18 +388,55 @@ def add_traffic(session: DriveSession, spawns: list[Spawn]) -> np.ndarray:
     """A car at each traffic spawn, in the session's ``traffic`` fleet (none without roads)."""
     if not spawns or len(session.level.roads.edge_src) == 0:
         return np.zeros(0, dtype=np.intp)
-    rows = np.array([session.spawn_at(spawn) for spawn in spawns], dtype=np.intp)
+    rows = session.spawn_at_all(spawns)
     session.join("traffic", rows, TrafficController.in_setting)
     return rows
 
 
+def add_patrols(session: DriveSession, count: int) -> np.ndarray:
+    """``count`` police cars on lanes spread over the map (seeded), none near the Driver:
+    free drive's patrols beyond the map's own police spawns."""
+    roads = session.level.roads
+    if count <= 0 or len(roads.edge_src) == 0:
+        return np.zeros(0, dtype=np.intp)
+    rng = np.random.default_rng(np.random.SeedSequence([session.seed, 0x9A7]))
+    x, y, heading = spawn_on_lanes(roads, rng, 4 * count + 8, min_spacing_m=10.0,
+                                   geometry=session.setting.planner.geometry)
+    if session.player >= 0:
+        px, py = float(session.world.x[session.player]), float(session.world.y[session.player])
+        far = np.hypot(x - px, y - py) > PATROL_CLEAR_OF_START_M
+        x, y, heading = x[far], y[far], heading[far]
+    x, y, heading = x[:count], y[:count], heading[:count]
+    rows = session.spawn_many(["police"] * x.size, x, y, heading)
+    session.join_police(rows)
+    return rows
+
+
+def patrols_for(session: DriveSession) -> int:
+    """How many patrols free drive puts on the session's map: by its lanes' length and
+    the difficulty."""
+    lane_km = float(session.setting.planner.geometry.length.sum()) / 1000.0
+    base = max(MIN_PATROLS, round(lane_km / LANE_KM_PER_PATROL))
+    return int(round(base * session.law.difficulty.units))
+
+
 def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = None,
-                       player_aids: int = PLAYER_AIDS) -> DriveSession:
-    """Free drive: the Driver at ``player_spawn`` (default :func:`free_drive_spawn`),
-    parked cars kerbside, traffic on the lanes."""
-    session = DriveSession(level, seed=seed)
+                       player_aids: int = PLAYER_AIDS, difficulty: str = "normal",
+                       standing: Standing = NOTHING_KNOWN) -> DriveSession:
+    """Free drive ("Take a Ride"): the Driver at ``player_spawn`` (default
+    :func:`free_drive_spawn`), parked cars kerbside, traffic on the lanes, and the police:
+    the map's police spawns and patrols all over it, reacting to what they see."""
+    rules = FreeDriveRules()
+    session = DriveSession(level, seed=seed, rules=rules, standing=standing,
+                           difficulty=difficulty)
+    car = standing.player_car  # a career's car, in its class
     session.spawn_player(player_spawn or free_drive_spawn(level) or "player_start",
-                         aids=player_aids)
+                         aids=player_aids, vehicle_class=car.vehicle_class if car else "")
     add_parked(session, session.spawns_of_kind("parked"))
     add_traffic(session, session.spawns_of_kind("traffic"))
+    police = session.spawns_of_kind("police")
+    if police and len(level.roads.edge_src):
+        session.join_police(session.spawn_at_all(police, default_class="police"))
+    add_patrols(session, patrols_for(session) - len(police))
+    session.refresh_view()
     return session

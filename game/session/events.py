@@ -17,6 +17,29 @@ class OffenceWitnessed:
 
 
 @dataclass(frozen=True)
+class CarRecognised:
+    """A unit knew the car from a lookout (or the Detective's file) on sight."""
+
+    time: float
+
+
+@dataclass(frozen=True)
+class HeatLevelChanged:
+    level: int  #: index into the police table's levels
+    name: str  #: "wanted", "backup", ...
+    time: float
+
+
+@dataclass(frozen=True)
+class RadioLine:
+    """Police radio chatter made from what the police do (the HUD shows it, audio
+    plays a squelch)."""
+
+    text: str
+    time: float
+
+
+@dataclass(frozen=True)
 class PursuitStarted:
     time: float
 

@@ -1,10 +1,9 @@
 """Offences: what the Driver does that police care about, as data and one detector.
 
-Each :class:`Offence` has a row in the table below (after Driver 2's felony table):
-points when calm and when already pursued, a cooldown before the same offence counts
-again, and how long the condition must hold before it counts at all. Detection reads
-the player's car, the road graph (lane limits and directions), the signals and the
-step's collisions; it knows nothing of who saw it (that is :mod:`game.session.heat`).
+Each :class:`Offence` has a row in the police table (``levels/police.toml``, after
+Driver 2's felony table: :mod:`game.session.escalation`). Detection reads the player's
+car, the road graph (lane limits and directions), the signals and the step's
+collisions; it knows nothing of who saw it (that is :mod:`game.session.heat`).
 """
 
 from __future__ import annotations
@@ -30,15 +29,6 @@ class Offence(IntEnum):
 
 
 N_OFFENCES = len(Offence)
-
-#: heat points per witnessed offence when nobody is chasing you
-POINTS_CALM = np.array([0.5, 0.7, 0.6, 0.3, 0.5, 0.4, 0.3, 0.0])
-#: heat points per witnessed offence during a pursuit
-POINTS_PURSUIT = np.array([0.2, 0.3, 0.5, 0.2, 0.2, 0.1, 0.1, 0.15])
-#: seconds before the same offence counts again
-COOLDOWN_S = np.array([4.0, 6.0, 2.0, 3.0, 5.0, 4.0, 8.0, 3.0])
-#: seconds the condition must last before it is an offence (a blip of speed is not)
-HOLD_S = np.array([1.0, 0.0, 0.0, 0.0, 1.0, 0.5, 2.0, 0.5])
 
 SPEEDING_MARGIN = 1.15  #: speeding above this fraction of the lane's limit...
 SPEEDING_SLACK_MS = 1.5  #: ...plus this many m/s

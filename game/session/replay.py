@@ -60,6 +60,7 @@ class Source:
     spawn: str = ""  #: free drive: the player's spawn
     crew_late: bool = False  #: a job: the crew was sent out late
     player_aids: int = PLAYER_AIDS  #: the Driver's car's aids (game.sim.aids bits)
+    difficulty: str = "normal"  #: the police's difficulty
 
 
 def state_check(state_hash: str) -> int:
@@ -135,6 +136,8 @@ def _checked(path: Path, meta: object, controls: np.ndarray, checks: np.ndarray,
     if not isinstance(source.seed, int) or isinstance(source.seed, bool) \
             or not 0 <= source.seed < 2**32:
         raise FileProblem(path, "meta.source.seed", f"bad seed {source.seed!r}")
+    if source.difficulty not in ("easy", "normal", "hard"):
+        raise FileProblem(path, "meta.source.difficulty", f"unknown {source.difficulty!r}")
     if source.kind not in (FREE_DRIVE, JOB):
         raise FileProblem(path, "meta.source.kind", f"unknown kind {source.kind!r}")
     if controls.ndim != 2 or controls.shape[1] != N_CONTROLS or not np.isfinite(controls).all():

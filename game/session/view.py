@@ -28,8 +28,14 @@ class WindowView:
 
 @dataclass(frozen=True)
 class CrewView:
+    """One of the crew as the frame draws him: a person on foot where he is seen."""
+
     name: str
     state: str  #: "at_pickup", "aboard", "inside", "out", "back" or "left_behind"
+    #: where he is on foot (metres); None while he is in the car or inside the building
+    position: tuple[float, float] | None = None
+    walking: bool = False  #: on his way (to the building, or back to the car)
+    heading: float = 0.0  #: radians, the way he faces
 
 
 @dataclass(frozen=True)
@@ -39,17 +45,22 @@ class RulesView:
     clock_text: str  #: the big clock ("01:59:40" in a job, "23:14" in free drive)
     objective: str = ""  #: what to do now, in words
     waypoint: tuple[float, float] | None = None  #: where to go now (metres), for the minimap
+    waypoint_label: str = ""  #: the place the waypoint is in, by its display name
+    waypoint_here: bool = False  #: the car is in that place already
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
-    notes: tuple[str, ...] = ()  #: more lines for the HUD (scanner, "WRECKED", replay time)
+    notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
     finished: bool = False  #: the drive is over (a job shows its results)
 
 
 @dataclass(frozen=True)
 class HeatView:
-    heat: float  #: 0..MAX_HEAT
+    heat: float  #: 0..the police table's max_heat
     pursuit: bool  #: a pursuit is on
     seen: bool  #: a unit or a helicopter sees the Driver now
+    level: int = 0  #: the heat level (the police table's levels, 0: calm)
+    level_name: str = "calm"  #: its name ("wanted", "backup", "roadblocks", ...)
+    searched: bool = False  #: a lookout is out: the police are looking for the car
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,11 @@ class FrameView:
     helicopters: tuple[HelicopterView, ...] = ()
     sirens: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
     police: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    radio: str = ""  #: the police radio's latest line, while it is fresh
+    #: (K, 2) metres: the way to the waypoint along the roads, from the car (K = 0: none);
+    #: worked out at a low rate by the session's :class:`~game.session.guide.RouteGuide`
+    route: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    route_m: float = 0.0  #: metres along ``route``
 
     @property
     def pursuing(self) -> bool:
@@ -84,22 +100,42 @@ def format_countdown(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+THERE_M = 25.0  #: closer than this to the waypoint, no distance is shown: you are there
+
+
+def format_distance(metres: float) -> str:
+    """A distance as a driver reads it: "80 m", "420 m", "1.3 km"."""
+    if metres >= 1000.0:
+        return f"{metres / 1000.0:.1f} km"
+    return f"{max(0, round(metres / 10.0) * 10)} m"
+
+
+def window_countdown(view: FrameView) -> str | None:
+    """The open window's time left ("4:32"), drawn large and central; None otherwise."""
+    window = view.rules.window
+    if window is None or window.phase != "open" or window.seconds_left is None:
+        return None
+    return format_countdown(window.seconds_left)
+
+
 def hud_lines(view: FrameView) -> list[str]:
-    """The HUD's text lines under the clock, from the typed view."""
+    """The HUD's panel of text lines, from the typed view: what to do, where that is
+    (by its display name, and how far along the route), the time agreed, the crew,
+    the rule. The window countdown, the heat and the radio have their own places
+    (:func:`window_countdown`, :class:`HeatView`, :attr:`RulesView.radio`)."""
     rules = view.rules
     lines = [rules.objective] if rules.objective else []
+    if rules.waypoint is not None and rules.waypoint_label:
+        far = f"  {format_distance(view.route_m)}" if view.route_m >= THERE_M else ""
+        lines.append(f"> {rules.waypoint_label}" + ("  (here)" if rules.waypoint_here else far))
     window = rules.window
     if window is not None:
-        if window.phase == "open" and window.seconds_left is not None:
-            lines.append(f"WINDOW {format_countdown(window.seconds_left)}")
-        elif window.phase == "before" and window.agreed is not None:
+        if window.phase == "before" and window.agreed is not None:
             lines.append(f"{window.place.upper()} AT {window.agreed}")
         if rules.crew and window.phase != "before":
             back = sum(member.state == "back" for member in rules.crew)
             lines.append(f"CREW {back}/{len(rules.crew)}")
         if not window.rule_kept:
             lines.append("RULE BROKEN")
-    if window is not None or view.heat.heat > 0.0 or view.heat.pursuit:
-        lines.append(f"HEAT {view.heat.heat:.1f}" + ("  PURSUIT" if view.heat.pursuit else ""))
     lines.extend(rules.notes)
     return lines

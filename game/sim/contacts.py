@@ -45,8 +45,15 @@ class BroadGrid:
         return gy * self.cols + gx
 
 
-def candidate_pairs(grid: BroadGrid, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i, j) of cars in the same or neighbouring broad-phase cells."""
+def candidate_pairs(
+    grid: BroadGrid, x: np.ndarray, y: np.ndarray, radius: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i, j), each once, of cars in the same or neighbouring broad-phase cells
+    whose bounding circles (``radius``, m) overlap.
+
+    The circle test runs on the cars in cell order, before the pairs are mapped back to
+    car indices: there a car's partners sit next to it in memory, and the two thirds of
+    cell neighbours that are too far apart are never mapped at all."""
     n = x.size
     key = grid.keys(x, y)
     order = grid.order
@@ -84,18 +91,27 @@ def candidate_pairs(grid: BroadGrid, x: np.ndarray, y: np.ndarray) -> tuple[np.n
         targets.append(np.repeat(lo[has] - first, counts) + np.arange(int(counts.sum())))
     if not sources:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    return order[np.concatenate(sources)], order[np.concatenate(targets)]
+    first, second = np.concatenate(sources), np.concatenate(targets)
+    x, y, radius = x[order], y[order], radius[order]
+    dx, dy = x[second] - x[first], y[second] - y[first]
+    reach = radius[first] + radius[second]
+    close = np.flatnonzero(dx * dx + dy * dy < reach * reach)
+    return order[first[close]], order[second[close]]
 
 
 class PairBoxes:
-    """The boxes of car pairs (i, j) for a step: axes and extents depend on headings only,
-    so the push-apart passes, which move cars but do not turn them, reuse them."""
+    """The boxes of car pairs (i, j), in a step the touching ones: axes and extents depend
+    on headings only, so the push-apart passes, which move cars but do not turn them,
+    reuse them. ``cos_h``/``sin_h`` are every car's heading cosine and sine, worked out
+    once a step and gathered here."""
 
-    def __init__(self, w, i: np.ndarray, j: np.ndarray) -> None:
+    def __init__(
+        self, w, i: np.ndarray, j: np.ndarray, cos_h: np.ndarray, sin_h: np.ndarray
+    ) -> None:
         p = w.params
         self.i, self.j = i, j
-        self.ca, self.sa = cos_sin(w.heading[i])
-        self.cb, self.sb = cos_sin(w.heading[j])
+        self.ca, self.sa = cos_h[i], sin_h[i]
+        self.cb, self.sb = cos_h[j], sin_h[j]
         ca, sa, cb, sb = self.ca, self.sa, self.cb, self.sb
         self.hla, self.hwa = p.half_length[i], p.half_width[i]
         self.hlb, self.hwb = p.half_length[j], p.half_width[j]
@@ -103,14 +119,7 @@ class PairBoxes:
         sin_ab = np.abs(sa * cb - ca * sb)
         self.axes_x = np.stack([ca, -sa, cb, -sb])  # i forward, i right, j forward, j right
         self.axes_y = np.stack([sa, ca, sb, cb])
-        self.reach = np.stack(
-            [
-                self.hla + self.hlb * cos_ab + self.hwb * sin_ab,
-                self.hwa + self.hlb * sin_ab + self.hwb * cos_ab,
-                self.hlb + self.hla * cos_ab + self.hwa * sin_ab,
-                self.hwb + self.hla * sin_ab + self.hwa * cos_ab,
-            ]
-        )
+        self.reach = np.stack(_reaches(self.hla, self.hwa, self.hlb, self.hwb, cos_ab, sin_ab))
         self.pick = np.arange(i.size)
 
     def overlaps(self, w) -> tuple[np.ndarray, np.ndarray]:
@@ -139,15 +148,19 @@ class PairBoxes:
             entered = np.where(apart < 0.0, apart / np.minimum(apart - overlap, -1e-9), -1.0)
             last = np.argmax(entered, axis=0)  # largest share of the step spent apart
             axis = np.where(entered[last, self.pick] > 0.0, last, axis)
+        pick = self.pick
         self.axis = axis
-        self.side = np.where(before[axis, self.pick] > 0, -1.0, 1.0)
+        self.side = np.where(before[axis, pick] > 0, -1.0, 1.0)
+        # the chosen axis alone: the push-apart passes measure depth along it only
+        self.axis_x, self.axis_y = self.axes_x[axis, pick], self.axes_y[axis, pick]
+        self.axis_reach = self.reach[axis, pick]
+        self.nx, self.ny = self.side * self.axis_x, self.side * self.axis_y
 
     def separation(self, w) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(depth, nx, ny) along the chosen axes; the normal points from j to i."""
-        _, along = self.overlaps(w)
-        axis, pick = self.axis, self.pick
-        depth = self.reach[axis, pick] + self.side * along[axis, pick]
-        return depth, self.side * self.axes_x[axis, pick], self.side * self.axes_y[axis, pick]
+        dx, dy = w.x[self.j] - w.x[self.i], w.y[self.j] - w.y[self.i]
+        along = dx * self.axis_x + dy * self.axis_y
+        return self.axis_reach + self.side * along, self.nx, self.ny
 
     def contact_points(self, w, nx, ny) -> tuple[np.ndarray, np.ndarray]:
         """Deepest point: a vertex of j when the axis is a face of i, and vice versa."""
@@ -157,12 +170,39 @@ class PairBoxes:
         on_i = self.axis < 2
         return np.where(on_i, bx, ax), np.where(on_i, by, ay)
 
-    def subset(self, keep: np.ndarray) -> PairBoxes:
-        part = object.__new__(PairBoxes)
-        for name, value in vars(self).items():
-            setattr(part, name, value[..., keep])
-        part.pick = np.arange(part.i.size)
-        return part
+
+def _reaches(hla, hwa, hlb, hwb, cos_ab, sin_ab) -> tuple[np.ndarray, ...]:
+    """Half-extent of both boxes' shadows on each axis: i forward, i right, j forward, j right.
+
+    ``cos_ab``/``sin_ab`` are |cos| and |sin| of the angle between the two headings."""
+    return (
+        hla + hlb * cos_ab + hwb * sin_ab,
+        hwa + hlb * sin_ab + hwb * cos_ab,
+        hlb + hla * cos_ab + hwa * sin_ab,
+        hwb + hla * sin_ab + hwa * cos_ab,
+    )
+
+
+def touching(w, i, j, cos_h, sin_h) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs whose boxes overlap (SAT on the four axes of the two boxes).
+
+    Only the pairs found here get full :class:`PairBoxes`; in a jam about half the
+    candidates are near misses, and building boxes for them cost more than the contacts
+    themselves."""
+    p = w.params
+    dx, dy = w.x[j] - w.x[i], w.y[j] - w.y[i]
+    ca, sa, cb, sb = cos_h[i], sin_h[i], cos_h[j], sin_h[j]
+    cos_ab = np.abs(ca * cb + sa * sb)
+    sin_ab = np.abs(sa * cb - ca * sb)
+    reaches = _reaches(
+        p.half_length[i], p.half_width[i], p.half_length[j], p.half_width[j], cos_ab, sin_ab
+    )
+    hit = reaches[0] > np.abs(dx * ca + dy * sa)
+    hit &= reaches[1] > np.abs(dx * -sa + dy * ca)
+    hit &= reaches[2] > np.abs(dx * cb + dy * sb)
+    hit &= reaches[3] > np.abs(dx * -sb + dy * cb)
+    keep = np.flatnonzero(hit)
+    return i[keep], j[keep]
 
 
 def _vertex_towards(x, y, c, s, hl, hw, ux, uy) -> tuple[np.ndarray, np.ndarray]:
@@ -176,7 +216,7 @@ def _vertex_towards(x, y, c, s, hl, hw, ux, uy) -> tuple[np.ndarray, np.ndarray]
 
 def box_overlaps(w, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
     """SAT on boxes i, j -> (hit, depth, nx, ny, px, py) by least overlap, normal j -> i."""
-    boxes = PairBoxes(w, i, j)
+    boxes = PairBoxes(w, i, j, *cos_sin(w.heading))
     boxes.choose_axes(w)
     depth, nx, ny = boxes.separation(w)
     px, py = boxes.contact_points(w, nx, ny)
@@ -187,18 +227,12 @@ def collide_cars(w, dt: float) -> Collisions:
     """Find touching cars, stop them closing, push them apart; one event row per pair."""
     if w.n < 2:
         return Collisions()
-    i, j = candidate_pairs(w.broad, w.x, w.y)
-    if i.size:
-        reach = w.params.radius[i] + w.params.radius[j]
-        close = (w.x[i] - w.x[j]) ** 2 + (w.y[i] - w.y[j]) ** 2 < reach**2
-        i, j = i[close], j[close]
+    i, j = candidate_pairs(w.broad, w.x, w.y, w.params.radius)
+    cos_h, sin_h = cos_sin(w.heading)
+    i, j = touching(w, i, j, cos_h, sin_h)
     if not i.size:
         return Collisions()
-    boxes = PairBoxes(w, i, j)
-    hit = boxes.overlaps(w)[0].min(axis=0) > 0.0
-    if not hit.any():
-        return Collisions()
-    boxes = boxes.subset(hit)
+    boxes = PairBoxes(w, i, j, cos_h, sin_h)
     boxes.choose_axes(w, dt)
     i, j = boxes.i, boxes.j
     depth, nx, ny = boxes.separation(w)

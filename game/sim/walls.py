@@ -121,7 +121,7 @@ def resolve(w, idx: np.ndarray | None = None) -> Collisions:
             break
         unsure = _push_out(w, again[0], again[3], again[4], again[5])
     impulse = solve_impulses(
-        w, car, np.full(car.size, WALL), px, py, nx, ny,
+        w, car, None, px, py, nx, ny,
         WALL_RESTITUTION, WALL_FRICTION, WALL_ITERATIONS,
     )  # fmt: skip
     return _per_car(car, px, py, impulse)

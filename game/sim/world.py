@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from game.sim import contacts, walls
+from game.sim import contacts, memory, walls
 from game.sim.aids import NO_AIDS, apply_aids
 from game.sim.controls import LIGHTS, N_CONTROLS, clamp_controls, idle_controls
 from game.sim.dynamics import per_vehicle_params, update_velocities
@@ -82,6 +82,7 @@ class World:
     """All vehicles on one terrain; see the module docstring for the step and tick rate."""
 
     def __init__(self, terrain: Terrain, seed: int = 0, dt: float = DT) -> None:
+        memory.keep_freed_memory()  # a step's temporaries stay mapped between steps
         self.terrain = terrain
         self.dt = float(dt)
         self.seed = int(seed)

@@ -40,7 +40,7 @@ def test_ten_seconds_of_keys_drive_the_same_game_as_their_rows_headless(app, tes
     scene = app.scenes[-1]
     assert isinstance(scene, DriveScene)
     session = scene.session
-    recorder = Recorder(free_drive_source(session.level, 0, "player_start"))
+    recorder = Recorder(free_drive_source(session, "player_start"))
     session.recorder = recorder
     start = (float(session.world.x[session.player]), float(session.world.y[session.player]))
     steer = drive(app, 10.0)
@@ -152,3 +152,20 @@ def _with_rules(level):
     session = DriveSession(level, rules=FinishAt30())
     session.spawn_player()
     return session
+
+
+def test_busted_in_free_drive_shows_why_and_drives_again(app, test_map):
+    from game.app.busted_scene import BustedScene
+    from game.session.events import Busted
+
+    assert open_free_drive(app, test_map)
+    scene = app.scenes[-1]
+    app.step_frame([], FRAME_S)
+    old = scene.session
+    old.law.busted = Busted("busted: stopped for 3 s on Main Street with a unit against you",
+                            old.world.time)  # the law's verdict, as it gives it
+    app.step_frame([], FRAME_S)
+    screen = app.scenes[-1]
+    assert isinstance(screen, BustedScene) and "Main Street" in screen.lines()[0]
+    screen.items[0].select()  # Drive again
+    assert app.scenes[-1] is scene and scene.session is not old and not scene.ended

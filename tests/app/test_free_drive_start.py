@@ -42,7 +42,7 @@ def test_downtown_free_drive_starts_in_a_lane_and_the_throttle_drives_down_the_s
 def test_a_replay_starts_where_the_recorded_free_drive_did():
     level = load_level(MAPS / "downtown.tmx")
     live = free_drive_session(level, seed=3)
-    recorder = Recorder(free_drive_source(level, 3, free_drive_spawn(level)))
+    recorder = Recorder(free_drive_source(live, free_drive_spawn(level)))
     replay, _ = session_for(recorder.recording())
     assert replay.world.x[replay.player] == live.world.x[live.player]
     assert replay.world.heading[replay.player] == live.world.heading[live.player]

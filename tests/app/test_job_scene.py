@@ -38,7 +38,9 @@ def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
     )
     assert moved > 5.0  # the autopilot drove the player's car through its control row
     lines = hud_lines(session.view)
-    assert lines[0].startswith("Pick up the crew") and "AT 02:00" in lines[1]
+    assert lines[0] == "Pick up the crew at the corner."  # no zone ids on the HUD
+    assert lines[1].startswith("> Broadway & 3rd ") and lines[1].endswith(" m")  # its label
+    assert "WAREHOUSE, 5TH & ALAMEDA AT 02:00" in lines[2]
     assert session.view.rules.clock_text == "01:49:12"  # 3 s at four clock seconds a second
     assert session.view.rules.waypoint is not None  # the pickup, marked on the minimap
     key(app, pygame.K_TAB)  # the wheel back to the player
@@ -49,4 +51,4 @@ def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
     results = app.scenes[-1]
     assert isinstance(results, ResultsScene)
     texts = [text for text, _ in results.lines()]
-    assert texts[0] == "test: called off" and "Payout $0" in texts and "Rule kept" in texts
+    assert texts[0] == "Test: called off." and "Payout $0" in texts and "Rule kept" in texts

@@ -38,13 +38,13 @@ def test_title_lists_the_registry_in_order_and_runs_the_chosen_entry(app, monkey
     monkeypatch.setattr("game.app.title_menu.TITLE_ENTRIES", list(TITLE_ENTRIES))
     register_title_entry("Jobs", lambda a: chosen.append(a), order=20)
     labels = [e.label for e in title_entries()]
-    assert labels == ["Free Drive", "Jobs", "Settings", "Quit"]
+    assert labels == ["Continue", "New career", "Free Drive", "Jobs", "Settings", "Quit"]
     title = TitleScene()
     app.push(title)
-    app.step_frame([key_event(pygame.K_DOWN)], 1 / 60)
+    app.step_frame([key_event(pygame.K_DOWN)] * 3, 1 / 60)
     app.step_frame([key_event(pygame.K_RETURN)], 1 / 60)
     assert chosen == [app]
-    app.step_frame([key_event(pygame.K_UP)] * 2 + [key_event(pygame.K_RETURN)], 1 / 60)
+    app.step_frame([key_event(pygame.K_UP)] * 4 + [key_event(pygame.K_RETURN)], 1 / 60)
     assert not app.running  # wrapped round to Quit
 
 

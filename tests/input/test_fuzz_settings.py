@@ -56,7 +56,11 @@ def mutated_settings(draw) -> object:
         key = draw(st.sampled_from(keys) | st.text(max_size=8))
         change = draw(st.sampled_from(["replace", "delete"]))
         if where == "binding" and key in table:
-            table[key] = draw(st.lists(json_scalars, max_size=3))
+            names = st.lists(json_scalars, max_size=3)
+            table[key] = draw(st.one_of(  # the shape of now, half of it, or the first shape
+                st.fixed_dictionaries({"keys": names, "pad": names}),
+                st.fixed_dictionaries({"keys": names}), st.fixed_dictionaries({"pad": names}),
+                names))
         elif change == "delete":
             table.pop(key, None)
         else:
@@ -87,8 +91,21 @@ def test_mutated_settings_give_usable_settings(data):
     settings, message = load_from(content)
     if message is None:  # a clean load: exactly what the file said, over the defaults
         assert isinstance(data, dict)
-        assert settings_to_dict(settings) == {**DEFAULTS, **data, "bindings": {
-            **DEFAULTS["bindings"], **data.get("bindings", {})}}
+        assert settings_to_dict(settings) == {**DEFAULTS, **data, "version": 2,
+                                              "bindings": expected_bindings(data)}
+
+
+def expected_bindings(data: dict) -> dict:
+    """The bindings a clean load of ``data`` must give: each action's entry over its
+    default; a file without a version has the first shape (a list of keys, the first two
+    kept, the pad's defaults)."""
+    merged = {action: dict(entry) for action, entry in DEFAULTS["bindings"].items()}
+    for action, entry in data.get("bindings", {}).items():
+        if "version" not in data:
+            merged[action]["keys"] = entry[:2]
+        else:
+            merged[action].update(entry)
+    return merged
 
 
 @fuzz_settings(60)

@@ -182,3 +182,59 @@ def test_saves_go_through_the_one_atomic_write(tmp_path, monkeypatch):
                         lambda path, text: written.append((path, json.loads(text))))
     save_settings(Settings(volume=0.2), tmp_path)
     assert written == [(tmp_path / SETTINGS_FILE, settings_to_dict(Settings(volume=0.2)))]
+
+
+# -- issue 10: two keys and two pad buttons per action; files from before still load ------
+
+def test_two_keys_and_two_pad_buttons_per_action_are_saved_and_loaded(tmp_path):
+    settings = Settings()
+    settings.bindings["throttle"] = ["i", "up"]
+    settings.pad_bindings["throttle"] = ["rightshoulder", "a"]
+    settings.pad_bindings["handbrake"] = ["x"]
+    save_settings(settings, tmp_path)
+    saved = json.loads((tmp_path / SETTINGS_FILE).read_text())
+    assert saved["version"] == 2
+    assert saved["bindings"]["throttle"] == {"keys": ["i", "up"], "pad": ["rightshoulder", "a"]}
+    loaded, message = load_settings(tmp_path)
+    assert message is None and loaded == settings
+    assert loaded.bindings["throttle"] == ["i", "up"]
+    assert loaded.pad_bindings["throttle"] == ["rightshoulder", "a"]
+
+
+def test_a_settings_file_from_before_is_migrated(tmp_path):
+    old = {"bindings": {"throttle": ["i", "w", "up"], "horn": ["left shift"]}, "volume": 0.3,
+           "fullscreen": False, "resolution": [1600, 900], "pad_dead_zone": 0.2}
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps(old))
+    settings, message = load_settings(tmp_path)
+    assert message is None and settings.volume == 0.3 and settings.resolution == (1600, 900)
+    assert settings.bindings["throttle"] == ["i", "w"]  # two keys an action now
+    assert settings.bindings["horn"] == ["left shift"]
+    assert settings.bindings["map"] == list(DEFAULT_BINDINGS["map"])  # new actions: defaults
+    assert settings.pad_bindings == Settings().pad_bindings
+    save_settings(settings, tmp_path)  # the next save writes the new shape
+    assert json.loads((tmp_path / SETTINGS_FILE).read_text())["bindings"]["horn"] == {
+        "keys": ["left shift"], "pad": ["b"]}
+    assert load_settings(tmp_path) == (settings, None)
+
+
+@pytest.mark.parametrize(("bindings", "said"), [
+    ({"throttle": {"keys": ["i", "w", "up"]}},
+     "'bindings.throttle.keys' has 3 key names; at most 2"),
+    ({"horn": {"pad": ["a", "b", "x"]}}, "'bindings.horn.pad' has 3 pad button names; at most 2"),
+    ({"horn": ["h"]}, "'bindings.horn' must be an object with 'keys' and 'pad'"),
+    ({"horn": {"keys": ["h"], "stick": []}}, "'bindings.horn.stick' is not 'keys' or 'pad'"),
+])
+def test_a_bad_binding_of_the_new_shape_is_named(tmp_path, bindings, said):
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps({"version": 2, "bindings": bindings}))
+    assert_defaults_and_one_line(tmp_path, said)
+
+
+def test_an_unknown_pad_button_is_named_and_its_action_keeps_the_default(tmp_path):
+    content = {"version": 2, "bindings": {"horn": {"keys": ["h"], "pad": ["z"]},
+                                          "lights": {"pad": ["leftshoulder"]}}}
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps(content))
+    settings, message = load_settings(tmp_path)
+    assert settings.pad_bindings["horn"] == ["b"] and settings.pad_bindings["lights"] == [
+        "leftshoulder"]
+    assert message == (f"{tmp_path / SETTINGS_FILE}: unknown pad button names in the bindings "
+                       "(horn 'z'): those actions keep their default buttons")

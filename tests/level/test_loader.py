@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from game.level import load_level
+from game.level.model import Zone
 from game.problems import FileProblem
 from game.sim.terrain import Surface
 from tests.level.tmxgen import DARK, PLAIN, ROOF, SAND, WATER, MapSpec, crossroads
@@ -73,6 +75,16 @@ def test_zones_are_polygons_in_metres(write_map):
     lot = level.zones["lot"]
     np.testing.assert_allclose(lot.polygon, [[104, 40], [136, 40], [120, 64]])
     assert lot.contains(np.array([120.0, 104.0]), np.array([45.0, 60.0])).tolist() == [True, False]
+
+
+def test_a_zone_is_shown_by_its_label_else_by_its_id_in_words(write_map):
+    level = load_level(write_map(crossroads()))
+    assert level.zones["home"].label == "Home"  # the label property
+    assert level.zones["lot"].label == "lot"  # none: the id
+    pickup = Zone("crew_pickup", 1, "pickup", np.zeros((3, 2)), {"label": "  Broadway &  3rd "})
+    assert pickup.label == "Broadway & 3rd"
+    assert replace(pickup, properties={"label": " "}).label == "crew pickup"
+    assert replace(pickup, properties={"label": 7}).label == "crew pickup"
 
 
 def test_rotated_rectangle_zone_is_turned_about_its_corner(write_map):

@@ -16,8 +16,9 @@ REPO = Path(__file__).resolve().parents[2]
 #: off the pursuit (other seeds: crew left behind, busted or wrecked, as a player may be)
 SUCCESS_SEED = 0
 #: with --crew-late the alarm units reach the door as the window closes; with this seed
-#: the autopilot gets away from their pursuit (with others it is busted or wrecked)
-LATE_SEED = 0
+#: the autopilot gets away from their pursuit (with others it is busted or wrecked: of
+#: seeds 0-19 on the map where the job starts out on Hill St, only 17 gets away)
+LATE_SEED = 17
 
 
 def run_job(*extra: str) -> dict:

@@ -8,10 +8,9 @@ from game.mission.events import (
     MissionEnded,
     ObjectiveChanged,
     RuleBroken,
-    ScannerLine,
     WindowOpened,
 )
-from game.session.events import PursuitLost, PursuitStarted
+from game.session.events import PursuitLost, PursuitStarted, RadioLine
 
 from .tiny import BareSession, tiny_level, tiny_mission
 
@@ -42,7 +41,7 @@ def test_success_on_time_with_everyone_back(setup):
     session.run(17.0)  # crew back by 160 clock seconds after opening
     assert runtime.stage_id == "getaway"
     assert list(runtime.cast.names) == ["backup"]
-    assert any(isinstance(e, ScannerLine) and e.text == "alarm" for e in runtime.events)
+    assert any(isinstance(e, RadioLine) and e.text == "alarm" for e in runtime.events)
     session.park_at("arena_crowd")
     session.run(3.0)
     result = session.result()

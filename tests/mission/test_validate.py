@@ -233,7 +233,7 @@ def test_the_shipped_mission_loads_for_play_with_its_map():
     "change",
     [
         ("time_scale = 4.0", "time_scale = nan"),
-        ('objective = "Pick up the crew at the corner (crew pickup)."',
+        ('objective = "Pick up the crew at the corner."',
          'objective = "x"\nenter = [{ action = "goto", stage = "pickup" }]'),
         ("return_s = [150, 280]", "return_s = [0, inf]"),
         ("cars = 20", "cars = -20"),

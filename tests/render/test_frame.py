@@ -3,27 +3,12 @@ street."""
 
 import numpy as np
 import pygame
-import pytest
 
 from game.ai.police import Helicopter
-from game.level import load_level
 from game.render.renderer import Renderer
-from game.session.drive import free_drive_session
-from game.session.view import RulesView
-from tests.render.testmap import write_test_map
+from tests.render.conftest import FRAME_SIZE as SIZE
+from tests.session.shown import Showing
 from tests.session.steady import Steady
-
-SIZE = (1280, 720)  # big enough that the HUD leaves the tested spots clear
-
-
-@pytest.fixture
-def setup(tmp_path):
-    pygame.display.init()
-    pygame.font.init()
-    screen = pygame.display.set_mode(SIZE)
-    session = free_drive_session(load_level(write_test_map(tmp_path)))
-    yield screen, session
-    pygame.quit()
 
 
 def brightness(screen, x, y, r=6):
@@ -63,22 +48,6 @@ def test_switching_the_lights_off_darkens_the_road_ahead(setup):
     assert np.isfinite(lit)
 
 
-class GoThere:
-    """Rules with a destination and nothing else."""
-
-    def __init__(self, goal):
-        self.goal = goal
-
-    def update(self, session, report):
-        return None
-
-    def view(self, session):
-        return RulesView(clock_text="23:59", waypoint=self.goal)
-
-    def state(self):
-        return ()
-
-
 def amber_pixels(screen):
     pixels = pygame.surfarray.array3d(screen)[1046:1266, 486:706].reshape(-1, 3).astype(int)
     return int((np.abs(pixels - np.array([255, 176, 56])).sum(axis=1) < 30).sum())
@@ -89,7 +58,7 @@ def test_the_minimap_marks_the_rules_waypoint(setup):
     renderer = Renderer(session, SIZE)
     renderer.draw(screen, session, 1.0, [])
     assert amber_pixels(screen) == 0
-    session.rules = GoThere((5000.0, 82.0))  # far east: pinned to the minimap's edge
+    session.rules = Showing(waypoint=(5000.0, 82.0))  # far east: pinned to the minimap's edge
     session.refresh_view()
     renderer.draw(screen, session, 1.0, [])
     assert amber_pixels(screen) > 10

@@ -107,7 +107,7 @@ def test_thousand_cars_jammed_in_a_box_stay_finite_and_apart():
 
 
 @pytest.mark.parametrize(("cells", "n"), [(30, 400), (300, 60)])  # cell-start table; search
-def test_broad_phase_finds_every_close_pair_once(cells, n):
+def test_broad_phase_finds_every_close_pair_once_and_nothing_else(cells, n):
     from game.sim.contacts import candidate_pairs
 
     world = World(open_square(cells), seed=2)
@@ -116,7 +116,7 @@ def test_broad_phase_finds_every_close_pair_once(cells, n):
         rng.integers(0, len(VehicleClass), n), rng.uniform(-5, 125, n), rng.uniform(0, 120, n), 0.0
     )
     for _ in range(2):  # the second call starts from the first call's order
-        i, j = candidate_pairs(world.broad, world.x, world.y)
+        i, j = candidate_pairs(world.broad, world.x, world.y, world.params.radius)
         found = {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
         assert len(found) == i.size  # each pair once
         assert not np.any(i == j)  # never a car with itself
@@ -125,7 +125,7 @@ def test_broad_phase_finds_every_close_pair_once(cells, n):
         reach = world.params.radius[:, None] + world.params.radius[None, :]
         a, b = np.nonzero(np.triu(dx**2 + dy**2 < reach**2, k=1))
         assert a.size > 5
-        assert set(zip(a.tolist(), b.tolist(), strict=True)) <= found
+        assert set(zip(a.tolist(), b.tolist(), strict=True)) == found  # all close, only close
         world.x = world.x + rng.normal(0, 2.0, n)
 
 

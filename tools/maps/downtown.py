@@ -287,7 +287,10 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     """Named spawns, then traffic on lanes and parked cars at kerbs, all off solid cells."""
     by_name = {road.name: road for road in roads}
     solid = canvas.solid_grid()
-    canvas.spawn("player_start", "player", 77.0, 44.0, 0.0, "driver")
+    # Jobs start on Hill St outside the apartment's court, in the southbound kerb lane
+    # and facing the way traffic drives: holding throttle drives down the street.
+    col, row, heading = lane_pose(by_name["Hill St"], 35.0, 1)
+    canvas.spawn("player_start", "player", col, row, heading, "driver")
     canvas.spawn("helicopter", "helicopter", 128.0, 128.0, 0.0, None)
     for i, (col, row) in enumerate(((112.0, 82.5), (114.0, 82.5), (116.0, 82.5)), start=1):
         canvas.spawn(f"crew_{i}", "crew", col, row, 90.0, None)

@@ -1,6 +1,6 @@
 import numpy as np
 
-from game.ai.bench_city import build
+from game.session.bench_city import build
 
 
 def test_city_scenario_drives_mixed_traffic_downtown():

@@ -1,0 +1,86 @@
+"""What a job's result does to the career: money, reputation, the client, the car, the file.
+
+:func:`apply_result` is the one place a finished job changes a career:
+
+- **money**: the job's payout (the crew's share of it, halved if the rule was broken);
+- **reputation** (:func:`reputation_change`): a clean job adds its risk's worth
+  (:data:`RISK_REPUTATION`); crew left behind while the rule was kept adds one (he did
+  what he said); a blown job costs one; a broken rule costs two more;
+- **the client** has hired the Driver now, and never will again;
+- **the car**: its damage after the job (a wreck is driven nowhere until Shannon repairs
+  it); a job that gave him its own car leaves his untouched;
+- **the file**: the Detective's new evidence (:func:`game.career.dossier.evidence_from`);
+- **the night** is over.
+
+Then the endings: busted once the Detective's certainty has reached
+:data:`~game.career.dossier.ARREST_AT`, the career ends in an arrest; at
+:data:`~game.career.dossier.HANDLER_DROPS` the Handler drops him and it ends there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from game.career.dossier import ARREST_AT, HANDLER_DROPS, certainty, evidence_from
+from game.career.handler import Offer
+from game.career.model import Career, Evidence, JobRecord
+from game.mission.result import JobResult
+
+RISK_REPUTATION = {"low": 1, "medium": 2, "high": 3}  #: reputation a clean job earns
+LEFT_BEHIND_REPUTATION = 1  #: he kept the rule and left on time: that is his name
+BLOWN_REPUTATION = -1  #: a blown job
+RULE_BROKEN_REPUTATION = -2  #: on top: he drove off on a crew inside the window
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """What one job changed, for the results screen and the headless line."""
+
+    money: int  #: dollars earned
+    reputation: int  #: reputation gained (or lost)
+    evidence: tuple[Evidence, ...]  #: the entries added to the Detective's file
+    certainty_before: float
+    certainty_after: float
+    ended: str  #: why the career ended with this job ("" if it goes on)
+
+
+def reputation_change(result: JobResult, risk: str) -> int:
+    """What the job did to the Driver's name (module docstring)."""
+    if result.outcome == "success":
+        change = RISK_REPUTATION.get(risk, RISK_REPUTATION["medium"])
+    elif result.outcome == "crew_left_behind" and result.rule_kept:
+        change = LEFT_BEHIND_REPUTATION
+    else:
+        change = BLOWN_REPUTATION
+    return change + (0 if result.rule_kept else RULE_BROKEN_REPUTATION)
+
+
+def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Career, Consequences]:
+    """The career after ``result`` of the job ``offer`` (taken tonight), and what changed."""
+    own_car = offer.mission.career.own_car
+    before = certainty(career.file, career.night)
+    evidence = evidence_from(result, career.night, career.car.description if own_car else None)
+    change = reputation_change(result, offer.risk)
+    damage = min(max(result.car_damage, 0.0), 1.0)
+    if own_car:
+        career = career.with_car(replace(career.car, damage=damage))
+    record = JobRecord(career.night, offer.client, result, change)
+    after_job = replace(
+        career,
+        night=career.night + 1,
+        money=career.money + result.payout,
+        reputation=career.reputation + change,
+        clients=(*career.clients, offer.client),
+        jobs=(*career.jobs, record),
+        file=(*career.file, *evidence),
+    )
+    sure = certainty(after_job.file, career.night)
+    ended = ""
+    if result.busted and sure >= ARREST_AT:
+        ended = (f"arrested on night {career.night} after {result.title}: the Detective "
+                 f"had enough to charge you")
+    elif sure >= HANDLER_DROPS:
+        ended = (f"dropped by the Handler after {result.title}: the Detective's file was "
+                 f"too thick")
+    after_job = replace(after_job, ended=ended)
+    return after_job, Consequences(result.payout, change, evidence, before, sure, ended)

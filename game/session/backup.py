@@ -1,0 +1,171 @@
+"""Backup: the law's orders carried out in the world (the end of the tick's law phase).
+
+:class:`Backup` reads :class:`~game.session.law.Orders` each tick and makes them real:
+
+- **units called in** come from out of sight: a police car is placed on a lane between
+  :data:`CALL_IN_NEAR_M` and :data:`CALL_IN_FAR_M` from the Driver, clear of every other
+  car, and joins the police (and so the pursuit);
+- **a roadblock** is set on his predicted way: the road he is on, followed straight on
+  :data:`ROADBLOCK_AHEAD_M` metres beyond him (:func:`game.ai.roadblock.roadblock_site`),
+  if that spot is out of his sight; two to four cars are parked across it, sometimes with
+  a gap a car can get through (the seed decides), and hold it until the police lift it;
+- **the helicopter** takes off from the map's edge nearest him.
+
+Cars for backup are new vehicles while the police are fewer than :data:`MAX_POLICE`;
+after that, the unit farthest from him that nobody can see is moved (as traffic is
+recycled), so a long chase never grows the world without bound. Every order carried out
+is said on the radio.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from game.ai.police import Helicopter
+from game.ai.roadblock import blocking_positions, roadblock_site
+from game.ai.traffic import spawn_on_lanes
+from game.session.events import RadioLine
+from game.session.radio import place_words
+
+if TYPE_CHECKING:
+    from game.session.drive import DriveSession
+    from game.session.law import Orders
+
+CALL_IN_NEAR_M = 250.0  #: called-in units appear at least this far from the Driver...
+CALL_IN_FAR_M = 450.0  #: ...and no farther than this
+CLEARANCE_M = 10.0  #: from every other vehicle
+ROADBLOCK_AHEAD_M = 220.0  #: a roadblock stands this far along his way ahead of him
+ROADBLOCK_UNSEEN_M = 130.0  #: ...and only where he cannot see it being set
+ROADBLOCK_HOLD_S = 45.0  #: it is lifted after this long at the latest
+ROADBLOCK_EVERY_S = 25.0  #: seconds between one roadblock and the next
+MIN_SPEED_FOR_ROADBLOCK_MS = 6.0  #: a car that is not going anywhere gets no roadblock
+MAX_POLICE = 14  #: new police cars stop here; backup then reuses far, unseen units
+HELICOPTER_START_M = 60.0  #: the helicopter comes in from this far off the map's edge
+
+
+class Backup:
+    """Units called in, roadblocks and the helicopter, as the law's orders say."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = np.random.default_rng(np.random.SeedSequence([seed, 0xBAC0]))
+        self.called_in = 0  #: units called in for the current pursuit
+        self.next_roadblock_s = 0.0  #: sim time from which another may be set
+        self.roadblocks_set = 0  #: so far in this drive
+
+    def carry_out(self, session: DriveSession, orders: Orders) -> list:
+        """This tick's share of the orders; the radio lines it made."""
+        police, world = session.police, session.world
+        if session.player < 0:
+            return []
+        if not police.pursuing:
+            self.called_in = 0
+            return []
+        out = []
+        if self.called_in < orders.units:
+            rows = self._cars(session, 1, self._call_in_points)
+            if rows.size:
+                self.called_in += 1
+                out.append(RadioLine(f"Unit {self.called_in} of {orders.units} responding "
+                                     "to the pursuit.", world.time))
+        if orders.roadblocks and not police.roadblocks and world.time >= self.next_roadblock_s:
+            line = self._roadblock(session)
+            if line is not None:
+                out.append(line)
+        if orders.helicopter and not police.helicopters:
+            police.add_helicopter(self._helicopter(session))
+            out.append(RadioLine("Air 7 is up, searchlight on.", world.time))
+        return out
+
+    # -- where the cars come from ------------------------------------------------------
+    def _cars(self, session: DriveSession, count: int, points) -> np.ndarray:
+        """``count`` police cars at ``points(session, count)``: (x, y, heading) arrays."""
+        x, y, heading = points(session, count)
+        if x.size == 0:
+            return np.zeros(0, dtype=np.intp)
+        police, world = session.police, session.world
+        reusable = self._reusable(session)
+        rows = []
+        for k in range(x.size):
+            if police.units.size + len(rows) < MAX_POLICE or not reusable.size:
+                index = session.spawn("police", float(x[k]), float(y[k]), float(heading[k]))
+                session.join_police([index])
+            else:
+                index, reusable = int(reusable[0]), reusable[1:]
+                world.place(index, float(x[k]), float(y[k]), float(heading[k]))
+            rows.append(index)
+        return np.array(rows, dtype=np.intp)
+
+    def _reusable(self, session: DriveSession) -> np.ndarray:
+        """Police units far from the Driver that he cannot see and that are not blocking."""
+        police, world = session.police, session.world
+        busy = np.zeros(police.units.size, dtype=bool)
+        for block in police.roadblocks:
+            busy[block.rows] = True
+        px, py = float(world.x[session.player]), float(world.y[session.player])
+        distance = np.hypot(world.x[police.units] - px, world.y[police.units] - py)
+        far = (distance > CALL_IN_FAR_M) & ~busy & ~police.seen
+        order = np.argsort(-distance[far], kind="stable")
+        return police.units[far][order]
+
+    def _call_in_points(self, session: DriveSession, count: int):
+        """Lane points out of sight of the Driver, clear of every car."""
+        world, roads = session.world, session.level.roads
+        x, y, heading = spawn_on_lanes(roads, self.rng, 400, min_spacing_m=12.0,
+                                       geometry=session.setting.planner.geometry)
+        px, py = float(world.x[session.player]), float(world.y[session.player])
+        distance = np.hypot(x - px, y - py)
+        ok = (distance >= CALL_IN_NEAR_M) & (distance <= CALL_IN_FAR_M)
+        ok &= _clear(world, x, y)
+        pick = np.flatnonzero(ok)[:count]
+        return x[pick], y[pick], heading[pick]
+
+    def _roadblock(self, session: DriveSession) -> RadioLine | None:
+        world, player = session.world, session.player
+        speed = float(world.speed[player])
+        if speed < MIN_SPEED_FOR_ROADBLOCK_MS:
+            return None
+        heading = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
+        geo = session.setting.planner.geometry
+        site = roadblock_site(geo, float(world.x[player]), float(world.y[player]), heading,
+                              ROADBLOCK_AHEAD_M)
+        if site is None:
+            return None
+        sx, sy, road_heading = site
+        if np.hypot(sx - world.x[player], sy - world.y[player]) < ROADBLOCK_UNSEEN_M:
+            return None
+        gap = bool(self.rng.random() < 0.5)
+        x, y, across = blocking_positions(geo, session.level.terrain, sx, sy, road_heading, gap)
+        ok = _clear(world, x, y)
+        if x.size < 2 or not ok.all():
+            return None
+        rows = self._cars(session, x.size, lambda s, n: (x, y, across))
+        if rows.size < x.size:
+            return None
+        session.police.set_roadblock(rows, (sx, sy), world.time + ROADBLOCK_HOLD_S)
+        self.next_roadblock_s = world.time + ROADBLOCK_EVERY_S
+        self.roadblocks_set += 1
+        where = place_words(session.level, sx, sy)
+        return RadioLine(f"Roadblock set {where}" + (", one lane open." if gap else "."),
+                         world.time)
+
+    @staticmethod
+    def _helicopter(session: DriveSession) -> Helicopter:
+        """In from the map's edge nearest the Driver."""
+        world, level = session.world, session.level
+        width, height = level.terrain.size_m
+        px, py = float(world.x[session.player]), float(world.y[session.player])
+        edges = [(px, -HELICOPTER_START_M), (px, height + HELICOPTER_START_M),
+                 (-HELICOPTER_START_M, py), (width + HELICOPTER_START_M, py)]
+        x, y = min(edges, key=lambda p: np.hypot(p[0] - px, p[1] - py))
+        return Helicopter(x, y, heading=float(np.arctan2(py - y, px - x)))
+
+
+def _clear(world, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """True where a point is at least CLEARANCE_M from every vehicle."""
+    if world.n == 0 or np.size(x) == 0:
+        return np.ones(np.size(x), dtype=bool)
+    near = np.hypot(np.asarray(x)[:, None] - world.x, np.asarray(y)[:, None] - world.y)
+    return (near >= CLEARANCE_M).all(axis=1)
+

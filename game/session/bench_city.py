@@ -1,0 +1,100 @@
+"""The ``city`` benchmark scenario: N cars downtown, civilian traffic and police patrols.
+
+``python -m game bench --scenario city --cars 200,1000`` calls :func:`build`; the bench
+times ``World.step`` apart from the drivers' work, which is the session's own sense and
+decide phases: every police unit looks for a "Driver" (one of the traffic cars, so the
+sight lines are real) a few times a second, traffic keeps its lanes, lights, right of
+way and gaps, and the patrols cruise. The world is built in one go (one ``spawn``), the
+way a session builds its traffic. Run this module directly to time both::
+
+    python -m game.session.bench_city 1000
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from game.ai.traffic import TrafficController, spawn_on_lanes
+from game.level import load_level
+from game.session.drive import DriveSession
+from game.sim import VehicleClass, World
+from game.sim.controls import idle_controls
+
+DOWNTOWN = Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx"
+
+#: class -> share of the civilian fleet
+FLEET_MIX = {
+    VehicleClass.SEDAN: 0.55,
+    VehicleClass.TAXI: 0.15,
+    VehicleClass.VAN: 0.15,
+    VehicleClass.MUSCLE: 0.15,
+}
+PATROL_SHARE = 0.05  #: the share of the cars that are police patrols
+START_SPEED_MS = 6.0  #: cars start rolling, as traffic already under way
+
+
+def build(cars: int, seed: int) -> tuple[World, Callable[[World, int], np.ndarray]]:
+    """A downtown world with ``cars`` cars (traffic and patrols) and the function that
+    runs the session's sense and decide phases for them, returning the control rows."""
+    level = load_level(DOWNTOWN)
+    session = DriveSession(level, seed=seed)
+    rng = np.random.default_rng(seed)
+    x, y, heading = spawn_on_lanes(level.roads, rng, cars,
+                                   geometry=session.setting.planner.geometry)
+    patrols = int(round(x.size * PATROL_SHARE))
+    classes = rng.choice(list(FLEET_MIX), size=x.size, p=list(FLEET_MIX.values()))
+    classes[:patrols] = VehicleClass.POLICE
+    rows = session.spawn_many(classes, x, y, heading, START_SPEED_MS)
+    session.join_police(rows[:patrols])
+    traffic = session.join("traffic", rows[patrols:], TrafficController.in_setting)
+    session.player = int(rows[-1])  # someone to look out for: a civilian, driven as traffic
+
+    def control_fn(world: World, tick: int) -> np.ndarray:
+        # no camera: traffic is not recycled round a viewer, the whole city drives
+        senses = replace(session.sense(), focus=None)
+        controls = idle_controls(world.n)
+        for fleet in session.fleets.values():
+            fleet.drive(senses, controls)
+        return controls
+
+    control_fn.controller = traffic  # for measurements beyond the bench
+    control_fn.session = session
+    return session.world, control_fn
+
+
+def main(argv: list[str]) -> int:
+    """Time decide + step for a few counts of cars; print one line per count."""
+    counts = [int(a) for a in argv] or [200, 1000]
+    for cars in counts:
+        world, control_fn = build(cars, seed=0)
+        steps = 600
+        decide, step = np.zeros(steps), np.zeros(steps)
+        collisions = 0
+        for tick in range(steps):
+            started = time.perf_counter()
+            controls = control_fn(world, tick)
+            middle = time.perf_counter()
+            events = world.step(controls)
+            step[tick] = time.perf_counter() - middle
+            decide[tick] = middle - started
+            collisions += int((events.collisions.b >= 0).sum())
+        controller = control_fn.controller
+        print(
+            f"cars={world.n} sim_s={steps * world.dt:.0f} "
+            f"decide_ms p50={np.percentile(decide, 50) * 1e3:.3f} "
+            f"p99={np.percentile(decide, 99) * 1e3:.3f} "
+            f"step_ms p50={np.percentile(step, 50) * 1e3:.3f} "
+            f"mean_speed={world.speed.mean():.1f} car_contacts={collisions} "
+            f"recycled={controller.recycled}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

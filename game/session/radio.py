@@ -1,0 +1,90 @@
+"""The police radio in words: call signs, car descriptions, where on the map, and the lines
+the law sends out from what the police do (:class:`~game.session.events.RadioLine`).
+
+Nothing is scripted here: a line is made when something happens (a unit has eyes on the
+Driver, a lookout goes out, a roadblock is set, contact is lost, the search is called
+off), from the police's own state and the map's street names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.level.model import Level
+from game.session.standing import CarDescription
+
+#: how a witness describes each vehicle class: (its colour as it leaves the factory, the
+#: rest of the words); a car resprayed at Shannon's is described in its new colour
+CAR_LOOKS: dict[str, tuple[str, str]] = {
+    "driver": ("grey", "1973 coupe, quick and plain"),
+    "sedan": ("tan", "four-door sedan"),
+    "muscle": ("black", "muscle car with a loud engine"),
+    "taxi": ("yellow", "cab"),
+    "van": ("white", "panel van"),
+    "stock_car": ("", "stock car with a number on the door"),
+    "unmarked": ("dark", "unmarked sedan"),
+    "police": ("black-and-white", ""),
+}
+
+
+def factory_colour(vehicle_class: str) -> str:
+    """The colour a car of this class comes in ("grey" for the Driver's coupe)."""
+    return CAR_LOOKS.get(vehicle_class, ("", ""))[0]
+
+
+def describe_car(vehicle_class: str, colour: str | None = None) -> str:
+    """How a witness describes the car: "a grey 1973 coupe, quick and plain"; with
+    ``colour``, in that colour instead of the factory's."""
+    factory, rest = CAR_LOOKS.get(vehicle_class, ("", "car"))
+    words = " ".join(w for w in (colour or factory, rest) if w)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return f"{article} {words}"
+
+
+CAR_DESCRIPTIONS = {name: describe_car(name) for name in CAR_LOOKS}  #: class -> words
+#: the short form a dispatcher says ("grey coupe")
+CAR_SHORT = {
+    "driver": "coupe", "sedan": "sedan", "muscle": "muscle car", "taxi": "cab",
+    "van": "van", "stock_car": "stock car", "unmarked": "sedan", "police": "black-and-white",
+}  # fmt: skip
+COMPASS = ("east", "south-east", "south", "south-west", "west", "north-west", "north", "north-east")
+PHONETIC = ("Adam", "Boy", "Charles", "David", "Edward", "Frank", "George", "Henry")
+
+
+def compass(heading: float) -> str:
+    """Heading in radians (0 east, clockwise) -> one of eight compass words."""
+    return COMPASS[int(np.round(heading / (np.pi / 4))) % 8]
+
+
+def call_sign(unit: int) -> str:
+    """A unit's call sign from its place in the police fleet ("3-Adam-12")."""
+    return f"{1 + unit % 9}-{PHONETIC[(unit // 9) % len(PHONETIC)]}-{12 + 7 * unit % 80}"
+
+
+def car_words(car: CarDescription | None, vehicle_class: str, plate: str | None) -> str:
+    """How the radio describes the Driver's car: colour and kind ("grey coupe"), and the
+    plate when a unit has read it (``plate``)."""
+    kind = car.vehicle_class if car is not None else vehicle_class
+    colour = car.colour if car is not None else factory_colour(kind)
+    words = " ".join(w for w in (colour, CAR_SHORT.get(kind, "car")) if w)
+    return f"{words}, plate {plate}" if plate else words
+
+
+def place_words(level: Level, x: float, y: float) -> str:
+    """Where a point is, as a dispatcher says it: "on Hill St at 4th St" (the street and
+    the nearest crossing), "on Hill St", or "downtown" when it is off the named streets."""
+    street = level.street_at(x, y)
+    roads = level.roads
+    if street is None:
+        return "off the grid"
+    if len(roads.intersection_xy):
+        distance = np.hypot(roads.intersection_xy[:, 0] - x, roads.intersection_xy[:, 1] - y)
+        nearest = int(np.argmin(distance))
+        if distance[nearest] < 60.0:
+            node = np.flatnonzero(roads.node_intersection == nearest)
+            edges = np.flatnonzero(np.isin(roads.edge_dst, node) | np.isin(roads.edge_src, node))
+            names = {roads.street_names[s] for s in roads.edge_street[edges] if s >= 0}
+            other = sorted(names - {street})
+            if other:
+                return f"on {street} at {other[0]}"
+    return f"on {street}"

@@ -1,0 +1,78 @@
+"""The results screen names who got back and who was left, and says why the job ended in
+a sentence (the law's own when the police stopped the Driver)."""
+
+from dataclasses import replace
+
+import pytest
+
+from game.app.results_scene import ResultsScene, why_it_ended
+from game.mission import testimony
+from game.mission.result import JobResult, job_result
+from game.session.events import Busted
+from tests.mission.tiny import BareSession, tiny_level, tiny_mission
+
+RESULT = JobResult(
+    mission="five_minutes", title="Five Minutes", seed=0, outcome="crew_left_behind",
+    reason="left behind: Blanche", rule_kept=True, payout=4500, window_opened_at=7200.0,
+    crew_back_at=None, crew_returned=("Irish",), crew_left_behind=("Blanche",),
+    testimony=(testimony.Testimony("Blanche", "a grey coupe", "4KKI394", "south on Alameda St"),),
+    heat_max=1.5, seen_by=(), plate_read=False, plate="4KKI394", stage="getaway",
+    clock_end=7600.0, sim_s=200.0, state_hash="0" * 64,
+)  # fmt: skip
+
+
+class Mission:
+    title = "Five Minutes"
+    path = "five_minutes"
+
+
+@pytest.fixture
+def results(app):
+    def show(result: JobResult) -> list[str]:
+        return [text for text, _ in ResultsScene(app, result, Mission()).lines()]
+    return show
+
+
+def test_one_of_two_back_names_both(results):
+    lines = results(RESULT)
+    assert lines[0] == ("You got away, but Blanche did not make it back to the car inside "
+                        "the five minutes.")
+    assert "Back in the car: Irish" in lines and "Left behind: Blanche" in lines
+    assert not any(line.startswith("Crew back") for line in lines)
+    assert any(line.startswith("Blanche will tell the Detective") for line in lines)
+
+
+def test_everyone_back_and_the_times(results):
+    done = replace(RESULT, outcome="success", reason="", crew_returned=("Irish", "Blanche"),
+                   crew_left_behind=(), testimony=(), crew_back_at=7390.0, payout=9000)
+    lines = results(done)
+    assert lines[0] == "Everyone made it back and you got away clean."
+    assert "Back in the car: Irish and Blanche (all in by 02:03:10)" in lines
+    broken = replace(done, rule_kept=False, payout=4500)
+    assert results(broken)[0].endswith("You broke the rule, so they pay half.")
+
+
+def test_a_busted_end_says_what_the_law_said(results):
+    busted = replace(RESULT, outcome="failed", reason="busted: the police boxed you in",
+                     busted="busted: stopped for 3 s on Alameda St with 2 units against you",
+                     payout=0)
+    assert results(busted)[0] == "Busted: stopped for 3 s on Alameda St with 2 units against you."
+    assert why_it_ended(replace(busted, busted="")) == "Busted: the police boxed you in."
+
+
+def test_a_job_that_never_opened_says_so(results):
+    late = replace(RESULT, outcome="failed", reason="late: not at Warehouse at 02:00:00",
+                   window_opened_at=None, crew_returned=(), crew_left_behind=(), testimony=())
+    lines = results(late)
+    assert lines[0] == "Late: not at Warehouse at 02:00:00."
+    assert "The window never opened: the crew never went in" in lines
+    assert not any(line.startswith("Back in the car") for line in lines)
+
+
+def test_the_job_result_carries_the_law_s_busted_sentence(tmp_path):
+    session = BareSession(tiny_level())
+    runtime = session.job(tiny_mission(tmp_path), seed=1)
+    session.tick()
+    assert job_result(runtime, session).busted == ""
+    session.law.busted = Busted("busted: stopped for 3 s with a unit against you", 1.0)
+    assert job_result(runtime, session).busted == "busted: stopped for 3 s with a unit against you"

@@ -1,0 +1,101 @@
+"""The Standing a career hands to a job: a plate in the Detective's file makes the car a
+known car in the next job; a respray and new plates at Shannon's clear it; the thicker
+the file, the hotter the start and the sooner the Detective comes in."""
+
+from dataclasses import replace
+
+import pytest
+
+from game.career.catalogue import read_catalogue
+from game.career.consequences import apply_result
+from game.career.garage import RESPRAY_PRICE, GarageRefusal, repair, repair_price, respray
+from game.career.handler import board
+from game.career.model import Evidence, new_career
+from game.career.standing import DETECTIVE_LATEST_S, DETECTIVE_SOONEST_S, standing_for
+from tests.career.helpers import a_result, left_behind
+
+
+@pytest.fixture
+def job():
+    """Five Minutes, as the shipped catalogue offers it."""
+    offer = next(o for o in board(new_career(), read_catalogue()).offers
+                 if o.mission.id == "five_minutes")
+    return offer
+
+
+def test_a_new_career_is_known_to_nobody(job):
+    career = new_career(seed=2)
+    standing = standing_for(career, job.mission)
+    assert standing.heat == 0.0 and standing.known_cars == ()
+    assert standing.player_car == career.car.description and not standing.car_known
+    assert standing.player_car.plate == career.car.plate and standing.player_car.colour == "grey"
+    assert standing.detective_after_s is None
+
+
+def test_a_plate_in_the_file_makes_the_car_known_in_the_next_job(job):
+    career = new_career(seed=2)
+    read = a_result(plate_read=True, seen_by=("patrol_north",), plate=career.car.plate)
+    after = apply_result(career, job, read)[0]
+    standing = standing_for(after, job.mission)
+    assert career.car.description in standing.known_cars
+    assert standing.car_known  # the police have the description of the car he brings
+    assert standing.heat > 0.0
+
+
+def test_a_respray_and_new_plates_clear_it(job):
+    career = new_career(seed=2)
+    after = apply_result(career, job, left_behind(plate=career.car.plate))[0]
+    assert standing_for(after, job.mission).car_known
+    sprayed = respray(after)
+    assert sprayed.money == after.money - RESPRAY_PRICE
+    assert sprayed.car.plate != after.car.plate and sprayed.car.colour != after.car.colour
+    standing = standing_for(sprayed, job.mission)
+    assert not standing.car_known
+    assert after.car.description in standing.known_cars  # the old description stays out
+    assert standing.player_car == sprayed.car.description
+
+
+def test_the_thicker_the_file_the_hotter_the_start_and_the_sooner_the_detective(job):
+    def with_file(n):
+        return standing_for(replace(new_career(), file=crew_entries(n)), job.mission)
+
+    thin, middling, thick = with_file(1), with_file(2), with_file(6)
+    assert 0.0 < thin.heat < middling.heat <= thick.heat
+    assert DETECTIVE_LATEST_S >= thin.detective_after_s > middling.detective_after_s
+    assert middling.detective_after_s > thick.detective_after_s >= DETECTIVE_SOONEST_S
+    assert standing_for(replace(new_career(), file=crew_entries(6))).detective_after_s \
+        is None  # free drive never brings him
+
+
+def crew_entries(n):
+    return (Evidence("crew", "Irish", "a grey coupe", 1, "job", 0.0, 0.3),) * n
+
+
+def test_shannon_repairs_for_money_and_refuses_without(job):
+    career = new_career()
+    wrecked = apply_result(career, job, a_result(car_damage=1.0, payout=0))[0]
+    assert wrecked.car.wrecked and repair_price(wrecked) == 4000
+    with pytest.raises(GarageRefusal, match="you have"):
+        repair(wrecked)
+    fixed = repair(replace(wrecked, money=5000))
+    assert fixed.money == 1000 and fixed.car.damage == 0.0
+    with pytest.raises(GarageRefusal, match="Nothing wrong"):
+        repair(fixed)
+    with pytest.raises(GarageRefusal):
+        respray(replace(career, money=RESPRAY_PRICE - 1))
+
+
+def test_a_free_drive_of_the_career_is_in_his_car_and_the_police_know_it(job):
+    from game.career.garage import buy
+    from game.session.drive import free_drive_session
+    from game.sim import VehicleClass
+    from tests.mission.tiny import tiny_level
+
+    career = buy(replace(new_career(seed=2), money=20_000), "muscle")
+    read = a_result(plate_read=True, seen_by=("patrol_north",), plate=career.car.plate)
+    after = apply_result(career, job, read)[0]
+    session = free_drive_session(tiny_level(), player_spawn="player_start",
+                                 standing=standing_for(after))
+    player_class = VehicleClass(int(session.world.vehicle_class[session.player]))
+    assert player_class is VehicleClass.MUSCLE
+    assert session.law.standing.car_known and session.law.heat.heat > 0.0

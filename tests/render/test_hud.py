@@ -1,0 +1,81 @@
+"""The HUD: the clock on a dark backing, the window countdown large and central while it
+runs, the heat gauge's slot, the radio line, the panel's lines."""
+
+import numpy as np
+import pygame
+import pytest
+
+from game.render.hud import Hud
+from game.render.text import TextCache
+from game.session.view import FrameView, HeatView, RulesView, WindowView
+
+SIZE = (1280, 720)
+
+
+@pytest.fixture
+def screen():
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode(SIZE)
+    pygame.quit()
+
+
+def frame(phase="before", seconds_left=None, heat=0.0, pursuit=False, seen=False,
+          radio="") -> FrameView:
+    window = WindowView(phase, "Warehouse, 5th & Alameda", "02:00", seconds_left)
+    rules = RulesView(clock_text="01:59:40", objective="Wait.", window=window)
+    return FrameView(rules=rules, heat=HeatView(heat, pursuit, seen), radio=radio)
+
+
+def drawn(screen, view: FrameView, backdrop=(255, 255, 255)) -> np.ndarray:
+    screen.fill(backdrop)
+    Hud(TextCache()).draw(screen, view, 0.0, None, None, True)
+    return pygame.surfarray.array3d(screen).astype(int)  # (x, y, rgb)
+
+
+def test_the_clock_sits_on_a_dark_backing_whatever_is_under_it(screen):
+    pixels = drawn(screen, frame())
+    clock = pixels[SIZE[0] - 190 : SIZE[0] - 20, 16:66]  # the clock's digits and backing
+    # on a white screen the additive neon alone would leave every pixel white
+    assert (clock.mean(axis=2) < 120).mean() > 0.3
+    assert pixels[SIZE[0] // 2, SIZE[1] // 2].tolist() == [255, 255, 255]  # the world shows
+
+
+def bright_top_centre(pixels: np.ndarray) -> int:
+    area = pixels[SIZE[0] // 2 - 90 : SIZE[0] // 2 + 90, 10:130]
+    return int((area.max(axis=2) > 200).sum())
+
+
+def test_the_countdown_is_large_and_central_only_while_the_window_is_open(screen):
+    before = drawn(screen, frame(), backdrop=(0, 0, 0))
+    assert bright_top_centre(before) == 0
+    running = drawn(screen, frame("open", 212.0), backdrop=(0, 0, 0))
+    assert bright_top_centre(running) > 1500  # big digits, not a small line
+    lit = np.argwhere(running[:, :140].max(axis=2) > 200)
+    middle = lit[(lit[:, 0] > 400) & (lit[:, 0] < 880)]
+    assert abs(middle[:, 0].mean() - SIZE[0] / 2) < 40  # centred
+    assert middle[:, 1].max() - middle[:, 1].min() > 60  # tall digits
+
+
+def red_pixels(pixels: np.ndarray) -> int:
+    return int(((pixels[..., 0] > 200) & (pixels[..., 1] < 60) & (pixels[..., 2] < 80)).sum())
+
+
+def test_the_heat_gauge_fills_and_turns_red_in_a_pursuit(screen):
+    calm = drawn(screen, frame(heat=0.0), backdrop=(0, 0, 0))
+    warm = drawn(screen, frame(heat=2.5), backdrop=(0, 0, 0))
+    chased = drawn(screen, frame(heat=2.5, pursuit=True, seen=True), backdrop=(0, 0, 0))
+    right = slice(SIZE[0] - 260, SIZE[0])
+    amber = lambda p: int((np.abs(p[right, 60:130] - (255, 176, 56)).sum(axis=2) < 30).sum())  # noqa: E731
+    assert amber(calm) == 0 and amber(warm) > 200  # two and a half pips lit
+    assert red_pixels(chased[right, 60:130]) > 200
+
+
+def test_the_radio_has_its_own_line_at_the_bottom(screen):
+    quiet = drawn(screen, frame(), backdrop=(0, 0, 0))
+    talking = drawn(screen, frame(radio="Central, 3-Adam-12, code 6 on Alameda."),
+                    backdrop=(0, 0, 0))
+    bottom = slice(SIZE[1] - 60, SIZE[1])
+    centre = slice(SIZE[0] // 2 - 200, SIZE[0] // 2 + 200)
+    blue = lambda p: int(((p[centre, bottom, 2] > 200) & (p[centre, bottom, 0] < 180)).sum())  # noqa: E731
+    assert blue(quiet) == 0 and blue(talking) > 100

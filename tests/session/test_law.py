@@ -1,0 +1,132 @@
+"""The law on the tiny ring road: a lookout reaches units that saw nothing, a known car is
+recognised close up, busted means boxed for the stated time, a roadblock stands on the
+way the Driver is going, and free drive has its police on every map."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from game.level import load_level
+from game.session.drive import DriveSession, free_drive_session
+from game.session.events import CarRecognised, PursuitLost, PursuitStarted, RadioLine
+from game.session.law import Lookout, Orders
+from game.sim import StepEvents
+from tests.mission.tiny import tiny_level
+from tests.session.steady import Steady
+
+MAPS = Path(__file__).resolve().parents[2] / "levels" / "maps"
+
+
+def ring(seed: int = 1) -> DriveSession:
+    session = DriveSession(tiny_level(), seed=seed)
+    session.player = session.spawn("driver", 30.0, 10.0, 0.0)
+    return session
+
+
+def unit(session, x, y, heading) -> int:
+    index = session.spawn("police", x, y, heading)
+    session.join_police([index])
+    return index
+
+
+def run(session, seconds: float) -> list:
+    events = []
+    for _ in range(round(seconds / session.dt)):
+        session.tick()
+        events += session.drain_events()
+    return events
+
+
+def test_a_lookout_reaches_a_unit_that_saw_nothing_and_it_knows_the_car(tmp_path):
+    session = ring()
+    world, law = session.world, session.law
+    witness = unit(session, 100.0, 10.0, np.pi)  # facing him down the north side
+    world.place(session.player, 30.0, 10.0, 0.0, speed=5.0)
+    session.player_driver = Steady(throttle=0.2, lights=0.0)  # lights off, rolling
+    law.heat.add(0.9)  # just under wanted
+    events = run(session, 5.0)
+    assert any(isinstance(e, PursuitStarted) for e in events) and law.lookout is not None
+    assert any(isinstance(e, RadioLine) and "be on the lookout" in e.text
+               or isinstance(e, RadioLine) and "in pursuit" in e.text for e in events)
+    # he gets away: round the far side, nobody sees him until the pursuit is lost
+    world.place(witness, 10.0, 150.0, 0.0)
+    world.place(session.player, 150.0, 140.0, np.pi / 2)
+    session.player_driver = Steady(lights=1.0)
+    events = run(session, law.table.lose_after_s + 1.0)
+    assert any(isinstance(e, PursuitLost) for e in events) and not law.heat.pursuit
+    heat = law.heat.heat
+    stranger = unit(session, 150.0, 105.0, np.pi / 2)  # never saw a thing; faces him, 35 m
+    assert not session.police.ever_saw[list(session.police.units).index(stranger)]
+    events = run(session, 0.5)
+    assert any(isinstance(e, CarRecognised) for e in events)  # no offence: he knew the car
+    assert law.heat.heat >= heat + law.table.recognised - 0.01 and law.heat.pursuit
+
+
+def test_far_off_a_unit_does_not_recognise_the_car():
+    session = ring()
+    law = session.law
+    unit(session, 30.0, 100.0, -np.pi / 2)  # 90 m off, looking straight at him
+    law.lookout = Lookout((30.0, 10.0), 0.0, -100.0, False, issued=-100.0)  # out long ago
+    law.heat.unseen_s = np.inf
+    events = run(session, 2.0)
+    assert law.witnessed and not any(isinstance(e, CarRecognised) for e in events)
+    assert law.heat.heat == 0.0
+
+
+def test_busted_after_the_stated_time_boxed_in_and_not_before():
+    session = ring()
+    world, law = session.world, session.law
+    cop = unit(session, 36.0, 10.0, np.pi)  # nose to nose, 6 m
+    law.heat.add(1.5)
+    session.police.report(30.0, 10.0, 0.0)
+    law.heat.pursuit, law.heat.pursuit_s = True, law.table.busted_not_before_s
+    senses = session.sense()
+    assert senses.sees_player[cop]
+    stopped_for = 0.0
+    while law.busted is None and stopped_for < 10.0:
+        law.update(senses, StepEvents(), world)
+        stopped_for += world.dt
+        if law.busted is None:
+            assert stopped_for < law.table.busted_after_s + 2 * world.dt
+    assert law.busted is not None and stopped_for >= law.table.busted_after_s - 1e-9
+    assert "stopped for 3 s" in law.busted.reason and "a unit against you" in law.busted.reason
+
+
+def test_a_roadblock_stands_on_the_way_he_is_going():
+    session = ring(seed=4)
+    world, police = session.world, session.police
+    world.place(session.player, 30.0, 10.0, 0.0, speed=12.0)  # east along the north side
+    session.law.heat.add(3.2)
+    police.report(30.0, 10.0, 0.0)
+    police.start_pursuit(0.0)
+    lines = session.backup.carry_out(session, Orders(roadblocks=True))
+    assert [line.text for line in lines if "Roadblock" in line.text]
+    (block,) = police.roadblocks
+    cars = police.units[block.rows]
+    # 220 m on: 120 m to the north-east corner, then 100 m down the east side
+    assert abs(block.site[0] - 150.0) < 1.5 and abs(block.site[1] - 110.0) < 3.0
+    assert np.all(np.abs(world.y[cars] - 110.0) < 3.0)  # side by side across the road
+    across = np.abs(np.cos(world.heading[cars] - np.pi / 2))
+    assert np.all(across < 0.1)  # turned across a north-south road
+    assert np.abs(world.x[cars] - 150.0).min() < 3.0  # and the lane is covered
+
+
+@pytest.mark.parametrize("name", ["downtown", "pch", "speedway"])
+def test_free_drive_has_police_on_every_map_with_roads(name):
+    session = free_drive_session(load_level(MAPS / f"{name}.tmx"), seed=2)
+    assert session.police.units.size >= 3
+    assert set(session.vehicles_of("police")) == set(session.police.units.tolist())
+
+
+def test_seeds_give_different_patrol_routes():
+    level = load_level(MAPS / "pch.tmx")
+
+    def patrol_after(seed: int) -> np.ndarray:
+        session = free_drive_session(level, seed=seed)
+        run(session, 20.0)
+        units = session.police.units
+        return np.round(np.column_stack([session.world.x[units], session.world.y[units]]), 3)
+
+    assert np.array_equal(patrol_after(1), patrol_after(1))
+    assert not np.array_equal(patrol_after(1), patrol_after(2))
