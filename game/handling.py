@@ -52,7 +52,8 @@ def table(sheet: HandlingSheet) -> str:
         ("top speed", f"{sheet.top_speed_kmh:.0f} km/h"),
         ("100-0 km/h", f"{sheet.braking_100_m:.1f} m"),
         ("skidpad", f"{sheet.skidpad_g:.2f} g"),
-        (f"drift catch at {CORNER_KMH:.0f} km/h", drift + f", leaving at {CATCH_MIN_KMH:.0f}+ km/h"),
+        (f"drift catch at {CORNER_KMH:.0f} km/h",
+         f"{drift}, leaving at {CATCH_MIN_KMH:.0f}+ km/h"),
         ("wall damage", damage + " (of the car)"),
     ]
     width = max(len(name) for name, _ in rows)
