@@ -80,11 +80,15 @@ class RacerController:
         self.box_s = np.zeros(0)  #: (R,) seconds stood at the box so far
         self._chassis: Chassis | None = None
         self._entry_s: float | None = None
+        #: other cars it races among besides its own and the Driver's (the race
+        #: autopilot, driving the Driver's car, sets the racers here)
+        self.rivals = np.zeros(0, dtype=np.intp)
 
     @classmethod
-    def in_setting(cls, setting: Setting) -> RacerController:
+    def in_setting(cls, setting: Setting, params: RacerParams = RacerParams()
+                   ) -> RacerController:
         top = float(CLASS_TABLE.top_speed[VehicleClass.STOCK_CAR])
-        return cls(track_lines(setting.level, top), setting.seed)
+        return cls(track_lines(setting.level, top), setting.seed, params)
 
     def add(self, rows: np.ndarray) -> None:
         """Racers join on the grid: each gets a lane, a pace and maybe a planned stop."""
@@ -120,7 +124,8 @@ class RacerController:
             return
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[u])
-        cars = u if senses.player < 0 else np.append(u, senses.player)
+        others = self.rivals if senses.player < 0 else np.append(self.rivals, senses.player)
+        cars = np.concatenate([u, others[~np.isin(others, u)]]).astype(np.intp)
         lap, pit, p = self.track.lap, self.track.pit, self.params
         s_all, lat_all = lap.project(world.x[cars], world.y[cars])
         s, lat, speed = s_all[: u.size], lat_all[: u.size], world.speed[u]

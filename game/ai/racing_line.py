@@ -168,7 +168,9 @@ def _follow(roads: RoadGraph, first_edge: int, allowed: np.ndarray) -> list[int]
 
 
 def _points(roads: RoadGraph, chain: list[int]) -> np.ndarray:
-    return np.vstack([roads.node_xy[roads.edge_src[chain]], roads.node_xy[roads.edge_dst[chain[-1]]]])
+    """The nodes a chain of edges runs through, first to last."""
+    last = roads.node_xy[roads.edge_dst[chain[-1]]]
+    return np.vstack([roads.node_xy[roads.edge_src[chain]], last[None]])
 
 
 @dataclass(frozen=True)

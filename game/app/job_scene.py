@@ -184,7 +184,7 @@ class JobScene(Scene):
     """A DriveScene running a job, handing over to the results once it has ended.
 
     With the autopilot at the wheel (``options.autopilot``, or Tab at any time), the
-    player's control row comes from :class:`game.mission.autopilot.Autopilot` instead of
+    player's control row comes from the job's autopilot (:mod:`game.mission.autopilots`) instead of
     the keys, tick by tick; Tab again gives the wheel back.
     """
 
@@ -203,7 +203,7 @@ class JobScene(Scene):
         self.ended_for = 0.0
 
     def _session(self, mission_path: str) -> Any:
-        from game.mission.autopilot import Autopilot
+        from game.mission.autopilots import autopilot_for
         from game.mission.job import build_job, build_session
         from game.mission.replays import job_source
         from game.session.replay import Recorder
@@ -220,7 +220,7 @@ class JobScene(Scene):
             session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late,
                                          standing=standing, difficulty=difficulty)
         self.runtime = runtime
-        self.pilot = Autopilot(runtime)
+        self.pilot = autopilot_for(runtime)
         if opts.record_path is not None:
             session.recorder = Recorder(job_source(runtime))
         self.result = None

@@ -43,6 +43,22 @@ def _complete(rt: MissionRuntime, action: Action) -> None:
     rt.end("crew_left_behind" if left_behind else "success", reason)
 
 
+def _start_race(rt: MissionRuntime, action: Action) -> None:
+    from game.mission.race import RaceTracker
+
+    if isinstance(rt.mechanic, RaceTracker):  # check allows start_race only with [race]
+        rt.mechanic.go(rt)
+
+
+def _judge(rt: MissionRuntime, action: Action) -> None:
+    """End the job on the race's or the audition's verdict (``reason`` goes first)."""
+    if rt.mechanic is None:
+        return
+    won, sentence = rt.mechanic.verdict()
+    rt.end("success" if won else "failed", f"{action.reason}: {sentence}" if action.reason
+           else sentence)
+
+
 ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "message": _message,
     "scanner": lambda rt, a: rt.emit(RadioLine(a.text, rt.session.world.time)),
@@ -56,4 +72,6 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "fail": lambda rt, a: rt.end("failed", a.reason),
     "complete": _complete,
     "witness": lambda rt, a: rt.emit(Witnessed(a.text, rt.clock.now)),
+    "start_race": _start_race,
+    "judge": _judge,
 }

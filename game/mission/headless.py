@@ -1,6 +1,6 @@
 """Run a job headless: the autopilot at the wheel, as fast as the machine allows.
 
-The autopilot (:mod:`game.mission.autopilot`) is the session's player driver, writing
+The job's autopilot (:mod:`game.mission.autopilots`) is the session's player driver, writing
 the Driver's control row as a player would. :func:`run_headless` returns the job's
 :class:`~game.mission.result.JobResult` (``python -m game mission NAME --headless``
 prints its JSON), and with ``record`` writes a replay of the run.
@@ -23,7 +23,7 @@ def run_headless(
 ):
     """Run the job with the autopilot until it ends (or ``max_sim_s``); its result.
     ``standing``: what the police know as it starts (a career hands it over)."""
-    from game.mission.autopilot import Autopilot
+    from game.mission.autopilots import autopilot_for
     from game.mission.job import build_job
     from game.mission.replays import job_source
     from game.mission.result import job_result
@@ -31,7 +31,7 @@ def run_headless(
 
     session, runtime = build_job(name, seed=seed, crew_late=crew_late, difficulty=difficulty,
                                  standing=standing)
-    session.player_driver = Autopilot(runtime)
+    session.player_driver = autopilot_for(runtime)
     recorder = Recorder(job_source(runtime)) if record is not None else None
     session.recorder = recorder
     while runtime.ended is None and session.world.time < max_sim_s:

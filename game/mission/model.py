@@ -48,7 +48,7 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "complete": (frozenset(), frozenset({"reason"})),
     "witness": (frozenset({"text"}), frozenset()),
     "start_race": (frozenset(), frozenset()),
-    "judge": (frozenset(), frozenset()),
+    "judge": (frozenset(), frozenset({"reason"})),
 }
 
 #: trigger and action kinds that need the mission's ``[race]`` or ``[audition]`` table

@@ -36,6 +36,7 @@ from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
 if TYPE_CHECKING:
     from game.mission.runtime import MissionRuntime
+    from game.session.drive import TickReport
 
 WRAP_M = 60.0  #: a car's place on the line jumping from within this of the end to within
 #: this of the start is a crossing of the line
@@ -111,7 +112,7 @@ class RaceTracker:
             fleet.go(world.time)
 
     # -- every tick -----------------------------------------------------------------
-    def update(self, runtime: MissionRuntime) -> list:
+    def update(self, runtime: MissionRuntime, report: TickReport) -> list:
         """Count crossings, checkpoints and finishes; the events of this tick."""
         if self.green_at is None or self.finished:
             return []
@@ -205,6 +206,12 @@ class RaceTracker:
         if best is not None:
             lines.append(f"Best lap: {format_lap(best)}")
         return tuple(lines)
+
+    def result_fields(self) -> dict:
+        """The race's fields of the job's result."""
+        return {"place": self.place() if self.cars.size else 0,
+                "lap_times": tuple(round(s, 2) for s in (self.lap_times[0] if self.lap_times
+                                                         else ()))}
 
     def state(self) -> tuple:
         """Plain values for the session's state hash."""

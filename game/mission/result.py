@@ -5,7 +5,8 @@ the session (the heat, what the police saw, the state hash) and returns a frozen
 :class:`JobResult`. It is what the results screen shows, what ``mission --headless`` and
 ``replay --headless`` print (:meth:`JobResult.to_json`), and what a career keeps.
 Payout: the agreed pay times the share of the crew that got back, halved when the
-Driver broke the rule; nothing for a blown job.
+Driver broke the rule; nothing for a blown job. A job without a crew (a race, an
+audition) pays the agreed pay when it is won.
 
 What a career reads to build the Detective's file is here too: what the crew left behind
 will say (in the colour the Driver's car has now), the witnesses a ``witness`` action
@@ -65,6 +66,13 @@ class JobResult:
     #: Alameda St with 2 units against you"), else ""
     busted: str = ""
     car_damage: float = 0.0  #: the Driver's car's damage at the end, 0 (new) to 1 (wrecked)
+    #: a race's or an audition's lines for the results screen ("Place: 2nd of 6", ...)
+    scorecard: tuple[str, ...] = ()
+    place: int = 0  #: a race: the Driver's place, 1 = first (0: not a race)
+    lap_times: tuple[float, ...] = ()  #: a race: his lap times, sim seconds
+    score: int = 0  #: an audition: the points scored (scratches taken off)
+    manoeuvres_passed: tuple[str, ...] = ()  #: an audition: the manoeuvres passed
+    scratches: int = 0  #: an audition: touches of a wall, a pillar or a car
 
     @property
     def won(self) -> bool:
@@ -91,7 +99,9 @@ class JobResult:
 
 def payout(runtime: MissionRuntime) -> int:
     ended, crew = runtime.ended, runtime.rule.crew
-    if ended is None or ended.outcome == "failed" or not crew:
+    if ended is not None and not crew:
+        return runtime.mission.payout if ended.outcome == "success" else 0
+    if ended is None or ended.outcome == "failed":
         return 0
     share = sum(c.state is CrewState.BACK for c in crew) / len(crew)
     kept = 1.0 if runtime.rule.rule_kept else RULE_BROKEN_PAY
@@ -157,4 +167,13 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         detective_saw=_detective_saw(session),
         busted=session.law.busted.reason if session.law.busted is not None else "",
         car_damage=float(session.world.damage[player]) if player >= 0 else 0.0,
+        **_mechanic_fields(runtime),
     )
+
+
+def _mechanic_fields(runtime: MissionRuntime) -> dict:
+    """A race's or an audition's fields of the result (none for a job of stages only)."""
+    mechanic = runtime.mechanic
+    if mechanic is None:
+        return {}
+    return {"scorecard": mechanic.scorecard(), **mechanic.result_fields()}

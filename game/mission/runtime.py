@@ -41,6 +41,7 @@ from game.mission.events import (
     WindowClosed,
     WindowOpened,
 )
+from game.mission.mechanics import JobMechanic, mechanic_for
 from game.mission.model import PLAYER, Action, Mission, Trigger
 from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
@@ -102,6 +103,8 @@ class MissionRuntime:
         self._started = False
         #: elapsed_s at which a career brings the Detective in (None: not, or done)
         self.detective_due_s = session.law.standing.detective_after_s
+        #: the job's race or audition (game.mission.mechanics), None for stages only
+        self.mechanic: JobMechanic | None = mechanic_for(self)
 
     @property
     def heat(self) -> HeatMeter:
@@ -176,6 +179,9 @@ class MissionRuntime:
             self.departure = compass(moving) + (f" on {street}" if street else "")
         for event in self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS):
             self._rule_event(event)
+        if self.mechanic is not None:
+            for event in self.mechanic.update(self, report):
+                self.emit(event)
         tick = Tick(
             clock=self.clock.now,
             dt=dt,
@@ -304,6 +310,7 @@ class MissionRuntime:
             window=window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
             finished=self.ended is not None,
+            gauge=self.mechanic.gauge() if self.mechanic is not None else None,
         )
 
     def state(self) -> tuple:
@@ -313,6 +320,7 @@ class MissionRuntime:
             self.stage_id,
             rule_state(self.rule),
             self.ended.outcome if self.ended is not None else "",
+            self.mechanic.state() if self.mechanic is not None else (),
         )
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.mission.audition import AuditionComplete
 from game.mission.events import CrewBoarded, RuleBroken, WindowClosed, WindowOpened
 from game.mission.model import Trigger
+from game.mission.race import RaceFinished
 from game.mission.window import CrewState, WindowRule
 from game.session.events import PursuitLost, PursuitStarted
 from game.session.heat import HeatMeter
@@ -105,4 +107,6 @@ _CHECKS: dict[str, Callable[[Trigger, Tick, TriggerState], bool]] = {
     "heat_above": lambda t, tick, s: tick.heat.heat > t.value,
     "vehicle_wrecked": lambda t, tick, s: tick.wrecked(t.vehicle),
     "busted": lambda t, tick, s: tick.busted,
+    "race_finished": _happened(RaceFinished),
+    "manoeuvres_done": _happened(AuditionComplete),
 }
