@@ -50,6 +50,8 @@ def why_it_ended(result: JobResult) -> str:
         left = names(result.crew_left_behind)
         return (f"You got away, but {left} did not make it back to the car inside the five "
                 f"minutes.")
+    if result.outcome == "success" and result.scorecard:  # a race, an audition: no crew
+        return sentence(result.reason)
     if result.outcome == "success":
         kept = "" if result.rule_kept else " You broke the rule, so they pay half."
         return "Everyone made it back and you got away clean." + kept
@@ -81,7 +83,9 @@ class ResultsScene(MenuScene):
         kept = r.rule_kept
         rule = ("Rule kept", palette.NEON_CYAN) if kept else ("Rule broken", palette.NEON_PINK)
         lines = [(why_it_ended(r), palette.TEXT), (f"Payout ${r.payout:,}", palette.TEXT), rule]
-        if r.window_opened_at is None:
+        if r.scorecard:  # a race's or an audition's own lines stand for the crew's
+            lines = lines[:2] + [(line, palette.NEON_CYAN) for line in r.scorecard]
+        elif r.window_opened_at is None:
             lines.append(("The window never opened: the crew never went in", palette.TEXT))
         else:
             lines.append((f"The window opened at {format_clock(r.window_opened_at)}",

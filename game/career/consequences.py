@@ -4,8 +4,10 @@
 
 - **money**: the job's payout (the crew's share of it, halved if the rule was broken);
 - **reputation** (:func:`reputation_change`): a clean job adds its risk's worth
-  (:data:`RISK_REPUTATION`); crew left behind while the rule was kept adds one (he did
-  what he said); a blown job costs one; a broken rule costs two more;
+  (:data:`RISK_REPUTATION`), or what its ``[career] reputation`` says it earns (the
+  garage audition: Shannon puts his name about); crew left behind while the rule was
+  kept adds one (he did what he said); a blown job costs one; a broken rule costs two
+  more;
 - **the client** has hired the Driver now, and never will again;
 - **the car**: its damage after the job (a wreck is driven nowhere until Shannon repairs
   it); a job that gave him its own car leaves his untouched;
@@ -44,10 +46,12 @@ class Consequences:
     ended: str  #: why the career ended with this job ("" if it goes on)
 
 
-def reputation_change(result: JobResult, risk: str) -> int:
-    """What the job did to the Driver's name (module docstring)."""
+def reputation_change(result: JobResult, risk: str, earned: int | None = None) -> int:
+    """What the job did to the Driver's name (module docstring); ``earned``: what a
+    success earns instead of the risk's worth (the mission's ``[career] reputation``)."""
     if result.outcome == "success":
-        change = RISK_REPUTATION.get(risk, RISK_REPUTATION["medium"])
+        change = earned if earned is not None else RISK_REPUTATION.get(
+            risk, RISK_REPUTATION["medium"])
     elif result.outcome == "crew_left_behind" and result.rule_kept:
         change = LEFT_BEHIND_REPUTATION
     else:
@@ -60,7 +64,7 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
     own_car = offer.mission.career.own_car
     before = certainty(career.file, career.night)
     evidence = evidence_from(result, career.night, career.car.description if own_car else None)
-    change = reputation_change(result, offer.risk)
+    change = reputation_change(result, offer.risk, offer.mission.career.reputation)
     damage = min(max(result.car_damage, 0.0), 1.0)
     if own_car:
         career = career.with_car(replace(career.car, damage=damage))

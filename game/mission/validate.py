@@ -15,7 +15,9 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 - whatever the form, the map gets every check ``python -m game check MAP`` runs
   (:func:`game.level.validate.check_map`), each problem reported under the mission's
   ``map`` key;
-- every zone, spawn, vehicle and vehicle class the mission names is on that map;
+- every zone, spawn, vehicle and vehicle class the mission names is on that map (the
+  ``[race]`` line and checkpoints and the ``[audition]`` gates and line included), and a
+  race's map has a lap to race on (a loop of its fastest road through the line);
 - every mission its ``[career] requires`` names is a mission file in the same folder
   (and not the mission itself: it would never be offered).
 """
@@ -183,4 +185,28 @@ def map_problems(mission: Mission, level: Level) -> list[Problem]:
             need(level.zones, action.zone, "zone", f"{action.where}.zone")
         if action.kind == "spawn":
             need(vehicles, action.vehicle, "vehicle actor", f"{action.where}.vehicle")
+    problems += _job_table_problems(mission, level, need)
+    return problems
+
+
+def _job_table_problems(mission: Mission, level: Level, need) -> list[Problem]:
+    """The zones a ``[race]`` or ``[audition]`` table names, and a race's lap."""
+    problems: list[Problem] = []
+    race, audition = mission.race, mission.audition
+    if race is not None:
+        need(level.zones, race.line, "zone", "race.line")
+        for index, name in enumerate(race.checkpoints):
+            need(level.zones, name, "zone", f"race.checkpoints[{index}]")
+        if race.line in level.zones:
+            from game.ai.racing_line import track_lines
+
+            try:
+                track_lines(level, 80.0, race.line)
+            except ValueError as error:
+                problems.append(Problem(mission.path, "race.line", f"no lap to race: {error}"))
+    if audition is not None:
+        for index, name in enumerate(audition.slalom):
+            need(level.zones, name, "zone", f"audition.slalom[{index}]")
+        if audition.brake_line:
+            need(level.zones, audition.brake_line, "zone", "audition.brake_line")
     return problems

@@ -22,7 +22,7 @@ import pygame
 from game.render import palette
 from game.render.text import TextCache
 from game.session.escalation import shipped_max_heat
-from game.session.view import FrameView, hud_lines, window_countdown
+from game.session.view import FrameView, Gauge, hud_lines, window_countdown
 
 DIAL_RADIUS = 86  #: px
 DIAL_MAX_KMH = 240
@@ -75,6 +75,8 @@ class Hud:
         heat = frame.heat
         if rules.window is not None or heat.heat > 0.0 or heat.pursuit or heat.searched:
             self._heat(screen, frame, (clock_box.right, clock_box.bottom + 8))
+        if rules.gauge is not None:
+            self.gauge(screen, rules.gauge, (width - 10, clock_box.bottom + 62))
         countdown = window_countdown(frame)
         if countdown is not None:
             self._countdown(screen, countdown, rules.window.seconds_left)
@@ -146,6 +148,26 @@ class Hud:
         if words:
             state = self.text.render("  ".join(words), 20, palette.NEON_PINK)
             screen.blit(state, state.get_rect(topright=(box.right - 6, box.top + pip_h + 10)))
+
+    def gauge(self, screen: pygame.Surface, gauge: Gauge, topright: tuple[int, int]) -> None:
+        """The job's own gauge (the lap board, the manoeuvre list): a title and rows of
+        label and value, the lit ones bright, on a dark panel at the right."""
+        title = self.text.render(gauge.title, 24, palette.NEON_PINK)
+        rows = [(self.text.render(line.label, 21, palette.NEON_CYAN if line.lit
+                                  else palette.TEXT),
+                 self.text.render(line.value, 21, palette.NEON_CYAN if line.lit
+                                  else palette.TEXT_DIM)) for line in gauge.lines]
+        width = max([title.get_width()] + [a.get_width() + b.get_width() + 24 for a, b in rows])
+        height = title.get_height() + sum(a.get_height() + 2 for a, _ in rows) + 12
+        box = pygame.Rect(0, 0, width + 16, height)
+        box.topright = topright
+        screen.blit(self.backing(box.size), box)
+        screen.blit(title, (box.left + 8, box.top + 4))
+        y = box.top + 6 + title.get_height()
+        for label, value in rows:
+            screen.blit(label, (box.left + 8, y))
+            screen.blit(value, value.get_rect(topright=(box.right - 8, y)))
+            y += label.get_height() + 2
 
     def radio_line(self, screen: pygame.Surface, line: str, midbottom: tuple[int, int]) -> None:
         """The police radio, over the street name."""
