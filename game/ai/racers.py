@@ -4,9 +4,11 @@ The ``racer`` fleet of a session (:data:`game.mission.roles.ROLES`). Every racer
 the lap of :func:`game.ai.racing_line.track_lines` (the map's fastest road loop) at the
 speed the line's curvature allows (its speed profile), times its own seeded pace, in a
 lane of its own across the track's width. All of it is whole-array work over the racers:
-one projection onto the line, one (racers x cars) table of who is ahead of whom.
+one projection onto the line, one (racers x cars) table of who is ahead of whom (every
+car in the world counts: the Driver's, a rival's, one stalled on the track).
 
-* **Overtaking**: a car ahead in the racer's lane, closer than ``look_m`` and not faster,
+* **Overtaking**: a car ahead in the racer's lane, closer than ``look_m`` (more the
+  faster the racer closes on it: ``look_s`` seconds of the closing speed) and not faster,
   is passed on the side with more room, if that side is clear alongside; if not, the
   racer follows it at its speed, ``follow_gap_m`` behind. The Driver's car counts like
   any racer's: they pass him, or push him when there is no room (contact is the world's).
@@ -43,13 +45,15 @@ class RacerParams:
     pace_range: tuple[float, float] = (0.9, 0.98)  #: share of the line's speed (seeded)
     look_base_m: float = 10.0  #: steering target this far ahead on the line...
     look_per_ms: float = 0.3  #: ...plus this many metres per m/s of speed
-    look_m: float = 28.0  #: a car this close ahead in the lane is to be passed or followed
+    look_m: float = 20.0  #: a car this close ahead in the lane is to be passed or followed...
+    look_s: float = 2.5  #: ...or closer than this many seconds at the speed it is closed on
     car_width_m: float = 2.6  #: cars closer sideways than this share a lane
     pass_offset_m: float = 4.0  #: a pass is this far to the side of the car passed
-    alongside_m: float = 9.0  #: the passing side must be clear this far back and ahead
+    alongside_m: float = 9.0  #: the passing side must be clear from this far back to this
+    #: far beyond the car passed
     follow_gap_m: float = 9.0  #: a racer that cannot pass holds this gap
     lateral_gain: float = 0.8  #: metres aimed further in per metre a racer runs wide
-    lateral_ms: float = 2.5  #: how fast a racer drifts across the track (m/s sideways)
+    lateral_ms: float = 4.0  #: how fast a racer drifts across the track (m/s sideways)
     pit_damage: float = 0.35  #: damage above which a racer pits
     pit_share: int = 3  #: one racer in this many plans a stop (seeded)
     pit_after_s: tuple[float, float] = (40.0, 70.0)  #: sim seconds after the start, seeded
@@ -80,9 +84,6 @@ class RacerController:
         self.box_s = np.zeros(0)  #: (R,) seconds stood at the box so far
         self._chassis: Chassis | None = None
         self._entry_s: float | None = None
-        #: other cars it races among besides its own and the Driver's (the race
-        #: autopilot, driving the Driver's car, sets the racers here)
-        self.rivals = np.zeros(0, dtype=np.intp)
 
     @classmethod
     def in_setting(cls, setting: Setting, params: RacerParams = RacerParams()
@@ -124,8 +125,8 @@ class RacerController:
             return
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[u])
-        others = self.rivals if senses.player < 0 else np.append(self.rivals, senses.player)
-        cars = np.concatenate([u, others[~np.isin(others, u)]]).astype(np.intp)
+        everyone = np.arange(world.n, dtype=np.intp)  # the Driver, rivals, a stalled car
+        cars = np.concatenate([u, everyone[~np.isin(everyone, u)]])
         lap, pit, p = self.track.lap, self.track.pit, self.params
         s_all, lat_all = lap.project(world.x[cars], world.y[cars])
         s, lat, speed = s_all[: u.size], lat_all[: u.size], world.speed[u]
@@ -160,7 +161,9 @@ class RacerController:
         gap = self.track.lap.ahead_m(s[:, None], s_all[None, :])  # (R, C) metres ahead
         side = lat_all[None, :] - self.lateral[:, None]
         me = u[:, None] == cars[None, :]
-        ahead = (gap > 0.0) & (gap < p.look_m) & (np.abs(side) < p.car_width_m) & ~me
+        closing = np.maximum(speed[:, None] - speed_all[None, :], 0.0)
+        reach = p.look_m + p.look_s * closing
+        ahead = (gap > 0.0) & (gap < reach) & (np.abs(side) < p.car_width_m) & ~me
         ahead &= speed_all[None, :] < speed[:, None] + 0.5
         blocked = ahead.any(axis=1)
         nearest = np.argmin(np.where(ahead, gap, np.inf), axis=1)
@@ -168,12 +171,13 @@ class RacerController:
         go_right = (hi - their_lat) > (their_lat - lo)
         pass_lat = np.clip(their_lat + np.where(go_right, p.pass_offset_m, -p.pass_offset_m),
                            lo, hi)
-        beside = (np.abs(gap) < p.alongside_m) & ~me
-        taken = beside & (np.abs(lat_all[None, :] - pass_lat[:, None]) < p.car_width_m)
+        their_gap = gap[np.arange(u.size), nearest]
+        # the passing lane must be clear from alongside to beyond the car passed
+        in_the_way = (gap > -p.alongside_m) & (gap < their_gap[:, None] + p.alongside_m) & ~me
+        taken = in_the_way & (np.abs(lat_all[None, :] - pass_lat[:, None]) < p.car_width_m)
         room = np.abs(pass_lat - their_lat) >= p.car_width_m
         passing = blocked & room & ~taken.any(axis=1)
         target_lat = np.where(passing, pass_lat, self.lane)
-        their_gap = gap[np.arange(u.size), nearest]
         follow = speed_all[nearest] + 0.5 * (their_gap - p.follow_gap_m)
         limit = np.where(blocked & ~passing, np.maximum(follow, 0.0), np.inf)
         return target_lat, limit

@@ -48,7 +48,7 @@ def mechanic_for(runtime: MissionRuntime) -> JobMechanic | None:
 
     mission = runtime.mission
     if mission.race is not None:
-        return RaceTracker(mission.race, runtime)
+        return RaceTracker(mission.race, runtime.level)
     if mission.audition is not None:
         return Audition(mission.audition, runtime)
     return None

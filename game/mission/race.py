@@ -35,6 +35,7 @@ from game.session.view import Gauge, GaugeLine
 from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
 if TYPE_CHECKING:
+    from game.level.model import Level
     from game.mission.runtime import MissionRuntime
     from game.session.drive import TickReport
 
@@ -71,10 +72,8 @@ def format_lap(seconds: float) -> str:
 class RaceTracker:
     """Laps, positions and lap times of one race (module docstring)."""
 
-    def __init__(self, terms: RaceTerms, runtime: MissionRuntime) -> None:
+    def __init__(self, terms: RaceTerms, level: Level) -> None:
         self.terms = terms
-        self.runtime = runtime
-        level = runtime.level
         top = float(CLASS_TABLE.top_speed[VehicleClass.STOCK_CAR])
         self.lap = track_lines(level, top, terms.line).lap
         self.checkpoints = ZoneGrid(level, list(terms.checkpoints))
@@ -92,33 +91,44 @@ class RaceTracker:
 
     # -- the start ------------------------------------------------------------------
     def go(self, runtime: MissionRuntime) -> None:
-        """Lights green: the Driver and the racers now on the track race from here."""
+        """Lights green (the ``start_race`` action): the Driver and the session's racers
+        race from here, and the racer fleet leaves the grid."""
         session = runtime.session
         world = session.world
         racers = session.vehicles_of("racer")
         names = {index: name for name, index in runtime.cast.names.items()}
         self.cars = np.concatenate([[session.player], racers]).astype(np.intp)
-        self.names = [DRIVER] + [names.get(int(i), f"Car {int(i)}") for i in racers]
-        n = self.cars.size
-        self.green_at = world.time
-        self.crossings = np.zeros(n, dtype=np.int32)
-        self.visited = np.zeros(n, dtype=np.uint64)
-        self.s, _ = self.lap.project(world.x[self.cars], world.y[self.cars])
-        self.crossed_at = np.full(n, world.time)
-        self.lap_times = [[] for _ in range(n)]
-        self.finished_at = np.full(n, np.inf)
+        self.start([DRIVER] + [names.get(int(i), f"Car {int(i)}") for i in racers],
+                   world.x[self.cars], world.y[self.cars], world.time)
         fleet = session.fleets.get("racer")
         if isinstance(fleet, RacerController):
             fleet.go(world.time)
 
+    def start(self, names: list[str], x: np.ndarray, y: np.ndarray, now: float) -> None:
+        """The race begins with these cars (the Driver first) where they stand."""
+        n = len(names)
+        self.names = list(names)
+        self.green_at = now
+        self.crossings = np.zeros(n, dtype=np.int32)
+        self.visited = np.zeros(n, dtype=np.uint64)
+        self.s, _ = self.lap.project(x, y)
+        self.crossed_at = np.full(n, now)
+        self.lap_times = [[] for _ in range(n)]
+        self.finished_at = np.full(n, np.inf)
+
     # -- every tick -----------------------------------------------------------------
     def update(self, runtime: MissionRuntime, report: TickReport) -> list:
-        """Count crossings, checkpoints and finishes; the events of this tick."""
+        """This tick's events, from where the race cars are now."""
+        world = runtime.session.world
         if self.green_at is None or self.finished:
             return []
-        world = runtime.session.world
-        now = world.time
-        x, y = world.x[self.cars], world.y[self.cars]
+        return self.observe(world.x[self.cars], world.y[self.cars], world.time)
+
+    def observe(self, x: np.ndarray, y: np.ndarray, now: float) -> list:
+        """Count crossings, checkpoints and finishes with the cars at (x, y) at sim time
+        ``now`` (in the order :meth:`start` named them); the events."""
+        if self.green_at is None or self.finished:
+            return []
         self.visited |= self.checkpoints.masks(x, y)
         s, _ = self.lap.project(x, y)
         wrapped = (self.s > self.lap.length - WRAP_M) & (s < WRAP_M)
@@ -144,7 +154,7 @@ class RaceTracker:
             if car == 0:
                 self.finished = True
                 assert self.green_at is not None
-                events.append(RaceFinished(self.place(0), self.cars.size, now - self.green_at))
+                events.append(RaceFinished(self.place(0), len(self.names), now - self.green_at))
         return events
 
     # -- standings ------------------------------------------------------------------
@@ -190,7 +200,9 @@ class RaceTracker:
 
     def verdict(self) -> tuple[bool, str]:
         """Won (placed well enough for the pay), and the sentence that says how it went."""
-        place, cars = self.place(), self.cars.size
+        if not self.names:
+            return False, "the race never started"
+        place, cars = self.place(), len(self.names)
         if not self.finished:
             return False, f"did not finish: {self.laps_done()} of {self.terms.laps} laps"
         if place <= self.terms.pay_place:
@@ -201,7 +213,9 @@ class RaceTracker:
     def scorecard(self) -> tuple[str, ...]:
         """Lines for the results screen: the place, the laps, the best lap."""
         best = self.best_lap()
-        lines = [f"Place: {ordinal(self.place())} of {self.cars.size}",
+        if not self.names:
+            return ("The race never started",)
+        lines = [f"Place: {ordinal(self.place())} of {len(self.names)}",
                  f"Laps: {self.laps_done()} of {self.terms.laps}"]
         if best is not None:
             lines.append(f"Best lap: {format_lap(best)}")
@@ -209,7 +223,7 @@ class RaceTracker:
 
     def result_fields(self) -> dict:
         """The race's fields of the job's result."""
-        return {"place": self.place() if self.cars.size else 0,
+        return {"place": self.place() if self.names else 0,
                 "lap_times": tuple(round(s, 2) for s in (self.lap_times[0] if self.lap_times
                                                          else ()))}
 

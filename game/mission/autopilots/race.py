@@ -2,7 +2,7 @@
 
 It is the racers' own driver (:class:`game.ai.racers.RacerController`) given the one
 car, the Driver's: the same racing line and speed from its curvature, passing the
-racers (they are its rivals) where there is room; a steadier pace than theirs, and no
+racers where there is room; a steadier pace than theirs, and no
 pit stop unless the car is bent. It holds on the grid until the race tracker's green.
 """
 
@@ -39,5 +39,4 @@ class RaceAutopilot:
             return
         if self.racing.green_at is None:
             self.racing.go(tracker.green_at)
-        self.racing.rivals = self.runtime.session.vehicles_of("racer")
         self.racing.drive(senses, controls)
