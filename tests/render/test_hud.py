@@ -79,3 +79,25 @@ def test_the_radio_has_its_own_line_at_the_bottom(screen):
     centre = slice(SIZE[0] // 2 - 200, SIZE[0] // 2 + 200)
     blue = lambda p: int(((p[centre, bottom, 2] > 200) & (p[centre, bottom, 0] < 180)).sum())  # noqa: E731
     assert blue(quiet) == 0 and blue(talking) > 100
+
+
+def test_a_jobs_gauge_is_a_panel_at_the_right_its_lit_rows_bright(screen):
+    from dataclasses import replace
+
+    from game.render import palette
+    from game.session.view import Gauge, GaugeLine
+
+    plain = frame()
+    board = Gauge("LAP 2/4  2nd", (GaugeLine("1. Dutch", "0:31.0"),
+                                   GaugeLine("2. You", "0:31.4", lit=True),
+                                   GaugeLine("3. Tate", "")))
+    with_board = replace(plain, rules=replace(plain.rules, gauge=board))
+    before = drawn(screen, plain, backdrop=(255, 255, 255))
+    after = drawn(screen, with_board, backdrop=(255, 255, 255))
+    changed = (after != before).any(axis=2)
+    assert not changed[: SIZE[0] // 2].any()  # the objective's panel is as it was
+    xs, ys = np.nonzero(changed)
+    assert xs.min() > SIZE[0] * 0.7 and ys.min() > 100  # at the right, under the clock
+    assert changed.sum() > 3000 and (after[changed].mean(axis=1) < 120).mean() > 0.5  # dark
+    cyan = np.abs(after - palette.NEON_CYAN).sum(axis=2) < 40
+    assert cyan[changed].sum() > 50  # the Driver's row lit
