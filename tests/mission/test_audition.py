@@ -10,6 +10,7 @@ from game.mission.audition import Audition
 from game.mission.job import build_job
 from game.mission.result import job_result
 from game.mission.validate import LEVELS_DIR, check_mission
+from tests.mission.jobrun import problems_of, run
 from tests.session.steady import Steady
 
 GARAGE = LEVELS_DIR / "missions" / "the_garage.toml"
@@ -30,12 +31,6 @@ def audition_copy(folder: Path, manoeuvres: str, pass_score: int, time_scale: fl
     return path
 
 
-def run(session, runtime, seconds):
-    for _ in range(int(seconds * 60)):
-        if runtime.ended is not None:
-            break
-        session.tick()
-        session.drain_events()
 
 
 def test_a_burnout_on_the_spot_passes_a_one_manoeuvre_audition(tmp_path):
@@ -96,26 +91,23 @@ def test_no_scratch_when_the_car_stops_short_of_the_wall(tmp_path):
     assert runtime.mechanic.scratches == 0
 
 
-def problems_of(tmp_path, old, new):
-    path = tmp_path / "the_garage.toml"
-    path.write_text(GARAGE.read_text().replace(old, new))
-    return [f"{p.where}: {p.message}" for p in check_mission(path)]
 
 
 def test_the_shipped_audition_checks_clean_and_its_broken_copies_do_not(tmp_path):
     assert check_mission(GARAGE) == []
-    assert problems_of(tmp_path, '"spin_360"', '"spin_720"') == [
+    assert problems_of(GARAGE, tmp_path, '"spin_360"', '"spin_720"') == [
         "audition.manoeuvres[4]: unknown manoeuvre 'spin_720' (one of burnout, slalom, "
         "handbrake_180, reverse_180, spin_360, brake_test) (did you mean 'spin_360'?)"]
-    assert problems_of(tmp_path, 'brake_line = "brake_line"', 'brake_line = "brake_lane"') == [
+    assert problems_of(GARAGE, tmp_path, 'brake_line = "brake_line"',
+                       'brake_line = "brake_lane"') == [
         "audition.brake_line: no zone 'brake_lane' on map 'garage' (did you mean "
         "'brake_line'?)"]
     two = 'manoeuvres = ["burnout", "slalom"]'
-    assert problems_of(tmp_path, 'manoeuvres = ["burnout", "slalom", "handbrake_180", '
+    assert problems_of(GARAGE, tmp_path, 'manoeuvres = ["burnout", "slalom", "handbrake_180", '
                        '"reverse_180", "spin_360", "brake_test"]', two) == [
         "audition.pass_score: 400 is more than the 2 manoeuvres can score (200)"]
-    assert problems_of(tmp_path, 'slalom = ["slalom_1", "slalom_2", "slalom_3", "slalom_4"]',
-                       'slalom = ["slalom_1"]') == [
+    gates = 'slalom = ["slalom_1", "slalom_2", "slalom_3", "slalom_4"]'
+    assert problems_of(GARAGE, tmp_path, gates, 'slalom = ["slalom_1"]') == [
         "audition.slalom: the slalom manoeuvre needs at least two gates (zones)"]
-    assert problems_of(tmp_path, "[audition]", "[audition_]")[0].startswith(
+    assert problems_of(GARAGE, tmp_path, "[audition]", "[audition_]")[0].startswith(
         "audition_: unknown key (did you mean 'audition'?)")

@@ -11,15 +11,12 @@ import math
 
 import numpy as np
 
-from game.mission.manoeuvres import (
-    BrakeTest,
-    Burnout,
-    CarSample,
-    Handbrake180,
-    Reverse180,
-    Slalom,
-    Spin360,
-)
+from game.mission import manoeuvres
+from game.mission.manoeuvres import CarSample
+
+BrakeTest, Burnout, Slalom = manoeuvres.BrakeTest, manoeuvres.Burnout, manoeuvres.Slalom
+Handbrake180, Reverse180, Spin360 = (manoeuvres.Handbrake180, manoeuvres.Reverse180,
+                                     manoeuvres.Spin360)
 
 DT = 1.0 / 60.0
 

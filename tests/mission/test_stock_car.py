@@ -15,6 +15,7 @@ from game.mission.autopilots import autopilot_for
 from game.mission.job import build_job
 from game.mission.result import job_result
 from game.mission.validate import LEVELS_DIR, check_mission
+from tests.mission.jobrun import problems_of, run
 from tests.session.steady import Steady
 
 STOCK_CAR = LEVELS_DIR / "missions" / "stock_car.toml"
@@ -30,12 +31,6 @@ def race_copy(folder: Path, **values: str) -> Path:
     return path
 
 
-def run(session, runtime, seconds):
-    for _ in range(int(seconds * 60)):
-        if runtime.ended is not None:
-            break
-        session.tick()
-        session.drain_events()
 
 
 def test_staying_on_the_grid_fails_when_the_window_closes(tmp_path):
@@ -63,23 +58,19 @@ def test_a_one_lap_race_driven_by_its_autopilot_finishes_with_a_place(tmp_path):
     assert result.payout == (runtime.mission.payout if result.won else 0)
 
 
-def problems_of(tmp_path, old, new):
-    path = tmp_path / "stock_car.toml"
-    path.write_text(STOCK_CAR.read_text().replace(old, new))
-    return [f"{p.where}: {p.message}" for p in check_mission(path)]
 
 
 def test_the_shipped_race_checks_clean_and_its_broken_copies_do_not(tmp_path):
     assert check_mission(STOCK_CAR) == []
-    assert problems_of(tmp_path, "laps = 4", "laps = 0") == [
+    assert problems_of(STOCK_CAR, tmp_path, "laps = 4", "laps = 0") == [
         "race.laps: must be a whole number from 1 to 50 (laps), not 0"]
-    assert problems_of(tmp_path, '"turn_4"]', '"turn_5"]') == [
+    assert problems_of(STOCK_CAR, tmp_path, '"turn_4"]', '"turn_5"]') == [
         "race.checkpoints[3]: no zone 'turn_5' on map 'speedway' (did you mean 'turn_4'?)"]
-    no_race = problems_of(tmp_path, "[race]", "[raec]")
+    no_race = problems_of(STOCK_CAR, tmp_path, "[race]", "[raec]")
     assert "raec: unknown key (did you mean 'race'?)" in no_race
     assert any(p.startswith("stages[0].on[0].actions[0]: start_race needs the mission's "
                             "[race] table") for p in no_race)
-    assert problems_of(tmp_path, 'autopilot = "race"', 'autopilot = "rase"') == [
+    assert problems_of(STOCK_CAR, tmp_path, 'autopilot = "race"', 'autopilot = "rase"') == [
         "playtest.autopilot: unknown autopilot 'rase' (one of five_minutes, race, audition) "
         "(did you mean 'race'?)"]
 

@@ -30,6 +30,7 @@ from game.ai.steering import Chassis, drive_to, hold_still
 from game.mission.audition import Audition
 from game.mission.runtime import MissionRuntime
 from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE, idle_controls
+from game.sim.vehicles import CLASS_TABLE
 
 SLALOM_MS = 7.0  #: through the gates
 BRAKE_RUN_MS = 16.0  #: the brake test's run-up (the test needs 50 km/h)
@@ -61,7 +62,7 @@ class AuditionAutopilot:
         session = runtime.session
         world, player = session.world, session.player
         self.chassis = Chassis.of_classes(world.vehicle_class[[player]])
-        self.half_length = 2.35
+        self.half_length = float(CLASS_TABLE.length[int(world.vehicle_class[player])]) / 2.0
         terms = runtime.mission.audition
         assert terms is not None
         level = runtime.level
@@ -70,8 +71,11 @@ class AuditionAutopilot:
         self.line_x = float(line[:, 0].min()) if line.size else 0.0
         self.line_y = float(line[:, 1].mean()) if line.size else 0.0
         self.width_m = float(level.size_m[0])
-        self.steps = [s for s in ("burnout", "slalom", "brake_test", "reverse_180",
-                                  "handbrake_180", "spin_360") if s in terms.manoeuvres]
+        order = {"burnout": self._burnout, "slalom": self._slalom,
+                 "brake_test": self._brake_test, "reverse_180": self._reverse_180,
+                 "handbrake_180": self._handbrake_180, "spin_360": self._spin_360}
+        self.steps = [name for name in order if name in terms.manoeuvres]  #: in this order
+        self.drivers = order  #: manoeuvre -> the step that drives it
         self.step = 0
         self.began = 0.0  #: sim time the current try began
         self.stage = 0  #: the part of the current try (run-up, yank, drive out)
@@ -102,7 +106,7 @@ class AuditionAutopilot:
         if self.step >= len(self.steps):
             controls[p] = hold_still(1)[0]
             return
-        row = getattr(self, "_" + self.steps[self.step])(world, p, world.time)
+        row = self.drivers[self.steps[self.step]](world, p, world.time)
         controls[p] = self._unstuck(world, p, row)
 
     def _unstuck(self, world, p: int, row: np.ndarray) -> np.ndarray:
@@ -215,33 +219,31 @@ class AuditionAutopilot:
         lead_x = x + way * 30.0
         return self._to(world, p, lead_x, RUN_Y_M, SPIN_MS + 2.0 if lined_up else 6.0)
 
-    def _handbrake_180(self, world, p: int, now: float) -> np.ndarray:
+    def _spin(self, world, p: int, now: float, handbrake_s: float,
+              afterwards: list[tuple[float, np.ndarray]]) -> np.ndarray:
+        """A spin from the run-up: full lock and the handbrake for ``handbrake_s``, then
+        each (seconds, row) of ``afterwards`` in turn, then the whole try again (the
+        audition moves on to the next step as soon as it is passed)."""
         if self.stage == 0:
             row = self._run_up(world, p, now)
             if row is not None:
                 return row
         if self.stage == 1:
-            if now - self.stage_began > HANDBRAKE_S:
+            if now - self.stage_began > handbrake_s:
                 self._part(2, now)
             return self._row(steer=1.0, handbrake=1.0)
-        if now - self.stage_began > 2.5:
-            self._restart(now)
-        return self._row(throttle=0.7)
+        seconds, row = afterwards[min(self.stage - 2, len(afterwards) - 1)]
+        if now - self.stage_began > seconds:
+            if self.stage - 2 >= len(afterwards) - 1:
+                self._restart(now)
+            else:
+                self._part(self.stage + 1, now)
+        return row
+
+    def _handbrake_180(self, world, p: int, now: float) -> np.ndarray:
+        return self._spin(world, p, now, HANDBRAKE_S, [(2.5, self._row(throttle=0.7))])
 
     def _spin_360(self, world, p: int, now: float) -> np.ndarray:
-        if self.stage == 0:
-            row = self._run_up(world, p, now)
-            if row is not None:
-                return row
-        if self.stage == 1:
-            if now - self.stage_began > SPIN_BREAK_S:
-                self._part(2, now)
-                self.turned = 0.0
-            return self._row(steer=1.0, handbrake=1.0)
-        if self.stage == 2:
-            if now - self.stage_began > 6.0:
-                self._part(3, now)
-            return self._row(steer=1.0, throttle=1.0)
-        if now - self.stage_began > 2.0:
-            self._restart(now)
-        return self._row(brake=1.0)
+        # the throttle at full lock keeps the rear sliding round; then stop and retry
+        return self._spin(world, p, now, SPIN_BREAK_S, [(6.0, self._row(steer=1.0, throttle=1.0)),
+                                                        (2.0, self._row(brake=1.0))])
