@@ -22,6 +22,8 @@ HEADLINES = {
     "crew_left_behind": ("Left behind", palette.AMBER),
     "failed": ("Job blown", palette.NEON_PINK),
 }
+#: a job without a crew (a race, an audition: its result has a scorecard) won
+SCORED_WIN = ("Job done", palette.NEON_CYAN)
 
 
 def sentence(text: str) -> str:
@@ -109,6 +111,8 @@ class ResultsScene(MenuScene):
         width, height = screen.get_size()
         text = app.text
         headline, colour = HEADLINES.get(self.result.outcome, ("Over", palette.TEXT))
+        if self.result.won and self.result.scorecard:
+            headline, colour = SCORED_WIN
         title = text.render(f"{self.mission.title}: {headline}", 56, colour, neon=True)
         screen.blit(title, title.get_rect(midtop=(width // 2, 40)), special_flags=pygame.BLEND_ADD)
         y = 130

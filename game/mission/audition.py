@@ -133,6 +133,21 @@ class Audition:
         return [Scratched(self.scratches),
                 Message(f"Scratch: -{self.terms.scratch_points}", 2.0)]
 
+    def waypoint_zone(self) -> str | None:
+        """Where the next manoeuvre on the list is done: the slalom's next gate, the
+        brake line, the spin zone; None for a burnout (it is done where the car is)."""
+        for name, detector in self.detectors.items():
+            if name in self.points:
+                continue
+            if isinstance(detector, Slalom):
+                return self.terms.slalom[min(detector.next, len(self.terms.slalom) - 1)]
+            if name == "brake_test":
+                return self.terms.brake_line
+            if name != "burnout":
+                return self.terms.spin_zone or None
+            return None
+        return None
+
     def gauge(self) -> Gauge:
         """The manoeuvre list: each lit with its points once passed; the scratches."""
         lines = [GaugeLine(d.label, f"{self.points[n]}" if n in self.points else "-",
@@ -156,7 +171,7 @@ class Audition:
         lines = [f"{d.label}: {self.points[n]}" if n in self.points else f"{d.label}: missed"
                  for n, d in self.detectors.items()]
         lost = self.scratches * self.terms.scratch_points
-        lines.append(f"Scratches: {self.scratches} (-{lost})")
+        lines.append(f"Scratches: {self.scratches} (-{lost})" if lost else "Scratches: none")
         lines.append(f"Score: {self.score} (pass: {self.terms.pass_score})")
         return tuple(lines)
 

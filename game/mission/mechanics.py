@@ -9,6 +9,8 @@ interface:
 
 * :meth:`JobMechanic.update`: this tick's events (a lap done, a manoeuvre passed);
 * :meth:`JobMechanic.gauge`: the job's gauge on the HUD (the lap board, the manoeuvres);
+* :meth:`JobMechanic.waypoint_zone`: where the job wants the car next, if it knows
+  better than the stage (the audition's next gate), for the waypoint and the route;
 * :meth:`JobMechanic.verdict`: whether the job is won and the sentence that says so (the
   ``judge`` action ends the job with it);
 * :meth:`JobMechanic.scorecard` and :meth:`JobMechanic.result_fields`: what the results
@@ -31,6 +33,8 @@ class JobMechanic(Protocol):
     def update(self, runtime: MissionRuntime, report: TickReport) -> list: ...
 
     def gauge(self) -> Gauge: ...
+
+    def waypoint_zone(self) -> str | None: ...
 
     def verdict(self) -> tuple[bool, str]: ...
 

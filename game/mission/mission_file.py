@@ -153,7 +153,8 @@ _TOP_KEYS = {
 _CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
                 "requires", "min_certainty", "own_car", "reputation"}
 _RACE_KEYS = {"laps", "pay_place", "line", "checkpoints"}
-_AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line"}
+_AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line",
+                  "spin_zone"}
 LAPS = NumberRange(1, 50, "laps", integer=True)
 PLACE = NumberRange(1, 64, "a finishing place, 1 = first", integer=True)
 SCORE = NumberRange(0, 100 * len(MANOEUVRES), "points, up to 100 a manoeuvre", integer=True)
@@ -439,6 +440,7 @@ def _read_audition(r: _Reader, table: dict) -> AuditionTerms:
         scratch_points=r.number(table, "scratch_points", "audition", SCRATCH, 20),
         slalom=slalom,
         brake_line=brake_line,
+        spin_zone=r.get(table, "spin_zone", "str", "audition", ""),
     )
 
 

@@ -176,6 +176,7 @@ class AuditionTerms:
     scratch_points: int = 20  #: points each scratch (a touch of a wall, pillar or car) costs
     slalom: tuple[str, ...] = ()  #: the slalom's gates (zones), in order
     brake_line: str = ""  #: the zone of the brake test's line
+    spin_zone: str = ""  #: where the 180s and the 360 are best done (the waypoint)
     where: str = "audition"
 
 

@@ -179,6 +179,10 @@ class RaceTracker:
         return min(times) if times else None
 
     # -- what the HUD shows and the result says -------------------------------------------
+    def waypoint_zone(self) -> str | None:
+        """No waypoint in a race: the lap board says where he is."""
+        return None
+
     def gauge(self) -> Gauge:
         """The lap board: the lap, then the standings, the Driver's row lit."""
         laps = self.terms.laps

@@ -256,6 +256,8 @@ class MissionRuntime:
         rule = self.rule
         if self.ended is not None:
             return None
+        if self.mechanic is not None:  # a race or an audition knows where it goes next
+            return self.mechanic.waypoint_zone()
         if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
             return self.stage_zone()
         if rule.phase is WindowPhase.BEFORE:

@@ -209,4 +209,6 @@ def _job_table_problems(mission: Mission, level: Level, need) -> list[Problem]:
             need(level.zones, name, "zone", f"audition.slalom[{index}]")
         if audition.brake_line:
             need(level.zones, audition.brake_line, "zone", "audition.brake_line")
+        if audition.spin_zone:
+            need(level.zones, audition.spin_zone, "zone", "audition.spin_zone")
     return problems

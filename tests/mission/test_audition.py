@@ -68,6 +68,17 @@ def test_a_near_miss_idling_scores_nothing_and_fails(tmp_path):
     assert result.manoeuvres_passed == () and result.score == 0
 
 
+def test_the_waypoint_is_where_the_next_manoeuvre_is_done():
+    session, runtime = build_job(GARAGE)
+    assert session.view.rules.waypoint is None  # the burnout: right here
+    session.player_driver = Steady(throttle=1.0, brake=1.0)
+    run(session, runtime, 3.0)
+    assert runtime.mechanic.points == {"burnout": 100}
+    assert session.view.rules.waypoint_label == "Slalom 1"
+    gauge = session.view.rules.gauge
+    assert gauge.title == "AUDITION  100 / 400" and gauge.lines[0].lit
+
+
 def test_a_touch_of_the_wall_is_one_scratch_and_costs_points(tmp_path):
     session, runtime = build_job(audition_copy(tmp_path, '"burnout", "spin_360"', 100))
     audition = runtime.mechanic
