@@ -153,7 +153,7 @@ class Audition:
         lines = [GaugeLine(d.label, f"{self.points[n]}" if n in self.points else "-",
                            lit=n in self.points) for n, d in self.detectors.items()]
         lost = self.scratches * self.terms.scratch_points
-        lines.append(GaugeLine("Scratches", f"{self.scratches}  -{lost}"))
+        lines.append(GaugeLine("Scratches", f"{self.scratches}  -{lost}" if lost else "0"))
         return Gauge(f"AUDITION  {self.score} / {self.terms.pass_score}", tuple(lines))
 
     def verdict(self) -> tuple[bool, str]:
