@@ -39,7 +39,6 @@ from typing import Any, NamedTuple
 from game.mission.clock import WINDOW_S, format_clock, parse_clock
 from game.mission.model import (
     ACTION_KINDS,
-    AUTOPILOT_NAMES,
     MANOEUVRES,
     NEEDS_TABLE,
     RISKS,
@@ -163,7 +162,7 @@ _CLOCK_KEYS = {"start", "time_scale"}
 _CONTRACT_KEYS = {"place", "time", "attention_after_s", "away_grace_s"}
 _PLAYER_KEYS = {"spawn", "class"}
 _TRAFFIC_KEYS = {"cars", "parked"}
-_PLAYTEST_KEYS = {"min_wins", "autopilot"}
+_PLAYTEST_KEYS = {"min_wins"}
 MIN_WINS = NumberRange(0, 8, "wins of 8 seeds", integer=True)
 _CREW_KEYS = {"name", "spawn", "return_s"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
@@ -373,7 +372,6 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         career=_read_career(r, r.get(data, "career", "table", "", {})),
         race=_optional_table(r, data, "race", _read_race),
         audition=_optional_table(r, data, "audition", _read_audition),
-        autopilot=_read_autopilot(r, playtest),
     )
 
 
@@ -382,14 +380,6 @@ def _optional_table(r: _Reader, data: dict, key: str, read: Any) -> Any:
     there but not a table) otherwise."""
     table = r.get(data, key, "table", "", {}) if key in data else None
     return read(r, table) if isinstance(table, dict) and key in data else None
-
-
-def _read_autopilot(r: _Reader, playtest: dict) -> str:
-    name = r.get(playtest, "autopilot", "str", "playtest", "")
-    if name and name not in AUTOPILOT_NAMES:
-        r.problem("playtest.autopilot", f"unknown autopilot {shown(name)} (one of "
-                  f"{', '.join(AUTOPILOT_NAMES)}){close_hint(name, AUTOPILOT_NAMES)}")
-    return name if name in AUTOPILOT_NAMES else ""
 
 
 def _zone_names(r: _Reader, table: dict, key: str, where: str) -> tuple[str, ...]:

@@ -59,9 +59,6 @@ NEEDS_TABLE: dict[str, tuple[str, ...]] = {
     "judge": ("race", "audition"),
 }
 
-#: ``[playtest] autopilot``: who drives the job headless (game.mission.autopilots)
-AUTOPILOT_NAMES = ("five_minutes", "race", "audition")
-
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
 
 
@@ -210,7 +207,6 @@ class Mission:
     career: CareerTerms = field(default_factory=CareerTerms)  #: how the Handler offers it
     race: RaceTerms | None = None  #: ``[race]``: the job is a race (game.mission.race)
     audition: AuditionTerms | None = None  #: ``[audition]``: a driving test
-    autopilot: str = ""  #: ``[playtest] autopilot``: the job's autopilot ("": Five Minutes')
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

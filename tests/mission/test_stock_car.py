@@ -11,7 +11,7 @@ from game.career.catalogue import read_catalogue, unlocked
 from game.career.consequences import apply_result
 from game.career.handler import Offer, board
 from game.career.model import new_career
-from game.mission.autopilots import autopilot_for
+from game.mission.autopilots import make_autopilot
 from game.mission.job import build_job
 from game.mission.result import job_result
 from game.mission.validate import LEVELS_DIR, check_mission
@@ -47,7 +47,7 @@ def test_staying_on_the_grid_fails_when_the_window_closes(tmp_path):
 
 def test_a_one_lap_race_driven_by_its_autopilot_finishes_with_a_place(tmp_path):
     session, runtime = build_job(race_copy(tmp_path, laps="1"))
-    session.player_driver = autopilot_for(runtime)
+    session.player_driver = make_autopilot(runtime)
     run(session, runtime, 60.0)
     result = job_result(runtime, session)
     assert runtime.ended is not None and result.stage == "race"
@@ -70,9 +70,9 @@ def test_the_shipped_race_checks_clean_and_its_broken_copies_do_not(tmp_path):
     assert "raec: unknown key (did you mean 'race'?)" in no_race
     assert any(p.startswith("stages[0].on[0].actions[0]: start_race needs the mission's "
                             "[race] table") for p in no_race)
-    assert problems_of(STOCK_CAR, tmp_path, 'autopilot = "race"', 'autopilot = "rase"') == [
-        "playtest.autopilot: unknown autopilot 'rase' (one of five_minutes, race, audition) "
-        "(did you mean 'race'?)"]
+    both = '[audition]\nmanoeuvres = ["burnout"]\npass_score = 100\n\n[race]'
+    assert problems_of(STOCK_CAR, tmp_path, "[race]", both) == [
+        "audition: a job is a race or an audition, not both (it has [race] too)"]
 
 
 def test_the_new_jobs_are_on_the_jobs_menu_and_the_first_board():

@@ -1,10 +1,13 @@
-"""Who drives a job headless (and when the player hands over with the autopilot key).
+"""Which autopilot plays which job: the lead's Five Minutes autopilot, or a job's own.
 
-Each job's autopilot is a :class:`~game.ai.driver.Driver` that writes the Driver's
-control row through the same columns a keyboard does. A mission picks one by name with
-``[playtest] autopilot`` (:data:`game.mission.model.AUTOPILOT_NAMES`); without it the
-job gets the Five Minutes autopilot (:class:`game.mission.autopilot.Autopilot`), which
-follows a job's stages, window and getaway. :data:`AUTOPILOTS` is the whole table.
+:func:`make_autopilot` is the one place the game, the headless runner and ``playtest``
+ask for the Driver's autopilot in a job. A job named in :data:`JOB_AUTOPILOTS` (by its
+mission id, the file stem) gets its own module here; a job whose mission has a
+``[race]`` or an ``[audition]`` table gets the race's or the audition's
+(:data:`TABLE_AUTOPILOTS`: any race or audition a designer writes, not only the shipped
+ones); every other job gets :class:`game.mission.autopilot.Autopilot`, which follows the
+stages, the window and hides from the police. Each is a
+:class:`~game.ai.driver.Driver` that writes the player's control row, as the keys do.
 """
 
 from __future__ import annotations
@@ -15,12 +18,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from game.ai.driver import Driver
     from game.mission.runtime import MissionRuntime
-
-
-def _five_minutes(runtime: MissionRuntime) -> Driver:
-    from game.mission.autopilot import Autopilot
-
-    return Autopilot(runtime)
 
 
 def _race(runtime: MissionRuntime) -> Driver:
@@ -35,14 +32,26 @@ def _audition(runtime: MissionRuntime) -> Driver:
     return AuditionAutopilot(runtime)
 
 
-#: autopilot name -> how it is made for a job's runtime
-AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
-    "five_minutes": _five_minutes,
+#: mission id -> the autopilot made for it (imported when first asked for)
+JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {}
+
+#: a mission table -> the autopilot of every job that has it
+TABLE_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
     "race": _race,
     "audition": _audition,
 }
 
 
-def autopilot_for(runtime: MissionRuntime) -> Driver:
-    """The autopilot the job's mission names (the Five Minutes one by default)."""
-    return AUTOPILOTS[runtime.mission.autopilot or "five_minutes"](runtime)
+def make_autopilot(runtime: MissionRuntime) -> Driver:
+    """The autopilot for the runtime's job (the Five Minutes one unless it has its own)."""
+    mission = runtime.mission
+    make = JOB_AUTOPILOTS.get(mission.id)
+    tables = {"race": mission.race, "audition": mission.audition}
+    for table, autopilot in TABLE_AUTOPILOTS.items():
+        if make is None and tables[table] is not None:
+            make = autopilot
+    if make is not None:
+        return make(runtime)
+    from game.mission.autopilot import Autopilot
+
+    return Autopilot(runtime)
