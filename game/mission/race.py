@@ -12,7 +12,10 @@ start/finish line) each tick, vectorised over the cars:
   counts nothing. A lap through the pit lane counts like any other;
 * **progress** is ``(crossings - 1) * lap length + s``: who is ahead of whom. A car that
   has done ``laps`` laps has finished, and finishers keep the order they finished in;
-* **lap times** are the sim seconds between crossings (the first lap from the green).
+* **lap times** are the sim seconds between crossings (the first lap from the green);
+* **the flag**: once the first car has done ``laps`` laps, every other car finishes the
+  next time it crosses the line, however many laps down (so a lapped Driver is not kept
+  racing a field that has gone home).
 
 Before the green (:meth:`RaceTracker.go`, the ``start_race`` action) nothing counts. It
 emits :class:`LapDone` and :class:`RaceFinished` events, shows the lap board
@@ -149,7 +152,8 @@ class RaceTracker:
             self.lap_times[car].append(lap_s)
             events.append(LapDone(self.names[car], len(self.lap_times[car]), lap_s))
         self.crossed_at[car] = now
-        if len(self.lap_times[car]) >= self.terms.laps:
+        flag_out = bool(np.isfinite(self.finished_at).any())
+        if flag_out or len(self.lap_times[car]) >= self.terms.laps:
             self.finished_at[car] = now
             if car == 0:
                 self.finished = True

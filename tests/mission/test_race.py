@@ -62,6 +62,20 @@ def test_laps_positions_and_lap_times_of_a_scripted_race(speedway):
     assert won and sentence == "finished 2nd of 3"
 
 
+def test_once_the_winner_has_the_flag_a_lapped_car_finishes_at_its_next_crossing(speedway):
+    tracker, lap = race(speedway, laps=2)
+    grid = np.array([lap.length - 10.0, lap.length - 20.0])
+    tracker.start(["You", "Dutch"], *lap.pose_at(grid, -6.0), 0.0)
+    events = []
+    s, now = drive(tracker, lap, grid, [12.0, 36.0], 58.0, events=events)
+    assert np.isfinite(tracker.finished_at[1]) and not tracker.finished  # Dutch has it
+    assert tracker.laps_done(0) == 0  # You are not round once yet
+    drive(tracker, lap, s, [12.0, 0.0], 40.0, now=now, events=events)
+    finished = [e for e in events if isinstance(e, RaceFinished)]
+    assert tracker.finished and tracker.laps_done(0) == 1
+    assert finished[0].place == 2 and tracker.verdict() == (True, "finished 2nd of 2")
+
+
 def test_the_place_the_client_pays_for(speedway):
     tracker, lap = race(speedway, laps=1, pay_place=1)
     grid = np.array([lap.length - 10.0, lap.length - 20.0])
