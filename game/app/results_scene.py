@@ -13,6 +13,7 @@ from typing import Any
 import pygame
 
 from game.app.scene import MenuItem, MenuScene, draw_menu
+from game.mission.audition import MISSED
 from game.mission.clock import format_clock
 from game.mission.result import JobResult
 from game.render import palette
@@ -86,7 +87,8 @@ class ResultsScene(MenuScene):
         rule = ("Rule kept", palette.NEON_CYAN) if kept else ("Rule broken", palette.NEON_PINK)
         lines = [(why_it_ended(r), palette.TEXT), (f"Payout ${r.payout:,}", palette.TEXT), rule]
         if r.scorecard:  # a race's or an audition's own lines stand for the crew's
-            lines = lines[:2] + [(line, palette.NEON_CYAN) for line in r.scorecard]
+            lines = lines[:2] + [(line, palette.TEXT_DIM if line.endswith(MISSED)
+                                  else palette.NEON_CYAN) for line in r.scorecard]
         elif r.window_opened_at is None:
             lines.append(("The window never opened: the crew never went in", palette.TEXT))
         else:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 SCRATCH_DV_MS = 0.4  #: a contact that changes the car's speed by this much is a scratch
 SCRATCH_APART_S = 0.5  #: contacts closer together than this are the same scratch
+MISSED = ": missed"  #: a scorecard line's end for a manoeuvre not done
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class Audition:
                        + short)
 
     def scorecard(self) -> tuple[str, ...]:
-        lines = [f"{d.label}: {self.points[n]}" if n in self.points else f"{d.label}: missed"
+        lines = [f"{d.label}: {self.points[n]}" if n in self.points else f"{d.label}{MISSED}"
                  for n, d in self.detectors.items()]
         lost = self.scratches * self.terms.scratch_points
         lines.append(f"Scratches: {self.scratches} (-{lost})" if lost else "Scratches: none")

@@ -76,3 +76,19 @@ def test_the_job_result_carries_the_law_s_busted_sentence(tmp_path):
     assert job_result(runtime, session).busted == ""
     session.law.busted = Busted("busted: stopped for 3 s with a unit against you", 1.0)
     assert job_result(runtime, session).busted == "busted: stopped for 3 s with a unit against you"
+
+
+def test_a_race_or_an_audition_shows_its_scorecard_instead_of_the_crew(app):
+    from game.app.results_scene import SCORED_WIN
+    from game.render import palette
+
+    card = ("Burnout: 100", "Slalom: missed", "Score: 100 (pass: 100)")
+    won = replace(RESULT, outcome="success", scorecard=card, crew_returned=(),
+                  crew_left_behind=(), testimony=(),
+                  reason="passed the audition: 1 of 2 manoeuvres")
+    assert why_it_ended(won) == "Passed the audition: 1 of 2 manoeuvres."
+    lines = ResultsScene(app, won, Mission()).lines()
+    assert [text for text, _ in lines[2:5]] == list(card)  # no window, no crew lines
+    assert lines[5][0] == "Heat max 1.5" and len(lines) == 7
+    assert lines[3][1] == palette.TEXT_DIM and lines[2][1] == palette.NEON_CYAN
+    assert SCORED_WIN[0] == "Job done"
