@@ -331,6 +331,7 @@ class DriveSession:
             radio=self._radio_text if world.time < self._radio_until else "",
             route=route.points,
             route_m=route.length_m,
+            damage=float(world.damage[player]) if player >= 0 else 0.0,
         )
         return self.view
 
