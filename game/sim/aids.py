@@ -15,6 +15,7 @@ device: a key is a request of 1, a stick's half travel a request of 0.5.
   peak or the wheels spin all the same, keeps the car on the road, as a real traction
   control would; the handbrake and a burnout (throttle with the brake held) bypass
   it: a slide asked for is a slide.
+- :data:`SPIN_CONTROL`: that first part alone, for the AI's cars.
 - :data:`STEERING_ASSIST`, three parts, what arcade handling models do for a key that
   is all or nothing:
 
@@ -62,7 +63,11 @@ NO_AIDS = 0
 TRACTION_CONTROL = 1  #: bit: ease the throttle while the rear tyres slide or spin
 #: bit: grip steering, counter-steer and yaw damping (full lock on the handbrake)
 STEERING_ASSIST = 2
+#: bit: only traction control's first part, the drive held within the rear tyres' free
+#: grip (no wheelspin): the fleets' cars, whose drivers were tuned on tyres that never spin
+SPIN_CONTROL = 4
 PLAYER_AIDS = TRACTION_CONTROL | STEERING_ASSIST  #: what the Driver's car has by default
+FLEET_AIDS = SPIN_CONTROL  #: what every other car has
 
 TRACTION_SLIP_RAD = 0.06  #: rear slip angle where traction control starts easing the throttle
 TRACTION_CUT_RAD = 0.15  #: ...and where it has cut the throttle completely
@@ -142,12 +147,17 @@ def apply_aids(w: World, controls: np.ndarray) -> None:
     aids = w.aids
     free_rear = controls[:, HANDBRAKE] <= 0.5
     burnout = (controls[:, BRAKE] > 0.5) & (np.abs(w.vx) < BURNOUT_BELOW_MS)
-    traction = np.flatnonzero(((aids & TRACTION_CONTROL) != 0) & free_rear & ~burnout)
-    if traction.size:
-        slip = np.where(w.vx[traction] > 0.0, w.slip_rear[traction], 0.0)
-        share = traction_share(w.speed[traction], slip, w.rear_spin[traction])
-        cap = np.where(w.vx[traction] > -STOP_SPEED, drive_cap(w, traction, slip), 1.0)
-        controls[traction, THROTTLE] = np.minimum(controls[traction, THROTTLE] * share, cap)
+    capped = np.flatnonzero(((aids & (TRACTION_CONTROL | SPIN_CONTROL)) != 0) & free_rear
+                            & ~burnout)
+    if capped.size:
+        full = (aids[capped] & TRACTION_CONTROL) != 0
+        slip = np.where(w.vx[capped] > 0.0, w.slip_rear[capped], 0.0)
+        share = np.where(full, traction_share(w.speed[capped], slip, w.rear_spin[capped]), 1.0)
+        # spin control alone gives the drive the whole circle first, as tyres did before
+        # they could spin; traction control leaves the side force its share
+        cap = drive_cap(w, capped, np.where(full, slip, 0.0))
+        cap = np.where(w.vx[capped] > -STOP_SPEED, cap, 1.0)
+        controls[capped, THROTTLE] = np.minimum(controls[capped, THROTTLE] * share, cap)
     assisted = np.flatnonzero(((aids & STEERING_ASSIST) != 0) & free_rear)
     if assisted.size:
         controls[assisted, STEER] = assisted_steer(
