@@ -13,7 +13,7 @@ import json
 import sys
 
 from game.sim.aids import NO_AIDS, PLAYER_AIDS
-from game.sim.handling import CATCH_MIN_KMH, CORNER_KMH, HandlingSheet, measure
+from game.sim.handling import CATCH_MIN_KMH, CORNER_KMH, DAMAGED, HandlingSheet, measure
 from game.sim.vehicles import VehicleClass
 
 
@@ -49,7 +49,8 @@ def table(sheet: HandlingSheet) -> str:
     rows = [
         ("class", f"{sheet.vehicle_class} (aids {'on' if sheet.aids else 'off'})"),
         ("0-100 km/h", f"{sheet.zero_to_100_s:.1f} s"),
-        ("top speed", f"{sheet.top_speed_kmh:.0f} km/h"),
+        ("top speed", f"{sheet.top_speed_kmh:.0f} km/h ({sheet.top_speed_damaged_kmh:.0f} km/h"
+                      f" at {DAMAGED:.0%} damage)"),
         ("100-0 km/h", f"{sheet.braking_100_m:.1f} m"),
         ("skidpad", f"{sheet.skidpad_g:.2f} g"),
         (f"drift catch at {CORNER_KMH:.0f} km/h",

@@ -10,10 +10,12 @@ device: a key is a request of 1, a stick's half travel a request of 0.5.
 - :data:`TRACTION_CONTROL`: the cars are rear-driven and their full drive force nearly
   uses up the rear tyres' grip, so a held throttle through a turn (or on letting go of
   the steering) swings the tail round into a spin, and a strong engine spins its
-  wheels. Easing the throttle once the rear slip angle passes the tyres' peak, or the
-  wheels spin, keeps the car on the road, as a real traction control would; the
-  handbrake and a burnout (throttle with the brake held) bypass it: a slide asked for
-  is a slide.
+  wheels. Holding the drive within the grip the rear tyres have left (so the wheels
+  never spin up), and easing the throttle once the rear slip angle passes the tyres'
+  peak or the wheels spin all the same, keeps the car on the road, as a real traction
+  control would; the handbrake and a burnout (throttle with the brake held) bypass
+  it: a slide asked for is a slide.
+- :data:`SPIN_CONTROL`: that first part alone, for the AI's cars.
 - :data:`STEERING_ASSIST`, three parts, what arcade handling models do for a key that
   is all or nothing:
 
@@ -42,7 +44,14 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from game.sim.controls import BRAKE, HANDBRAKE, STEER, THROTTLE
-from game.sim.dynamics import BURNOUT_BELOW_MS, REAR_GRIP_BIAS, STEER_FADE_SPEED
+from game.sim.dynamics import (
+    BURNOUT_BELOW_MS,
+    REAR_GRIP_BIAS,
+    STEER_FADE_SPEED,
+    STOP_SPEED,
+    axle_limits,
+    engine_force,
+)
 from game.sim.fastmath import clamp, norm
 from game.sim.terrain import SURFACE_GRIP
 from game.sim.vehicles import GRAVITY
@@ -54,12 +63,17 @@ NO_AIDS = 0
 TRACTION_CONTROL = 1  #: bit: ease the throttle while the rear tyres slide or spin
 #: bit: grip steering, counter-steer and yaw damping (full lock on the handbrake)
 STEERING_ASSIST = 2
+#: bit: only traction control's first part, the drive held within the rear tyres' free
+#: grip (no wheelspin): the fleets' cars, whose drivers were tuned on tyres that never spin
+SPIN_CONTROL = 4
 PLAYER_AIDS = TRACTION_CONTROL | STEERING_ASSIST  #: what the Driver's car has by default
+FLEET_AIDS = SPIN_CONTROL  #: what every other car has
 
 TRACTION_SLIP_RAD = 0.06  #: rear slip angle where traction control starts easing the throttle
 TRACTION_CUT_RAD = 0.15  #: ...and where it has cut the throttle completely
 TRACTION_SPIN_MS = (0.5, 2.0)  #: wheelspin (m/s) where it starts easing, and has cut it all
 TRACTION_SPEED_MS = (3.0, 6.0)  #: its slip-angle part fades in over these speeds
+TRACTION_MARGIN = 0.95  #: the share of the rear tyres' free grip it lets the drive use
 
 GRIP_ANGLE_MARGIN = 1.25  #: the grip angle's allowance for load transfer and a slipping rear
 COUNTER_STEER_GAIN = 1.0  #: front-wheel angle (rad) per rad of rear slip past the peak
@@ -133,19 +147,48 @@ def apply_aids(w: World, controls: np.ndarray) -> None:
     aids = w.aids
     free_rear = controls[:, HANDBRAKE] <= 0.5
     burnout = (controls[:, BRAKE] > 0.5) & (np.abs(w.vx) < BURNOUT_BELOW_MS)
-    traction = np.flatnonzero(((aids & TRACTION_CONTROL) != 0) & free_rear & ~burnout)
-    if traction.size:
-        slip = np.where(w.vx[traction] > 0.0, w.slip_rear[traction], 0.0)
-        share = traction_share(w.speed[traction], slip, w.rear_spin[traction])
-        controls[traction, THROTTLE] *= share
+    capped = np.flatnonzero(((aids & (TRACTION_CONTROL | SPIN_CONTROL)) != 0) & free_rear
+                            & ~burnout)
+    if capped.size:
+        full = (aids[capped] & TRACTION_CONTROL) != 0
+        slip = np.where(w.vx[capped] > 0.0, w.slip_rear[capped], 0.0)
+        share = np.where(full, traction_share(w.speed[capped], slip, w.rear_spin[capped]), 1.0)
+        # spin control alone gives the drive the whole circle first, as tyres did before
+        # they could spin; traction control leaves the side force its share
+        cap = drive_cap(w, capped, np.where(full, slip, 0.0))
+        cap = np.where(w.vx[capped] > -STOP_SPEED, cap, 1.0)
+        controls[capped, THROTTLE] = np.minimum(controls[capped, THROTTLE] * share, cap)
     assisted = np.flatnonzero(((aids & STEERING_ASSIST) != 0) & free_rear)
     if assisted.size:
-        p = w.params
-        params = SimpleNamespace(**{name: getattr(p, name)[assisted] for name in
-                            ("max_steer", "static_load_front", "cornering_front",
-                             "cornering_rear", "weight", "wheelbase")})
-        ground = SURFACE_GRIP[w.terrain.surface_at(w.x[assisted], w.y[assisted])]
         controls[assisted, STEER] = assisted_steer(
             controls[assisted, STEER], w.vx[assisted], w.vy[assisted], w.yaw_rate[assisted],
-            w.slip_rear[assisted], params, p.grip[assisted] * ground,
+            w.slip_rear[assisted], _rows(w.params, assisted), _ground_mu(w, assisted),
         )  # fmt: skip
+
+
+def drive_cap(w: World, cars: np.ndarray, slip_rear: np.ndarray) -> np.ndarray:
+    """The throttle (0-1) whose drive force fits within :data:`TRACTION_MARGIN` of what
+    the rear tyres' friction circle has left beside their side force, for ``cars``
+    moving forwards (a reversing car's throttle is its brake: never capped).
+
+    Traction control's first part: it keeps the wheels from spinning up at all (a cut
+    only once they spin would let them spin, cut, hook up and spin again every other
+    step, and a spinning axle has little side grip).
+    """
+    p = _rows(w.params, cars)
+    limit_r = axle_limits(p, w.accel[cars], _ground_mu(w, cars))[1]
+    side = np.minimum(p.cornering_rear * np.abs(slip_rear), limit_r)
+    left = np.sqrt(np.maximum(limit_r**2 - side**2, 0.0))
+    engine = engine_force(p, w.vx[cars], w.rear_spin[cars], w.damage[cars])
+    return np.clip(TRACTION_MARGIN * left / engine, 0.0, 1.0)
+
+
+def _rows(params: SimpleNamespace, cars: np.ndarray) -> SimpleNamespace:
+    """The parameters of ``cars`` only."""
+    return SimpleNamespace(**{name: value[cars] for name, value in vars(params).items()
+                              if isinstance(value, np.ndarray)})
+
+
+def _ground_mu(w: World, cars: np.ndarray) -> np.ndarray:
+    """The tyres' friction on the ground under ``cars``."""
+    return w.params.grip[cars] * SURFACE_GRIP[w.terrain.surface_at(w.x[cars], w.y[cars])]

@@ -109,13 +109,8 @@ def _update_block(w, p, terrain: Terrain, controls, dt: float) -> None:
     w.steer = w.steer + clamp(target - w.steer, -step, step)
     cos_d, sin_d = np.cos(w.steer), np.sin(w.steer)
 
-    transfer = p.mass * w.accel * p.cg_height / p.wheelbase
-    min_load = MIN_LOAD_SHARE * p.weight
-    load_f = clamp(p.static_load_front - transfer, min_load, p.weight - min_load)
-    load_r = p.weight - load_f
     mu = p.grip * grip_scale
-    limit_f = mu * load_f
-    limit_r = REAR_GRIP_BIAS * mu * load_r
+    limit_f, limit_r = axle_limits(p, w.accel, mu)
 
     # Pedals: throttle drives forward unless reversing; brake brakes when moving
     # forward and drives backwards near standstill; throttle brakes a reversing car.
@@ -124,9 +119,7 @@ def _update_block(w, p, terrain: Terrain, controls, dt: float) -> None:
     # its power over the speed of the driven wheels' tread, so spinning tyres take
     # power away from the road. (Masks multiply rather than select: several times
     # faster on large arrays.)
-    wheel_ms = np.maximum(abs_vx + w.rear_spin, 0.1)
-    power = p.engine_power * (1.0 - DAMAGE_POWER_LOSS * w.damage)
-    engine = np.minimum(p.max_drive_force, power / wheel_ms)
+    engine = engine_force(p, abs_vx, w.rear_spin, w.damage)
     burnout = (throttle > 0.5) & ((brake > 0.5) | handbrake) & (abs_vx < BURNOUT_BELOW_MS)
     forward_gear = (vx > -STOP_SPEED) & ~(handbrake & ~burnout)  # handbrake: clutch in
     rolling_forward = vx > STOP_SPEED
@@ -190,6 +183,26 @@ def _update_block(w, p, terrain: Terrain, controls, dt: float) -> None:
     cos_h, sin_h = np.cos(w.heading), np.sin(w.heading)
     w.world_vx = w.vx * cos_h - w.vy * sin_h
     w.world_vy = w.vx * sin_h + w.vy * cos_h
+
+
+def axle_limits(p: SimpleNamespace, accel: np.ndarray, mu: np.ndarray) -> tuple:
+    """(front, rear) friction circles (N) of each car's axles: the load on each, moved
+    rearwards by the longitudinal acceleration ``accel`` (m/s^2), times friction ``mu``
+    (the rear's with :data:`REAR_GRIP_BIAS`)."""
+    transfer = p.mass * accel * p.cg_height / p.wheelbase
+    min_load = MIN_LOAD_SHARE * p.weight
+    load_f = clamp(p.static_load_front - transfer, min_load, p.weight - min_load)
+    return mu * load_f, REAR_GRIP_BIAS * mu * (p.weight - load_f)
+
+
+def engine_force(p: SimpleNamespace, forward_ms: np.ndarray, spin_ms: np.ndarray,
+                 damage: np.ndarray) -> np.ndarray:
+    """Full throttle's drive force (N): the engine's power (less as the car is damaged,
+    :data:`DAMAGE_POWER_LOSS`) over the driven tread's speed, at most ``max_drive_force``;
+    spinning tyres (``spin_ms``) take power away from the road."""
+    wheel_ms = np.maximum(np.abs(forward_ms) + spin_ms, 0.1)
+    power = p.engine_power * (1.0 - DAMAGE_POWER_LOSS * damage)
+    return np.minimum(p.max_drive_force, power / wheel_ms)
 
 
 def _rear_axle(spin, request, handbrake, vx, patch_lat, slip, limit, cornering, dt: float):

@@ -6,7 +6,8 @@ default), through the control rows a keyboard writes: each pedal and steering co
 is 0 or 1. Trials that differ in one setting run side by side as cars of one world, each
 on its own copy of the track, so a sweep is one vectorised drive, not a loop of drives.
 
-- **0-100 km/h** (s) and **top speed** (km/h): full throttle on a long straight.
+- **0-100 km/h** (s) and **top speed** (km/h): full throttle on a long straight; the
+  top speed again at :data:`DAMAGED` damage (a damaged engine has less power).
 - **100-0 km/h braking** (m): the brake pedal held until the car stops.
 - **Skidpad** (g): the most steady lateral acceleration over a sweep of steering angles
   at :data:`SKIDPAD_KMH`, the throttle holding the speed (a stick's partial lock, so no
@@ -16,8 +17,9 @@ on its own copy of the track, so a sweep is one vectorised drive, not a loop of 
   at :data:`CORNER_KMH`. At the turn-in point the keys go Right and handbrake; the
   handbrake is let go after :data:`HANDBRAKE_TAP_S` and the throttle held from then
   on; Right is let go at a release time that the sheet sweeps tick by tick. A release
-  *catches* the corner when the car crosses the finish line on the new street without
-  touching a wall, pointing along it and at :data:`CATCH_MIN_KMH` or more. The window
+  *catches* the corner when the car crosses the finish line (32 m into the new street)
+  on its road, not its pavement, without having touched a wall, pointing along it
+  (within :data:`CATCH_HEADING_DEG`) at :data:`CATCH_MIN_KMH` or more. The window
   is the longest run of catching release times, at the best of a few turn-in points.
 - **Wall damage**: the damage (0-1) of one head-on hit on a wall at 30, 60 and 90 km/h,
   and of a glancing one (:data:`GLANCE_DEG`) at 70 km/h.
@@ -43,8 +45,9 @@ CATCH_MIN_KMH = 25.0  #: a caught corner leaves at this speed or more
 CATCH_HEADING_DEG = 20.0  #: ...pointing within this of the new street
 HANDBRAKE_TAP_S = 0.25  #: how long the handbrake key is held at turn-in
 RELEASE_SWEEP_S = (0.1, 2.4)  #: release times swept, s after turn-in
-TURN_IN_BEFORE_M = (4.0, 8.0, 12.0, 16.0, 20.0)  #: turn-in points: m before the cross street
+TURN_IN_BEFORE_M = (4.0, 8.0, 12.0, 16.0)  #: turn-in points: m before the cross street
 CORNER_TIME_S = 6.0  #: a release that has not crossed the finish line by then fails
+DAMAGED = 0.5  #: the damage (0-1) the sheet's second top speed is measured at
 GLANCE_DEG = 20.0  #: angle between the car and the wall in the glancing hit
 WALL_HIT_KMH = (30.0, 60.0, 90.0)  #: head-on wall hits on the sheet
 
@@ -63,6 +66,7 @@ class HandlingSheet:
     aids: int  #: the aid bits the sheet was driven with
     zero_to_100_s: float
     top_speed_kmh: float
+    top_speed_damaged_kmh: float  #: the same car at :data:`DAMAGED` damage
     braking_100_m: float
     skidpad_g: float
     drift_window_ms: float  #: the longest run of release times that catch the corner
@@ -82,6 +86,7 @@ def measure(vehicle_class: VehicleClass, aids: int = PLAYER_AIDS) -> HandlingShe
         aids=int(aids),
         zero_to_100_s=zero_to_100(vehicle_class, aids),
         top_speed_kmh=top_speed(vehicle_class, aids) / KMH,
+        top_speed_damaged_kmh=top_speed(vehicle_class, aids, DAMAGED) / KMH,
         braking_100_m=braking_distance(vehicle_class, aids),
         skidpad_g=skidpad_g(vehicle_class, aids),
         drift_window_ms=window,
@@ -116,10 +121,11 @@ def zero_to_100(vehicle_class: VehicleClass, aids: int = PLAYER_AIDS) -> float:
     return world.time
 
 
-def top_speed(vehicle_class: VehicleClass, aids: int = PLAYER_AIDS) -> float:
-    """m/s after a minute of full throttle from 30 m/s."""
+def top_speed(vehicle_class: VehicleClass, aids: int = PLAYER_AIDS, damage: float = 0.0) -> float:
+    """m/s after a minute of full throttle from 30 m/s, for a car this damaged (0-1)."""
     world = World(straight_terrain(cols=8000))
     world.spawn(vehicle_class, 10.0, 24.0, 0.0, speed=30.0, aids=aids)
+    world.damage[:] = damage
     controls = _row(1, throttle=1.0)
     for _ in range(round(60.0 / world.dt)):
         world.step(controls)
@@ -190,7 +196,8 @@ def corner_trials(vehicle_class: VehicleClass, aids: int, turn_in_m: float,
                   release_s: np.ndarray) -> np.ndarray:
     """Per release time: does letting go of Right then catch the corner (bool array)?"""
     n = release_s.size
-    world = World(corner_terrain(n))
+    terrain = corner_terrain(n)
+    world = World(terrain)
     cell = CELL_SIZE_M
     lane_x = (_MAIN_COL + 1) * cell + 6.0  #: the southbound lane's middle, m in a block
     block_x = _BLOCK_COLS * cell * np.arange(n)
@@ -216,10 +223,13 @@ def corner_trials(vehicle_class: VehicleClass, aids: int, turn_in_m: float,
         touched[hits.a[hits.b == WALL]] = True
         now = (world.x < finish_x) & ~crossed
         heading_error = np.abs(np.angle(np.exp(1j * (world.heading - np.pi))))
-        caught |= now & (heading_error < np.radians(CATCH_HEADING_DEG)) & (
+        on_road = terrain.surface_at(world.x, world.y) == Surface.ASPHALT
+        caught |= now & on_road & (heading_error < np.radians(CATCH_HEADING_DEG)) & (
             world.speed >= CATCH_MIN_KMH * KMH
         )
         crossed |= now
+        if (crossed | touched).all():
+            break
     return caught & ~touched
 
 

@@ -11,7 +11,14 @@ import pytest
 from game.input.player import PlayerInput
 from game.input.settings import Settings
 from game.sim import VehicleClass, World
-from game.sim.aids import NO_AIDS, PLAYER_AIDS, TRACTION_CONTROL, grip_angle, traction_share
+from game.sim.aids import (
+    FLEET_AIDS,
+    NO_AIDS,
+    PLAYER_AIDS,
+    TRACTION_CONTROL,
+    grip_angle,
+    traction_share,
+)
 from game.sim.controls import HANDBRAKE, STEER, THROTTLE, idle_controls
 from game.sim.dynamics import STEER_FADE_SPEED
 from game.sim.terrain import Terrain
@@ -149,3 +156,43 @@ def test_the_handbrake_bypasses_traction_control_and_reversing_has_no_slip():
     controls[1, HANDBRAKE] = 1.0
     world.step(controls)
     assert world.controls[:, THROTTLE].tolist() == [0.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("vehicle_class", [VehicleClass.DRIVER, VehicleClass.MUSCLE])
+@pytest.mark.parametrize("steer", [0.0, 0.5])
+def test_traction_control_keeps_the_wheels_from_spinning_up_without_chatter(vehicle_class,
+                                                                           steer):
+    """A cut only once the wheels spin lets them spin, cut, grip, spin every other step;
+    holding the drive within the rear's free grip keeps them gripping, and the car faster."""
+    world = World(Terrain.open_box(300, 300), seed=0)
+    world.spawn(vehicle_class, 600.0, 600.0, 0.0, speed=5.0, aids=PLAYER_AIDS)
+    controls = idle_controls(1)
+    controls[0, THROTTLE], controls[0, STEER] = 1.0, steer
+    throttle, spin = [], []
+    for _ in range(180):
+        world.step(controls.copy())
+        throttle.append(float(world.controls[0, THROTTLE]))
+        spin.append(float(world.rear_spin[0]))
+    assert max(spin) == 0.0
+    assert int((np.abs(np.diff(throttle)) > 0.1).sum()) <= 2  # eased smoothly, not chattering
+    assert world.speed[0] > (12.0 if steer else 19.0)  # it drove on (bare: 3.5 m/s in a turn)
+
+
+def test_the_fleets_cars_never_spin_their_wheels_and_keep_their_throttle():
+    """FLEET_AIDS is the drive capped at the rear's grip, nothing else: the AI's cars
+    corner on full throttle as they did before tyres could spin."""
+    world = World(Terrain.open_box(300, 300), seed=0)
+    world.spawn(VehicleClass.MUSCLE, [300.0, 800.0], 600.0, 0.0, speed=5.0,
+                aids=[NO_AIDS, FLEET_AIDS])
+    controls = idle_controls(2)
+    controls[:, THROTTLE], controls[:, STEER] = 1.0, 0.5
+    spin = np.zeros(2)
+    for _ in range(120):
+        world.step(controls.copy())
+        spin = np.maximum(spin, world.rear_spin)
+    assert spin[0] > 5.0 and spin[1] == 0.0  # bare, a muscle car spins up in a turn
+    assert world.speed[1] > 2 * world.speed[0]  # the capped one drives on round it
+    world.slip_rear[:] = 0.3  # sliding: traction control would cut; spin control does not
+    world.vx[:] = 30.0
+    world.step(controls.copy())
+    assert world.controls[1, THROTTLE] > 0.8  # the whole circle (at 30 m/s: power-limited)
