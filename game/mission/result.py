@@ -90,6 +90,9 @@ class JobResult:
         data["crew_left_behind"] = list(self.crew_left_behind)
         data["seen_by"] = list(self.seen_by)
         data["witnesses"] = list(self.witnesses)
+        data["scorecard"] = list(self.scorecard)
+        data["lap_times"] = list(self.lap_times)
+        data["manoeuvres_passed"] = list(self.manoeuvres_passed)
         data["car_damage"] = round(self.car_damage, 3)
         data["testimony"] = [t.as_dict() for t in self.testimony]
         data["heat_max"] = round(self.heat_max, 2)

@@ -140,6 +140,10 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     # version 3 keeps the law's sentence for an arrest; version 1 knew only that it was one
     worded = tuple(replace(job, result=replace(job.result, busted="busted"))
                    if job.result.busted else job for job in full.jobs)
+    # ...and no job of version 1 was a race or an audition (those fields are newer)
+    unscored = {"scorecard": (), "place": 0, "lap_times": (), "score": 0,
+                "manoeuvres_passed": (), "scratches": 0}
+    worded = tuple(replace(job, result=replace(job.result, **unscored)) for job in worded)
     assert replace(career, cars=full.cars, car_in_use=full.car_in_use) == \
         replace(full, jobs=worded)
     save_career(tmp_path, career)  # the next save is of this version...
