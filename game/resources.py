@@ -57,7 +57,9 @@ MISSION_SUFFIX = ".toml"
 POLICE_TABLE = "police.toml"  #: the police's table, shipped only (levels/police.toml)
 SHIPPED, USER, ENVIRONMENT, COMMAND_LINE = "shipped", "user folder", LEVELS_ENV, "--levels"
 
-_command_line: list[Path] = []  #: the --levels folders of this run (add_levels)
+#: the --levels folders of this run (add_levels), kept in the environment so that worker
+#: processes (``playtest``) search the same path however they are started
+COMMAND_LINE_ENV = "FMW_COMMAND_LINE_LEVELS"
 
 
 class NotInstalled(RuntimeError):
@@ -151,31 +153,43 @@ def _copy_tree(source: Traversable, target: Path) -> None:
 
 def add_levels(folders: Iterable[str | Path]) -> None:
     """Put the command line's ``--levels`` folders on the search path (after the others)."""
-    _command_line.extend(Path(folder) for folder in folders)
+    named = [*_listed(COMMAND_LINE_ENV), *(str(Path(folder).absolute()) for folder in folders)]
+    if named:
+        os.environ[COMMAND_LINE_ENV] = os.pathsep.join(named)
 
 
 def clear_command_line() -> None:
     """Forget the ``--levels`` folders (a test, or a second command in one process)."""
-    _command_line.clear()
+    os.environ.pop(COMMAND_LINE_ENV, None)
+
+
+def _listed(variable: str) -> list[str]:
+    return [text for text in os.environ.get(variable, "").split(os.pathsep) if text.strip()]
 
 
 def _named_folders() -> list[LevelsFolder]:
     named = [LevelsFolder(user_data_dir() / USER_LEVELS, USER)]
-    named += [LevelsFolder(Path(text), ENVIRONMENT)
-              for text in os.environ.get(LEVELS_ENV, "").split(os.pathsep) if text.strip()]
-    return named + [LevelsFolder(path, COMMAND_LINE) for path in _command_line]
+    named += [LevelsFolder(Path(text), ENVIRONMENT) for text in _listed(LEVELS_ENV)]
+    return named + [LevelsFolder(Path(text), COMMAND_LINE) for text in _listed(COMMAND_LINE_ENV)]
 
 
-def _unusable(folder: LevelsFolder) -> str | None:
-    """Why a folder on the path cannot be used, or None (a missing user folder is fine)."""
+def why_unusable(path: Path) -> str | None:
+    """Why ``path`` cannot be a levels folder (``"is not a folder"`` ...), or None."""
     try:
-        if not folder.path.is_dir():
-            return None if folder.origin == USER else "is not a folder"
-        if not any((folder.path / sub).is_dir() for sub in (MAPS, MISSIONS)):
+        if not path.is_dir():
+            return "is not a folder"
+        if not any((path / sub).is_dir() for sub in (MAPS, MISSIONS)):
             return f"has neither a {MAPS}/ nor a {MISSIONS}/ folder"
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
     return None
+
+
+def _unusable(folder: LevelsFolder) -> str | None:
+    """Why a folder on the path cannot be used, or None (a missing user folder is fine)."""
+    if folder.origin == USER and not folder.path.exists():
+        return None
+    return why_unusable(folder.path)
 
 
 def levels_path() -> tuple[LevelsFolder, ...]:
@@ -183,7 +197,7 @@ def levels_path() -> tuple[LevelsFolder, ...]:
     seen: set[Path] = set()
     found = []
     for folder in [LevelsFolder(shipped_levels(), SHIPPED), *_named_folders()]:
-        if folder.origin != SHIPPED and (not folder.path.is_dir() or _unusable(folder)):
+        if folder.origin != SHIPPED and (_unusable(folder) or not folder.path.is_dir()):
             continue
         real = folder.path.resolve()
         if real not in seen:
