@@ -206,10 +206,15 @@ def levels_path() -> tuple[LevelsFolder, ...]:
     return tuple(found)
 
 
+def added_folders() -> tuple[Path, ...]:
+    """The levels folders on the path besides the shipped one (the user's, the designers')."""
+    return tuple(folder.path for folder in levels_path()[1:])
+
+
 def map_roots() -> tuple[Path, ...]:
     """Where a map's tilesets and images may be: the shipped folders and every levels folder
     on the path (a map's own folder is always allowed too, by the map reader)."""
-    return (shipped_levels(), shipped_assets(), *(f.path for f in levels_path()[1:]))
+    return (shipped_levels(), shipped_assets(), *added_folders())
 
 
 def _by_name(sub: str, suffix: str) -> dict[str, list[tuple[Path, LevelsFolder]]]:

@@ -42,7 +42,7 @@ FEED_BYTES = 1 << 16  #: the XML parser is fed this much at a time, so limits st
 def allowed_roots(map_path: Path, roots: Iterable[Path]) -> tuple[Path, ...]:
     """The real paths of ``roots`` plus the folder of the map the user named and every
     designer's levels folder on the search path (game/resources.py)."""
-    folders = [map_path.parent, *roots, *resources.map_roots()[2:]]
+    folders = [map_path.parent, *roots, *resources.added_folders()]
     return tuple(Path(os.path.realpath(folder)) for folder in folders)
 
 
