@@ -4,6 +4,7 @@ files of one name reported as a clash, never silently shadowed.
 
 The lookup from an installed wheel (not this editable checkout) is tests/test_wheel.py."""
 
+import argparse
 import shutil
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -152,3 +153,11 @@ def test_the_command_line_says_the_packages_version(capsys):
         cli.main(["--version"])
     assert stopped.value.code == 0
     assert capsys.readouterr().out == f"Five Minute Window {game.__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["play", "mission", "check", "playtest"])
+def test_every_command_that_reads_levels_takes_a_levels_folder(command):
+    parser = cli.build_parser([command])
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    levels = next(a for a in subparsers.choices[command]._actions if a.dest == "levels")
+    assert levels.type is cli.levels_folder and levels.default == []
