@@ -121,7 +121,8 @@ def _package_folder(package: str) -> Path:
 
 
 def _copied_out(package: str, folder: Traversable) -> Path:
-    """A package folder inside a zip, copied once to the user's cache (Tiled reads files)."""
+    """A package folder inside a zip, copied once to the user's cache (Tiled reads files),
+    one copy per version of the game: a new version copies its own."""
     from game import __version__
 
     try:
