@@ -1,8 +1,11 @@
 """``python -m game check [PATH ...]``: validate maps, missions and the police table, one
 line per problem.
 
-With no paths it checks every map ``levels/maps/*.tmx``, every mission
-``levels/missions/*.toml`` and the police table ``levels/police.toml``; a folder is
+With no paths it checks every map ``maps/*.tmx`` and every mission ``missions/*.toml``
+of each folder on the levels search path (the shipped ``levels/``, the user's folder,
+``FMW_LEVELS``, ``--levels DIR``: :mod:`game.resources`), the police table
+``levels/police.toml``, and the path itself (a clash of two maps or missions of one name,
+a folder that cannot be used: one problem each); a folder is
 searched for maps and missions (and for Tiled JSON maps and world files, which the game
 does not read, so each gets a line saying what to do).
 Exit status 1 when anything is wrong, 0 when all is clean.
@@ -14,9 +17,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game import resources
 from game.problems import FileProblem, Problem
 
-LEVELS = Path(__file__).resolve().parent.parent / "levels"
 POLICE_TABLE = "police.toml"  #: the police's table of offences and heat (levels/police.toml)
 NOT_READ = (".tmj", ".world")  #: Tiled formats found in a folder are named as unsupported
 
@@ -26,14 +29,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="maps (.tmx) and missions (.toml); folders are searched; default: levels/",
+        help="maps (.tmx) and missions (.toml); folders are searched; default: every levels "
+        "folder on the search path",
     )
 
 
 def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
-        return (sorted((LEVELS / "maps").rglob("*.tmx"))
-                + sorted((LEVELS / "missions").glob("*.toml")) + [LEVELS / POLICE_TABLE])
+        found = [path for folder in resources.levels_path()
+                 for path in [*sorted((folder.path / resources.MAPS).rglob("*.tmx")),
+                              *sorted((folder.path / resources.MISSIONS).glob("*.toml"))]]
+        return [*found, resources.police_table()]
     found: list[Path] = []
     for text in paths:
         path = Path(text)
@@ -70,16 +76,20 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("nothing to check: no .tmx or .toml files found")
         return 1
-    problem_count = 0
-    bad_files = 0
+    path_problems = resources.path_problems() if not args.paths else []
+    for problem in path_problems:
+        print(problem)
+    problem_count = len(path_problems)
+    bad_files = {problem.file for problem in path_problems}
     for path in files:
         problems = check_file(path)
         for problem in problems:
             print(problem)
         problem_count += len(problems)
-        bad_files += bool(problems)
+        if problems:
+            bad_files.add(str(path))
     if problem_count:
-        print(f"{problem_count} problem(s) in {bad_files} of {len(files)} file(s)")
+        print(f"{problem_count} problem(s) in {len(bad_files)} of {len(files)} file(s)")
         return 1
     print(f"{len(files)} file(s) checked, no problems")
     return 0

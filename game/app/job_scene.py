@@ -48,12 +48,12 @@ class JobOptions:
 
 
 def open_jobs(app: Any) -> None:
-    """The Jobs menu: every unlocked mission in levels/missions (open from a career's
-    first night, or done in a saved career), by title."""
-    from game.career.catalogue import read_catalogue, unlocked
+    """The Jobs menu: every unlocked mission on the levels search path (open from a
+    career's first night, or done in a saved career), by title."""
+    from game.career.catalogue import read_levels_path, unlocked
 
     items = [MenuItem(mission.title, select=lambda p=mission.path: open_briefing(app, p))
-             for mission in unlocked(read_catalogue())]
+             for mission in unlocked(read_levels_path())]
     items.append(MenuItem("Back", select=app.pop))
     app.push(MenuScene("Jobs", items, back=app.pop))
 

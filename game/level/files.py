@@ -21,12 +21,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.etree import ElementTree
 
+from game import resources
 from game.level import limits
 from game.problems import FileProblem
 
-GAME_ROOT = Path(__file__).resolve().parents[2]
-LEVELS_DIR = GAME_ROOT / "levels"  #: the shipped maps, tilesets and missions
-ASSETS_DIR = GAME_ROOT / "assets"  #: the shipped tile images
+LEVELS_DIR = resources.shipped_levels()  #: the shipped maps, tilesets and missions
+ASSETS_DIR = resources.shipped_assets()  #: the shipped tile images
 SHIPPED_ROOTS = (LEVELS_DIR, ASSETS_DIR)  #: where a map's files may be, besides its folder
 
 #: file name endings of Tiled formats the game does not read, and what to do instead
@@ -40,8 +40,9 @@ FEED_BYTES = 1 << 16  #: the XML parser is fed this much at a time, so limits st
 
 
 def allowed_roots(map_path: Path, roots: Iterable[Path]) -> tuple[Path, ...]:
-    """The real paths of ``roots`` plus the folder of the map the user named."""
-    folders = [map_path.parent, *roots]
+    """The real paths of ``roots`` plus the folder of the map the user named and every
+    designer's levels folder on the search path (game/resources.py)."""
+    folders = [map_path.parent, *roots, *resources.added_folders()]
     return tuple(Path(os.path.realpath(folder)) for folder in folders)
 
 

@@ -10,7 +10,8 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 :mod:`game.mission.mission_file`; this module adds the map:
 
 - ``map`` is a bare name (``downtown``: ``maps/downtown.tmx`` in the levels folder
-  beside the mission's folder if there is one, else the shipped ``levels/maps``), or a
+  beside the mission's folder if there is one, else the first of that name on the levels
+  search path, shipped maps first: :mod:`game.resources`), or a
   path to a ``.tmx`` (relative to the mission's folder, or absolute);
 - whatever the form, the map gets every check ``python -m game check MAP`` runs
   (:func:`game.level.validate.check_map`), each problem reported under the mission's
@@ -27,12 +28,13 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from game import resources
 from game.level.model import Level
 from game.mission.mission_file import all_actions, close_hint, parse_mission
 from game.mission.model import PLAYER, Mission
 from game.problems import FileProblem, Problem, shown
 
-LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+LEVELS_DIR = resources.shipped_levels()  #: the shipped levels folder
 MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name; anything with a / is a path
 MAP_SUFFIX = ".tmx"
 
@@ -49,12 +51,15 @@ def map_file(mission_path: str | Path, map_ref: str) -> Path | None:
     """The .tmx a mission's ``map`` names, or None when it is neither a name nor a path.
 
     A bare name is ``../maps/NAME.tmx`` beside the mission's folder when that exists,
-    else the shipped one; a path ends in ``.tmx`` and is relative to the mission's folder.
+    else the one of that name on the levels search path; a path ends in ``.tmx`` and is
+    relative to the mission's folder.
     """
     folder = Path(mission_path).resolve().parent
     if MAP_NAME.fullmatch(map_ref):
         beside = folder.parent / "maps" / f"{map_ref}{MAP_SUFFIX}"
-        return beside if _is_file(beside) else LEVELS_DIR / "maps" / f"{map_ref}{MAP_SUFFIX}"
+        if _is_file(beside):
+            return beside
+        return resources.find_map(map_ref) or resources.shipped_map(map_ref)
     if map_ref.lower().endswith(MAP_SUFFIX) and "\0" not in map_ref:
         return Path(os.path.normpath(folder / map_ref))  # said as the designer wrote it
     return None
