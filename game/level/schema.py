@@ -49,6 +49,7 @@ SPAWN_KINDS = (
     "racer",
 )
 SURFACES = tuple(SURFACE_NAMES)
+PLAYER_SPAWN_KIND = "player"  #: every map needs one: free drive and jobs start the Driver there
 
 #: the custom properties the game reads on each kind of object; any other name is a
 #: problem with a did-you-mean (``heading`` for ``heading_deg`` is otherwise ignored)

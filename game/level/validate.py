@@ -363,7 +363,17 @@ def _road_network(reading: LevelReading):
 
 
 def _required_names(reading: LevelReading):
+    """A player spawn on every map (free drive and every job start the Driver at one),
+    then the names a shipped map must have (:mod:`game.level.required`)."""
     level = reading.level
+    drawn_kinds = {spawn.kind for spawn in reading.objects.drawn_spawns}
+    if schema.PLAYER_SPAWN_KIND not in drawn_kinds:
+        yield (
+            f"layer '{schema.SPAWNS_LAYER}'",
+            f"the map has no spawn of kind '{schema.PLAYER_SPAWN_KIND}': free drive and "
+            f"every job start the Driver at one (add a point of type "
+            f"'{schema.PLAYER_SPAWN_KIND}' named 'player_start')",
+        )
     needs = REQUIRED.get(level.name)
     if needs is None:
         return
