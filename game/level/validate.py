@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.level import limits, schema
+from game.level import limits, provenance, schema
 from game.level.connectivity import reachable, strong_components
 from game.level.files import SHIPPED_ROOTS
 from game.level.images import image_problems
@@ -113,6 +113,16 @@ def _unknown_map_and_tile_properties(reading: LevelReading):
         name = node.get("name", "")
         if name not in schema.MAP_PROPERTIES:
             yield "map properties", schema.unknown_property(name, schema.MAP_PROPERTIES, "a map")
+    owner = reading.level.properties.get(provenance.GENERATOR)
+    if owner is not None and owner not in provenance.OWNERS:
+        yield "map properties", (
+            f"generator is '{owner}'; it is '{provenance.MAKE_MAPS}' (that tool writes the "
+            f"map) or '{provenance.HAND_MADE}' (made by hand)"
+        )
+    if provenance.GENERATOR_HASH in reading.level.properties and owner != provenance.MAKE_MAPS:
+        yield "map properties", (
+            f"generator_hash is only for maps whose generator is '{provenance.MAKE_MAPS}'"
+        )
     for tileset in reading.map_file.tilesets:
         label = tileset.root.get("name") or tileset.source
         for tile in tileset.root.findall("tile"):
