@@ -307,6 +307,7 @@ def test_template_object_is_one_line(write_map):
     )
     line = only_problem(write_map(spec))
     assert "object 'stamped' (id 10): uses the template 'lot.tx'; detach it in Tiled" in line
+    assert "tiled --export-map --detach-templates test.tmx test-detached.tmx" in line
 
 
 def test_layer_of_the_wrong_size(write_map):
