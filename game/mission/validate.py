@@ -180,7 +180,7 @@ def _spawn_kinds(mission: Mission, level: Level) -> list[Problem]:
         kinds = SPAWN_KINDS_OF_ROLE.get(actor.role) or (
             (actor.role,) if actor.role in SPAWN_KINDS else ())
         if kinds:
-            wanted.append((f"{actor.where}.spawn", actor.spawn, kinds, f"a {actor.role}"))
+            wanted.append((f"{actor.where}.spawn", actor.spawn, kinds, f"a {actor.role} vehicle"))
     problems = []
     for where, name, kinds, who in wanted:
         spawn = level.spawns.get(name)

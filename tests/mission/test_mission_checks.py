@@ -30,7 +30,7 @@ def test_a_police_car_at_a_crew_spawn_and_the_driver_at_a_police_spawn_are_named
     assert problems_of(tmp_path, text) == [
         "player.spawn: spawn 'police_1' is a police spawn; the Driver starts at a player "
         "spawn (map 'tiny' has player_start)",
-        "vehicles[0].spawn: spawn 'crew_2' is a crew spawn; a police starts at a police "
+        "vehicles[0].spawn: spawn 'crew_2' is a crew spawn; a police vehicle starts at a police "
         "spawn (map 'tiny' has police_1)",
     ]
 
