@@ -111,22 +111,25 @@ def test_every_problem_of_one_spawn_is_reported(write_map):
     )
 
 
-def test_a_duplicate_name_does_not_hide_a_zone_off_the_map(write_map):
+@pytest.mark.parametrize(
+    ("add", "where_it_is"),
+    [
+        # a zone whose name is taken still reaches off the map
+        (lambda spec: spec.rect("zones", "home", "place", 150, 150, 20, 20),
+         "object 'home' (id 10): zone reaches outside the map"),
+        # a spawn whose name is taken still stands in a roof
+        (lambda spec: spec.point("spawns", "cop", "police", 20, 20),
+         "object 'cop' (id 10): spawn is inside a solid cell"),
+    ],
+    ids=["zone_off_the_map", "spawn_in_a_roof"],
+)
+def test_a_duplicate_name_does_not_hide_where_the_object_is(write_map, add, where_it_is):
     spec = crossroads()
-    spec.rect("zones", "home", "place", 150, 150, 20, 20)
+    add(spec)
     found = lines(write_map(spec))
     assert len(found) == 2, "\n".join(found)
-    assert "object 'home' (id 10): name 'home' is used twice (also id 4)" in found[0]
-    assert "object 'home' (id 10): zone reaches outside the map" in found[1]
-
-
-def test_a_duplicate_spawn_in_a_wall_is_still_found_in_the_wall(write_map):
-    spec = crossroads()
-    spec.point("spawns", "cop", "police", 20, 20)  # the name is taken, and it is in a roof
-    found = lines(write_map(spec))
-    assert len(found) == 2, "\n".join(found)
-    assert "name 'cop' is used twice" in found[0]
-    assert "object 'cop' (id 10): spawn is inside a solid cell" in found[1]
+    assert "is used twice (also id" in found[0]
+    assert where_it_is in found[1]
 
 
 def test_headings_are_0_to_360_and_positions_in_tiles_pixels_and_metres(write_map):
