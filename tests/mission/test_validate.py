@@ -94,7 +94,7 @@ def test_broken_zone_on_the_shipped_map_names_the_key_path(tmp_path):
     )
     lines = [str(p) for p in check_mission(path)]
     assert lines == [
-        f"{path}: stages['getaway'].on[2].zone: no zone 'arena_crwd' on map 'downtown' "
+        f"{path}: stages['getaway'].on[1].zone: no zone 'arena_crwd' on map 'downtown' "
         "(did you mean 'arena_crowd'?)"
     ]
 
