@@ -7,7 +7,9 @@ of each folder on the levels search path (the shipped ``levels/``, the user's fo
 ``levels/police.toml``, and the path itself (a clash of two maps or missions of one name,
 a folder that cannot be used: one problem each); a folder is
 searched for maps and missions (and for Tiled JSON maps and world files, which the game
-does not read, so each gets a line saying what to do).
+does not read, so each gets a line saying what to do). Tiled's automapping rule maps in
+a searched folder are not game maps and are skipped, with one line saying how many: a
+map in a folder (or below one) with a ``rules.txt``, or named ``rules*.tmx``.
 Exit status 1 when anything is wrong, 0 when all is clean.
 Never a traceback: an unexpected error in one file becomes one line about that file.
 """
@@ -34,6 +36,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+AUTOMAPPING_LIST = "rules.txt"  #: Tiled's list of automapping rule maps, in their folder
+AUTOMAPPING_PREFIX = "rules"  #: Tiled's naming of automapping rule maps (rules_walls.tmx)
+
+
+def automapping_rules(folder: Path, found: list[Path]) -> list[Path]:
+    """The maps among ``found`` (below ``folder``) that are Tiled automapping rules."""
+    rule_folders = {p.parent for p in folder.rglob(AUTOMAPPING_LIST)}
+    return [
+        path for path in found
+        if path.suffix.lower() == ".tmx"
+        and (path.name.lower().startswith(AUTOMAPPING_PREFIX)
+             or any(parent in rule_folders for parent in path.parents))
+    ]
+
+
 def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
         found = [path for folder in resources.levels_path()
@@ -44,7 +61,13 @@ def files_to_check(paths: list[str]) -> list[Path]:
     for text in paths:
         path = Path(text)
         if path.is_dir():
-            found += sorted(path.rglob("*.tmx")) + sorted(path.rglob("*.toml"))
+            maps = sorted(path.rglob("*.tmx"))
+            rules = automapping_rules(path, maps)
+            if rules:
+                print(f"{path}: skipped {len(rules)} Tiled automapping rule map(s) "
+                      f"({', '.join(str(p.relative_to(path)) for p in rules[:3])}"
+                      f"{', ...' if len(rules) > 3 else ''}): rules, not game maps")
+            found += [p for p in maps if p not in rules] + sorted(path.rglob("*.toml"))
             # formats a designer may think the game reads: each gets its one line
             found += sorted(p for suffix in NOT_READ for p in path.rglob(f"*{suffix}"))
         else:

@@ -1,4 +1,5 @@
-"""Command line: ``python -m game {play,bench,check,mission,replay,playtest,career}``.
+"""Command line: ``python -m game COMMAND`` (play, bench, check, mission, replay, playtest,
+career, handling, new-map).
 
 Each subcommand lives in the module that owns it; that module exposes
 ``configure(parser)`` to add its arguments and ``run(args) -> int`` to do the work.
@@ -26,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "playtest": ("game.playtest", "run jobs with their autopilot over many seeds: are they fair?"),
     "career": ("game.app.career_command", "a career of jobs; headless with an autopilot"),
     "handling": ("game.handling", "a car class's test sheet, measured in the simulation"),
+    "new-map": ("game.new_map", "write a starter map (layers, tilesets, spawns) to draw on"),
 }
 
 

@@ -31,11 +31,25 @@ SHIPPED_ROOTS = (LEVELS_DIR, ASSETS_DIR)  #: where a map's files may be, besides
 
 #: file name endings of Tiled formats the game does not read, and what to do instead
 UNSUPPORTED = {
-    ".tmj": "a Tiled JSON map; the game reads .tmx maps: in Tiled, File > Save As... > .tmx",
+    ".tmj": "a Tiled JSON map; the game reads .tmx maps: in Tiled, File > Save As... > .tmx "
+    "(or: tiled --export-map NAME.tmj NAME.tmx)",
     ".json": "a JSON file; the game reads Tiled .tmx maps: in Tiled, File > Save As... > .tmx",
     ".world": "a Tiled world file; the game reads one map at a time: name its .tmx map",
     ".tsj": "a Tiled JSON tileset; save it as .tsx (in Tiled, File > Export As...)",
 }
+MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name (``downtown``); else a path
+
+
+def find_map(text: str) -> Path:
+    """The .tmx a user names: a bare name (``downtown``) is that map on the levels search
+    path (game/resources.py: the shipped maps, then the designers' folders), unless a file
+    of that very name is here; anything else is a path, as given."""
+    path = Path(text)
+    if MAP_NAME.fullmatch(text) and not path.is_file():
+        return resources.find_map(text) or resources.shipped_map(text)
+    return path
+
+
 FEED_BYTES = 1 << 16  #: the XML parser is fed this much at a time, so limits stop it early
 
 
