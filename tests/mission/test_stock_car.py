@@ -68,7 +68,7 @@ def test_the_shipped_race_checks_clean_and_its_broken_copies_do_not(tmp_path):
         "race.checkpoints[3]: no zone 'turn_5' on map 'speedway' (did you mean 'turn_4'?)"]
     no_race = problems_of(STOCK_CAR, tmp_path, "[race]", "[raec]")
     assert "raec: unknown key (did you mean 'race'?)" in no_race
-    assert any(p.startswith("stages[0].on[0].actions[0]: start_race needs the mission's "
+    assert any(p.startswith("stages['grid'].on[0].actions[0]: start_race needs the mission's "
                             "[race] table") for p in no_race)
     both = '[audition]\nmanoeuvres = ["burnout"]\npass_score = 100\n\n[race]'
     assert problems_of(STOCK_CAR, tmp_path, "[race]", both) == [
