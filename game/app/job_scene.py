@@ -203,7 +203,7 @@ class JobScene(Scene):
         self.ended_for = 0.0
 
     def _session(self, mission_path: str) -> Any:
-        from game.mission.autopilot import Autopilot
+        from game.mission.autopilots import make_autopilot
         from game.mission.job import build_job, build_session
         from game.mission.replays import job_source
         from game.session.replay import Recorder
@@ -220,7 +220,7 @@ class JobScene(Scene):
             session, runtime = build_job(mission_path, seed=opts.seed, crew_late=opts.crew_late,
                                          standing=standing, difficulty=difficulty)
         self.runtime = runtime
-        self.pilot = Autopilot(runtime)
+        self.pilot = make_autopilot(runtime)
         if opts.record_path is not None:
             session.recorder = Recorder(job_source(runtime))
         self.result = None

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.mission.events import Message, ObjectiveChanged, Witnessed
+from game.mission import actors
+from game.mission.events import BagOpened, Message, ObjectiveChanged, Witnessed
 from game.mission.model import Action
 from game.session.events import RadioLine
 
@@ -43,6 +44,15 @@ def _complete(rt: MissionRuntime, action: Action) -> None:
     rt.end("crew_left_behind" if left_behind else "success", reason)
 
 
+def _drive_to(rt: MissionRuntime, action: Action) -> None:
+    actors.send(rt, action.vehicle, *rt.goal_point(action.zone))
+
+
+def _bag(rt: MissionRuntime, action: Action) -> None:
+    rt.emit(BagOpened(int(action.value), action.text, rt.clock.now))
+    rt.emit(Message(action.text, 6.0))
+
+
 ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "message": _message,
     "scanner": lambda rt, a: rt.emit(RadioLine(a.text, rt.session.world.time)),
@@ -56,4 +66,8 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "fail": lambda rt, a: rt.end("failed", a.reason),
     "complete": _complete,
     "witness": lambda rt, a: rt.emit(Witnessed(a.text, rt.clock.now)),
+    "drive_to": _drive_to,
+    "chase": lambda rt, a: actors.chase(rt, a.vehicle),
+    "crew_down": lambda rt, a: rt.rule.crew_down(a.crew),
+    "bag": _bag,
 }

@@ -23,7 +23,7 @@ def run_headless(
 ):
     """Run the job with the autopilot until it ends (or ``max_sim_s``); its result.
     ``standing``: what the police know as it starts (a career hands it over)."""
-    from game.mission.autopilot import Autopilot
+    from game.mission.autopilots import make_autopilot
     from game.mission.job import build_job
     from game.mission.replays import job_source
     from game.mission.result import job_result
@@ -31,7 +31,7 @@ def run_headless(
 
     session, runtime = build_job(name, seed=seed, crew_late=crew_late, difficulty=difficulty,
                                  standing=standing)
-    session.player_driver = Autopilot(runtime)
+    session.player_driver = make_autopilot(runtime)
     recorder = Recorder(job_source(runtime)) if record is not None else None
     session.recorder = recorder
     while runtime.ended is None and session.world.time < max_sim_s:

@@ -29,6 +29,12 @@ TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "heat_above": (frozenset({"value"}), frozenset()),
     "vehicle_wrecked": (frozenset({"vehicle"}), frozenset()),
     "busted": (frozenset(), frozenset()),
+    # the job's actors (game/mission/actors.py): chasers, targets
+    "chaser_shaken": (frozenset({"vehicle"}), frozenset()),
+    "vehicle_arrived": (frozenset({"vehicle", "zone"}), frozenset()),
+    "target_made": (frozenset({"vehicle"}), frozenset()),
+    "target_lost": (frozenset({"vehicle"}), frozenset()),
+    "t_bone": (frozenset({"vehicle"}), frozenset()),
 }
 
 #: action kind -> (required parameters, optional parameters)
@@ -45,6 +51,20 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "fail": (frozenset({"reason"}), frozenset()),
     "complete": (frozenset(), frozenset({"reason"})),
     "witness": (frozenset({"text"}), frozenset()),
+    # orders to the job's actors, and what the crew brings out
+    "drive_to": (frozenset({"vehicle", "zone"}), frozenset()),
+    "chase": (frozenset({"vehicle"}), frozenset()),
+    "crew_down": (frozenset({"crew"}), frozenset()),
+    "bag": (frozenset({"value", "text"}), frozenset()),
+}
+
+#: actions and triggers about an actor that only some roles have (check says so)
+ACTOR_ROLES: dict[str, tuple[str, ...]] = {
+    "drive_to": ("chaser", "target"),
+    "chase": ("chaser",),
+    "chaser_shaken": ("chaser",),
+    "target_made": ("target",),
+    "target_lost": ("target",),
 }
 
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
@@ -62,6 +82,7 @@ class Action:
     value: float = 0.0
     stage: str = ""
     reason: str = ""
+    crew: str = ""  #: a crew member's name (``crew_down``)
 
 
 @dataclass(frozen=True)

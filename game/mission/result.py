@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from game.ai.detective import DetectiveController
 from game.mission.clock import format_clock
-from game.mission.events import Witnessed
+from game.mission.events import BagOpened, Witnessed
 from game.mission.testimony import Testimony
 from game.mission.window import CrewState
 from game.session.radio import describe_car
@@ -65,6 +65,10 @@ class JobResult:
     #: Alameda St with 2 units against you"), else ""
     busted: str = ""
     car_damage: float = 0.0  #: the Driver's car's damage at the end, 0 (new) to 1 (wrecked)
+    under_window: bool = True  #: the job ran under the five-minute rule (False: no crew)
+    bag_usd: int = 0  #: dollars in the bag the crew brought out (a ``bag`` action), else 0
+    #: what the bag means (the double-cross: far more than agreed), kept by the career
+    bag_note: str = ""
 
     @property
     def won(self) -> bool:
@@ -91,8 +95,10 @@ class JobResult:
 
 def payout(runtime: MissionRuntime) -> int:
     ended, crew = runtime.ended, runtime.rule.crew
-    if ended is None or ended.outcome == "failed" or not crew:
+    if ended is None or ended.outcome == "failed":
         return 0
+    if not crew:  # a job with no crew (a takedown) pays its client's price
+        return runtime.mission.payout
     share = sum(c.state is CrewState.BACK for c in crew) / len(crew)
     kept = 1.0 if runtime.rule.rule_kept else RULE_BROKEN_PAY
     return int(round(runtime.mission.payout * share * kept))
@@ -157,4 +163,12 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         detective_saw=_detective_saw(session),
         busted=session.law.busted.reason if session.law.busted is not None else "",
         car_damage=float(session.world.damage[player]) if player >= 0 else 0.0,
+        under_window=not runtime.windowless,
+        **_bag(runtime),
     )
+
+
+def _bag(runtime: MissionRuntime) -> dict:
+    """What the last ``bag`` action said the bag held, as JobResult fields."""
+    bags = [e for e in runtime.events if isinstance(e, BagOpened)]
+    return {"bag_usd": bags[-1].value, "bag_note": bags[-1].text} if bags else {}

@@ -20,6 +20,7 @@ from game.ai.detective import DetectiveController
 from game.ai.driver import FleetDriver, Setting
 from game.ai.parked import ParkedCars
 from game.ai.police import PoliceController
+from game.ai.target import TargetController
 from game.ai.traffic import TrafficController
 
 HELICOPTER = "helicopter"  #: the police helicopter (flies; no car, no fleet)
@@ -39,6 +40,7 @@ ROLES: dict[str, Role] = {
     "police": Role("police", PoliceController.in_setting, "patrols, answers calls, pursues"),
     "chaser": Role("muscle", ChaserController.in_setting, "hunts the Driver, rams, PITs"),
     "detective": Role("unmarked", DetectiveController.in_setting, "tails and predicts (one)"),
+    "target": Role("sedan", TargetController.in_setting, "drives where sent, watches mirrors"),
 }
 
 

@@ -29,6 +29,7 @@ import numpy as np
 from game.ai.routes import zone_goal
 from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
+from game.mission.actors import ActorWatch, actor_gauges
 from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
 from game.mission.crew_walk import CrewWalk, door_point
@@ -100,6 +101,8 @@ class MissionRuntime:
         self._tick_events: list = []
         self._goal_points: dict[str, tuple[float, float]] = {}
         self._started = False
+        #: no crew and no agreed time: a job with no window (a takedown); the rule sleeps
+        self.windowless = is_windowless(mission)
         #: elapsed_s at which a career brings the Detective in (None: not, or done)
         self.detective_due_s = session.law.standing.detective_after_s
 
@@ -174,7 +177,9 @@ class MissionRuntime:
             # the way it went, not the way it faced (a car can back out of a yard)
             moving = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
             self.departure = compass(moving) + (f" on {street}" if street else "")
-        for event in self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS):
+        rule_events = [] if self.windowless else \
+            self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS)
+        for event in rule_events:
             self._rule_event(event)
         tick = Tick(
             clock=self.clock.now,
@@ -188,6 +193,7 @@ class MissionRuntime:
             heat=self.heat,
             wrecked=lambda name: self._wrecked(world, name),
             busted=session.law.busted is not None,
+            actors=ActorWatch(self, report.step.collisions),
         )
         self._zones_before = zones
         for trigger in (*self._always.fired_now(tick), *self._armed.fired_now(tick)):
@@ -234,7 +240,7 @@ class MissionRuntime:
         if not self.stage_id:
             return None
         stage = self.mission.stage(self.stage_id)
-        for kind in ("stopped_in_zone", "enter_zone"):
+        for kind in ("stopped_in_zone", "enter_zone", "vehicle_arrived"):
             for trigger in stage.on:
                 if trigger.kind == kind:
                     return trigger.zone
@@ -252,7 +258,7 @@ class MissionRuntime:
             return None
         if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
             return self.stage_zone()
-        if rule.phase is WindowPhase.BEFORE:
+        if rule.phase is WindowPhase.BEFORE and not self.windowless:
             return self.mission.contract.place
         if rule.phase is WindowPhase.OPEN and not rule.all_back and self.crew_out_there():
             return self.mission.contract.place
@@ -303,6 +309,7 @@ class MissionRuntime:
             waypoint_here=self.at_waypoint(),
             window=window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
+            gauges=actor_gauges(self) if self.ended is None else (),
             finished=self.ended is not None,
         )
 
@@ -314,6 +321,12 @@ class MissionRuntime:
             rule_state(self.rule),
             self.ended.outcome if self.ended is not None else "",
         )
+
+
+def is_windowless(mission: Mission) -> bool:
+    """A job with no crew and no agreed time has no five-minute window (its contract
+    names only the place); ``check`` allows that only when there is no crew."""
+    return not mission.crew and mission.contract.time is None
 
 
 def rule_state(rule: WindowRule) -> tuple:

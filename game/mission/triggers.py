@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.mission.actors import ActorWatch
 from game.mission.events import CrewBoarded, RuleBroken, WindowClosed, WindowOpened
 from game.mission.model import Trigger
 from game.mission.window import CrewState, WindowRule
@@ -35,6 +36,7 @@ class Tick:
     heat: HeatMeter
     wrecked: Callable[[str], bool]  #: vehicle name -> wrecked now
     busted: bool = False
+    actors: ActorWatch | None = None  #: the job's chasers and targets, this tick
 
 
 @dataclass
@@ -105,4 +107,10 @@ _CHECKS: dict[str, Callable[[Trigger, Tick, TriggerState], bool]] = {
     "heat_above": lambda t, tick, s: tick.heat.heat > t.value,
     "vehicle_wrecked": lambda t, tick, s: tick.wrecked(t.vehicle),
     "busted": lambda t, tick, s: tick.busted,
+    "chaser_shaken": lambda t, tick, s: tick.actors is not None and tick.actors.shaken(t.vehicle),
+    "vehicle_arrived": lambda t, tick, s: tick.actors is not None
+    and tick.actors.arrived(t.vehicle, t.zone),
+    "target_made": lambda t, tick, s: tick.actors is not None and tick.actors.made(t.vehicle),
+    "target_lost": lambda t, tick, s: tick.actors is not None and tick.actors.lost(t.vehicle),
+    "t_bone": lambda t, tick, s: tick.actors is not None and tick.actors.t_boned(t.vehicle),
 }

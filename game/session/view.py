@@ -39,6 +39,16 @@ class CrewView:
 
 
 @dataclass(frozen=True)
+class GaugeView:
+    """A job's own meter on the HUD (the tail meter, the gap to a chaser): a bar and a line."""
+
+    label: str  #: "TAIL", "CHASER"
+    fill: float  #: 0..1, how full the bar is (the tail meter: how suspicious he is)
+    text: str  #: what it says beside the bar ("84 m  IN HIS MIRRORS")
+    warn: bool = False  #: drawn in the warning colour
+
+
+@dataclass(frozen=True)
 class RulesView:
     """What the rules (free drive, a job, a replay) have to show this tick."""
 
@@ -50,6 +60,7 @@ class RulesView:
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
     notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
+    gauges: tuple[GaugeView, ...] = ()  #: the job's own meters (tail meter, chaser gap)
     finished: bool = False  #: the drive is over (a job shows its results)
 
 
@@ -137,5 +148,6 @@ def hud_lines(view: FrameView) -> list[str]:
             lines.append(f"CREW {back}/{len(rules.crew)}")
         if not window.rule_kept:
             lines.append("RULE BROKEN")
+    lines.extend(f"{gauge.label} {gauge.text}" for gauge in rules.gauges)
     lines.extend(rules.notes)
     return lines

@@ -1,0 +1,47 @@
+"""Which autopilot plays which job: the lead's Five Minutes autopilot, or a job's own.
+
+:func:`make_autopilot` is the one place the game, the headless runner and ``playtest``
+ask for the Driver's autopilot in a job. A job named in :data:`JOB_AUTOPILOTS` (by its
+mission id, the file stem) gets its own module here; every other job gets
+:class:`game.mission.autopilot.Autopilot`, which follows the stages, the window and
+hides from the police. Each is a :class:`~game.ai.driver.Driver` that writes the
+player's control row, as the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ai.driver import Driver
+    from game.mission.runtime import MissionRuntime
+
+
+def _pawn_shop(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.pawn_shop import PawnShopAutopilot
+
+    return PawnShopAutopilot(runtime)
+
+
+def _pch(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.pch import TailAutopilot
+
+    return TailAutopilot(runtime)
+
+
+#: mission id -> the autopilot made for it (imported when first asked for)
+JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
+    "pawn_shop": _pawn_shop,
+    "pch": _pch,
+}
+
+
+def make_autopilot(runtime: MissionRuntime) -> Driver:
+    """The autopilot for the runtime's job (the Five Minutes one unless it has its own)."""
+    make = JOB_AUTOPILOTS.get(runtime.mission.id)
+    if make is not None:
+        return make(runtime)
+    from game.mission.autopilot import Autopilot
+
+    return Autopilot(runtime)
