@@ -12,6 +12,7 @@ made the tail or been lost, and whether the Driver T-boned it (this step's conta
 :class:`~game.session.view.GaugeView` lines): the tail meter while a target is being
 followed (his suspicion, how far he is, whether you are in his mirrors), and the gap to a
 chaser while one hunts (how long the gap that shakes it has held).
+:func:`followed_car` puts the HUD's waypoint on the target's car while there is one.
 """
 
 from __future__ import annotations
@@ -95,6 +96,25 @@ class ActorWatch:
         return index >= 0 and player >= 0 and t_boned(self.world, self.collisions, player, index)
 
 
+FOLLOW_SNAP_M = 16.0  #: the followed car's marker moves in steps of this (the route refreshes)
+
+
+def followed_car(rt: MissionRuntime) -> tuple[tuple[float, float], str] | None:
+    """Where the car the Driver follows is (a target's, to the nearest FOLLOW_SNAP_M) and
+    its name for the HUD ("Nino"), while there is one to follow; else None."""
+    fleet = rt.session.fleets.get("target")
+    if not isinstance(fleet, TargetController) or not fleet.units.size:
+        return None
+    car = int(fleet.units[0])
+    if rt.session.world.wrecked[car]:
+        return None
+    names = [name for name, index in rt.cast.names.items() if index == car]
+    world = rt.session.world
+    snap = FOLLOW_SNAP_M
+    point = (round(float(world.x[car]) / snap) * snap, round(float(world.y[car]) / snap) * snap)
+    return point, (names[0].replace("_", " ").title() if names else "the target")
+
+
 def actor_gauges(rt: MissionRuntime) -> tuple[GaugeView, ...]:
     """The HUD's gauges for the job's chasers and targets (none for a job without)."""
     gauges: list[GaugeView] = []
@@ -127,4 +147,4 @@ def actor_gauges(rt: MissionRuntime) -> tuple[GaugeView, ...]:
     return tuple(gauges)
 
 
-__all__ = ["ActorWatch", "LOSE_M", "actor_gauges", "chase", "send"]
+__all__ = ["ActorWatch", "LOSE_M", "actor_gauges", "chase", "followed_car", "send"]

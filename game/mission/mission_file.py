@@ -40,6 +40,7 @@ from game.mission.clock import WINDOW_S, format_clock, parse_clock
 from game.mission.model import (
     ACTION_KINDS,
     ACTOR_ROLES,
+    PLAYER,
     RISKS,
     TRIGGER_KINDS,
     Action,
@@ -663,7 +664,10 @@ def _check_actor_roles(r: _Reader, mission: Mission, by_name: dict[str, VehicleA
     for item in [*all_actions(mission), *triggers]:
         roles = ACTOR_ROLES.get(item.kind)
         actor = by_name.get(item.vehicle)
-        if roles is not None and actor is not None and actor.role not in roles:
+        if item.kind in ACTOR_ROLES and item.vehicle == PLAYER:
+            r.problem(f"{item.where}.vehicle", f"{item.kind} is about one of the job's "
+                      "vehicles, not the Driver's own car")
+        elif roles is not None and actor is not None and actor.role not in roles:
             r.problem(f"{item.where}.vehicle", f"{item.kind} needs a vehicle with the role "
                       f"{' or '.join(map(shown, roles))}; {shown(actor.name)} is a "
                       f"{shown(actor.role)}")

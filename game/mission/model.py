@@ -58,13 +58,16 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "bag": (frozenset({"value", "text"}), frozenset()),
 }
 
-#: actions and triggers about an actor that only some roles have (check says so)
-ACTOR_ROLES: dict[str, tuple[str, ...]] = {
+#: actions and triggers about one of the job's actors (never the Driver's own car), and
+#: the roles that have them (None: any role); check says so
+ACTOR_ROLES: dict[str, tuple[str, ...] | None] = {
     "drive_to": ("chaser", "target"),
     "chase": ("chaser",),
     "chaser_shaken": ("chaser",),
     "target_made": ("target",),
     "target_lost": ("target",),
+    "vehicle_arrived": None,
+    "t_bone": None,
 }
 
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car

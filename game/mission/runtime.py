@@ -29,7 +29,7 @@ import numpy as np
 from game.ai.routes import zone_goal
 from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
-from game.mission.actors import ActorWatch, actor_gauges
+from game.mission.actors import ActorWatch, actor_gauges, followed_car
 from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
 from game.mission.crew_walk import CrewWalk, door_point
@@ -301,13 +301,14 @@ class MissionRuntime:
         )
         world, player = session.world, session.player
         car = (float(world.x[player]), float(world.y[player])) if player >= 0 else (0.0, 0.0)
+        followed = followed_car(self) if self.ended is None else None
         return RulesView(
             clock_text=self.clock.text(),
             objective=self.objective,
-            waypoint=self.waypoint(),
-            waypoint_label=self.waypoint_label(),
-            waypoint_here=self.at_waypoint(),
-            window=window,
+            waypoint=followed[0] if followed else self.waypoint(),
+            waypoint_label=followed[1] if followed else self.waypoint_label(),
+            waypoint_here=False if followed else self.at_waypoint(),
+            window=None if self.windowless else window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
             gauges=actor_gauges(self) if self.ended is None else (),
             finished=self.ended is not None,
