@@ -2,8 +2,10 @@
 
 A chaser pack has two modes, both whole-pack:
 
-- **waiting** (after :meth:`ChaserController.send`): it drives the road graph to a point
-  (the lot), pulls up there with its lights on, where the Driver can see it, and waits;
+- **waiting** (after :meth:`ChaserController.send`): it drives the road graph towards a
+  point (the lot), the last :data:`PULL_IN_M` straight in off the road, pulls up
+  :data:`WAIT_M` short of it (the Driver's car may stand on it) with its lights on, where
+  he can see it, and waits;
 - **hunting** (from the start, or after :meth:`ChaserController.hunt`): unlike the police
   a chaser does not need to see the Driver to know where he is (it was waiting for him;
   breaking line of sight does not shake it): it routes to where he is now, drives
@@ -29,7 +31,7 @@ import numpy as np
 from game.ai.perception import line_of_sight
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
-from game.ai.steering import hold_still
+from game.ai.steering import hold_still, pull_in
 from game.sim.controls import LIGHTS
 from game.sim.terrain import Terrain
 
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 CHASER_PARAMS = PursuitParams(direct_range_m=80.0, ram_range_m=16.0, ram_extra_ms=5.0)
 LOSE_RANGE_M = 170.0  #: the gap (metres to the nearest running chaser) that shakes it...
 LOSE_AFTER_S = 7.0  #: ...held this many seconds without a break
+PULL_IN_M = 60.0  #: sent somewhere, it drives straight in over the last metres...
+WAIT_M = 13.0  #: ...and waits this far short of the point (the Driver may be parked on it)
 
 
 class ChaserController:
@@ -111,6 +115,7 @@ class ChaserController:
             goal = self.wait_point if self.wait_point is not None else (tx, ty)
             blind = np.zeros(u.size, dtype=bool)  # waiting: it drives there, eyes on nothing
             rows = self.pursuer.controls(world, goal, target, blind, time)
+            rows = pull_in(world, u, rows, goal, PULL_IN_M, WAIT_M)  # into the lot, not by it
             rows[:, LIGHTS] = 1.0
             return rows
         distance = np.hypot(world.x[u] - tx, world.y[u] - ty)

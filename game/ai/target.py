@@ -31,7 +31,7 @@ from game.ai.driving import DrivingStyle
 from game.ai.perception import line_of_sight
 from game.ai.pursuit import Pursuer, PursuitParams
 from game.ai.routes import RoutePlanner
-from game.ai.steering import Chassis, drive_to, hold_still
+from game.ai.steering import hold_still, pull_in
 from game.sim.terrain import Terrain
 
 if TYPE_CHECKING:
@@ -50,11 +50,10 @@ MIRROR_RATE_PER_S = 0.12  #: suspicion a second for a car at the far end of the 
 CLOSE_RATE_PER_S = 0.5  #: ...plus this much more, scaled by how near it is
 NOTICE_RATE_PER_S = 0.6  #: suspicion a second for a car right beside him
 FADE_PER_S = 0.04  #: suspicion lost a second while nobody is in his mirrors
-LOSE_M = 220.0  #: the Driver farther than this...
-LOSE_AFTER_S = 6.0  #: ...for this long has lost him
+LOSE_M = 250.0  #: the Driver farther than this...
+LOSE_AFTER_S = 8.0  #: ...for this long has lost him
 ARRIVED_M = 6.0  #: this near its destination and stopped, it has arrived
 APPROACH_M = 75.0  #: this near its destination it leaves the road and drives straight in...
-APPROACH_MS = 9.0  #: ...no faster than this...
 PARK_M = 3.0  #: ...and stops this near it
 
 
@@ -120,18 +119,8 @@ class TargetController:
         world, u = senses.world, self.units
         blind = np.zeros(u.size, dtype=bool)  # route mode only: it drives, not hunts
         rows = self._pursuer.controls(world, self.destination, senses.player, blind, senses.time)
-        # the last metres off the road, straight in (a lot beside the highway)
-        gx, gy = self.destination
-        left = np.hypot(world.x[u] - gx, world.y[u] - gy)
-        close = (left < APPROACH_M) & ~self.made
-        if close.any():
-            c = u[close]
-            speed = np.clip(0.5 * (left[close] - PARK_M), 0.0, APPROACH_MS)
-            rows[close] = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
-                                   np.full(c.size, gx), np.full(c.size, gy), speed,
-                                   Chassis.of_classes(world.vehicle_class[c]))
-            parked = close & (left < PARK_M)
-            rows[parked] = hold_still(int(parked.sum()))
+        calm = ~self.made  # the last metres off the road, straight in (a lot by the highway)
+        rows[calm] = pull_in(world, u[calm], rows[calm], self.destination, APPROACH_M, PARK_M)
         controls[u] = rows
 
     def _watch(self, world, player: int, lights_on: bool) -> None:

@@ -15,6 +15,11 @@ into the job the runtime has the cast bring the Detective's car in
 (:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
 :class:`~game.mission.events.DetectiveArrived` event.
 
+Triggers about the job's own actors (a chaser shaken, a target that made the tail or
+arrived, a T-bone from this step's contacts) read an :class:`~game.mission.actors.ActorWatch`
+in the tick; a job with no crew and no agreed time (:func:`is_windowless`) has no
+window: the rule sleeps and the view shows none.
+
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
 rules, by :func:`game.mission.result.job_result`. No pygame, no sound.

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.ai.target import LOSE_AFTER_S
+from game.ai.target import LOSE_AFTER_S, LOSE_M
 from game.career.catalogue import read_catalogue, unlocked
 from game.career.handler import board
 from game.career.model import new_career
@@ -142,8 +142,14 @@ def test_pch_hanging_too_far_back_loses_him_and_says_so():
     rules = session.view.rules
     assert rules.window is None and rules.waypoint_label == "Nino"  # no window; follow him
     assert np.hypot(rules.waypoint[0] - world.x[nino], rules.waypoint[1] - world.y[nino]) < 12
-    world.place(session.player, float(world.x[nino]), float(world.y[nino]) + 300.0, -np.pi / 2)
-    _run(session, runtime, LOSE_AFTER_S + 1.0)
+    def gap():
+        return np.hypot(world.x[nino] - world.x[session.player],
+                        world.y[nino] - world.y[session.player])
+
+    while gap() <= LOSE_M and world.time < 20.0:  # the Driver sits at the start...
+        _run(session, runtime, 0.5)
+    assert runtime.ended is None and gap() > LOSE_M  # ...Nino drives on...
+    _run(session, runtime, LOSE_AFTER_S + 1.0)  # ...and is gone
     result = job_result(runtime, session)
     assert result.outcome == "failed" and "lost Nino" in result.reason
 
@@ -174,3 +180,20 @@ def test_pawn_shop_run_off_the_road_says_so():
     _run(session, runtime, 0.1)
     result = job_result(runtime, session)
     assert result.outcome == "failed" and "ran you off the road" in result.reason
+
+
+def test_the_career_keeps_what_was_in_the_bag():
+    from game.career.consequences import apply_result
+    from game.career.saves import career_from_bytes, save_bytes
+    from tests.career.helpers import a_result
+
+    catalogue = read_catalogue()
+    career = replace(new_career(), night=2)
+    offer = next(o for o in board(career, catalogue).offers if o.mission.id == "pawn_shop")
+    bag = "a million dollars in the bag: the job was a set-up"
+    result = replace(a_result(), mission="pawn_shop", title="Pawn Shop", bag_usd=1_000_000,
+                     bag_note=bag)
+    after, _ = apply_result(career, offer, result)
+    again, _ = career_from_bytes(save_bytes(after))  # saved and read back
+    record = again.jobs[-1].result
+    assert (record.mission, record.bag_usd, record.bag_note) == ("pawn_shop", 1_000_000, bag)

@@ -29,7 +29,7 @@ from game.sim.controls import BRAKE, LIGHTS, THROTTLE
 DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
 REROUTE_S = 2.0  #: seconds between new routes towards the moving target
 TAIL_NEAR_M = 95.0  #: closer than this it eases off (his mirrors reach 60 m lit)...
-TAIL_FAR_M = 140.0  #: ...farther than this it closes up (he is lost beyond 220 m)
+TAIL_FAR_M = 140.0  #: ...farther than this it closes up (he is lost beyond 250 m)
 LINE_UP_M = 22.0  #: the run-up: this far out from the middle of his flank
 FAR_OUT_M = 42.0  #: the line-up starts this far out from his flank
 PASSED_M = 5.0  #: this near a line-up point it takes the next
