@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "replay": ("game.app.replay", "play back a recorded run"),
     "playtest": ("game.playtest", "run jobs with their autopilot over many seeds: are they fair?"),
     "career": ("game.app.career_command", "a career of jobs; headless with an autopilot"),
+    "handling": ("game.handling", "a car class's test sheet, measured in the simulation"),
 }
 
 

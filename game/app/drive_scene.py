@@ -149,6 +149,7 @@ class DriveScene(Scene):
         self.message_left = 0.0
         self.ended = False
         self.input_started = False
+        self.ears = None  #: the audio's ContactEars (new hits, the scrape), once sound plays
 
     def leave(self, app: Any) -> None:
         self._save_recording()
@@ -237,7 +238,7 @@ class DriveScene(Scene):
         audio = app.audio
         if not audio.enabled:
             return
-        from game.audio.mixer import audible_impulses, siren_mix
+        from game.audio.mixer import ContactEars, siren_mix
 
         session, world, player = self.session, self.session.world, self.session.player
         if player < 0:
@@ -246,8 +247,12 @@ class DriveScene(Scene):
         sirens = session.view.sirens
         heard = siren_mix(x, y, float(world.heading[player]),
                           np.column_stack([world.x[sirens], world.y[sirens]]))
-        audio.update(speed_ms=float(world.speed[player]),
+        if self.ears is None:
+            self.ears = ContactEars()
+        speed = float(world.speed[player])
+        thumps, scrape = self.ears.hear(events, x, y, player, speed, world.time)
+        audio.update(speed_ms=speed,
                      throttle=float(world.controls[player, THROTTLE]),
                      rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
-                     sirens=heard, crash_impulses=audible_impulses(events, x, y),
+                     sirens=heard, crash_impulses=thumps, scrape=scrape,
                      radio=any(isinstance(e, RadioLine) for e in radio_events))

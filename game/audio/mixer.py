@@ -4,10 +4,13 @@ The engine is a bank of looping buffers at fixed pitch steps, idle and under loa
 playing at once on their own channels; each frame only the volumes change: the two steps
 either side of the current engine pitch crossfade, and throttle crossfades idle and load.
 So pitch follows speed smoothly with no restarts and no clicks. Screech follows the
-player's rear-tyre slip, thumps follow collision impulses. Each pursuing unit near the
-player has a siren of its own (the nearest :data:`SIRENS`), louder as it comes closer and
-panned to its side; a radio line keys a squelch. Without a sound card the game runs
-silent and says so once.
+player's rear-tyre slip. A crash is one thump, as loud and as heavy as its impulse, when
+a contact begins (or hits again much harder): a car resting or sliding against a wall
+reports a contact every step, and that is heard as one continuous scrape while it lasts
+(:class:`ContactEars` tells the two apart), louder the faster the car slides. Each
+pursuing unit near the player has a siren of its own (the nearest :data:`SIRENS`),
+louder as it comes closer and panned to its side; a radio line keys a squelch. Without
+a sound card the game runs silent and says so once.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ SCREECH_SLIP_RAD = (0.12, 0.45)  #: rear slip angle where the squeal starts / is
 THUMP_IMPULSE_NS = (1500.0, 25000.0)  #: impulse of a barely audible / full-volume crash
 THUMP_HEARING_M = 80.0  #: crashes further than this from the player are not heard
 THUMP_SIZES = (0.2, 0.55, 1.0)  #: strengths of the pre-made crash sounds
+THUMP_AGAIN = 2.0  #: within a contact, an impulse this many times the last frame's is a new hit
+SCRAPE_GAP_S = 0.12  #: the Driver's contacts less than this apart are one scrape
+SCRAPE_FULL_MS = 15.0  #: m/s, a scrape at this speed or more is at full volume
 TOP_GEAR_SPEED_MS = 55.0  #: speed where the engine pitch reaches the top step
 GEARS = 4  #: the engine pitch climbs and drops back through this many gears
 SIRENS = 3  #: the nearest sirens that sound at once, each on its own channel
@@ -86,15 +92,63 @@ def siren_mix(x: float, y: float, heading: float,
     return out
 
 
-def audible_impulses(events: list, x: float, y: float) -> np.ndarray:
-    """Collision impulses from a frame's step events, fading with distance from (x, y)."""
-    impulses = []
-    for step in events:
-        hits = step.collisions
-        distance = np.hypot(np.asarray(hits.x) - x, np.asarray(hits.y) - y)
-        near = distance < THUMP_HEARING_M
-        impulses.append(np.asarray(hits.impulse)[near] * (1.0 - distance[near] / THUMP_HEARING_M))
-    return np.sort(np.concatenate(impulses))[::-1] if impulses else np.zeros(0)
+class ContactEars:
+    """Hears a frame's contacts: which are new hits (a thump each) and whether the
+    Driver's car is scraping along something (one looping sound, not a thump a step).
+
+    A contact is a pair of bodies (a car and another, or a car and the walls). It is a
+    new hit in the first frame it appears, or when its impulse jumps to
+    :data:`THUMP_AGAIN` times the last frame's; otherwise it is the same contact going
+    on. The Driver's car scrapes while its contacts keep coming, less than
+    :data:`SCRAPE_GAP_S` apart, after the first frame of them.
+    """
+
+    def __init__(self) -> None:
+        self.last_keys = np.zeros(0, dtype=np.int64)  #: last frame's contacts, sorted
+        self.last_impulses = np.zeros(0)  #: ...and their impulses, N*s
+        self.time_s = None  #: the sim time of the last frame heard
+        self.since_contact_s = np.inf  #: since the Driver's car last touched anything
+        self.contact_s = 0.0  #: how long its contacts have kept coming
+
+    def hear(self, events: list, x: float, y: float, player: int, speed_ms: float,
+             time_s: float) -> tuple[np.ndarray, float]:
+        """(new hits' impulses faded by distance from (x, y), loudest first; the scrape's
+        level 0..1) for the step events of one frame, ending at sim time ``time_s``."""
+        dt = 0.0 if self.time_s is None else max(0.0, time_s - self.time_s)
+        self.time_s = time_s
+        hits = [step.collisions for step in events]
+        a, b = _column(hits, "a", np.int64), _column(hits, "b", np.int64)
+        impulse, px, py = (_column(hits, name, float) for name in ("impulse", "x", "y"))
+        keys = (a << 32) + (b + 1)  # one per pair of bodies (b = -1: the walls)
+        unique, row = np.unique(keys, return_inverse=True)
+        strongest = np.zeros(unique.size)
+        np.maximum.at(strongest, row, impulse)
+        before = np.zeros(unique.size)  # the same contact's impulse last frame (0: new)
+        if self.last_keys.size:
+            at = np.minimum(np.searchsorted(self.last_keys, unique), self.last_keys.size - 1)
+            before = np.where(self.last_keys[at] == unique, self.last_impulses[at], 0.0)
+        new = (before == 0.0) | (strongest > THUMP_AGAIN * before)
+        self.last_keys, self.last_impulses = unique, strongest
+        new_rows = new[row] & (impulse >= strongest[row])  # one row per new contact
+        distance = np.hypot(px - x, py - y)
+        near = new_rows & (distance < THUMP_HEARING_M)
+        thumps = np.sort(impulse[near] * (1.0 - distance[near] / THUMP_HEARING_M))[::-1]
+
+        touching = bool(((a == player) | (b == player)).any())
+        if touching:
+            self.contact_s = self.contact_s + dt if self.since_contact_s <= SCRAPE_GAP_S else 0.0
+            self.since_contact_s = 0.0
+        else:
+            self.since_contact_s += dt
+        scraping = self.since_contact_s <= SCRAPE_GAP_S and self.contact_s > 0.0
+        level = min(1.0, max(0.0, speed_ms) / SCRAPE_FULL_MS) if scraping else 0.0
+        return thumps, level
+
+
+def _column(collisions: list, name: str, dtype: type) -> np.ndarray:
+    """One column of a frame's collision tables, end to end."""
+    columns = [np.asarray(getattr(hits, name), dtype=dtype) for hits in collisions]
+    return np.concatenate(columns) if columns else np.zeros(0, dtype=dtype)
 
 
 class AudioSystem:
@@ -126,12 +180,13 @@ class AudioSystem:
         steps = synth.engine_step_hz()
         self.engine_idle = [self._sound(synth.engine_loop(f, load=False)) for f in steps]
         self.engine_load = [self._sound(synth.engine_loop(f, load=True)) for f in steps]
+        self.scrape = self._sound(synth.scrape_loop())
         self.screech = self._sound(synth.screech_loop())
         self.horn = self._sound(synth.horn_loop())
         self.siren = self._sound(synth.siren_loop())
         self.thumps = [self._sound(synth.thump(s)) for s in THUMP_SIZES]
         self.squelch = self._sound(synth.radio_squelch())
-        loops = [*self.engine_idle, *self.engine_load, self.screech, self.horn,
+        loops = [*self.engine_idle, *self.engine_load, self.scrape, self.screech, self.horn,
                  *[self.siren] * SIRENS]
         pygame.mixer.set_num_channels(len(loops) + 8)  # the rest are free for thumps
         pygame.mixer.set_reserved(len(loops))
@@ -142,10 +197,11 @@ class AudioSystem:
 
     def update(self, speed_ms: float, throttle: float, rear_slip: float, horn: bool,
                sirens: list[tuple[float, float]], crash_impulses: np.ndarray,
-               radio: bool = False) -> None:
+               radio: bool = False, scrape: float = 0.0) -> None:
         """Set loop volumes from the player's car, the sirens near it ((left, right) each,
-        :func:`siren_mix`), play thumps for nearby crashes and, with ``radio``, the
-        squelch of a radio line."""
+        :func:`siren_mix`) and its scrape (0..1, :class:`ContactEars`), play thumps for
+        nearby crashes (their impulses, N*s) and, with ``radio``, the squelch of a radio
+        line."""
         if not self.enabled:
             return
         if not self.loop_channels:
@@ -157,7 +213,8 @@ class AudioSystem:
         slip_lo, slip_hi = SCREECH_SLIP_RAD
         moving = min(1.0, speed_ms / 5.0)
         screech = float(np.clip((abs(rear_slip) - slip_lo) / (slip_hi - slip_lo), 0, 1)) * moving
-        volumes += [0.45 * screech * self.volume, 0.6 * horn * self.volume]
+        volumes += [0.55 * min(1.0, max(0.0, scrape)) * self.volume,
+                    0.45 * screech * self.volume, 0.6 * horn * self.volume]
         for channel, volume in zip(self.loop_channels, volumes, strict=False):
             channel.set_volume(float(volume))
         heard = list(sirens[:SIRENS]) + [(0.0, 0.0)] * (SIRENS - len(sirens[:SIRENS]))

@@ -68,6 +68,20 @@ def screech_loop(seconds: float = 1.0) -> np.ndarray:
     return _normalise(0.6 * tone + noise, 0.8)
 
 
+def scrape_loop(seconds: float = 1.0) -> np.ndarray:
+    """Metal on concrete: a grinding rasp (broad noise whose loudness judders at ~23 Hz)
+    over a scream of a few inharmonic partials, seamless loop (whole cycles, circular
+    noise), so one long scrape is one continuous sound."""
+    samples = int(SAMPLE_RATE * seconds)
+    t = np.arange(samples) / SAMPLE_RATE
+    judder_hz = np.round(23.0 * seconds) / seconds
+    judder = 0.55 + 0.45 * np.abs(np.sin(np.pi * judder_hz * t)) ** 3
+    rasp = _band_noise(samples, 250.0, 5000.0, seed=13) * judder
+    scream = sum(np.sin(2 * np.pi * np.round(hz * seconds) / seconds * t) * weight
+                 for hz, weight in ((2150.0, 0.25), (3380.0, 0.15), (4710.0, 0.1)))
+    return _normalise(rasp + scream * judder, 0.8)
+
+
 def thump(strength: float, seconds: float = 0.45) -> np.ndarray:
     """A crash: low decaying thud plus a burst of crunch; ``strength`` 0..1 darkens and
     lengthens it (a heavy hit rings lower and longer)."""

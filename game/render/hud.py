@@ -9,7 +9,8 @@ Where things sit (the minimap is drawn beside it, bottom right):
                   the most heat there is, PURSUIT and SEEN) in a job or once there is heat;
                   under that the job's own meters (the tail meter, the gap to a chaser)
     bottom centre the radio line over the street name
-    bottom left   the speedometer
+    bottom left   the speedometer; beside it the car's damage gauge (amber once the car
+                  smokes, pink when one more hard hit may wreck it)
 
 Everything is read from the session's typed :class:`~game.session.view.FrameView`.
 """
@@ -21,6 +22,7 @@ import math
 import pygame
 
 from game.render import palette
+from game.render.effects import SMOKE_FROM_DAMAGE
 from game.render.text import TextCache
 from game.session.escalation import shipped_max_heat
 from game.session.view import FrameView, GaugeView, hud_lines, window_countdown
@@ -33,6 +35,9 @@ COUNTDOWN_SIZE = 120  #: px, the window countdown's type
 COUNTDOWN_URGENT_S = 60.0  #: clock seconds left when the countdown turns pink
 HEAT_PIPS = int(shipped_max_heat())  #: one pip per point of heat (the police table's max)
 PANEL_ALPHA = 200  #: the dark backings' opacity (0..255)
+DAMAGE_BAR = (150, 12)  #: px, the damage gauge's bar
+DAMAGE_WARN = SMOKE_FROM_DAMAGE  #: damage where the gauge turns amber (the car smokes)
+DAMAGE_DANGER = 0.75  #: ...and pink: a hard hit (a third of the car at 60 km/h) wrecks it
 
 
 def _dial(cache: TextCache) -> pygame.Surface:
@@ -99,6 +104,26 @@ class Hud:
         if not lights_on:
             icon = self.text.render("LIGHTS OFF", 22, palette.AMBER)
             screen.blit(icon, (18 + self.dial.get_width() + 8, height - 34))
+        self._damage(screen, frame.damage, (18 + self.dial.get_width() + 8, height - 84))
+
+    def _damage(self, screen: pygame.Surface, damage: float, topleft: tuple[int, int]) -> None:
+        """The car's damage as a bar that fills: cyan, amber once it smokes, pink near a
+        wreck; always shown, so a player knows where to look after the first knock."""
+        damage = min(1.0, max(0.0, damage))
+        colour = (palette.NEON_PINK if damage >= DAMAGE_DANGER else
+                  palette.AMBER if damage >= DAMAGE_WARN else palette.NEON_CYAN)
+        label = self.text.render(f"DAMAGE {damage:4.0%}", 20, palette.TEXT_DIM)
+        bar_w, bar_h = DAMAGE_BAR
+        size = (max(bar_w, label.get_width()) + 12, label.get_height() + bar_h + 12)
+        box = pygame.Rect(topleft, size)
+        screen.blit(self.backing(box.size), box)
+        screen.blit(label, (box.left + 6, box.top + 3))
+        bar = pygame.Rect(box.left + 6, box.bottom - bar_h - 5, bar_w, bar_h)
+        pygame.draw.rect(screen, palette.TEXT_DIM, bar, 1)
+        if damage > 0.0:
+            lit = bar.inflate(-2, -2)
+            lit.width = max(1, round(lit.width * damage))
+            screen.fill(colour, lit)
 
     def _clock(self, screen: pygame.Surface, clock: str) -> pygame.Rect:
         """The big clock top right, on a dark backing so map lights never show through."""

@@ -49,7 +49,7 @@ from game.session.law import Law
 from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
-from game.sim.aids import NO_AIDS, PLAYER_AIDS
+from game.sim.aids import FLEET_AIDS, PLAYER_AIDS
 from game.sim.controls import HORN, SIREN, idle_controls
 
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
@@ -163,8 +163,10 @@ class DriveSession:
 
     # -- building --------------------------------------------------------------------
     def spawn(self, vehicle_class: VehicleClass | str, x: float, y: float,
-              heading: float, speed: float = 0.0, aids: int = NO_AIDS) -> int:
-        """Add one vehicle (nobody drives it until it joins a fleet); returns its index."""
+              heading: float, speed: float = 0.0, aids: int = FLEET_AIDS) -> int:
+        """Add one vehicle (nobody drives it until it joins a fleet); returns its index.
+        Every car but the Driver's has :data:`~game.sim.aids.FLEET_AIDS` (its wheels
+        never spin)."""
         if isinstance(vehicle_class, str):
             vehicle_class = VehicleClass.from_name(vehicle_class)
         index = int(np.atleast_1d(self.world.spawn(vehicle_class, x, y, heading, speed,
@@ -177,7 +179,8 @@ class DriveSession:
         indices. ``vehicle_classes`` are names or VehicleClass values."""
         classes = np.array([VehicleClass.from_name(c) if isinstance(c, str) else int(c)
                             for c in vehicle_classes], dtype=np.intp)
-        rows = np.atleast_1d(self.world.spawn(classes, x, y, heading, speed)).astype(np.intp)
+        rows = np.atleast_1d(self.world.spawn(classes, x, y, heading, speed,
+                                              aids=FLEET_AIDS)).astype(np.intp)
         self.role = np.append(self.role, np.full(rows.size, -1, dtype=np.int16))
         return rows
 
@@ -331,6 +334,7 @@ class DriveSession:
             radio=self._radio_text if world.time < self._radio_until else "",
             route=route.points,
             route_m=route.length_m,
+            damage=float(world.damage[player]) if player >= 0 else 0.0,
         )
         return self.view
 

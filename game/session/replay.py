@@ -25,7 +25,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,8 +207,7 @@ class ReplayRules:
         left = max(0, self.ticks - session.world.tick) * session.dt
         notes = (*inner.notes, f"REPLAY  {left:4.1f} s left")
         finished = inner.finished or session.world.tick >= self.ticks
-        return RulesView(inner.clock_text, inner.objective, inner.waypoint, inner.window,
-                         inner.crew, notes, finished)
+        return replace(inner, notes=notes, finished=finished)  # every other field as is
 
     def state(self) -> tuple:
         return self.inner.state()

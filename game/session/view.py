@@ -98,6 +98,7 @@ class FrameView:
     #: worked out at a low rate by the session's :class:`~game.session.guide.RouteGuide`
     route: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     route_m: float = 0.0  #: metres along ``route``
+    damage: float = 0.0  #: the Driver's car's damage: 0 as new, 1 wrecked (the HUD's gauge)
 
     @property
     def pursuing(self) -> bool:

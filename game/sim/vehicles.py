@@ -63,7 +63,7 @@ class VehicleSpec:
     rolling_resistance: float  #: dimensionless coefficient on asphalt
     max_steer: float  #: rad, front-wheel angle at full lock
     steer_rate: float  #: rad/s, how fast the front wheels turn
-    durability: float  #: m/s of impact delta-v (beyond the threshold) that wrecks the car
+    durability: float  #: m/s of delta-v beyond the threshold that wrecks the car in one blow
 
     @property
     def drag(self) -> float:
@@ -86,7 +86,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         cg_to_front=1.30,
         cg_height=0.50,
         engine_power=130e3,
-        max_drive_force=7500,
+        max_drive_force=8800,
         top_speed=_kmh(205),
         brake_force=17000,
         cornering_front=80e3,
@@ -95,7 +95,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.013,
         max_steer=0.60,
         steer_rate=2.5,
-        durability=28,
+        durability=38,
     ),
     VehicleClass.SEDAN: VehicleSpec(
         mass=1400,
@@ -115,7 +115,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.013,
         max_steer=0.60,
         steer_rate=2.0,
-        durability=25,
+        durability=34,
     ),
     VehicleClass.MUSCLE: VehicleSpec(
         mass=1650,
@@ -135,7 +135,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.014,
         max_steer=0.55,
         steer_rate=2.3,
-        durability=30,
+        durability=41,
     ),
     VehicleClass.POLICE: VehicleSpec(
         mass=1800,
@@ -155,7 +155,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.013,
         max_steer=0.58,
         steer_rate=2.5,
-        durability=40,
+        durability=54,
     ),
     VehicleClass.UNMARKED: VehicleSpec(
         mass=1700,
@@ -175,7 +175,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.013,
         max_steer=0.58,
         steer_rate=2.5,
-        durability=35,
+        durability=47,
     ),
     VehicleClass.TAXI: VehicleSpec(
         mass=1750,
@@ -195,7 +195,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.014,
         max_steer=0.60,
         steer_rate=2.0,
-        durability=32,
+        durability=43,
     ),
     VehicleClass.VAN: VehicleSpec(
         mass=2600,
@@ -215,7 +215,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.016,
         max_steer=0.55,
         steer_rate=1.6,
-        durability=45,
+        durability=61,
     ),
     VehicleClass.STOCK_CAR: VehicleSpec(
         mass=1550,
@@ -235,7 +235,7 @@ VEHICLE_CLASSES: dict[VehicleClass, VehicleSpec] = {
         rolling_resistance=0.012,
         max_steer=0.50,
         steer_rate=3.0,
-        durability=35,
+        durability=47,
     ),
 }
 

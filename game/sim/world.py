@@ -21,7 +21,11 @@ State arrays (one entry per vehicle) are attributes; treat them as read-only out
 ``game.sim`` and read them from the world when you need them, never keep one across a
 step or a spawn (both may replace an array rather than change it in place). Besides
 the body-frame ``vx``/``vy``, ``world_vx``/``world_vy`` give velocity in world axes.
-``controls`` holds the rows the last step ran under (after aids): a car's headlights,
+``rear_spin`` (float32, m/s) is how much faster each car's driven rear tread runs
+than the car: 0 while the tyres grip, large in a burnout (throttle with the brake or
+handbrake held at a standstill); ``steer_pull`` (rad) is the front-wheel angle the
+hits so far have bent the steering by. ``controls`` holds the rows the last step ran
+under (after aids): a car's headlights,
 horn and siren are read from there (``lights_on``).
 """
 
@@ -43,14 +47,27 @@ from game.sim.vehicles import CLASS_TABLE, VehicleClass
 
 DT = 1.0 / 60.0  #: s, the fixed tick (60 Hz)
 IMPACT_THRESHOLD = 2.5  #: m/s of delta-v in one step that leaves no damage (parking bumps)
+DAMAGE_EXPONENT = 1.5  #: damage grows faster than the blow: knocks cost little, crashes a lot
+PULL_AT_WRECK_RAD = 0.04  #: front-wheel angle the hits have bent in by the time a car wrecks
 #: a wreck: no drive, rear wheels locked, lights out, silent
 WRECKED_CONTROLS = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
 
 _FLOAT_STATE = (
     "x", "y", "heading", "vx", "vy", "yaw_rate", "steer",
-    "slip_front", "slip_rear", "damage", "accel",
+    "slip_front", "slip_rear", "damage", "accel", "rear_spin", "steer_pull",
 )  # fmt: skip
-_HASHED = ("x", "y", "heading", "vx", "vy", "yaw_rate", "steer", "damage", "accel")
+#: state kept in float32 (the rest is float64): the rear wheels' spin, m/s their tread
+#: runs faster than the car (what a burnout shows; render and jobs read it)
+_FLOAT32_STATE = frozenset({"rear_spin"})
+_HASHED = (
+    "x", "y", "heading", "vx", "vy", "yaw_rate", "steer", "damage", "accel",
+    "rear_spin", "steer_pull",
+)  # fmt: skip
+
+
+def _state_dtype(name: str) -> type:
+    """The dtype a per-vehicle float state array is kept in."""
+    return np.float32 if name in _FLOAT32_STATE else np.float64
 
 
 class Snapshot(NamedTuple):
@@ -77,7 +94,7 @@ class World:
         self.vehicle_class = np.zeros(0, dtype=np.intp)
         self.wrecked = np.zeros(0, dtype=bool)
         for name in _FLOAT_STATE:
-            setattr(self, name, np.zeros(0))
+            setattr(self, name, np.zeros(0, dtype=_state_dtype(name)))
         self.world_vx = np.zeros(0)  #: velocity in world axes (east, south), m/s
         self.world_vy = np.zeros(0)
         self.aids = np.zeros(0, dtype=np.uint8)  #: driver aids per vehicle (game.sim.aids bits)
@@ -116,7 +133,8 @@ class World:
         new = dict.fromkeys(_FLOAT_STATE, np.zeros(count))
         new.update(x=x, y=y, heading=heading, vx=speed)
         for name in _FLOAT_STATE:
-            setattr(self, name, np.concatenate([getattr(self, name), new[name]]))
+            joined = np.concatenate([getattr(self, name), new[name]])
+            setattr(self, name, joined.astype(_state_dtype(name), copy=False))
         self._update_world_velocity()
         self.vehicle_class = np.concatenate([self.vehicle_class, cls.ravel()])
         self.wrecked = np.concatenate([self.wrecked, np.zeros(count, dtype=bool)])
@@ -137,7 +155,7 @@ class World:
         """Teleport vehicles ``idx`` and make them as new: straight, undamaged, at ``speed``."""
         idx = np.atleast_1d(np.asarray(idx, dtype=np.intp))
         self.x[idx], self.y[idx], self.heading[idx], self.vx[idx] = x, y, heading, speed
-        for name in ("vy", "yaw_rate", "steer", "slip_front", "slip_rear", "damage", "accel"):
+        for name in _FLOAT_STATE[4:]:
             getattr(self, name)[idx] = 0.0
         self.wrecked[idx] = False
         self._update_world_velocity()
@@ -153,7 +171,7 @@ class World:
             expected = (self.n, N_CONTROLS)
             raise ValueError(f"controls must be shaped {expected}, not {controls.shape}")
         if self.aids.any():
-            apply_aids(controls, self.aids, self.speed, self.vx, self.slip_rear)
+            apply_aids(self, controls)
         controls[self.wrecked] = WRECKED_CONTROLS
         self.controls = controls
         self.previous = self.snapshot()
@@ -177,7 +195,15 @@ class World:
         self.world_vy = self.vx * sin_h + self.vy * cos_h
 
     def _apply_damage(self, hits: Collisions) -> np.ndarray:
-        """Impulse / mass is the delta-v each car felt; above the threshold it wears it down."""
+        """Impulse / mass is the delta-v each car felt; above the threshold it wears it down.
+
+        Damage grows as ``((delta_v - IMPACT_THRESHOLD) / durability) ** DAMAGE_EXPONENT``
+        per step: a knock costs little, a hard hit a lot, and one blow of
+        ``durability`` m/s beyond the threshold wrecks the car. Each hit also bends
+        the steering towards the side it came from (:attr:`steer_pull`, up to
+        :data:`PULL_AT_WRECK_RAD` of front-wheel angle at full damage); the engine's
+        lost power is the physics' (:data:`game.sim.dynamics.DAMAGE_POWER_LOSS`).
+        """
         if not len(hits):
             return np.zeros(0, dtype=np.intp)
         cars = np.concatenate([hits.a, hits.b[hits.b >= 0]])
@@ -186,9 +212,15 @@ class World:
         hurt = np.flatnonzero(felt > IMPACT_THRESHOLD)
         if not hurt.size:
             return hurt
-        self.damage[hurt] = np.minimum(
-            self.damage[hurt] + (felt[hurt] - IMPACT_THRESHOLD) / self.params.durability[hurt], 1.0
-        )
+        blow = ((felt[hurt] - IMPACT_THRESHOLD) / self.params.durability[hurt]) ** DAMAGE_EXPONENT
+        added = np.minimum(self.damage[hurt] + blow, 1.0) - self.damage[hurt]
+        self.damage[hurt] += added
+        px = np.concatenate([hits.x, hits.x[hits.b >= 0]])
+        py = np.concatenate([hits.y, hits.y[hits.b >= 0]])
+        cos_h, sin_h = cos_sin(self.heading[cars])
+        right = (py - self.y[cars]) * cos_h - (px - self.x[cars]) * sin_h  # m right of centre
+        side = np.bincount(cars, weights=impulses * right, minlength=self.n)[hurt]
+        self.steer_pull[hurt] += np.where(side < 0.0, -1.0, 1.0) * added * PULL_AT_WRECK_RAD
         newly = hurt[(self.damage[hurt] >= 1.0) & ~self.wrecked[hurt]]
         self.wrecked[newly] = True
         return newly

@@ -48,3 +48,9 @@ def test_crossfade_weights_pick_two_neighbours_and_sum_to_one():
     assert np.count_nonzero(weights) <= 2
     assert crossfade_weights(1.0, 8)[-1] == pytest.approx(1.0)
     assert crossfade_weights(0.0, 8)[0] == pytest.approx(1.0)
+
+
+def test_the_scrape_loops_without_a_click_and_rasps_high():
+    wave = synth.scrape_loop()
+    assert abs(float(wave[0]) - float(wave[-1])) < 0.2  # circular noise, whole cycles
+    assert 300.0 < synth.dominant_hz(wave) < 6000.0

@@ -21,10 +21,11 @@ def screen():
 
 
 def frame(phase="before", seconds_left=None, heat=0.0, pursuit=False, seen=False,
-          radio="") -> FrameView:
+          radio="", damage=0.0) -> FrameView:
     window = WindowView(phase, "Warehouse, 5th & Alameda", "02:00", seconds_left)
     rules = RulesView(clock_text="01:59:40", objective="Wait.", window=window)
-    return FrameView(rules=rules, heat=HeatView(heat, pursuit, seen), radio=radio)
+    return FrameView(rules=rules, heat=HeatView(heat, pursuit, seen), radio=radio,
+                     damage=damage)
 
 
 def drawn(screen, view: FrameView, backdrop=(255, 255, 255)) -> np.ndarray:
@@ -79,3 +80,21 @@ def test_the_radio_has_its_own_line_at_the_bottom(screen):
     centre = slice(SIZE[0] // 2 - 200, SIZE[0] // 2 + 200)
     blue = lambda p: int(((p[centre, bottom, 2] > 200) & (p[centre, bottom, 0] < 180)).sum())  # noqa: E731
     assert blue(quiet) == 0 and blue(talking) > 100
+
+
+def gauge_colour(pixels: np.ndarray, colour: tuple[int, int, int]) -> int:
+    """Pixels of this colour in the damage gauge's corner, right of the speedometer."""
+    corner = pixels[200:400, SIZE[1] - 90 : SIZE[1] - 30]
+    return int((np.abs(corner - colour).sum(axis=2) < 30).sum())
+
+
+def test_the_damage_gauge_fills_with_damage_and_warns_in_colour(screen):
+    cyan, amber, pink = (5, 217, 232), (255, 176, 56), (255, 42, 109)
+    new = drawn(screen, frame(damage=0.0), backdrop=(0, 0, 0))
+    dented = drawn(screen, frame(damage=0.27), backdrop=(0, 0, 0))
+    smoking = drawn(screen, frame(damage=0.55), backdrop=(0, 0, 0))
+    failing = drawn(screen, frame(damage=0.9), backdrop=(0, 0, 0))
+    assert gauge_colour(new, cyan) == 0  # an empty bar (its frame and label are grey)
+    assert 250 < gauge_colour(dented, cyan) < 500  # a quarter of the 148 x 10 bar
+    assert gauge_colour(smoking, amber) > 600 and gauge_colour(smoking, cyan) == 0
+    assert gauge_colour(failing, pink) > 1100

@@ -98,3 +98,22 @@ def test_controls_and_checks_must_fit_together(tmp_path):
         path = tmp_path / f"{name}.npz"
         write_npz(path, meta=meta(), controls=controls, checks=checks, hashes=hashes)
         problem(path)
+
+
+def test_a_replays_rules_show_everything_the_drives_rules_do():
+    """The replay adds its time left and its end to the inner rules' view, field by
+    field as they are (a free drive replayed in the window once lost the newer fields)."""
+    from types import SimpleNamespace
+
+    from game.session.replay import ReplayRules
+    from game.session.view import CrewView, RulesView
+
+    crew = (CrewView("Blanche", "out", (1.0, 2.0), walking=True),)
+    inner_view = RulesView("23:14", "Drive.", (1.0, 2.0), "Hill St", True, None, crew, ("x",))
+    inner = SimpleNamespace(view=lambda session: inner_view)
+    session = SimpleNamespace(world=SimpleNamespace(tick=30), dt=1 / 60)
+    shown = ReplayRules(inner, ticks=90).view(session)
+    assert (shown.waypoint_label, shown.waypoint_here, shown.crew) == ("Hill St", True, crew)
+    assert shown.notes == ("x", "REPLAY   1.0 s left") and not shown.finished
+    session.world.tick = 90
+    assert ReplayRules(inner, ticks=90).view(session).finished

@@ -124,3 +124,11 @@ def test_free_drive_says_when_the_players_car_is_wrecked(level):
         session.tick()
     assert session.world.wrecked[session.player]
     assert any("WRECKED" in line and "Restart" in line for line in hud_lines(session.view))
+
+
+def test_the_view_carries_the_drivers_damage_for_the_gauge(level):
+    session = free_drive_session(level, seed=0)
+    assert session.view.damage == 0.0
+    session.world.damage[session.player] = 0.4
+    session.tick()
+    assert session.view.damage == pytest.approx(0.4)

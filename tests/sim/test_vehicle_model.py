@@ -159,3 +159,35 @@ def test_full_lock_at_city_speed_runs_wide_instead_of_spinning(vehicle_class):
         worst = max(worst, abs(world.slip_rear[0]))
     assert worst < np.radians(8)  # the rear holds; the handbrake is what brings it round
     assert world.yaw_rate[0] > 0.5  # and it is still turning hard
+
+
+@pytest.mark.parametrize("held", ["brake", "handbrake"])
+@pytest.mark.parametrize("vehicle_class", [VehicleClass.DRIVER, VehicleClass.MUSCLE])
+def test_a_burnout_spins_the_rear_wheels_and_holds_the_car_still(vehicle_class, held):
+    world = World(open_square())
+    world.spawn(vehicle_class, 400.0, 400.0, 0.0)
+    hold(world, 2.0, throttle=1.0, **{held: 1.0})
+    assert world.rear_spin.dtype == np.float32
+    assert world.rear_spin[0] > 5.0  # m/s the tread runs faster than the car
+    assert world.speed[0] < 0.1 and abs(world.x[0] - 400.0) < 0.05
+    hold(world, 1.5, throttle=1.0)  # let go of the brake: the car launches
+    assert world.speed[0] > 3.0
+
+
+def test_the_rear_wheels_grip_in_ordinary_driving():
+    world = World(straight())
+    world.spawn(VehicleClass.SEDAN, 10.0, 24.0, 0.0)
+    spins = []
+    for _ in range(300):
+        world.step(controls_for(1, throttle=1.0))
+        spins.append(float(world.rear_spin[0]))
+    assert max(spins) == 0.0  # the sedan's drive never outruns its tyres
+    assert world.speed[0] > 10.0
+
+
+def test_a_spinning_rear_has_little_side_grip_without_traction_control():
+    world = World(open_square())
+    world.spawn(VehicleClass.MUSCLE, 200.0, 400.0, 0.0, speed=8.0)
+    hold(world, 1.5, throttle=1.0, steer=0.6)  # power oversteer: the tail comes round
+    assert world.rear_spin[0] > 0.5
+    assert abs(world.slip_rear[0]) > np.radians(8)

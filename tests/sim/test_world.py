@@ -28,8 +28,9 @@ def random_drive(seed: int, ticks: int, cars: int = 4) -> tuple[World, int]:
 
 
 def test_same_seed_and_controls_give_the_same_hash_after_10000_ticks():
-    first, contacts = random_drive(seed=7, ticks=10_000)
-    second, _ = random_drive(seed=7, ticks=10_000)
+    # seed 0: a run whose cars keep meeting (some seeds leave four cars apart for good)
+    first, contacts = random_drive(seed=0, ticks=10_000)
+    second, _ = random_drive(seed=0, ticks=10_000)
     assert contacts > 100  # the run went through plenty of collisions
     assert first.state_hash() == second.state_hash()
     assert first.tick == 10_000 and first.time == pytest.approx(10_000 / 60)
