@@ -159,7 +159,6 @@ def test_pawn_shop_shaken_then_hidden_at_the_motel_opens_the_bag():
     session, runtime = build_job("pawn_shop", seed=0)
     session.player_driver = Steady()
     _run(session, runtime, 0.1)
-    runtime.spawn_actor("waiting_car")
     actors.chase(runtime, "waiting_car")
     runtime.goto("getaway")
     x, y = runtime.goal_point("motel")
