@@ -163,3 +163,25 @@ def hold_still(n: int) -> np.ndarray:
     controls = idle_controls(n)
     controls[:, HANDBRAKE] = 1.0
     return controls
+
+
+PULL_IN_MS = 9.0  #: the speed a car pulling in off the road drives at, at most
+
+
+def pull_in(world, cars: np.ndarray, rows: np.ndarray, goal: tuple[float, float],
+            within_m: float, stop_m: float) -> np.ndarray:
+    """The last metres to a point off the road (a lot beside it), for the cars in ``rows``
+    (their control rows, in the order of ``cars``): those within ``within_m`` of ``goal``
+    drive straight at it, slowing as they near it, and stand still once within
+    ``stop_m``. The others keep their rows. Returns the rows."""
+    left = np.hypot(world.x[cars] - goal[0], world.y[cars] - goal[1])
+    close = left < within_m
+    if close.any():
+        c = cars[close]
+        speed = np.clip(0.5 * (left[close] - stop_m), 0.0, PULL_IN_MS)
+        rows[close] = drive_to(world.x[c], world.y[c], world.heading[c], world.vx[c],
+                               np.full(c.size, goal[0]), np.full(c.size, goal[1]), speed,
+                               Chassis.of_classes(world.vehicle_class[c]))
+        parked = close & (left < stop_m)
+        rows[parked] = hold_still(int(parked.sum()))
+    return rows

@@ -152,10 +152,10 @@ class BriefingScene(Scene):
         client = text.render(f"Client: {self.mission.client}", 24, palette.TEXT_DIM)
         screen.blit(client, client.get_rect(midtop=(column, y)))
         y += 40
-        for paragraph, colour in (
-            (THE_RULE, palette.NEON_CYAN),
-            (self.mission.briefing, palette.TEXT),
-        ):
+        from game.mission.runtime import is_windowless
+
+        rule = () if is_windowless(self.mission) else ((THE_RULE, palette.NEON_CYAN),)
+        for paragraph, colour in (*rule, (self.mission.briefing, palette.TEXT)):
             for line in _wrap(paragraph, 52 if self.level is not None else 78):
                 rendered = text.render(line, 24, colour)
                 screen.blit(rendered, rendered.get_rect(midtop=(column, y)))

@@ -57,6 +57,8 @@ def why_it_ended(result: JobResult) -> str:
         return sentence(result.reason)
     if result.outcome == "success":
         kept = "" if result.rule_kept else " You broke the rule, so they pay half."
+        if result.reason:  # the job's own words ("Nino's car is on the beach")
+            return sentence(result.reason) + kept
         return "Everyone made it back and you got away clean." + kept
     return sentence(result.reason) or "The job is not over."
 
@@ -89,6 +91,8 @@ class ResultsScene(MenuScene):
         if r.scorecard:  # a race's or an audition's own lines stand for the crew's
             lines = lines[:2] + [(line, palette.TEXT_DIM if line.endswith(MISSED)
                                   else palette.NEON_CYAN) for line in r.scorecard]
+        if not r.under_window:
+            lines.remove(rule)  # no crew, no window: no rule to keep
         elif r.window_opened_at is None:
             lines.append(("The window never opened: the crew never went in", palette.TEXT))
         else:
@@ -99,6 +103,8 @@ class ResultsScene(MenuScene):
             lines.append((f"Back in the car: {back}{when}", palette.NEON_CYAN))
             if r.crew_left_behind:
                 lines.append((f"Left behind: {names(r.crew_left_behind)}", palette.AMBER))
+        if r.bag_note:
+            lines.append((f"The bag: ${r.bag_usd:,}. {sentence(r.bag_note)}", palette.AMBER))
         lines += [
             (f"Heat max {r.heat_max:.1f}", palette.TEXT),
             (f"Clock at the end {format_clock(r.clock_end)}", palette.TEXT_DIM),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.mission.events import Message, ObjectiveChanged, Witnessed
+from game.mission import actors
+from game.mission.events import BagOpened, Message, ObjectiveChanged, Witnessed
 from game.mission.model import Action
 from game.session.events import RadioLine
 
@@ -57,6 +58,13 @@ def _judge(rt: MissionRuntime, action: Action) -> None:
     won, sentence = rt.mechanic.verdict()
     rt.end("success" if won else "failed", f"{action.reason}: {sentence}" if action.reason
            else sentence)
+def _drive_to(rt: MissionRuntime, action: Action) -> None:
+    actors.send(rt, action.vehicle, *rt.goal_point(action.zone))
+
+
+def _bag(rt: MissionRuntime, action: Action) -> None:
+    rt.emit(BagOpened(int(action.value), action.text, rt.clock.now))
+    rt.emit(Message(action.text, 6.0))
 
 
 ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
@@ -74,4 +82,8 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "witness": lambda rt, a: rt.emit(Witnessed(a.text, rt.clock.now)),
     "start_race": _start_race,
     "judge": _judge,
+    "drive_to": _drive_to,
+    "chase": lambda rt, a: actors.chase(rt, a.vehicle),
+    "crew_down": lambda rt, a: rt.rule.crew_down(a.crew),
+    "bag": _bag,
 }

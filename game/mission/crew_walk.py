@@ -87,7 +87,7 @@ class CrewWalk:
             return CrewView(member.name, name, self.pickup[member.name])
         if self.door is None or self.meeting is None or self.opened_at is None:
             return CrewView(member.name, name)
-        if state is CrewState.LEFT_BEHIND:
+        if state in (CrewState.LEFT_BEHIND, CrewState.DOWN):
             return CrewView(member.name, name, self.door)
         if state is CrewState.OUT:
             return CrewView(member.name, name, _beside(self.meeting, self.door, side))

@@ -76,6 +76,15 @@ class Witnessed:
 
 
 @dataclass(frozen=True)
+class BagOpened:
+    """What the bag the crew brought out holds (a ``bag`` action): the double-cross."""
+
+    value: int  #: dollars in it
+    text: str  #: what that means, in a sentence the results and the career keep
+    clock: float
+
+
+@dataclass(frozen=True)
 class DetectiveArrived:
     """The Detective's unmarked car came into the job (a career's file was thick enough)."""
 

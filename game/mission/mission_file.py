@@ -38,8 +38,10 @@ from typing import Any, NamedTuple
 from game.mission.clock import WINDOW_S, format_clock, parse_clock
 from game.mission.model import (
     ACTION_KINDS,
+    ACTOR_ROLES,
     MANOEUVRES,
     NEEDS_TABLE,
+    PLAYER,
     RISKS,
     TRIGGER_KINDS,
     Action,
@@ -118,13 +120,15 @@ PARAMETER_RANGES: dict[tuple[str, str], NumberRange] = {
     ("message", "seconds"): NumberRange(0.5, 60.0, "seconds on screen"),
     ("dispatch", "units"): NumberRange(1, 20, "police units", integer=True),
     ("add_heat", "value"): NumberRange(-MAX_HEAT, MAX_HEAT, "heat"),
+    ("bag", "value"): NumberRange(0, 100_000_000, "dollars", integer=True),
 }
 _BOOL_PARAMETERS = {"without_pursuit", "all"}  #: every other non-numeric parameter is a string
 
 #: trigger kinds that test a state, not an event of this tick: if the state already holds
 #: when the stage begins, the trigger fires on its first tick
 _STATE_TRIGGERS = frozenset({"clock", "window_elapsed", "crew_back", "vehicle_wrecked",
-                             "heat_above", "busted"})
+                             "heat_above", "busted", "chaser_shaken", "vehicle_arrived",
+                             "target_made", "target_lost"})
 #: ...and these do too when their seconds are no longer than one tick
 _TIMED_TRIGGERS = frozenset({"after", "stopped_in_zone"})
 
@@ -705,6 +709,8 @@ def _check_contract(r: _Reader, mission: Mission) -> None:
     if any(p.where in ("contract.time", "clock.start") for p in r.problems):
         return  # already said what is wrong with them
     agreed = mission.contract.time
+    if agreed is None and not mission.crew:
+        return  # no crew, no window: a job like a takedown runs on its stages alone
     if agreed is None:
         if not any(a.kind == "start_window" for a in all_actions(mission)):
             r.problem("contract.time", "missing, and no start_window action opens the window "
@@ -735,6 +741,27 @@ def _check_actors(r: _Reader, mission: Mission) -> None:
         if actor is not None and actor.at_start:
             r.problem(f"{action.where}.vehicle", f"vehicle {shown(actor.name)} is there from "
                       f"the start (set at_start = false in {actor.where} to bring it in here)")
+    _check_actor_roles(r, mission, by_name)
+
+
+def _check_actor_roles(r: _Reader, mission: Mission, by_name: dict[str, VehicleActor]) -> None:
+    """Orders and triggers about an actor name one of the roles that has them (a ``chase``
+    for a chaser, ``target_made`` for a target), and ``crew_down`` a member of the crew."""
+    triggers = [*(t for s in mission.stages for t in s.on), *mission.always]
+    crew = [member.name for member in mission.crew]
+    for item in [*all_actions(mission), *triggers]:
+        roles = ACTOR_ROLES.get(item.kind)
+        actor = by_name.get(item.vehicle)
+        if item.kind in ACTOR_ROLES and item.vehicle == PLAYER:
+            r.problem(f"{item.where}.vehicle", f"{item.kind} is about one of the job's "
+                      "vehicles, not the Driver's own car")
+        elif roles is not None and actor is not None and actor.role not in roles:
+            r.problem(f"{item.where}.vehicle", f"{item.kind} needs a vehicle with the role "
+                      f"{' or '.join(map(shown, roles))}; {shown(actor.name)} is a "
+                      f"{shown(actor.role)}")
+        if item.kind == "crew_down" and item.crew not in crew:
+            r.problem(f"{item.where}.crew", f"no crew member {shown(item.crew)}"
+                      f"{close_hint(item.crew, crew)}")
 
 
 def _check_job_tables(r: _Reader, mission: Mission) -> None:

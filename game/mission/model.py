@@ -31,6 +31,12 @@ TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "busted": (frozenset(), frozenset()),
     "race_finished": (frozenset(), frozenset()),
     "manoeuvres_done": (frozenset(), frozenset()),
+    # the job's actors (game/mission/actors.py): chasers, targets
+    "chaser_shaken": (frozenset({"vehicle"}), frozenset()),
+    "vehicle_arrived": (frozenset({"vehicle", "zone"}), frozenset()),
+    "target_made": (frozenset({"vehicle"}), frozenset()),
+    "target_lost": (frozenset({"vehicle"}), frozenset()),
+    "t_bone": (frozenset({"vehicle"}), frozenset()),
 }
 
 #: action kind -> (required parameters, optional parameters)
@@ -49,6 +55,11 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "witness": (frozenset({"text"}), frozenset()),
     "start_race": (frozenset(), frozenset()),
     "judge": (frozenset(), frozenset({"reason"})),
+    # orders to the job's actors, and what the crew brings out
+    "drive_to": (frozenset({"vehicle", "zone"}), frozenset()),
+    "chase": (frozenset({"vehicle"}), frozenset()),
+    "crew_down": (frozenset({"crew"}), frozenset()),
+    "bag": (frozenset({"value", "text"}), frozenset()),
 }
 
 #: trigger and action kinds that need the mission's ``[race]`` or ``[audition]`` table
@@ -57,6 +68,18 @@ NEEDS_TABLE: dict[str, tuple[str, ...]] = {
     "start_race": ("race",),
     "manoeuvres_done": ("audition",),
     "judge": ("race", "audition"),
+}
+
+#: actions and triggers about one of the job's actors (never the Driver's own car), and
+#: the roles that have them (None: any role); check says so
+ACTOR_ROLES: dict[str, tuple[str, ...] | None] = {
+    "drive_to": ("chaser", "target"),
+    "chase": ("chaser",),
+    "chaser_shaken": ("chaser",),
+    "target_made": ("target",),
+    "target_lost": ("target",),
+    "vehicle_arrived": None,
+    "t_bone": None,
 }
 
 PLAYER = "player"  #: the vehicle name missions use for the Driver's car
@@ -74,6 +97,7 @@ class Action:
     value: float = 0.0
     stage: str = ""
     reason: str = ""
+    crew: str = ""  #: a crew member's name (``crew_down``)
 
 
 @dataclass(frozen=True)

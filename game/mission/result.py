@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from game.ai.detective import DetectiveController
 from game.mission.clock import format_clock
-from game.mission.events import Witnessed
+from game.mission.events import BagOpened, Witnessed
 from game.mission.testimony import Testimony
 from game.mission.window import CrewState
 from game.session.radio import describe_car
@@ -75,6 +75,10 @@ class JobResult:
     score: int = 0  #: an audition: the points scored (scratches taken off)
     manoeuvres_passed: tuple[str, ...] = ()  #: an audition: the manoeuvres passed
     scratches: int = 0  #: an audition: touches of a wall, a pillar or a car
+    under_window: bool = True  #: the job ran under the five-minute rule (False: no crew)
+    bag_usd: int = 0  #: dollars in the bag the crew brought out (a ``bag`` action), else 0
+    #: what the bag means (the double-cross: far more than agreed), kept by the career
+    bag_note: str = ""
 
     @property
     def won(self) -> bool:
@@ -105,10 +109,10 @@ class JobResult:
 
 def payout(runtime: MissionRuntime) -> int:
     ended, crew = runtime.ended, runtime.rule.crew
-    if ended is not None and not crew:
-        return runtime.mission.payout if ended.outcome == "success" else 0
     if ended is None or ended.outcome == "failed":
         return 0
+    if not crew:  # a job with no crew (a takedown) pays its client's price
+        return runtime.mission.payout
     share = sum(c.state is CrewState.BACK for c in crew) / len(crew)
     kept = 1.0 if runtime.rule.rule_kept else RULE_BROKEN_PAY
     return int(round(runtime.mission.payout * share * kept))
@@ -176,6 +180,8 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         place_reached_at=runtime.place_reached_at,
         stages_entered=tuple(runtime.stages_entered),
         **_mechanic_fields(runtime),
+        under_window=not runtime.windowless,
+        **_bag(runtime),
     )
 
 
@@ -185,6 +191,12 @@ def _mechanic_fields(runtime: MissionRuntime) -> dict:
     if mechanic is None:
         return {}
     return {"scorecard": mechanic.scorecard(), **mechanic.result_fields()}
+
+
+def _bag(runtime: MissionRuntime) -> dict:
+    """What the last ``bag`` action said the bag held, as JobResult fields."""
+    bags = [e for e in runtime.events if isinstance(e, BagOpened)]
+    return {"bag_usd": bags[-1].value, "bag_note": bags[-1].text} if bags else {}
 
 
 def done_reason(runtime: MissionRuntime) -> str:

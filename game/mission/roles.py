@@ -21,6 +21,7 @@ from game.ai.driver import FleetDriver, Setting
 from game.ai.parked import ParkedCars
 from game.ai.police import PoliceController
 from game.ai.racers import RacerController
+from game.ai.target import TargetController
 from game.ai.traffic import TrafficController
 
 HELICOPTER = "helicopter"  #: the police helicopter (flies; no car, no fleet)
@@ -41,6 +42,7 @@ ROLES: dict[str, Role] = {
     "chaser": Role("muscle", ChaserController.in_setting, "hunts the Driver, rams, PITs"),
     "detective": Role("unmarked", DetectiveController.in_setting, "tails and predicts (one)"),
     "racer": Role("stock_car", RacerController.in_setting, "races the lap's line, passes, pits"),
+    "target": Role("sedan", TargetController.in_setting, "drives where sent, watches mirrors"),
 }
 
 

@@ -15,6 +15,11 @@ into the job the runtime has the cast bring the Detective's car in
 (:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
 :class:`~game.mission.events.DetectiveArrived` event.
 
+Triggers about the job's own actors (a chaser shaken, a target that made the tail or
+arrived, a T-bone from this step's contacts) read an :class:`~game.mission.actors.ActorWatch`
+in the tick; a job with no crew and no agreed time (:func:`is_windowless`) has no
+window: the rule sleeps and the view shows none.
+
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
 rules, by :func:`game.mission.result.job_result`. No pygame, no sound.
@@ -29,6 +34,7 @@ import numpy as np
 from game.ai.routes import zone_goal
 from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
+from game.mission.actors import ActorWatch, actor_meters, followed_car
 from game.mission.cast import JobCast
 from game.mission.clock import MissionClock, format_clock
 from game.mission.crew_walk import CrewWalk, door_point
@@ -102,6 +108,8 @@ class MissionRuntime:
         self._tick_events: list = []
         self._goal_points: dict[str, tuple[float, float]] = {}
         self._started = False
+        #: no crew and no agreed time: a job with no window (a takedown); the rule sleeps
+        self.windowless = is_windowless(mission)
         #: elapsed_s at which a career brings the Detective in (None: not, or done)
         self.detective_due_s = session.law.standing.detective_after_s
         #: the job's race or audition (game.mission.mechanics), None for stages only
@@ -179,7 +187,9 @@ class MissionRuntime:
             # the way it went, not the way it faced (a car can back out of a yard)
             moving = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
             self.departure = compass(moving) + (f" on {street}" if street else "")
-        for event in self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS):
+        rule_events = [] if self.windowless else \
+            self.rule.update(self.clock.now, dt_clock, in_place, speed < STOPPED_MS)
+        for event in rule_events:
             self._rule_event(event)
         if self.mechanic is not None:
             for event in self.mechanic.update(self, report):
@@ -196,6 +206,7 @@ class MissionRuntime:
             heat=self.heat,
             wrecked=lambda name: self._wrecked(world, name),
             busted=session.law.busted is not None,
+            actors=ActorWatch(self, report.step.collisions),
         )
         self._zones_before = zones
         for trigger in (*self._always.fired_now(tick), *self._armed.fired_now(tick)):
@@ -242,7 +253,7 @@ class MissionRuntime:
         if not self.stage_id:
             return None
         stage = self.mission.stage(self.stage_id)
-        for kind in ("stopped_in_zone", "enter_zone"):
+        for kind in ("stopped_in_zone", "enter_zone", "vehicle_arrived"):
             for trigger in stage.on:
                 if trigger.kind == kind:
                     return trigger.zone
@@ -262,7 +273,7 @@ class MissionRuntime:
             return self.mechanic.waypoint_zone()
         if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
             return self.stage_zone()
-        if rule.phase is WindowPhase.BEFORE:
+        if rule.phase is WindowPhase.BEFORE and not self.windowless:
             return self.mission.contract.place
         if rule.phase is WindowPhase.OPEN and not rule.all_back and self.crew_out_there():
             return self.mission.contract.place
@@ -305,14 +316,16 @@ class MissionRuntime:
         )
         world, player = session.world, session.player
         car = (float(world.x[player]), float(world.y[player])) if player >= 0 else (0.0, 0.0)
+        followed = followed_car(self) if self.ended is None else None
         return RulesView(
             clock_text=self.clock.text(),
             objective=self.objective,
-            waypoint=self.waypoint(),
-            waypoint_label=self.waypoint_label(),
-            waypoint_here=self.at_waypoint(),
-            window=window,
+            waypoint=followed[0] if followed else self.waypoint(),
+            waypoint_label=followed[1] if followed else self.waypoint_label(),
+            waypoint_here=False if followed else self.at_waypoint(),
+            window=None if self.windowless else window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
+            meters=actor_meters(self) if self.ended is None else (),
             finished=self.ended is not None,
             gauge=self.mechanic.gauge() if self.mechanic is not None else None,
         )
@@ -326,6 +339,12 @@ class MissionRuntime:
             self.ended.outcome if self.ended is not None else "",
             self.mechanic.state() if self.mechanic is not None else (),
         )
+
+
+def is_windowless(mission: Mission) -> bool:
+    """A job with no crew and no agreed time has no five-minute window (its contract
+    names only the place); ``check`` allows that only when there is no crew."""
+    return not mission.crew and mission.contract.time is None
 
 
 def rule_state(rule: WindowRule) -> tuple:

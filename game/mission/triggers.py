@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.mission.actors import ActorWatch
 from game.mission.audition import AuditionComplete
 from game.mission.events import CrewBoarded, RuleBroken, WindowClosed, WindowOpened
 from game.mission.model import Trigger
@@ -37,6 +38,7 @@ class Tick:
     heat: HeatMeter
     wrecked: Callable[[str], bool]  #: vehicle name -> wrecked now
     busted: bool = False
+    actors: ActorWatch | None = None  #: the job's chasers and targets, this tick
 
 
 @dataclass
@@ -109,4 +111,10 @@ _CHECKS: dict[str, Callable[[Trigger, Tick, TriggerState], bool]] = {
     "busted": lambda t, tick, s: tick.busted,
     "race_finished": _happened(RaceFinished),
     "manoeuvres_done": _happened(AuditionComplete),
+    "chaser_shaken": lambda t, tick, s: tick.actors is not None and tick.actors.shaken(t.vehicle),
+    "vehicle_arrived": lambda t, tick, s: tick.actors is not None
+    and tick.actors.arrived(t.vehicle, t.zone),
+    "target_made": lambda t, tick, s: tick.actors is not None and tick.actors.made(t.vehicle),
+    "target_lost": lambda t, tick, s: tick.actors is not None and tick.actors.lost(t.vehicle),
+    "t_bone": lambda t, tick, s: tick.actors is not None and tick.actors.t_boned(t.vehicle),
 }

@@ -38,6 +38,7 @@ class CrewState(Enum):
     OUT = auto()  #: came out, waiting for the car at the place
     BACK = auto()  #: in the car after the job
     LEFT_BEHIND = auto()  #: not back when the window closed
+    DOWN = auto()  #: shot or taken inside (a ``crew_down`` action): not coming back
 
 
 class WindowPhase(Enum):
@@ -88,7 +89,8 @@ class WindowRule:
     @property
     def all_back(self) -> bool:
         """Every crew member who went in is back in the car."""
-        went_in = [c for c in self.crew if c.state not in (CrewState.AT_PICKUP, CrewState.ABOARD)]
+        went_in = [c for c in self.crew
+                   if c.state not in (CrewState.AT_PICKUP, CrewState.ABOARD, CrewState.DOWN)]
         return bool(went_in) and all(c.state is CrewState.BACK for c in went_in)
 
     @property
@@ -104,6 +106,12 @@ class WindowRule:
         for member in boarded:
             member.state = CrewState.ABOARD
         return [CrewBoarded(m.name, clock, returning=False) for m in boarded]
+
+    def crew_down(self, name: str) -> None:
+        """``name`` is not coming back (shot at the door): the rest are all that can be."""
+        for member in self.crew:
+            if member.name == name and member.state is not CrewState.BACK:
+                member.state = CrewState.DOWN
 
     def request_open(self) -> None:
         """Open the window on the next update (the ``start_window`` action)."""

@@ -7,7 +7,8 @@ Where things sit (the minimap is drawn beside it, bottom right):
     top centre    the window countdown, large, while the window is open
     top right     the clock on a dark backing; under it the heat gauge (a slot: pips up to
                   the most heat there is, PURSUIT and SEEN) in a job or once there is heat;
-                  under that a job's own gauge (the lap board, the manoeuvre list)
+                  under that the job's own meters (the tail meter, the gap to a chaser)
+                  and its gauge (the lap board, the manoeuvre list)
     bottom centre the radio line over the street name
     bottom left   the speedometer; beside it the car's damage gauge (amber once the car
                   smokes, pink when one more hard hit may wreck it)
@@ -25,7 +26,7 @@ from game.render import palette
 from game.render.effects import SMOKE_FROM_DAMAGE
 from game.render.text import TextCache
 from game.session.escalation import shipped_max_heat
-from game.session.view import FrameView, Gauge, hud_lines, window_countdown
+from game.session.view import FrameView, Gauge, MeterView, hud_lines, window_countdown
 
 DIAL_RADIUS = 86  #: px
 DIAL_MAX_KMH = 240
@@ -79,10 +80,14 @@ class Hud:
         clock_box = self._clock(screen, frame.rules.clock_text)
         rules = frame.rules
         heat = frame.heat
+        gauge_top = clock_box.bottom + 8
         if rules.window is not None or heat.heat > 0.0 or heat.pursuit or heat.searched:
-            self._heat(screen, frame, (clock_box.right, clock_box.bottom + 8))
+            self._heat(screen, frame, (clock_box.right, gauge_top))
+            gauge_top += 52
+        for meter in rules.meters:
+            gauge_top = self._meter(screen, meter, (clock_box.right, gauge_top)).bottom + 6
         if rules.gauge is not None:
-            self.gauge(screen, rules.gauge, (width - 10, clock_box.bottom + 62))
+            self.gauge(screen, rules.gauge, (width - 10, max(gauge_top, clock_box.bottom + 62)))
         countdown = window_countdown(frame)
         if countdown is not None:
             self._countdown(screen, countdown, rules.window.seconds_left)
@@ -194,6 +199,24 @@ class Hud:
             screen.blit(label, (box.left + 8, y))
             screen.blit(value, value.get_rect(topright=(box.right - 8, y)))
             y += label.get_height() + 2
+
+    def _meter(self, screen: pygame.Surface, gauge: MeterView,
+               topright: tuple[int, int]) -> pygame.Rect:
+        """A job's meter (the tail meter, the gap to a chaser): its label and a bar, in the
+        warning colour while it warns; its words are on the panel (hud_lines)."""
+        label = self.text.render(gauge.label, 22, palette.TEXT_DIM)
+        bar_w, bar_h = 180, 12
+        box = pygame.Rect(0, 0, label.get_width() + bar_w + 26, bar_h + 14)
+        box.topright = topright
+        screen.blit(self.backing(box.size), box)
+        screen.blit(label, (box.left + 6, box.top + 3))
+        bar = pygame.Rect(box.left + label.get_width() + 14, box.top + 7, bar_w, bar_h)
+        pygame.draw.rect(screen, palette.TEXT_DIM, bar, 1)
+        lit = bar.inflate(-2, -2)
+        lit.width = round(lit.width * min(1.0, max(0.0, gauge.fill)))
+        if lit.width > 0:
+            screen.fill(palette.NEON_PINK if gauge.warn else palette.NEON_CYAN, lit)
+        return box
 
     def radio_line(self, screen: pygame.Surface, line: str, midbottom: tuple[int, int]) -> None:
         """The police radio, over the street name."""

@@ -56,6 +56,16 @@ class Gauge:
 
 
 @dataclass(frozen=True)
+class MeterView:
+    """A job's own meter on the HUD (the tail meter, the gap to a chaser): a bar and a line."""
+
+    label: str  #: "TAIL", "CHASER"
+    fill: float  #: 0..1, how full the bar is (the tail meter: how suspicious he is)
+    text: str  #: what it says beside the bar ("84 m  IN HIS MIRRORS")
+    warn: bool = False  #: drawn in the warning colour
+
+
+@dataclass(frozen=True)
 class RulesView:
     """What the rules (free drive, a job, a replay) have to show this tick."""
 
@@ -68,6 +78,7 @@ class RulesView:
     crew: tuple[CrewView, ...] = ()
     notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
     gauge: Gauge | None = None  #: the job's own gauge, if it has one
+    meters: tuple[MeterView, ...] = ()  #: the job's own bar meters (tail meter, chaser gap)
     finished: bool = False  #: the drive is over (a job shows its results)
 
 
@@ -156,5 +167,6 @@ def hud_lines(view: FrameView) -> list[str]:
             lines.append(f"CREW {back}/{len(rules.crew)}")
         if not window.rule_kept:
             lines.append("RULE BROKEN")
+    lines.extend(f"{meter.label} {meter.text}" for meter in rules.meters)
     lines.extend(rules.notes)
     return lines

@@ -56,3 +56,70 @@ def test_chaser_gives_up_only_when_out_driven():
     near = ChaserController(planner, terrain, chaser_car, lose_range_m=500.0, lose_after_s=1.0)
     _run(world, near, lambda w: parked, 2.0)
     assert not near.lost
+
+
+def _chaser_on_grid(driver_xy, chaser_xy, chaser_heading, **params):
+    graph, terrain = grid_graph(), grid_terrain()
+    planner = RoutePlanner(graph)
+    world = World(terrain, seed=0)
+    world.spawn(VehicleClass.DRIVER, *driver_xy, 0.0)
+    car = world.spawn(VehicleClass.MUSCLE, *chaser_xy, chaser_heading)
+    return world, ChaserController(planner, terrain, car, **params)
+
+
+def test_breaking_the_line_of_sight_does_not_shake_it():
+    # the Driver parks round a corner, behind a block: out of its sight, well inside the
+    # gap that shakes it, for longer than that gap would have to hold
+    from game.ai.perception import line_of_sight
+
+    world, chaser = _chaser_on_grid((street_line(1) + 2, street_line(1) + 30),
+                                    (street_line(0) + 30, street_line(0) + 2), 0.0)
+    assert not line_of_sight(chaser.terrain, world.x[1:2], world.y[1:2], world.x[0],
+                             world.y[0])[0]
+    parked = hold_still(1)[0]
+    contact_s = _run(world, chaser, lambda w: parked, 3 * chaser.lose_after_s)
+    assert contact_s is not None and contact_s > 1.0  # it came round the block and hit him
+    assert not chaser.lost and not chaser.shaken(world)
+
+
+def test_only_a_gap_held_without_a_break_shakes_it():
+    world, chaser = _chaser_on_grid((street_line(2) + 2, street_line(2) + 2),
+                                    (street_line(0) + 2, street_line(0) + 2), 0.0,
+                                    lose_range_m=60.0, lose_after_s=1.0)
+    parked = hold_still(1)[0]
+    far = (street_line(2) + 2, street_line(2) + 2)  # about 180 m from the chaser's start
+    _run(world, chaser, lambda w: parked, 0.8)  # nearly long enough...
+    assert not chaser.lost and chaser.gap_held_s > 0.5
+    world.place(0, world.x[1] + 20.0, world.y[1], 0.0)  # ...then he is near it for a moment
+    _run(world, chaser, lambda w: parked, 0.1)
+    assert chaser.gap_held_s == 0.0 and not chaser.lost
+    world.place(0, *far, 0.0)
+    _run(world, chaser, lambda w: parked, 1.5)  # far again, and for long enough now
+    assert chaser.lost and chaser.shaken(world)
+
+
+def test_a_wrecked_chaser_is_shaken():
+    world, chaser = _chaser_on_grid((street_line(1) + 2, street_line(1) + 30),
+                                    (street_line(0) + 30, street_line(0) + 2), 0.0)
+    assert not chaser.shaken(world)
+    world.wrecked[chaser.units] = True
+    assert chaser.shaken(world) and not chaser.lost
+
+
+def test_a_chaser_sent_to_a_lot_waits_there_lit_until_it_is_let_loose():
+    from game.sim.controls import LIGHTS
+
+    lot = (street_line(2) - 20, street_line(0) + 2)  # on its way east, past a junction
+    world, chaser = _chaser_on_grid((street_line(2) + 25, street_line(0) - 2),
+                                    (street_line(0) + 30, street_line(0) + 2), 0.0)
+    chaser.send(*lot)
+    parked = hold_still(1)[0]
+    touched = _run(world, chaser, lambda w: parked, 20.0)
+    car = chaser.units[0]
+    assert touched is None  # the Driver sat down the street, in its sight: it only waited
+    assert np.hypot(world.x[car] - lot[0], world.y[car] - lot[1]) < 16.0
+    assert abs(world.vx[car]) < 0.5
+    assert chaser.controls(world, 0, world.time)[0, LIGHTS] == 1.0  # he can see it there
+    assert chaser.gap_held_s == 0.0 and not chaser.lost  # no chase, no gap counted
+    chaser.hunt()
+    assert _run(world, chaser, lambda w: parked, 10.0) is not None  # now it goes for him

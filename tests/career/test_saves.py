@@ -138,10 +138,11 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     full = a_full_career()
     assert career.cars == (full.car,) and career.car == full.car  # his one car, in use
     # version 3 keeps the law's sentence for an arrest; version 1 knew only that it was one
-    # and the results' fields since (the place reached, the stages) come as their defaults
+    # and the results' fields since (the place reached, the stages, the window, the bag)
+    # come as their defaults
     worded = tuple(replace(job, result=replace(
         job.result, busted="busted" if job.result.busted else "", place_reached_at=None,
-        stages_entered=())) for job in full.jobs)
+        stages_entered=(), under_window=True, bag_usd=0, bag_note="")) for job in full.jobs)
     # ...and no job of version 1 was a race or an audition (those fields are newer)
     unscored = {"scorecard": (), "place": 0, "lap_times": (), "score": 0,
                 "manoeuvres_passed": (), "scratches": 0}

@@ -53,9 +53,9 @@ def test_crew_late_is_left_behind_when_the_window_closes():
     result = run_job("--seed", str(LATE_SEED), "--crew-late")
     assert result["outcome"] == "crew_left_behind" and result["rule_kept"] is True
     assert result["crew_back"] is None
-    assert result["crew_left_behind"] == ["Irish", "Blanche"]
+    assert result["crew_left_behind"] == ["Deacon", "Ray"]
     told = result["testimony"][0]
-    assert told["crew"] == "Irish" and told["plate"] and told["car"] and told["direction"]
+    assert told["crew"] == "Deacon" and told["plate"] and told["car"] and told["direction"]
     assert result["mission_clock_end"] > "02:05:00"  # it waited the whole window
 
 

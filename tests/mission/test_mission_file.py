@@ -64,7 +64,7 @@ def test_shipped_mission_parses():
     assert mission.id == "five_minutes" and mission.map == "downtown"
     assert mission.contract.place == "warehouse" and mission.contract.time == 2 * 3600
     assert [s.id for s in mission.stages] == ["pickup", "to_warehouse", "window", "getaway"]
-    assert {c.name for c in mission.crew} == {"Irish", "Blanche"}
+    assert {c.name for c in mission.crew} == {"Deacon", "Ray"}
 
 
 def test_good_mission_parses(tmp_path):

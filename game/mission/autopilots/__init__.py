@@ -20,6 +20,18 @@ if TYPE_CHECKING:
     from game.mission.runtime import MissionRuntime
 
 
+def _pawn_shop(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.pawn_shop import PawnShopAutopilot
+
+    return PawnShopAutopilot(runtime)
+
+
+def _pch(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.pch import TailAutopilot
+
+    return TailAutopilot(runtime)
+
+
 def _race(runtime: MissionRuntime) -> Driver:
     from game.mission.autopilots.race import RaceAutopilot
 
@@ -33,7 +45,10 @@ def _audition(runtime: MissionRuntime) -> Driver:
 
 
 #: mission id -> the autopilot made for it (imported when first asked for)
-JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {}
+JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
+    "pawn_shop": _pawn_shop,
+    "pch": _pch,
+}
 
 #: a mission table -> the autopilot of every job that has it
 TABLE_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
