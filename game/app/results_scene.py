@@ -91,7 +91,7 @@ class ResultsScene(MenuScene):
         if r.scorecard:  # a race's or an audition's own lines stand for the crew's
             lines = lines[:2] + [(line, palette.TEXT_DIM if line.endswith(MISSED)
                                   else palette.NEON_CYAN) for line in r.scorecard]
-        if not r.under_window:
+        elif not r.under_window:
             lines.remove(rule)  # no crew, no window: no rule to keep
         elif r.window_opened_at is None:
             lines.append(("The window never opened: the crew never went in", palette.TEXT))

@@ -48,6 +48,7 @@ from game.mission.events import (
     WindowOpened,
 )
 from game.mission.mechanics import JobMechanic, mechanic_for
+from game.mission.mission_file import all_actions
 from game.mission.model import PLAYER, Action, Mission, Trigger
 from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
@@ -343,8 +344,10 @@ class MissionRuntime:
 
 def is_windowless(mission: Mission) -> bool:
     """A job with no crew and no agreed time has no five-minute window (its contract
-    names only the place); ``check`` allows that only when there is no crew."""
-    return not mission.crew and mission.contract.time is None
+    names only the place; ``check`` allows that only when there is no crew), unless the
+    job opens one itself (``start_window``: a race's or an audition's time limit)."""
+    opens_one = any(action.kind == "start_window" for action in all_actions(mission))
+    return not mission.crew and mission.contract.time is None and not opens_one
 
 
 def rule_state(rule: WindowRule) -> tuple:
