@@ -12,7 +12,8 @@ the Driver's row; nothing is teleported. The decisions, in order:
 * window open, crew still out: wait at the place, stopped;
 * otherwise (getaway): pursued, or while the police still search for the car (their
   lookout is out), the nearest dark pocket of the map (under a bridge, an alley), lights
-  off there, waiting until the search is called off, and on to another if they find it;
+  off there, standing still until the search is called off, and on to another if they
+  find it there or a unit comes at him head-on on the way (one on the far side of it);
   then the zone where the stage wants the car stopped (the crowd at the arena).
 """
 
@@ -51,6 +52,9 @@ EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
 FOUND_M = 45.0  #: a pursuing unit this close to his hideout has found him: he moves on
 HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
+HEAD_ON_M = 45.0  #: a unit this close ahead of him, coming his way, makes him turn off
+HEAD_ON_COS = 0.75  #: "ahead": within about 40 degrees of his heading
+HEAD_ON_CLOSING_MS = 4.0  #: "coming his way": the gap closing at least this fast
 
 
 class Autopilot:
@@ -185,6 +189,9 @@ class Autopilot:
             in_shadow = cell_flag(self.level.shadow, self.level.terrain.cell_size, *self._xy)
             self.lights_on = not in_shadow
             if shadow is not None:
+                hx, hy = self.pockets[shadow]
+                if in_shadow and np.hypot(hx - self._xy[0], hy - self._xy[1]) < HIDDEN_M:
+                    return "hold", False  # in the dark, lights off: keep still
                 return shadow, False
         self.hideout = None
         return zone or "hold", False
@@ -199,16 +206,40 @@ class Autopilot:
         world, units = self.runtime.session.world, self.runtime.session.police.units
         found = self.runtime.heat.pursuit and bool(
             (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any())
+        head_on = self._unit_head_on() if self.runtime.heat.pursuit else None
         if self.hideout is not None:
             hx, hy = self.pockets[self.hideout]
             there = np.hypot(hx - x, hy - y) < HIDDEN_M
-            if not (found and there):
+            if not (found and there) and head_on is None:
                 return self.hideout
             self.burned.add(self.hideout)
         fresh = [name for name in self.pockets if name not in self.burned] or list(self.pockets)
+        if head_on is not None:  # not that way: a pocket on the other side of him
+            away = [n for n in fresh if np.dot(np.subtract(self.pockets[n], self._xy),
+                                               head_on) < 0.0]
+            fresh = away or fresh
         self.hideout = min(fresh, key=lambda n: np.hypot(self.pockets[n][0] - x,
                                                          self.pockets[n][1] - y))
         return self.hideout
+
+    def _unit_head_on(self) -> np.ndarray | None:
+        """The way (a unit vector) to a unit coming at him from ahead, inside
+        HEAD_ON_M in front and closing, or None: a driver turns off before he meets it."""
+        world, player = self.runtime.session.world, self.runtime.session.player
+        units = self.runtime.session.police.units
+        if units.size == 0:
+            return None
+        dx, dy = world.x[units] - self._xy[0], world.y[units] - self._xy[1]
+        distance = np.maximum(np.hypot(dx, dy), 1e-6)
+        h = float(world.heading[player])
+        ahead = (dx * np.cos(h) + dy * np.sin(h)) / distance
+        closing = -((world.world_vx[units] - world.world_vx[player]) * dx
+                    + (world.world_vy[units] - world.world_vy[player]) * dy) / distance
+        coming = (distance < HEAD_ON_M) & (ahead > HEAD_ON_COS) & (closing > HEAD_ON_CLOSING_MS)
+        if not coming.any():
+            return None
+        k = int(np.argmin(np.where(coming, distance, np.inf)))
+        return np.array([dx[k], dy[k]]) / distance[k]
 
     def _goal_point(self, zone_name: str, hold_back: bool) -> tuple[float, float]:
         if zone_name in self.pockets:

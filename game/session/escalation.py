@@ -54,6 +54,7 @@ class Difficulty:
     units: float  #: times the patrols of free drive and the units called in
     ram_after_s: float  #: seconds into a chase before a unit may ram
     pit: bool  #: units may spin the Driver with a PIT manoeuvre
+    box_units: int = 1  #: units within the busted radius it takes to box him in
 
 
 @dataclass(frozen=True)
@@ -202,14 +203,15 @@ def _difficulties(c: _Checker, data: dict) -> dict[str, Difficulty]:
         where = f"difficulty.{name}"
         if name not in table:
             c.problem(where, "missing (easy, normal and hard are each needed)")
-            out[name] = Difficulty(name, 1.0, 1.0, 10.0, False)
+            out[name] = Difficulty(name, 1.0, 1.0, 10.0, False, 1)
             continue
         row = c.table(table, name, "difficulty")
-        c.keys(row, {"sight", "units", "ram_after_s", "pit"}, where)
+        c.keys(row, {"sight", "units", "ram_after_s", "pit", "box_units"}, where)
         out[name] = Difficulty(name, c.number(row, "sight", where, 0.2, 3.0),
                                c.number(row, "units", where, 0.0, 4.0),
                                c.number(row, "ram_after_s", where, 0.0, 120.0),
-                               c.flag(row, "pit", where))
+                               c.flag(row, "pit", where),
+                               int(c.number(row, "box_units", where, 1, 4, default=1)))
     return out
 
 

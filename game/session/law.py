@@ -16,8 +16,9 @@ the table in ``levels/police.toml``). Then, as the police of the genre's best do
   rule); a lost pursuit sends every free unit to search round the last known point;
 - **orders by level** (:class:`Orders`): units to call in, roadblocks, the helicopter:
   the session's :mod:`game.session.backup` carries them out in the world;
-- **busted**: stopped, slower than ``below_ms``, with a pursuing unit within
-  ``radius_m``, for ``after_s``, no sooner than ``not_before_s`` into the chase.
+- **busted**: stopped, slower than ``below_ms``, boxed in by the difficulty's
+  ``box_units`` units within ``radius_m``, for ``after_s``, no sooner than
+  ``not_before_s`` into the chase.
 
 It returns the tick's events, radio lines included (:mod:`game.session.radio`); it never
 plays a sound or draws.
@@ -218,7 +219,7 @@ class Law:
             units = self.police.units[~world.wrecked[self.police.units]]
             distance = np.hypot(world.x[units] - driving.x, world.y[units] - driving.y)
             near = int((distance < table.busted_radius_m).sum())
-            caught = near > 0
+            caught = near >= self.difficulty.box_units
         self.busted_s = self.busted_s + world.dt if caught else 0.0
         if self.busted_s < table.busted_after_s:
             return None

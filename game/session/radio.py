@@ -70,13 +70,31 @@ def car_words(car: CarDescription | None, vehicle_class: str, plate: str | None)
     return f"{words}, plate {plate}" if plate else words
 
 
+OFF_STREET_CELLS = 12  #: cells (4 m each) around a point searched for a street it is off
+
+
+def nearest_street(level: Level, x: float, y: float) -> str | None:
+    """The named street nearest a point off the streets, within OFF_STREET_CELLS, or None."""
+    row, col = (int(i) for i in level.terrain.cells_of(x, y))
+    r = OFF_STREET_CELLS
+    top, left = max(row - r, 0), max(col - r, 0)
+    patch = level.street_grid[top:max(row + r + 1, 0), left:max(col + r + 1, 0)]
+    rows, cols = np.nonzero(patch >= 0)
+    if rows.size == 0:
+        return None
+    nearest = int(np.argmin((rows + top - row) ** 2 + (cols + left - col) ** 2))
+    return level.streets[int(patch[rows[nearest], cols[nearest]])].name
+
+
 def place_words(level: Level, x: float, y: float) -> str:
     """Where a point is, as a dispatcher says it: "on Hill St at 4th St" (the street and
-    the nearest crossing), "on Hill St", or "downtown" when it is off the named streets."""
+    the nearest crossing), "on Hill St", "just off Hill St" in an alley or a lot beside
+    it, or "away from the streets" when no named street is near."""
     street = level.street_at(x, y)
     roads = level.roads
     if street is None:
-        return "off the grid"
+        near = nearest_street(level, x, y)
+        return f"just off {near}" if near is not None else "away from the streets"
     if len(roads.intersection_xy):
         distance = np.hypot(roads.intersection_xy[:, 0] - x, roads.intersection_xy[:, 1] - y)
         nearest = int(np.argmin(distance))

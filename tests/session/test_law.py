@@ -74,23 +74,43 @@ def test_far_off_a_unit_does_not_recognise_the_car():
     assert law.heat.heat == 0.0
 
 
-def test_busted_after_the_stated_time_boxed_in_and_not_before():
-    session = ring()
+def _stopped_beside(units_at: list[tuple[float, float, float]], difficulty: str):
+    """The Driver stopped at (30, 10) in a pursuit, units nose to nose: (seconds until
+    busted or None within 10 s, the law)."""
+    session = DriveSession(tiny_level(), seed=1, difficulty=difficulty)
+    session.player = session.spawn("driver", 30.0, 10.0, 0.0)
     world, law = session.world, session.law
-    cop = unit(session, 36.0, 10.0, np.pi)  # nose to nose, 6 m
+    cops = [unit(session, x, y, heading) for x, y, heading in units_at]
     law.heat.add(1.5)
     session.police.report(30.0, 10.0, 0.0)
     law.heat.pursuit, law.heat.pursuit_s = True, law.table.busted_not_before_s
     senses = session.sense()
-    assert senses.sees_player[cop]
+    assert senses.sees_player[cops].all()
     stopped_for = 0.0
     while law.busted is None and stopped_for < 10.0:
         law.update(senses, StepEvents(), world)
         stopped_for += world.dt
-        if law.busted is None:
-            assert stopped_for < law.table.busted_after_s + 2 * world.dt
-    assert law.busted is not None and stopped_for >= law.table.busted_after_s - 1e-9
-    assert "stopped for 3 s" in law.busted.reason and "a unit against you" in law.busted.reason
+    return (stopped_for if law.busted is not None else None), law
+
+
+NOSE = (36.0, 10.0, np.pi)  #: a unit nose to nose with him, 6 m ahead
+TAIL = (24.0, 10.0, 0.0)  #: one on his bumper, 6 m behind
+
+
+@pytest.mark.parametrize("difficulty, cops", [("normal", [NOSE, TAIL]), ("hard", [NOSE])])
+def test_busted_after_the_stated_time_boxed_in_and_not_before(difficulty, cops):
+    stopped_for, law = _stopped_beside(cops, difficulty)
+    assert stopped_for is not None
+    after = law.table.busted_after_s
+    assert after - 1e-9 <= stopped_for < after + 2 / 60  # at the stated time, not before
+    words = "a unit" if len(cops) == 1 else f"{len(cops)} units"
+    assert "stopped for 3 s" in law.busted.reason and f"{words} against you" in law.busted.reason
+
+
+def test_one_unit_alone_cannot_box_him_in_on_normal():
+    stopped_for, law = _stopped_beside([NOSE], "normal")
+    assert law.difficulty.box_units == 2
+    assert stopped_for is None and law.busted is None  # 10 s beside one unit: still free
 
 
 def test_a_roadblock_stands_on_the_way_he_is_going():
