@@ -1,10 +1,15 @@
 """``python -m game check [PATH ...]``: validate maps, missions and the police table, one
 line per problem.
 
-With no paths it checks every map ``levels/maps/*.tmx``, every mission
-``levels/missions/*.toml`` and the police table ``levels/police.toml``; a folder is
+With no paths it checks every map ``maps/*.tmx`` and every mission ``missions/*.toml``
+of each folder on the levels search path (the shipped ``levels/``, the user's folder,
+``FMW_LEVELS``, ``--levels DIR``: :mod:`game.resources`), the police table
+``levels/police.toml``, and the path itself (a clash of two maps or missions of one name,
+a folder that cannot be used: one problem each); a folder is
 searched for maps and missions (and for Tiled JSON maps and world files, which the game
-does not read, so each gets a line saying what to do).
+does not read, so each gets a line saying what to do). Tiled's automapping rule maps in
+a searched folder are not game maps and are skipped, with one line saying how many: a
+map in a folder (or below one) with a ``rules.txt``, or named ``rules*.tmx``.
 Exit status 1 when anything is wrong, 0 when all is clean.
 Never a traceback: an unexpected error in one file becomes one line about that file.
 """
@@ -14,9 +19,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game import resources
 from game.problems import FileProblem, Problem
 
-LEVELS = Path(__file__).resolve().parent.parent / "levels"
 POLICE_TABLE = "police.toml"  #: the police's table of offences and heat (levels/police.toml)
 NOT_READ = (".tmj", ".world")  #: Tiled formats found in a folder are named as unsupported
 
@@ -26,19 +31,43 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="maps (.tmx) and missions (.toml); folders are searched; default: levels/",
+        help="maps (.tmx) and missions (.toml); folders are searched; default: every levels "
+        "folder on the search path",
     )
+
+
+AUTOMAPPING_LIST = "rules.txt"  #: Tiled's list of automapping rule maps, in their folder
+AUTOMAPPING_PREFIX = "rules"  #: Tiled's naming of automapping rule maps (rules_walls.tmx)
+
+
+def automapping_rules(folder: Path, found: list[Path]) -> list[Path]:
+    """The maps among ``found`` (below ``folder``) that are Tiled automapping rules."""
+    rule_folders = {p.parent for p in folder.rglob(AUTOMAPPING_LIST)}
+    return [
+        path for path in found
+        if path.suffix.lower() == ".tmx"
+        and (path.name.lower().startswith(AUTOMAPPING_PREFIX)
+             or any(parent in rule_folders for parent in path.parents))
+    ]
 
 
 def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
-        return (sorted((LEVELS / "maps").rglob("*.tmx"))
-                + sorted((LEVELS / "missions").glob("*.toml")) + [LEVELS / POLICE_TABLE])
+        found = [path for folder in resources.levels_path()
+                 for path in [*sorted((folder.path / resources.MAPS).rglob("*.tmx")),
+                              *sorted((folder.path / resources.MISSIONS).glob("*.toml"))]]
+        return [*found, resources.police_table()]
     found: list[Path] = []
     for text in paths:
         path = Path(text)
         if path.is_dir():
-            found += sorted(path.rglob("*.tmx")) + sorted(path.rglob("*.toml"))
+            maps = sorted(path.rglob("*.tmx"))
+            rules = automapping_rules(path, maps)
+            if rules:
+                print(f"{path}: skipped {len(rules)} Tiled automapping rule map(s) "
+                      f"({', '.join(str(p.relative_to(path)) for p in rules[:3])}"
+                      f"{', ...' if len(rules) > 3 else ''}): rules, not game maps")
+            found += [p for p in maps if p not in rules] + sorted(path.rglob("*.toml"))
             # formats a designer may think the game reads: each gets its one line
             found += sorted(p for suffix in NOT_READ for p in path.rglob(f"*{suffix}"))
         else:
@@ -70,16 +99,20 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("nothing to check: no .tmx or .toml files found")
         return 1
-    problem_count = 0
-    bad_files = 0
+    path_problems = resources.path_problems() if not args.paths else []
+    for problem in path_problems:
+        print(problem)
+    problem_count = len(path_problems)
+    bad_files = {problem.file for problem in path_problems}
     for path in files:
         problems = check_file(path)
         for problem in problems:
             print(problem)
         problem_count += len(problems)
-        bad_files += bool(problems)
+        if problems:
+            bad_files.add(str(path))
     if problem_count:
-        print(f"{problem_count} problem(s) in {bad_files} of {len(files)} file(s)")
+        print(f"{problem_count} problem(s) in {len(bad_files)} of {len(files)} file(s)")
         return 1
     print(f"{len(files)} file(s) checked, no problems")
     return 0

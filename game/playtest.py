@@ -1,6 +1,6 @@
 """``python -m game playtest [MISSION ...]``: is a job fair? Its autopilot, over many seeds.
 
-Each mission (default: every one in ``levels/missions``) runs headless with its autopilot
+Each mission (default: every one on the levels search path) runs headless with its autopilot
 once per seed (``--seeds N``: seeds 0..N-1), in parallel worker processes (``--workers``,
 default one per CPU), at the police difficulty asked (``--difficulty``). Per mission it
 prints the outcomes and how often each came, the reasons the job ended, how often the
@@ -62,9 +62,9 @@ def _one_run(job: tuple[str, int, str]) -> dict:
 
 
 def _missions(names: list[str]) -> list[str]:
-    from game.mission.job import MISSIONS_DIR
+    from game import resources
 
-    return names or sorted(str(p) for p in MISSIONS_DIR.glob("*.toml"))
+    return names or [str(path) for _, path in sorted(resources.missions().items())]
 
 
 def _min_wins(name: str) -> int | None:

@@ -8,13 +8,31 @@ file holds (a megabyte string, an array nested a thousand deep).
 
 from __future__ import annotations
 
+import difflib
 import reprlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 _SHOWN = reprlib.Repr()
 _SHOWN.maxstring = _SHOWN.maxother = 40
 _SHOWN.maxlevel = 2
+
+
+MAX_HINT_CHARS = 64  #: longer words get no "did you mean" (difflib is quadratic in length)
+
+
+def close_hint(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" (none is close, or
+    the word is too long to compare). Case is ignored when matching, so ``Spawns`` finds
+    ``spawns``."""
+    if len(word) > MAX_HINT_CHARS:
+        return ""
+    by_folded: dict[str, str] = {}
+    for choice in sorted(choices):
+        by_folded.setdefault(choice.casefold(), choice)
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1)
+    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
 
 
 def shown(value: object) -> str:

@@ -9,3 +9,5 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ["FMW_DATA_DIR"] = tempfile.mkdtemp(prefix="fmw-data-")
+os.environ.pop("FMW_LEVELS", None)  # a developer's own levels folders stay out of the tests
+os.environ.pop("FMW_COMMAND_LINE_LEVELS", None)

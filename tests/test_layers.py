@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).resolve().parent.parent / "game"
-SHARED = {"game", "game.problems", "game.storage"}  #: importable from every layer
+SHARED = {"game", "game.problems", "game.storage", "game.resources"}  #: importable from every layer
 
 #: package -> the game packages it may import (besides itself and SHARED)
 ALLOWED = {

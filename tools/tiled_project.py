@@ -1,9 +1,20 @@
-"""The Tiled project file: custom property types, so Tiled offers drop-downs.
+"""The Tiled project file and its object types: drop-downs and default properties.
 
 Enums are stored as strings, so a map re-saved by a Tiled without the project (1.8's
-``--export-map``) keeps plain string values. Each zone and spawn kind, ``road`` and
-``signal`` is also a class (Tiled 1.9+ offers class names in the object's Class
-field and fills in their members); values stay flat strings, numbers and bools.
+``--export-map``) keeps plain string values. There are two enums, each the values of the
+properties that take it: ``Surface`` (a tile's ``surface``) and ``VehicleClass`` (a
+spawn's ``vehicle_class``); an object's kind is its type, picked from the object types.
+
+Each zone and spawn kind, ``road`` and ``signal`` is an object type with its properties
+and their defaults, written twice, for both families of Tiled:
+
+- Tiled 1.8 reads object types from ``objecttypes.xml`` (the project's
+  ``objectTypesFile``): type a kind in an object's Type field (or pick it) and the
+  properties appear, greyed, with their defaults;
+- Tiled 1.9+ reads them as classes of the project (``useAs: object``): pick the kind in
+  the object's Class field.
+
+Values stay flat strings, numbers and bools.
 """
 
 from __future__ import annotations
@@ -48,6 +59,9 @@ def _class(type_id: int, name: str, color: str, members: list[dict]) -> dict:
     }
 
 
+OBJECT_TYPES_FILE = "objecttypes.xml"  #: beside the project; Tiled 1.8's object types
+
+
 def _member(name: str, kind: str, value, enum: str | None = None) -> dict:
     member = {"name": name, "type": kind, "value": value}
     if enum:
@@ -55,43 +69,61 @@ def _member(name: str, kind: str, value, enum: str | None = None) -> dict:
     return member
 
 
-def project() -> dict:
-    """The project as JSON-ready data."""
-    types = [
-        _enum(1, "Surface", SURFACES),
-        _enum(2, "ZoneKind", ZONE_KINDS),
-        _enum(3, "SpawnKind", SPAWN_KINDS),
-        _enum(4, "VehicleClass", VEHICLE_CLASSES),
-    ]
-    next_id = 5
-    for kind in ZONE_KINDS:
-        types.append(_class(next_id, kind, "#ffa0e0ff", [_member("label", "string", "")]))
-        next_id += 1
+def object_types() -> list[tuple[str, str, list[dict]]]:
+    """(kind, colour #aarrggbb, members) of every object type: zones, spawns, road, signal."""
+    types = [(kind, "#ffa0e0ff", [_member("label", "string", "")]) for kind in ZONE_KINDS]
     for kind in SPAWN_KINDS:
         members = [
             _member("heading_deg", "float", 0.0),
             _member("vehicle_class", "string", SPAWN_DEFAULT_CLASS[kind], "VehicleClass"),
         ]
-        types.append(_class(next_id, kind, "#ff60e0ff", members))
-        next_id += 1
+        types.append((kind, "#ff60e0ff", members))
     road = [
         _member("lanes", "int", 1),
         _member("oneway", "bool", False),
         _member("speed_limit_kmh", "int", 50),
     ]
-    types.append(_class(next_id, "road", "#ffffb040", road))
-    types.append(_class(next_id + 1, "signal", "#ffff4040", [_member("cycle_s", "float", 40.0)]))
+    types.append(("road", "#ffffb040", road))
+    types.append(("signal", "#ffff4040", [_member("cycle_s", "float", 40.0)]))
+    return types
+
+
+def project() -> dict:
+    """The project as JSON-ready data."""
+    types = [_enum(1, "Surface", SURFACES), _enum(4, "VehicleClass", VEHICLE_CLASSES)]
+    for type_id, (kind, color, members) in enumerate(object_types(), start=5):
+        types.append(_class(type_id, kind, color, members))
     return {
         "automappingRulesFile": "",
         "commands": [],
         "extensionsPath": "extensions",
         "folders": ["."],
-        "objectTypesFile": "",
+        "objectTypesFile": OBJECT_TYPES_FILE,
         "propertyTypes": types,
     }
 
 
+def object_types_xml() -> str:
+    """``objecttypes.xml`` as Tiled 1.8 writes it: a type's colour is #rrggbb, a property
+    its type, its enum (``propertytype``) and its ``default``."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<objecttypes>"]
+    for kind, color, members in object_types():
+        lines.append(f' <objecttype name="{kind}" color="#{color[3:]}">')
+        for member in members:
+            value = member["value"]
+            default = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            enum = f' propertytype="{member["propertyType"]}"' if "propertyType" in member else ""
+            lines.append(f'  <property name="{member["name"]}" type="{member["type"]}"{enum} '
+                         f'default="{default}"/>')
+        lines.append(" </objecttype>")
+    lines.append("</objecttypes>")
+    return "\n".join(lines) + "\n"
+
+
 def write_project(path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(project(), indent=4) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    """The project, and Tiled 1.8's object types beside it."""
+    for target, text in ((path, json.dumps(project(), indent=4) + "\n"),
+                         (path.with_name(OBJECT_TYPES_FILE), object_types_xml())):
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pygame
 
+from game import resources
 from game.ai.driver import Driver
 from game.app.scene import Scene
 from game.input.settings import Settings, controls_of, key_label
@@ -27,8 +28,8 @@ from game.session.events import RadioLine
 from game.sim import FixedStepClock, StepEvents
 from game.sim.controls import THROTTLE
 
-MAPS_DIR = Path(__file__).resolve().parents[2] / "levels" / "maps"
-FREE_DRIVE_MAP = MAPS_DIR / "downtown.tmx"
+MAPS_DIR = resources.shipped_levels() / resources.MAPS  #: the shipped maps
+FREE_DRIVE_MAP = resources.shipped_map("downtown")  #: the title's Free Drive
 MESSAGE_SECONDS = 4.0  #: how long a notice stays on the HUD (real time)
 CONTROLS_SHOW_S = 9.0  #: real seconds the controls card stays up on the first drive
 

@@ -47,13 +47,23 @@ class JobOptions:
     difficulty: str | None = None  #: the police's; None: Settings > Police
 
 
-def open_jobs(app: Any) -> None:
-    """The Jobs menu: every unlocked mission in levels/missions (open from a career's
-    first night, or done in a saved career), by title."""
-    from game.career.catalogue import read_catalogue, unlocked
+BROKEN = "(broken)"  #: after the name of a mission file that does not parse, in the Jobs menu
 
+
+def open_jobs(app: Any, folder: Path | None = None) -> None:
+    """The Jobs menu: every unlocked mission on the levels search path (the shipped ones,
+    the user's folder, ``FMW_LEVELS``, ``--levels``), or in ``folder`` when given (open
+    from a career's first night, or done in a saved career), by title; then every mission
+    file that does not parse, as "NAME (broken)": choosing it shows its first problem
+    (``python -m game check`` lists them all), so a broken job never just vanishes."""
+    from game.career.catalogue import read_catalogue, read_levels_path, unlocked
+
+    catalogue = read_levels_path() if folder is None else read_catalogue(folder)
     items = [MenuItem(mission.title, select=lambda p=mission.path: open_briefing(app, p))
-             for mission in unlocked(read_catalogue())]
+             for mission in unlocked(catalogue)]
+    for problem in catalogue.problems:
+        items.append(MenuItem(f"{Path(problem.file).stem} {BROKEN}",
+                              select=lambda p=problem: setattr(app, "notice", str(p))))
     items.append(MenuItem("Back", select=app.pop))
     app.push(MenuScene("Jobs", items, back=app.pop))
 

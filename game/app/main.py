@@ -20,8 +20,9 @@ NO_DISPLAY_EXIT = 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--map", type=Path, metavar="PATH",
-                        help="start free drive on this .tmx map (skips the title screen)")
+    parser.add_argument("--map", metavar="NAME",
+                        help="start free drive on this map: a name (downtown, pch) or a "
+                             ".tmx path (skips the title screen)")
     parser.add_argument("--seed", type=cli.seed, default=0, help="world seed (default 0)")
     parser.add_argument("--record", type=Path, metavar="PATH",
                         help="record free drive to PATH (.npz); play it with 'replay PATH'")
@@ -106,17 +107,40 @@ def run_app(app) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    level = None
+    level, map_path = None, None
     if args.map is not None:  # a designer's map: report its problems even with no display
         from game.level import load_level
+        from game.level.files import find_map
         from game.problems import FileProblem
 
+        map_path = find_map(args.map)
+        if not map_path.exists() and map_path.name != Path(args.map).name:  # a bare name
+            from game.problems import close_hint
+
+            known = sorted(p.stem for p in map_path.parent.glob("*.tmx"))
+            print(f"play: no map '{args.map}'{close_hint(args.map, known)} (maps: "
+                  f"{', '.join(known)}, or a path to a .tmx)", file=sys.stderr)
+            return 1
         try:
-            level = load_level(args.map)
+            level = load_level(map_path)
         except FileProblem as problem:
             print(f"play: {problem}", file=sys.stderr)
             return 1
-    return open_game(args.seed, record_path=args.record, map_path=args.map, level=level)
+        print(starting_line(level))
+    return open_game(args.seed, record_path=args.record, map_path=map_path, level=level)
+
+
+def starting_line(level: Any) -> str:
+    """What ``play --map`` says it starts: the map, its file and the spawn, in the
+    designer's units ("free drive on garage (levels/maps/garage.tmx) at spawn
+    'player_start': (40, 60) m, tile (10, 15), (320, 480) px, heading 90 deg")."""
+    from game.level.schema import heading_text, where_on_map
+    from game.session.drive import free_drive_spawn
+
+    name = free_drive_spawn(level)
+    spawn = level.spawns[name]
+    return (f"free drive on {level.name} ({level.path}) at spawn '{name}': "
+            f"{where_on_map(spawn.x, spawn.y)}, heading {heading_text(spawn.heading)}")
 
 
 def open_game(seed: int, *, record_path: Path | None = None,

@@ -8,6 +8,11 @@ the same mission, seed and driver can be compared window against headless. ``--r
 FILE`` writes a replay either way (``python -m game replay FILE --verify``). The command
 sits in the app layer because only the app may open a window; the headless path
 imports no pygame.
+
+Exit status, headless: 0 when the job ended ``success`` or ``crew_left_behind`` (the
+Driver did his part), 1 when it ended ``failed`` (blown, busted, wrecked, or not over
+within ``--max-sim-s``), 2 when it cannot run at all (a usage error, or a mission or map
+that ``check`` rejects, with check's first line on stderr).
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from pathlib import Path
 
 from game import cli
 from game.mission.headless import MAX_SIM_S, run_headless
+
+EXIT_DONE = 0  #: the job ended success or crew_left_behind
+EXIT_FAILED = 1  #: the job ended failed
+EXIT_CANNOT_RUN = 2  #: a usage error, or a mission or map check rejects
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -62,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
         return play_job_in_window(args.name, options)
     if not args.autopilot:
         print("mission: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
-        return 2
+        return EXIT_CANNOT_RUN
     try:
         result = run_headless(args.name, args.seed, args.crew_late, args.max_sim_s, args.record,
                               difficulty=args.difficulty or "normal")
     except FileProblem as problem:
         print(problem, file=sys.stderr)
-        return 1
+        return EXIT_CANNOT_RUN
     print(json.dumps(result.to_json()))
-    return 0
+    return EXIT_FAILED if result.outcome == "failed" else EXIT_DONE

@@ -1,5 +1,6 @@
-"""The title screen: the script title over a night skyline, the title-menu entries, and a
-line saying how to choose. Escape asks before it quits (:class:`QuitScene`)."""
+"""The title screen: the script title over a night skyline, the title-menu entries, a
+line saying how to choose, and the game's version in a corner (:func:`version_line`).
+Escape asks before it quits (:class:`QuitScene`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import numpy as np
 import pygame
 
+from game import __version__
 from game.app.scene import MenuItem, MenuScene, OverlayScene, draw_menu
 from game.app.title_menu import TitleEntry, title_entries
 from game.render import palette
@@ -15,6 +17,11 @@ from game.render.text import glow, script_font
 
 SKYLINE_SEED = 1978  #: the skyline's windows are random but the same every time
 HOW_TO_CHOOSE = "Up/Down or the d-pad: choose    Enter or A: go    Esc: quit"
+
+
+def version_line() -> str:
+    """The version as the title shows it: the one ``python -m game --version`` prints."""
+    return f"v{__version__}"
 
 
 def skyline(size: tuple[int, int]) -> pygame.Surface:
@@ -86,6 +93,9 @@ class TitleScene(MenuScene):
         hint = app.text.render(HOW_TO_CHOOSE, 24, palette.TEXT)
         screen.blit(hint, hint.get_rect(midbottom=(screen.get_width() // 2,
                                                    screen.get_height() - 14)))
+        version = app.text.render(version_line(), 18, palette.TEXT)
+        screen.blit(version, version.get_rect(bottomright=(screen.get_width() - 10,
+                                                           screen.get_height() - 10)))
 
 
 class QuitScene(OverlayScene):

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import resources
 from game.mission.job import MISSIONS_DIR
 from game.mission.mission_file import parse_mission
 from game.mission.model import Mission
@@ -44,6 +45,19 @@ def read_catalogue(folder: str | Path = MISSIONS_DIR) -> Catalogue:
         paths = sorted(folder.glob("*.toml"))[:MAX_MISSIONS]
     except OSError:
         paths = []
+    return _catalogue(folder, paths)
+
+
+def read_levels_path() -> Catalogue:
+    """Every readable mission on the levels search path (:mod:`game.resources`: the shipped
+    ones, the user's folder, ``FMW_LEVELS``, ``--levels``), the first of each name: the Jobs
+    menu's, so a designer's job or one dropped in can be replayed. ``folder`` is the
+    shipped missions folder."""
+    paths = [path for _, path in sorted(resources.missions().items())][:MAX_MISSIONS]
+    return _catalogue(MISSIONS_DIR, paths)
+
+
+def _catalogue(folder: Path, paths: list[Path]) -> Catalogue:
     missions, problems = [], []
     for path in paths:
         mission, found = parse_mission(path)

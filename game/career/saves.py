@@ -39,12 +39,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import resources
 from game.career.codec import DecodeError, decode, encode
 from game.career.dossier import SOURCES
 from game.career.model import Career, OwnedCar
 from game.sim import VehicleClass
 from game.storage import (
-    APP_NAME,
     UnusableFile,
     atomic_write,
     backup_path,
@@ -54,7 +54,7 @@ from game.storage import (
     read_limited,
 )
 
-DATA_DIR_ENV = "FMW_DATA_DIR"  #: overrides the user data directory (tests, portable installs)
+DATA_DIR_ENV = resources.DATA_DIR_ENV  #: overrides the user data directory (tests, portable)
 SAVE_FILE = "career.json"
 SAVE_GAME = "five-minute-window"  #: the "game" a save names
 SAVE_KIND = "career"
@@ -121,15 +121,7 @@ class NewerSave(SaveProblem):
 
 def data_dir() -> Path:
     """Where careers live: $FMW_DATA_DIR, else the platform's user data directory."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    try:
-        import platformdirs
-    except ImportError:  # a declared dependency; this covers bare checkouts
-        base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
-        return Path(base) / APP_NAME
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return resources.user_data_dir()
 
 
 def careers_dir() -> Path:

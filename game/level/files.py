@@ -21,27 +21,42 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.etree import ElementTree
 
+from game import resources
 from game.level import limits
 from game.problems import FileProblem
 
-GAME_ROOT = Path(__file__).resolve().parents[2]
-LEVELS_DIR = GAME_ROOT / "levels"  #: the shipped maps, tilesets and missions
-ASSETS_DIR = GAME_ROOT / "assets"  #: the shipped tile images
+LEVELS_DIR = resources.shipped_levels()  #: the shipped maps, tilesets and missions
+ASSETS_DIR = resources.shipped_assets()  #: the shipped tile images
 SHIPPED_ROOTS = (LEVELS_DIR, ASSETS_DIR)  #: where a map's files may be, besides its folder
 
 #: file name endings of Tiled formats the game does not read, and what to do instead
 UNSUPPORTED = {
-    ".tmj": "a Tiled JSON map; the game reads .tmx maps: in Tiled, File > Save As... > .tmx",
+    ".tmj": "a Tiled JSON map; the game reads .tmx maps: in Tiled, File > Save As... > .tmx "
+    "(or: tiled --export-map NAME.tmj NAME.tmx)",
     ".json": "a JSON file; the game reads Tiled .tmx maps: in Tiled, File > Save As... > .tmx",
     ".world": "a Tiled world file; the game reads one map at a time: name its .tmx map",
     ".tsj": "a Tiled JSON tileset; save it as .tsx (in Tiled, File > Export As...)",
 }
+MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name (``downtown``); else a path
+
+
+def find_map(text: str) -> Path:
+    """The .tmx a user names: a bare name (``downtown``) is that map on the levels search
+    path (game/resources.py: the shipped maps, then the designers' folders), unless a file
+    of that very name is here; anything else is a path, as given."""
+    path = Path(text)
+    if MAP_NAME.fullmatch(text) and not path.is_file():
+        return resources.find_map(text) or resources.shipped_map(text)
+    return path
+
+
 FEED_BYTES = 1 << 16  #: the XML parser is fed this much at a time, so limits stop it early
 
 
 def allowed_roots(map_path: Path, roots: Iterable[Path]) -> tuple[Path, ...]:
-    """The real paths of ``roots`` plus the folder of the map the user named."""
-    folders = [map_path.parent, *roots]
+    """The real paths of ``roots`` plus the folder of the map the user named and every
+    designer's levels folder on the search path (game/resources.py)."""
+    folders = [map_path.parent, *roots, *resources.added_folders()]
     return tuple(Path(os.path.realpath(folder)) for folder in folders)
 
 

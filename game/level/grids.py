@@ -11,10 +11,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from game.level.schema import GROUND_LAYER
+from game.level.schema import GROUND_LAYER, where_on_map
 from game.level.tmxfile import MapFile
 from game.problems import Problem
-from game.sim.terrain import SURFACE_NAMES, Surface
+from game.sim.terrain import CELL_SIZE_M, SURFACE_NAMES, Surface
 
 NO_SURFACE = -1
 
@@ -94,10 +94,8 @@ def tile_grids(map_file: MapFile, problems: list[Problem]) -> TileGrids:
         unknown = (layer.gids < 0) | (layer.gids >= len(solid_lut))
         if unknown.any():
             row, col = (int(v) for v in np.argwhere(unknown)[0])
-            message = (
-                f"{int(unknown.sum())} cells hold a tile of no tileset "
-                f"(the first at column {col}, row {row})"
-            )
+            first = where_on_map((col + 0.5) * CELL_SIZE_M, (row + 0.5) * CELL_SIZE_M)
+            message = f"{int(unknown.sum())} cells hold a tile of no tileset (the first at {first})"
             problems.append(Problem(str(map_file.path), f"layer '{layer.name}'", message))
         gids = np.where(unknown, 0, layer.gids)
         solid |= solid_lut[gids]

@@ -21,7 +21,7 @@ from game.level.grids import as_bool
 from game.level.model import Spawn, Street, Zone
 from game.level.structure import object_where
 from game.level.tmxfile import MapFile
-from game.problems import Problem
+from game.problems import Problem, close_hint
 from game.sim.terrain import CELL_SIZE_M
 
 METRES_PER_PX = CELL_SIZE_M / schema.TILE_SIZE_PX
@@ -49,11 +49,20 @@ class SignalSpec(NamedTuple):
 
 
 class MapObjects(NamedTuple):
+    """The gameplay objects: only those without problems go into the Level; the ``drawn_``
+    ones hold every object whose place could be read, problems or not, so the whole-map
+    checks (off the map, in a wall, off its lane) still look at an object with a bad
+    name or class, and one object's problems are all reported, not the first."""
+
     zones: dict[str, Zone]
     spawns: dict[str, Spawn]
     streets: tuple[Street, ...]
     roads: list[RoadSpec]
     signals: list[SignalSpec]
+    drawn_zones: tuple[Zone, ...] = ()
+    drawn_spawns: tuple[Spawn, ...] = ()  #: heading nan where it could not be read
+    drawn_streets: tuple[Street, ...] = ()
+    drawn_roads: tuple[RoadSpec, ...] = ()
 
 
 def describe(obj) -> str:
@@ -84,6 +93,19 @@ def xml_shapes(root: ElementTree.Element) -> dict[int, str]:
     return shapes
 
 
+def object_layer_names(root: ElementTree.Element) -> list[str]:
+    """The names of the map's object layers, in groups too (not a tile's collision shapes)."""
+    names = []
+    pending = list(root)
+    while pending:
+        node = pending.pop(0)
+        if node.tag == "objectgroup":
+            names.append(node.get("name", ""))
+        elif node.tag == "group":
+            pending[:0] = list(node)
+    return names
+
+
 def drop_close_vertices(points: np.ndarray, radius: float) -> np.ndarray:
     """Drop vertices within ``radius`` of the previous kept one (they would be one node)."""
     kept = [points[0]]
@@ -100,13 +122,35 @@ class _Reader:
         self.file = str(map_file.path)
         self.tmx = map_file.tmx
         self.shapes = xml_shapes(map_file.root)
+        self.tmx_root = map_file.root
         self.tile_layer_names = {layer.name for layer in map_file.tile_layers}
         self.problems = problems
         self.size = map_file.size  #: (cols, rows) in tiles
         self.area_budget = limits.MAX_AREA_TESTS  #: point-in-polygon tests left for areas
+        self.drawn_zones: list[Zone] = []
+        self.drawn_spawns: list[Spawn] = []
+        self.drawn_streets: list[Street] = []
+        self.drawn_roads: list[RoadSpec] = []
 
     def problem(self, obj, message: str) -> None:
         self.problems.append(Problem(self.file, describe(obj), message))
+
+    def layer_names(self) -> None:
+        """A problem for each object layer the game does not read, and for a missing
+        ``ground`` tile layer, with the closest name: a layer renamed ``Spawns`` or
+        ``road`` would otherwise drop all its objects without a word."""
+        for name in object_layer_names(self.tmx_root):
+            if name not in schema.OBJECT_LAYERS:
+                hint = close_hint(name, schema.OBJECT_LAYERS)
+                fix = "rename it" if hint else "rename it to one of them or delete it"
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        f"layer '{name}'",
+                        f"the game reads no object layer of this name{hint}: its objects "
+                        f"are ignored (object layers: {', '.join(schema.OBJECT_LAYERS)}; {fix})",
+                    )
+                )
 
     def layer_objects(self, layer_name: str) -> list:
         if layer_name in self.tile_layer_names:
@@ -126,6 +170,14 @@ class _Reader:
             else:
                 self.problem(obj, "position or size is not a finite number")
         return objects
+
+    def known_properties(self, obj, known: tuple[str, ...], what: str) -> None:
+        """A problem for each custom property the game does not read on this kind of
+        object (a typo would otherwise be ignored without a word)."""
+        for key, value in obj.properties.items():
+            # a class-typed property has its own message (Tiled 1.8 drops it)
+            if key not in known and isinstance(value, (str, int, float, bool)):
+                self.problem(obj, schema.unknown_property(key, known, f"a {what}"))
 
     def number(
         self, obj, key: str, default: float, low: float, high: float, whole: bool = False
@@ -217,8 +269,14 @@ class _Reader:
         for obj in self.layer_objects(schema.ZONES_LAYER):
             kind = self.kind_of(obj, schema.ZONE_KINDS, "zone")
             polygon = self.outline(obj)
-            if self.named(obj, zones, schema.ZONES_LAYER) and kind and polygon is not None:
-                zones[obj.name] = Zone(obj.name, obj.id, kind, polygon, dict(obj.properties))
+            named = self.named(obj, zones, schema.ZONES_LAYER)
+            self.known_properties(obj, schema.ZONE_PROPERTIES, "zone")
+            if polygon is None:
+                continue
+            zone = Zone(obj.name or "", obj.id, kind or "", polygon, dict(obj.properties))
+            self.drawn_zones.append(zone)
+            if named and kind:
+                zones[obj.name] = zone
         return zones
 
     def spawns(self) -> dict[str, Spawn]:
@@ -229,38 +287,45 @@ class _Reader:
                 obj, "heading_deg", 0.0, -limits.MAX_HEADING_DEG, limits.MAX_HEADING_DEG
             )
             vehicle_class = obj.properties.get("vehicle_class") or None
-            valid = (
-                self.named(obj, spawns, schema.SPAWNS_LAYER) and kind and heading_deg is not None
-            )
-            if self.shapes.get(obj.id) != "point":
+            named = self.named(obj, spawns, schema.SPAWNS_LAYER)
+            point = self.shapes.get(obj.id) == "point"
+            if not point:
                 self.problem(obj, "a spawn must be a point object")
-                valid = False
+            valid = named and kind and heading_deg is not None and point
             classes = schema.vehicle_class_names() if vehicle_class is not None else ()
             if vehicle_class is not None and vehicle_class not in classes:
-                self.problem(obj, f"unknown vehicle_class '{vehicle_class}' ({', '.join(classes)})")
-                valid = False
-            if valid:
-                others = {
-                    k: v
-                    for k, v in obj.properties.items()
-                    if k not in ("heading_deg", "vehicle_class")
-                }
-                spawns[obj.name] = Spawn(
-                    obj.name,
-                    obj.id,
-                    kind,
-                    obj.x * METRES_PER_PX,
-                    obj.y * METRES_PER_PX,
-                    math.radians(heading_deg),
-                    vehicle_class,
-                    others,
+                self.problem(
+                    obj,
+                    f"unknown vehicle_class '{vehicle_class}'{close_hint(vehicle_class, classes)}"
+                    f" ({', '.join(classes)})",
                 )
+                valid = False
+            self.known_properties(obj, schema.SPAWN_PROPERTIES, "spawn")
+            if not point:
+                continue
+            heading = math.radians(heading_deg) if heading_deg is not None else math.nan
+            spawn = Spawn(
+                obj.name or "",
+                obj.id,
+                kind or "",
+                obj.x * METRES_PER_PX,
+                obj.y * METRES_PER_PX,
+                heading,
+                vehicle_class,
+                {k: v for k, v in obj.properties.items() if k not in schema.SPAWN_PROPERTIES},
+            )
+            self.drawn_spawns.append(spawn)
+            if valid:
+                spawns[obj.name] = spawn
         return spawns
 
     def streets(self) -> tuple[Street, ...]:
         streets = []
         for obj in self.layer_objects(schema.STREETS_LAYER):
             polygon = self.outline(obj)
+            self.known_properties(obj, schema.STREET_PROPERTIES, "street area")
+            if polygon is not None:
+                self.drawn_streets.append(Street(obj.name or "", obj.id, polygon))
             if not obj.name:
                 self.problem(obj, "a street area needs the street's name")
             elif polygon is not None:
@@ -292,6 +357,7 @@ class _Reader:
         if oneway is None:
             self.problem(obj, f"oneway is '{obj.properties['oneway']}', not true/false")
         length = polyline_length(np.vstack([points, points[:1]]) if closed else points)
+        self.known_properties(obj, schema.ROAD_PROPERTIES, "road")
         if length > limits.MAX_ROAD_LENGTH_M:
             self.problem(
                 obj,
@@ -299,9 +365,19 @@ class _Reader:
                 f"{limits.MAX_ROAD_LENGTH_M / 1000:g} km (split it)",
             )
             return None
+        drawn = RoadSpec(
+            obj.name or "",
+            obj.id,
+            points,
+            closed,
+            int(lanes or schema.DEFAULT_LANES),
+            bool(oneway),
+            (limit or schema.DEFAULT_SPEED_LIMIT_KMH) * KMH,
+        )
+        self.drawn_roads.append(drawn)
         if lanes is None or limit is None or oneway is None:
             return None
-        return RoadSpec(obj.name or "", obj.id, points, closed, int(lanes), oneway, limit * KMH)
+        return drawn
 
     def roads_and_signals(self) -> tuple[list[RoadSpec], list[SignalSpec]]:
         roads, signals = [], []
@@ -312,6 +388,7 @@ class _Reader:
                 if road is not None:
                     roads.append(road)
             elif kind == schema.SIGNAL_KIND:
+                self.known_properties(obj, schema.SIGNAL_PROPERTIES, "signal")
                 cycle = self.number(
                     obj,
                     "cycle_s",
@@ -351,6 +428,18 @@ def affordable_roads(roads: list[RoadSpec], file: str, problems: list[Problem]) 
 def read_objects(map_file: MapFile, problems: list[Problem]) -> MapObjects:
     """All gameplay objects of a map; objects with problems are reported and left out."""
     reader = _Reader(map_file, problems)
+    reader.layer_names()
     roads, signals = reader.roads_and_signals()
     roads = affordable_roads(roads, reader.file, problems)
-    return MapObjects(reader.zones(), reader.spawns(), reader.streets(), roads, signals)
+    zones, spawns, streets = reader.zones(), reader.spawns(), reader.streets()
+    return MapObjects(
+        zones,
+        spawns,
+        streets,
+        roads,
+        signals,
+        tuple(reader.drawn_zones),
+        tuple(reader.drawn_spawns),
+        tuple(reader.drawn_streets),
+        tuple(reader.drawn_roads) if roads else (),
+    )

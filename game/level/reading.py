@@ -21,7 +21,7 @@ from game.level.model import Level, Zone
 from game.level.objects import MapObjects, read_objects
 from game.level.roads import BuiltRoads, build_road_graph
 from game.level.tmxfile import MapFile, open_map
-from game.problems import Problem
+from game.problems import Problem, close_hint
 from game.sim.terrain import CELL_SIZE_M, Terrain
 
 
@@ -76,6 +76,10 @@ def read_level(path: str | Path, roots: Iterable[Path] = SHIPPED_ROOTS) -> Level
         roads=roads.graph,
         properties=properties,
     )
-    if schema.GROUND_LAYER not in [layer.name for layer in map_file.tile_layers]:
-        problems.insert(0, Problem(str(map_file.path), "", "has no tile layer named 'ground'"))
+    tile_layer_names = [layer.name for layer in map_file.tile_layers]
+    if schema.GROUND_LAYER not in tile_layer_names:
+        hint = close_hint(schema.GROUND_LAYER, tile_layer_names)
+        problems.insert(0, Problem(str(map_file.path), "", f"has no tile layer named "
+                                   f"'{schema.GROUND_LAYER}'{hint}: every cell needs a tile "
+                                   "in it"))
     return LevelReading(level, map_file, grids, objects, roads, problems)

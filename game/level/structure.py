@@ -266,7 +266,11 @@ def _check_layer_size(path: Path, root, node, where: str) -> None:
 def _check_object(path: Path, node, where: str, seen_ids: dict | None) -> None:
     if node.get("template"):
         raise FileProblem(
-            path, where, f"uses the template '{node.get('template')}'; detach it in Tiled"
+            path,
+            where,
+            f"uses the template '{node.get('template')}'; detach it in Tiled (right-click, "
+            "Detach Template), or write a copy with every template detached: tiled "
+            f"--export-map --detach-templates {path.name} {path.stem}-detached.tmx",
         )
     if seen_ids is None:  # a tile's collision shape: its ids are the tile's own
         return

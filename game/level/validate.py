@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.level import limits, schema
+from game.level import limits, provenance, schema
 from game.level.connectivity import reachable, strong_components
 from game.level.files import SHIPPED_ROOTS
 from game.level.images import image_problems
@@ -29,6 +29,7 @@ from game.level.reading import LevelReading, read_level
 from game.level.required import REQUIRED
 from game.level.structure import walk
 from game.problems import FileProblem, Problem
+from game.sim.terrain import CELL_SIZE_M
 
 #: how far from the nearest lane centre each kind of spawn may be, metres
 ROAD_SPAWN_DISTANCE_M = {
@@ -60,6 +61,7 @@ def map_problems(reading: LevelReading) -> list[Problem]:
         _empty_ground,
         _images,
         _class_properties,
+        _unknown_map_and_tile_properties,
         _spawn_places,
         _outside_map,
         _road_crossings,
@@ -77,9 +79,10 @@ def _empty_ground(reading: LevelReading):
     empty = reading.grids.empty_ground
     if empty.any():
         row, col = (int(v) for v in np.argwhere(empty)[0])
+        first = schema.where_on_map((col + 0.5) * CELL_SIZE_M, (row + 0.5) * CELL_SIZE_M)
         yield (
             f"layer '{schema.GROUND_LAYER}'",
-            f"{int(empty.sum())} cells have no tile (the first at column {col}, row {row})",
+            f"{int(empty.sum())} cells have no tile (the first at {first})",
         )
 
 
@@ -102,9 +105,38 @@ def _class_properties(reading: LevelReading):
                 )
 
 
+def _unknown_map_and_tile_properties(reading: LevelReading):
+    """Map and tile properties the game does not read (objects are checked as they are
+    read, :mod:`game.level.objects`)."""
+    root = reading.map_file.root
+    for node in root.findall("properties/property"):
+        name = node.get("name", "")
+        if name not in schema.MAP_PROPERTIES:
+            yield "map properties", schema.unknown_property(name, schema.MAP_PROPERTIES, "a map")
+    owner = reading.level.properties.get(provenance.GENERATOR)
+    if owner is not None and owner not in provenance.OWNERS:
+        yield "map properties", (
+            f"generator is '{owner}'; it is '{provenance.MAKE_MAPS}' (that tool writes the "
+            f"map) or '{provenance.HAND_MADE}' (made by hand)"
+        )
+    if provenance.GENERATOR_HASH in reading.level.properties and owner != provenance.MAKE_MAPS:
+        yield "map properties", (
+            f"generator_hash is only for maps whose generator is '{provenance.MAKE_MAPS}'"
+        )
+    for tileset in reading.map_file.tilesets:
+        label = tileset.root.get("name") or tileset.source
+        for tile in tileset.root.findall("tile"):
+            for node in tile.findall("properties/property"):
+                name = node.get("name", "")
+                if name not in schema.TILE_PROPERTIES:
+                    where = f"tileset '{label}' tile {tile.get('id')}"
+                    yield where, schema.unknown_property(name, schema.TILE_PROPERTIES, "a tile")
+
+
 def _spawn_places(reading: LevelReading):
+    """Every spawn drawn as a point (a bad name or class does not hide its place)."""
     level = reading.level
-    spawns = [s for s in level.spawns.values() if s.kind != "helicopter"]  # it flies
+    spawns = [s for s in reading.objects.drawn_spawns if s.kind != "helicopter"]  # it flies
     if not spawns:
         return
     x, y = np.array([s.x for s in spawns]), np.array([s.y for s in spawns])
@@ -118,22 +150,22 @@ def _spawn_places(reading: LevelReading):
     for spawn, in_wall in zip(spawns, solid, strict=True):
         if in_wall:
             width, height = level.size_m
+            at = schema.where_on_map(spawn.x, spawn.y)
             if 0 <= spawn.x < width and 0 <= spawn.y < height:
-                row, col = (int(v) for v in level.terrain.cells_of(spawn.x, spawn.y))
-                message = f"spawn is inside a solid cell (column {col}, row {row})"
+                message = f"spawn is inside a solid cell, at {at}"
             else:
                 message = (
-                    f"spawn is off the map, at ({spawn.x:.0f}, {spawn.y:.0f}) m "
-                    f"(the map is {width:.0f} x {height:.0f} m)"
+                    f"spawn is off the map, at {at} (the map is {width:.0f} x {height:.0f} m, "
+                    f"{level.cols} x {level.rows} tiles)"
                 )
             yield describe(spawn), message
-        elif spawn.name in off_road:
-            yield describe(spawn), off_road[spawn.name]
+        elif spawn.id in off_road:
+            yield describe(spawn), off_road[spawn.id]
 
 
-def _off_the_road(graph, spawns) -> dict[str, str]:
+def _off_the_road(graph, spawns) -> dict[int, str]:
     """Why each traffic, police or parked spawn is not where the road graph expects it
-    (by spawn name; the nearest lanes of all of them found at once)."""
+    (by object id; the nearest lanes of all of them found at once)."""
     xy = np.array([(s.x, s.y) for s in spawns])
     edges, distances = _nearest_lanes(
         graph, xy, max(high for _, high in ROAD_SPAWN_DISTANCE_M.values())
@@ -145,14 +177,20 @@ def _off_the_road(graph, spawns) -> dict[str, str]:
         low, high = ROAD_SPAWN_DISTANCE_M[spawn.kind]
         turn = np.angle(np.exp(1j * (lane_heading - spawn.heading)))
         if not low <= distance <= high:
-            reasons[spawn.name] = (
+            reasons[spawn.id] = (
                 f"{spawn.kind} spawn is {distance:.1f} m from the nearest lane centre; put it "
-                f"{where[spawn.kind]} a lane ({low:g} to {high:g} m)"
+                f"{where[spawn.kind]} a lane ({low:g} to {high:g} m); it is at "
+                f"{schema.where_on_map(spawn.x, spawn.y)}"
             )
-        elif spawn.kind != "police" and abs(turn) > HEADING_TOLERANCE_RAD:
-            reasons[spawn.name] = (
-                f"{spawn.kind} spawn faces {np.degrees(spawn.heading):.0f} deg but its lane "
-                f"runs {np.degrees(lane_heading):.0f} deg (heading_deg: 0 = east, clockwise)"
+        elif (
+            spawn.kind != "police"
+            and np.isfinite(spawn.heading)
+            and abs(turn) > HEADING_TOLERANCE_RAD
+        ):
+            reasons[spawn.id] = (
+                f"{spawn.kind} spawn faces {schema.heading_text(spawn.heading)} but its lane "
+                f"runs {schema.heading_text(lane_heading)}: set heading_deg to "
+                f"{schema.heading_text(lane_heading)[:-4]} (0 = east, 90 = south, clockwise)"
             )
     return reasons
 
@@ -189,17 +227,26 @@ def _nearest_lanes(graph, xy: np.ndarray, radius: float) -> tuple[np.ndarray, np
 
 
 def _outside_map(reading: LevelReading):
-    width, height = reading.level.size_m
-    shapes = [(describe(z), "zone", z.polygon) for z in reading.level.zones.values()]
-    shapes += [(describe(s), "street area", s.polygon) for s in reading.level.streets]
-    shapes += [(describe(r), "road", r.points) for r in reading.objects.roads]
+    """Every zone, street area and road as drawn (problems or not) within the map."""
+    level, objects = reading.level, reading.objects
+    width, height = level.size_m
+    shapes = [(describe(z), "zone", z.polygon) for z in objects.drawn_zones]
+    shapes += [(describe(s), "street area", s.polygon) for s in objects.drawn_streets]
+    shapes += [(describe(r), "road", r.points) for r in objects.drawn_roads]
     for where, what, points in shapes:
-        if (
-            (points < -1e-6).any()
-            or (points[:, 0] > width + 1e-6).any()
-            or (points[:, 1] > height + 1e-6).any()
-        ):
-            yield where, f"{what} reaches outside the map ({width:.0f} x {height:.0f} m)"
+        outside = (
+            (points[:, 0] < -1e-6)
+            | (points[:, 1] < -1e-6)
+            | (points[:, 0] > width + 1e-6)
+            | (points[:, 1] > height + 1e-6)
+        )
+        if outside.any():
+            x, y = points[np.argmax(outside)]
+            yield (
+                where,
+                f"{what} reaches outside the map ({width:.0f} x {height:.0f} m, "
+                f"{level.cols} x {level.rows} tiles): a vertex at {schema.where_on_map(x, y)}",
+            )
 
 
 def _road_crossings(reading: LevelReading):
@@ -228,8 +275,8 @@ def _road_crossings(reading: LevelReading):
         reported.add(pair)
         yield (
             describe(roads[pair[0]]),
-            f"crosses road {describe(roads[pair[1]])[7:]} at ({x:.0f}, {y:.0f}) m without "
-            "a shared vertex there (add one to both roads to make an intersection)",
+            f"crosses road {describe(roads[pair[1]])[7:]} at {schema.where_on_map(x, y)} "
+            "without a shared vertex there (add one to both roads to make an intersection)",
         )
 
 
@@ -296,7 +343,7 @@ def _intersection_sizes(reading: LevelReading):
     for index in np.flatnonzero(paths_m > limits.MAX_TURN_PATHS_M):
         x, y = graph.intersection_xy[index]
         yield (
-            f"intersection at ({x:.0f}, {y:.0f}) m",
+            f"intersection at {schema.where_on_map(x, y)}",
             f"has {paths_m[index]:,.0f} m of turning paths; at most "
             f"{limits.MAX_TURN_PATHS_M:,.0f} m (fewer lanes or fewer roads meeting there)",
         )
@@ -326,7 +373,17 @@ def _road_network(reading: LevelReading):
 
 
 def _required_names(reading: LevelReading):
+    """A player spawn on every map (free drive and every job start the Driver at one),
+    then the names a shipped map must have (:mod:`game.level.required`)."""
     level = reading.level
+    drawn_kinds = {spawn.kind for spawn in reading.objects.drawn_spawns}
+    if schema.PLAYER_SPAWN_KIND not in drawn_kinds:
+        yield (
+            f"layer '{schema.SPAWNS_LAYER}'",
+            f"the map has no spawn of kind '{schema.PLAYER_SPAWN_KIND}': free drive and "
+            f"every job start the Driver at one (add a point of type "
+            f"'{schema.PLAYER_SPAWN_KIND}' named 'player_start')",
+        )
     needs = REQUIRED.get(level.name)
     if needs is None:
         return

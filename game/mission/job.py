@@ -13,24 +13,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game import resources
 from game.level import Level
 from game.mission.model import Mission
 from game.mission.runtime import MissionRuntime
-from game.mission.validate import LEVELS_DIR, load_mission_and_map
+from game.mission.validate import load_mission_and_map
 from game.problems import FileProblem
 from game.session.drive import DriveSession, add_parked, add_traffic
 from game.session.standing import NOTHING_KNOWN, Standing
 from game.sim.aids import PLAYER_AIDS
 
-MISSIONS_DIR = LEVELS_DIR / "missions"
+MISSIONS_DIR = resources.shipped_levels() / resources.MISSIONS  #: the shipped missions
 
 
 def mission_file(name_or_path: str | Path) -> Path:
-    """``five_minutes`` -> levels/missions/five_minutes.toml; a path stays a path."""
+    """``five_minutes`` -> the mission of that name on the levels search path (the
+    shipped levels/missions/five_minutes.toml); a path stays a path."""
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return path
-    return MISSIONS_DIR / f"{name_or_path}.toml"
+    return resources.find_mission(str(name_or_path)) or MISSIONS_DIR / f"{name_or_path}.toml"
 
 
 def build_job(
@@ -44,7 +46,7 @@ def build_job(
     description is out, the car the Driver brings)."""
     path = mission_file(name_or_path)
     if not path.exists():
-        known = ", ".join(sorted(p.stem for p in MISSIONS_DIR.glob("*.toml")))
+        known = ", ".join(sorted(resources.missions()))
         raise FileProblem(path, "", f"no such mission (missions: {known})")
     mission, level = load_mission_and_map(path)
     return build_session(mission, level, seed, crew_late, player_aids, standing, difficulty)

@@ -29,7 +29,6 @@ What a file may hold, so that whatever passes here runs:
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -52,7 +51,7 @@ from game.mission.model import (
     VehicleActor,
 )
 from game.mission.roles import role_names
-from game.problems import FileProblem, Problem, shown
+from game.problems import FileProblem, Problem, close_hint, shown
 from game.session.escalation import shipped_max_heat
 from game.sim import DT
 from game.storage import UnusableFile, read_limited
@@ -69,7 +68,6 @@ MAX_ITEMS = {
     "enter": 64,
     "actions": 64,
 }
-MAX_KEY_HINT_CHARS = 64  #: longer unknown keys get no "did you mean" (difflib is quadratic)
 
 
 class NumberRange(NamedTuple):
@@ -162,15 +160,6 @@ _TYPE_CHECKS = {
     "table": lambda value: isinstance(value, dict),
     "list": lambda value: isinstance(value, list),
 }
-
-def close_hint(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" (none is close, or
-    the word is too long to compare: difflib is quadratic in its length)."""
-    if len(word) > MAX_KEY_HINT_CHARS:
-        return ""
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
 
 class _Reader:
     """Typed access to a TOML table that records problems instead of raising."""
@@ -351,7 +340,7 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
             cars=r.number(traffic, "cars", "traffic", VEHICLE_COUNT, 0),
             parked=r.number(traffic, "parked", "traffic", VEHICLE_COUNT, 0),
         ),
-        stages=tuple(_read_stage(r, w, t) for w, t in r.tables(data, "stages", "")),
+        stages=_read_stages(r, data),
         always=tuple(_read_trigger(r, w, t) for w, t in r.tables(data, "always", "")),
         playtest_min_wins=(int(r.number(playtest, "min_wins", "playtest", MIN_WINS, 0))
                            if "min_wins" in playtest else None),
@@ -438,6 +427,23 @@ def _read_vehicle(r: _Reader, where: str, table: dict) -> VehicleActor:
         at_start=r.get(table, "at_start", "bool", where, True),
         where=where,
     )
+
+
+def _read_stages(r: _Reader, data: dict) -> tuple[Stage, ...]:
+    """The stages, each named in messages by its id (``stages['wait'].on[1].zone``) when
+    that id is a plain word used once, else by its place (``stages[3]``)."""
+    tables = r.tables(data, "stages", "")
+    ids = [table.get("id") for _, table in tables]
+    return tuple(
+        _read_stage(r, _stage_where(where, table.get("id"), ids), table)
+        for where, table in tables
+    )
+
+
+def _stage_where(index_path: str, stage_id: object, ids: list[object]) -> str:
+    if isinstance(stage_id, str) and _BARE_KEY.fullmatch(stage_id) and ids.count(stage_id) == 1:
+        return f"stages['{stage_id}']"
+    return index_path
 
 
 def _read_stage(r: _Reader, where: str, table: dict) -> Stage:
@@ -537,8 +543,7 @@ def _check_stage_graph(r: _Reader, mission: Mission) -> None:
                 frontier.append(target)
     for stage in mission.stages:
         if stage.id not in reached:
-            r.problem(f"{stage.where} ({shown(stage.id)})",
-                      "unreachable: no goto leads to this stage")
+            r.problem(stage.where, f"stage {shown(stage.id)} is unreachable: no goto leads to it")
     _check_instant_loops(r, mission)
 
 
@@ -618,7 +623,8 @@ def _loop_back_to(start: str, edges: dict[str, list[_InstantGoto]]) -> list[_Ins
 
 
 def _check_contract(r: _Reader, mission: Mission) -> None:
-    """The window can open: an agreed time after the clock's start, or a start_window."""
+    """The window can open: an agreed time after the clock's start, or a start_window; no
+    ``clock`` trigger set before the clock starts."""
     if any(p.where in ("contract.time", "clock.start") for p in r.problems):
         return  # already said what is wrong with them
     agreed = mission.contract.time
@@ -629,6 +635,11 @@ def _check_contract(r: _Reader, mission: Mission) -> None:
     elif agreed <= mission.clock_start:
         r.problem("contract.time", f"{format_clock(agreed)} is not after the clock's start "
                   f"({format_clock(mission.clock_start)}): the Driver would be late at once")
+    for trigger in (*(t for stage in mission.stages for t in stage.on), *mission.always):
+        if trigger.kind == "clock" and trigger.at is not None and trigger.at < mission.clock_start:
+            r.problem(f"{trigger.where}.at", f"{format_clock(trigger.at)} is before the clock "
+                      f"starts ({format_clock(mission.clock_start)}): it would fire as soon as "
+                      "its stage begins")
 
 
 def _check_actors(r: _Reader, mission: Mission) -> None:

@@ -13,16 +13,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from game import resources
 from game.level import load_level
 from game.mission.job import MISSIONS_DIR, build_job, mission_file
 from game.mission.runtime import MissionRuntime
-from game.mission.validate import LEVELS_DIR
 from game.problems import FileProblem
 from game.session.drive import DriveSession, free_drive_session
 from game.session.replay import FREE_DRIVE, JOB, Recording, ReplayRules, Source
 from game.sim.aids import PLAYER_AIDS
 
-MAPS_DIR = LEVELS_DIR / "maps"
+MAPS_DIR = resources.shipped_levels() / resources.MAPS  #: a recording names these by name
 
 
 def file_sha256(path: str | Path) -> str:

@@ -42,7 +42,7 @@ class JobResult:
     title: str
     seed: int
     outcome: str  #: "success" | "failed" | "crew_left_behind" | "unfinished"
-    reason: str  #: why it ended, in a sentence
+    reason: str  #: why it ended, in a sentence (a success says its stage, crew and rule too)
     rule_kept: bool  #: the Driver kept the five-minute rule
     payout: int  #: dollars
     window_opened_at: float | None
@@ -65,6 +65,8 @@ class JobResult:
     #: Alameda St with 2 units against you"), else ""
     busted: str = ""
     car_damage: float = 0.0  #: the Driver's car's damage at the end, 0 (new) to 1 (wrecked)
+    place_reached_at: float | None = None  #: when the car first reached the contract's place
+    stages_entered: tuple[str, ...] = ()  #: every stage the job began, in order (ids)
 
     @property
     def won(self) -> bool:
@@ -74,7 +76,7 @@ class JobResult:
         """Plain data for JSON: clock times as HH:MM:SS, testimony as objects."""
         data = asdict(self)
         data["window_opened"] = self.window_opened_at is not None
-        for key in ("window_opened_at", "crew_back_at"):
+        for key in ("window_opened_at", "crew_back_at", "place_reached_at"):
             data[key] = format_clock(data[key]) if data[key] is not None else None
         data["crew_back"] = data.pop("crew_back_at")
         data["mission_clock_end"] = format_clock(data.pop("clock_end"))
@@ -82,6 +84,7 @@ class JobResult:
         data["crew_left_behind"] = list(self.crew_left_behind)
         data["seen_by"] = list(self.seen_by)
         data["witnesses"] = list(self.witnesses)
+        data["stages_entered"] = list(self.stages_entered)
         data["car_damage"] = round(self.car_damage, 3)
         data["testimony"] = [t.as_dict() for t in self.testimony]
         data["heat_max"] = round(self.heat_max, 2)
@@ -136,7 +139,7 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         title=runtime.mission.title,
         seed=runtime.seed,
         outcome=ended.outcome if ended is not None else UNFINISHED,
-        reason=ended.reason if ended is not None else "",
+        reason=(ended.reason or done_reason(runtime)) if ended is not None else "",
         rule_kept=rule.rule_kept,
         payout=payout(runtime),
         window_opened_at=runtime.window_opened_at,
@@ -157,4 +160,16 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         detective_saw=_detective_saw(session),
         busted=session.law.busted.reason if session.law.busted is not None else "",
         car_damage=float(session.world.damage[player]) if player >= 0 else 0.0,
+        place_reached_at=runtime.place_reached_at,
+        stages_entered=tuple(runtime.stages_entered),
     )
+
+
+def done_reason(runtime: MissionRuntime) -> str:
+    """Why a job that ended without a reason of its own ended: its stage, the crew, the
+    rule ("done in stage 'getaway': 2 of 2 crew back, the rule kept")."""
+    crew, rule = runtime.rule.crew, runtime.rule
+    back = sum(c.state is CrewState.BACK for c in crew)
+    said = [f"{back} of {len(crew)} crew back"] if crew else []
+    said.append("the rule kept" if rule.rule_kept else "the rule broken")
+    return f"done in stage '{runtime.stage_id}': {', '.join(said)}"

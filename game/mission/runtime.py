@@ -89,6 +89,7 @@ class MissionRuntime:
         self.ended: MissionEnded | None = None
         self.objective = ""
         self.stage_id = ""
+        self.stages_entered: list[str] = []  #: every stage begun, in order (the result's)
         self.stage_s = 0.0
         self.elapsed_s = 0.0  #: sim seconds since the job began
         self.window_opened_at: float | None = None
@@ -117,6 +118,7 @@ class MissionRuntime:
     def goto(self, stage_id: str) -> None:
         stage = self.mission.stage(stage_id)
         self.stage_id = stage.id
+        self.stages_entered.append(stage.id)
         self.stage_s = 0.0
         self._armed = ArmedTriggers(stage.on)
         if stage.objective:

@@ -10,12 +10,20 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 :mod:`game.mission.mission_file`; this module adds the map:
 
 - ``map`` is a bare name (``downtown``: ``maps/downtown.tmx`` in the levels folder
-  beside the mission's folder if there is one, else the shipped ``levels/maps``), or a
+  beside the mission's folder if there is one, else the first of that name on the levels
+  search path, shipped maps first: :mod:`game.resources`), or a
   path to a ``.tmx`` (relative to the mission's folder, or absolute);
 - whatever the form, the map gets every check ``python -m game check MAP`` runs
   (:func:`game.level.validate.check_map`), each problem reported under the mission's
   ``map`` key;
-- every zone, spawn, vehicle and vehicle class the mission names is on that map;
+- every zone, spawn, vehicle and vehicle class the mission names is on that map, and each
+  actor starts at a spawn of its own kind (a crew member at a ``crew`` spawn, a chaser at
+  a ``chaser`` spawn: :data:`SPAWN_KINDS_OF_ROLE`);
+- the map holds the traffic asked for (``[traffic] cars`` and ``parked`` at most the
+  map's ``traffic`` and ``parked`` spawns);
+- the clock leaves time to reach the place: from ``clock.start`` to ``contract.time``
+  the Driver's car could cover the distance from its spawn to the place at its top speed
+  in a straight line (anything less cannot work: the job would fail at once);
 - every mission its ``[career] requires`` names is a mission file in the same folder
   (and not the mission itself: it would never be offered).
 """
@@ -27,12 +35,16 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
+from game import resources
 from game.level.model import Level
+from game.mission.clock import format_clock
 from game.mission.mission_file import all_actions, close_hint, parse_mission
 from game.mission.model import PLAYER, Mission
 from game.problems import FileProblem, Problem, shown
 
-LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+LEVELS_DIR = resources.shipped_levels()  #: the shipped levels folder
 MAP_NAME = re.compile(r"[A-Za-z0-9_-]+")  #: a bare map name; anything with a / is a path
 MAP_SUFFIX = ".tmx"
 
@@ -49,12 +61,15 @@ def map_file(mission_path: str | Path, map_ref: str) -> Path | None:
     """The .tmx a mission's ``map`` names, or None when it is neither a name nor a path.
 
     A bare name is ``../maps/NAME.tmx`` beside the mission's folder when that exists,
-    else the shipped one; a path ends in ``.tmx`` and is relative to the mission's folder.
+    else the one of that name on the levels search path; a path ends in ``.tmx`` and is
+    relative to the mission's folder.
     """
     folder = Path(mission_path).resolve().parent
     if MAP_NAME.fullmatch(map_ref):
         beside = folder.parent / "maps" / f"{map_ref}{MAP_SUFFIX}"
-        return beside if _is_file(beside) else LEVELS_DIR / "maps" / f"{map_ref}{MAP_SUFFIX}"
+        if _is_file(beside):
+            return beside
+        return resources.find_map(map_ref) or resources.shipped_map(map_ref)
     if map_ref.lower().endswith(MAP_SUFFIX) and "\0" not in map_ref:
         return Path(os.path.normpath(folder / map_ref))  # said as the designer wrote it
     return None
@@ -140,7 +155,97 @@ def requires_problems(mission: Mission) -> list[Problem]:
     return problems
 
 
+#: the spawn kinds a vehicle actor of each role may start at (a role not listed here
+#: starts at a spawn of the kind of its own name, if there is such a kind)
+SPAWN_KINDS_OF_ROLE: dict[str, tuple[str, ...]] = {
+    "detective": ("detective", "police"),  # a career brings him in at a police spawn
+}
+PLAYER_SPAWN_KIND = "player"
+CREW_SPAWN_KIND = "crew"
+
+
 def map_problems(mission: Mission, level: Level) -> list[Problem]:
+    """Names in ``mission`` that ``level`` lacks or holds as the wrong kind, traffic it
+    cannot hold, a clock that leaves no time to reach the place: one problem each."""
+    problems = _names_on_map(mission, level)
+    problems += _spawn_kinds(mission, level)
+    problems += _traffic_room(mission, level)
+    problems += _time_to_the_place(mission, level)
+    return problems
+
+
+def _spawn_kinds(mission: Mission, level: Level) -> list[Problem]:
+    """Each actor at a spawn of its kind: the player's, the crew's, each role's."""
+    from game.level.schema import SPAWN_KINDS
+
+    wanted = [("player.spawn", mission.player_spawn, (PLAYER_SPAWN_KIND,), "the Driver")]
+    wanted += [(f"{member.where}.spawn", member.spawn, (CREW_SPAWN_KIND,), "a crew member")
+               for member in mission.crew]
+    for actor in mission.vehicles:
+        kinds = SPAWN_KINDS_OF_ROLE.get(actor.role) or (
+            (actor.role,) if actor.role in SPAWN_KINDS else ())
+        if kinds:
+            wanted.append((f"{actor.where}.spawn", actor.spawn, kinds, f"a {actor.role} vehicle"))
+    problems = []
+    for where, name, kinds, who in wanted:
+        spawn = level.spawns.get(name)
+        if spawn is None or spawn.kind in kinds:
+            continue  # a missing spawn is named by _names_on_map
+        fitting = sorted(s.name for s in level.spawns.values() if s.kind in kinds)
+        some = ", ".join(fitting[:4]) + (", ..." if len(fitting) > 4 else "")
+        choice = f" (map '{level.name}' has {some})" if fitting else (
+            f" (map '{level.name}' has none: add one in its spawns layer)")
+        problems.append(Problem(mission.path, where, (
+            f"spawn {shown(name)} is a {spawn.kind} spawn; {who} starts at a "
+            f"{' or '.join(kinds)} spawn{choice}")))
+    return problems
+
+
+def _traffic_room(mission: Mission, level: Level) -> list[Problem]:
+    """``[traffic]`` asks for no more cars than the map has spawns of that kind (the job
+    would quietly bring fewer)."""
+    problems = []
+    for key, kind, asked in (("cars", "traffic", mission.traffic.cars),
+                             ("parked", "parked", mission.traffic.parked)):
+        room = sum(s.kind == kind for s in level.spawns.values())
+        if asked > room:
+            problems.append(Problem(mission.path, f"traffic.{key}", (
+                f"{asked} cars asked for, but map '{level.name}' has {room} {kind} spawns: "
+                f"at most {room} (or add {kind} spawns to the map)")))
+    return problems
+
+
+def _time_to_the_place(mission: Mission, level: Level) -> list[Problem]:
+    """The agreed time leaves the Driver time to get there at all: the straight line from
+    his spawn to the place at his car's top speed is a bound no drive can beat."""
+    from game.sim import VehicleClass
+    from game.sim.vehicles import VEHICLE_CLASSES
+
+    agreed, place = mission.contract.time, level.zones.get(mission.contract.place)
+    spawn = level.spawns.get(mission.player_spawn)
+    if agreed is None or place is None or spawn is None or agreed <= mission.clock_start:
+        return []
+    try:
+        top_speed = VEHICLE_CLASSES[VehicleClass.from_name(mission.player_class)].top_speed
+    except (KeyError, ValueError):
+        return []  # named by _names_on_map
+    low, high = place.polygon.min(axis=0), place.polygon.max(axis=0)
+    gap_x = max(low[0] - spawn.x, 0.0, spawn.x - high[0])
+    gap_y = max(low[1] - spawn.y, 0.0, spawn.y - high[1])
+    distance_m = float(np.hypot(gap_x, gap_y))
+    play_s = (agreed - mission.clock_start) / mission.time_scale
+    fastest_s = distance_m / top_speed
+    if fastest_s <= play_s:
+        return []
+    return [Problem(mission.path, "contract.time", (
+        f"{format_clock(agreed)} leaves the Driver {play_s:.1f} s of play from clock.start "
+        f"{format_clock(mission.clock_start)} (at time_scale {mission.time_scale:g}) to reach "
+        f"{shown(place.name)}, {distance_m:.0f} m from {shown(spawn.name)}: even at top "
+        f"speed ({top_speed:.0f} m/s) in a straight line that takes {fastest_s:.1f} s. "
+        "Start the clock earlier or agree a later time"))]
+
+
+def _names_on_map(mission: Mission, level: Level) -> list[Problem]:
     """Names in ``mission`` that ``level`` lacks, one problem each."""
     from game.sim import VehicleClass
 

@@ -16,17 +16,17 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 
+from game import resources
 from game.ai.traffic import TrafficController, spawn_on_lanes
 from game.level import load_level
 from game.session.drive import DriveSession
 from game.sim import VehicleClass, World
 from game.sim.controls import idle_controls
 
-DOWNTOWN = Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx"
+DOWNTOWN = resources.shipped_map("downtown")
 
 #: class -> share of the civilian fleet
 FLEET_MIX = {

@@ -22,11 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
+from game import resources
 from game.ai.perception import SightParams
 from game.problems import FileProblem, Problem
 from game.session.offences import N_OFFENCES, Offence
 
-POLICE_FILE = Path(__file__).resolve().parents[2] / "levels" / "police.toml"
+POLICE_FILE = resources.police_table()
 MAX_FILE_BYTES = 64 * 1024
 DIFFICULTIES = ("easy", "normal", "hard")
 HEAT_CEILING = 100.0  #: the most heat any police table may allow (its max_heat)

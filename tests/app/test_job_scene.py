@@ -52,3 +52,18 @@ def test_the_job_drives_shows_its_hud_and_hands_over_to_the_results(app):
     assert isinstance(results, ResultsScene)
     texts = [text for text, _ in results.lines()]
     assert texts[0] == "Test: called off." and "Payout $0" in texts and "Rule kept" in texts
+
+
+def test_a_mission_that_does_not_parse_is_listed_as_broken_with_its_first_problem(
+        app, tmp_path):
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parents[2] / "levels" / "missions" / "five_minutes.toml"
+    (tmp_path / "five_minutes.toml").write_text(shipped.read_text(encoding="utf-8"))
+    (tmp_path / "bank_job.toml").write_text('title = "Bank job"\nmap = "downtown\n')
+    open_jobs(app, tmp_path)
+    menu = app.scenes[-1]
+    assert [item.text() for item in menu.items] == ["Five Minutes", "bank_job (broken)", "Back"]
+    menu.items[1].select()
+    assert app.scenes[-1] is menu  # nothing opens; the notice says why
+    assert app.notice.startswith(f"{tmp_path / 'bank_job.toml'}: TOML syntax error")

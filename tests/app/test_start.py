@@ -101,3 +101,19 @@ def test_windowed_resolutions_fit_the_desktop_and_run_small_to_big():
     big = window_sizes((1280, 720), (2560, 1440), fullscreen=False)
     assert big == sorted(big, key=lambda s: s[0] * s[1]) and (1920, 1080) in big
     assert (3000, 2000) in window_sizes((3000, 2000), (1366, 768), fullscreen=False)
+
+
+def test_play_map_takes_a_bare_name_and_says_where_it_starts(tmp_path):
+    # no display here: the map loads, the line is printed, then the window cannot open
+    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver", "FMW_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--map", "garage"],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr  # no display
+    garage = REPO / "levels" / "maps" / "garage.tmx"
+    assert result.stdout.startswith(
+        f"free drive on garage ({garage}) at spawn 'player_start': (")
+    assert " m, tile (" in result.stdout and " px, heading " in result.stdout
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--map", "garag"],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("play: no map 'garag' (did you mean 'garage'?) (maps: ")

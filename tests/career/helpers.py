@@ -81,7 +81,8 @@ def a_full_career():
     result = left_behind(witnesses=("the Player saw your face",), last_seen_on="5th St",
                          detective_saw=True, busted=BUSTED, car_damage=0.5, plate_read=True,
                          seen_by=("patrol_north", "patrol_west"), heat_max=2.75,
-                         window_opened_at=7200.5, crew_back_at=None, stage="getaway")
+                         window_opened_at=7200.5, crew_back_at=None, stage="getaway",
+                         place_reached_at=7100.25, stages_entered=("pickup", "getaway"))
     record = JobRecord(night=2, client="Two men", result=result, reputation_change=-3)
     evidence = (
         Evidence("crew", "Blanche", "a grey coupe, plate 4KKI394", 2, "five_minutes",

@@ -138,8 +138,10 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     full = a_full_career()
     assert career.cars == (full.car,) and career.car == full.car  # his one car, in use
     # version 3 keeps the law's sentence for an arrest; version 1 knew only that it was one
-    worded = tuple(replace(job, result=replace(job.result, busted="busted"))
-                   if job.result.busted else job for job in full.jobs)
+    # and the results' fields since (the place reached, the stages) come as their defaults
+    worded = tuple(replace(job, result=replace(
+        job.result, busted="busted" if job.result.busted else "", place_reached_at=None,
+        stages_entered=())) for job in full.jobs)
     assert replace(career, cars=full.cars, car_in_use=full.car_in_use) == \
         replace(full, jobs=worded)
     save_career(tmp_path, career)  # the next save is of this version...

@@ -37,6 +37,7 @@ def test_topmost_set_surface_wins_and_unset_falls_back_to_asphalt(write_map):
     decor[0][1] = WATER
     decor[1][1] = PLAIN  # no surface property: the sand below still counts
     ground[1][3] = PLAIN
+    spec.point("spawns", "player_start", "player", 2, 2)
     level = load_level(write_map(spec))
     assert level.terrain.surface.tolist() == [
         [Surface.ASPHALT, Surface.WATER, Surface.SAND, Surface.SAND],  # plain tile: no surface

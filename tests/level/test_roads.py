@@ -16,8 +16,10 @@ KMH = 1 / 3.6
 
 
 def open_map(cols: int = 50, rows: int = 50) -> MapSpec:
+    """An open asphalt map with only the player spawn every map needs (off any road)."""
     spec = MapSpec(cols, rows)
     spec.fill("ground", 0)
+    spec.point("spawns", "player_start", "player", 2, 2)
     return spec
 
 

@@ -322,7 +322,9 @@ def test_an_intersection_too_big_for_the_traffic_ai_is_refused(write_map):
             [(200 - 180 * dx, 200 - 180 * dy), (200, 200), (200 + 180 * dx, 200 + 180 * dy)],
             lanes=6,
         )
-    line = assert_refused(write_map(spec), "intersection at (200, 200) m: has ")
+    line = assert_refused(
+        write_map(spec), "intersection at (200, 200) m, tile (50, 50), (1600, 1600) px: has "
+    )
     assert "m of turning paths; at most 3,200 m" in line
 
 

@@ -47,12 +47,18 @@ def _unknown_vehicle_class(spec: MapSpec):
 
 def _spawn_in_building(spec: MapSpec):
     spec.point("spawns", "inside", "parked", 20, 20)
-    return "object 'inside' (id 10): spawn is inside a solid cell (column 5, row 5)"
+    return (
+        "object 'inside' (id 10): spawn is inside a solid cell, at (20, 20) m, tile (5, 5), "
+        "(160, 160) px"
+    )
 
 
 def _zone_off_the_map(spec: MapSpec):
     spec.rect("zones", "far", "place", 150, 150, 20, 20)
-    return "object 'far' (id 10): zone reaches outside the map (160 x 160 m)"
+    return (
+        "object 'far' (id 10): zone reaches outside the map (160 x 160 m, 40 x 40 tiles): "
+        "a vertex at (150, 170) m, tile (37, 42), (1200, 1360) px"
+    )
 
 
 def _duplicate_zone_name(spec: MapSpec):
@@ -111,7 +117,10 @@ def _position_not_a_number(spec: MapSpec):
 
 def _tile_of_no_tileset(spec: MapSpec):
     spec.layers["ground"][5][6] = 50  # the test tileset has 8 tiles
-    return "layer 'ground': 1 cells hold a tile of no tileset (the first at column 6, row 5)"
+    return (
+        "layer 'ground': 1 cells hold a tile of no tileset (the first at (26, 22) m, "
+        "tile (6, 5), (208, 176) px)"
+    )
 
 
 def _parked_in_the_lane(spec: MapSpec):
@@ -144,7 +153,10 @@ def _no_ground_layer(spec: MapSpec):
 
 def _hole_in_the_ground(spec: MapSpec):
     spec.layers["ground"][3][7] = -1
-    return "layer 'ground': 1 cells have no tile (the first at column 7, row 3)"
+    return (
+        "layer 'ground': 1 cells have no tile (the first at (30, 14) m, tile (7, 3), "
+        "(240, 112) px)"
+    )
 
 
 BROKEN = [
@@ -295,6 +307,7 @@ def test_template_object_is_one_line(write_map):
     )
     line = only_problem(write_map(spec))
     assert "object 'stamped' (id 10): uses the template 'lot.tx'; detach it in Tiled" in line
+    assert "tiled --export-map --detach-templates test.tmx test-detached.tmx" in line
 
 
 def test_layer_of_the_wrong_size(write_map):
@@ -330,4 +343,7 @@ def test_roof_tiles_make_spawn_check_use_every_layer(write_map):
     spec.layers["buildings"][20][12] = ROOF  # under the player_start? no: (12, 20) is x 48-52
     spec.point("spawns", "parked_1", "parked", 50, 82)
     line = only_problem(write_map(spec))
-    assert "object 'parked_1' (id 10): spawn is inside a solid cell (column 12, row 20)" in line
+    assert (
+        "object 'parked_1' (id 10): spawn is inside a solid cell, at (50, 82) m, "
+        "tile (12, 20), (400, 656) px" in line
+    )

@@ -25,9 +25,9 @@ def run_job(*extra: str) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "game", "mission", "five_minutes", "--headless", "--autopilot",
          *extra],
-        cwd=REPO, capture_output=True, text=True, timeout=170,
+        cwd=REPO, capture_output=True, text=True, timeout=600,  # a hang guard, not a speed test
     )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    assert done.returncode in (0, 1), done.stderr  # 1: the job failed (it still prints)
     assert "Traceback" not in done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1, done.stdout  # exactly one JSON object
@@ -69,5 +69,5 @@ def test_headless_needs_the_autopilot_and_a_known_mission():
         [sys.executable, "-m", "game", "mission", "six_minutes", "--headless", "--autopilot"],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-    assert done.returncode == 1 and "no such mission" in done.stderr
+    assert done.returncode == 2 and "no such mission" in done.stderr
     assert "Traceback" not in done.stderr and "five_minutes" in done.stderr

@@ -87,7 +87,7 @@ def test_unknown_key_suggests_the_close_one(tmp_path):
 def test_unknown_key_inside_a_trigger(tmp_path):
     text = GOOD.replace('trigger = "crew_back"', 'trigger = "crew_back"\nzone = "warehouse"')
     line = single_problem(tmp_path, text)
-    assert "stages[1].on[0].zone: unknown key" in line
+    assert "stages['second'].on[0].zone: unknown key" in line
 
 
 def test_bad_clock_time(tmp_path):
@@ -97,15 +97,15 @@ def test_bad_clock_time(tmp_path):
 
 def test_unknown_trigger_and_action_kinds(tmp_path):
     line = single_problem(tmp_path, GOOD.replace('"window_opened"', '"window_open"'))
-    assert "stages[0].on[0].trigger: unknown trigger kind 'window_open'" in line
+    assert "stages['first'].on[0].trigger: unknown trigger kind 'window_open'" in line
     assert "did you mean 'window_opened'" in line
     line = single_problem(tmp_path, GOOD.replace('action = "complete"', 'action = "win"'))
-    assert "stages[1].on[0].actions[0].action: unknown action kind 'win'" in line
+    assert "stages['second'].on[0].actions[0].action: unknown action kind 'win'" in line
 
 
 def test_missing_parameter_and_wrong_type(tmp_path):
     text = GOOD.replace('trigger = "crew_back"', 'trigger = "stopped_in_zone"\nzone = "x"')
-    assert "stages[1].on[0].seconds: missing" in single_problem(tmp_path, text)
+    assert "stages['second'].on[0].seconds: missing" in single_problem(tmp_path, text)
     line = single_problem(tmp_path, GOOD.replace("time_scale = 2.0", 'time_scale = "fast"'))
     assert "clock.time_scale: must be a number" in line
 
@@ -116,8 +116,8 @@ def test_goto_to_a_missing_stage(tmp_path):
     )
     # the stage it meant to reach is now unreachable too: two problems, both named
     assert [p.where for p in problems] == [
-        "stages[0].on[0].actions[0].stage",
-        "stages[1] ('second')",
+        "stages['first'].on[0].actions[0].stage",
+        "stages['second']",
     ]
     assert problems[0].message == "no stage 'secnd' (did you mean 'second'?)"
 
@@ -125,7 +125,7 @@ def test_goto_to_a_missing_stage(tmp_path):
 def test_unreachable_stage(tmp_path):
     text = GOOD.replace('actions = [{ action = "goto", stage = "second" }]', "actions = []")
     line = single_problem(tmp_path, text)
-    assert "stages[1] ('second'): unreachable" in line
+    assert "stages['second']: stage 'second' is unreachable" in line
 
 
 def test_load_mission_raises_file_problem_with_key_path(tmp_path):
@@ -158,7 +158,7 @@ def with_first_stage_enter(action: str) -> str:
 
 def test_a_stage_whose_enter_goes_to_itself(tmp_path):
     line = single_problem(tmp_path, with_first_stage_enter('{ action = "goto", stage = "first" }'))
-    assert "stages[0].enter[0]: stages 'first' -> 'first' go round without waiting" in line
+    assert "stages['first'].enter[0]: stages 'first' -> 'first' go round without waiting" in line
     assert "(each goto runs as soon as its stage begins: enter)" in line
 
 
@@ -167,7 +167,7 @@ def test_two_stages_whose_enter_go_to_each_other(tmp_path):
         'objective = "Wait."', 'objective = "Wait."\nenter = [{ action = "goto", stage = "first" }]'
     )
     line = single_problem(tmp_path, text)
-    assert "stages[0].enter[0]: stages 'first' -> 'second' -> 'first' go round" in line
+    assert "stages['first'].enter[0]: stages 'first' -> 'second' -> 'first' go round" in line
 
 
 def test_a_loop_through_triggers_that_fire_at_once(tmp_path):
@@ -177,7 +177,7 @@ def test_a_loop_through_triggers_that_fire_at_once(tmp_path):
         'trigger = "clock"\nat = "01:56"\nactions = [{ action = "goto", stage = "first" }]',
     )
     line = single_problem(tmp_path, text)
-    assert "stages[0].on[0].actions[0]: stages 'first' -> 'second' -> 'first'" in line
+    assert "stages['first'].on[0].actions[0]: stages 'first' -> 'second' -> 'first'" in line
     assert "after 0 s, clock 01:56:00" in line
 
 
@@ -270,14 +270,15 @@ def test_traffic_counts_are_whole_numbers_in_range(tmp_path, key, value):
 @pytest.mark.parametrize(
     ("trigger", "said"),
     [
-        ('trigger = "after"\nseconds = nan', "stages[0].on[0].seconds: must be a number from 0 "
-                                             "to 3600 (sim seconds), not nan"),
-        ('trigger = "after"\nseconds = -1', "stages[0].on[0].seconds: must be a number"),
-        ('trigger = "window_elapsed"\nseconds = inf', "stages[0].on[0].seconds: must be"),
-        ('trigger = "stopped_in_zone"\nzone = "z"\nseconds = 1e12', "stages[0].on[0].seconds"),
-        ('trigger = "heat_above"\nvalue = 5', "stages[0].on[0].value: must be a number from 0 "
-                                              "below 5 (heat), not 5"),
-        ('trigger = "heat_above"\nvalue = nan', "stages[0].on[0].value"),
+        ('trigger = "after"\nseconds = nan', "stages['first'].on[0].seconds: must be a "
+                                             "number from 0 to 3600 (sim seconds), not nan"),
+        ('trigger = "after"\nseconds = -1', "stages['first'].on[0].seconds: must be a number"),
+        ('trigger = "window_elapsed"\nseconds = inf', "stages['first'].on[0].seconds: must be"),
+        ('trigger = "stopped_in_zone"\nzone = "z"\nseconds = 1e12',
+         "stages['first'].on[0].seconds"),
+        ('trigger = "heat_above"\nvalue = 5', "stages['first'].on[0].value: must be a "
+                                              "number from 0 below 5 (heat), not 5"),
+        ('trigger = "heat_above"\nvalue = nan', "stages['first'].on[0].value"),
         ('trigger = "after"\nseconds = "soon"', "must be a number from 0 to 3600 (sim seconds), "
                                                 "not 'soon'"),
     ],
@@ -305,7 +306,7 @@ def test_action_numbers_are_finite_and_in_range(tmp_path, action, said):
     text = GOOD.replace('actions = [{ action = "complete" }]',
                         f'actions = [{action}, {{ action = "complete" }}]')
     line = single_problem(tmp_path, text)
-    assert "stages[1].on[0].actions[0]." + said.split(":")[0] in line and said in line
+    assert "stages['second'].on[0].actions[0]." + said.split(":")[0] in line and said in line
 
 
 @pytest.mark.parametrize(
@@ -363,7 +364,7 @@ spawn = "police_2"
     assert [line.split(": ", 1)[1] for line in lines(tmp_path, text)] == [
         "vehicles[1].name: vehicle name 'tail' is used twice",
         "vehicles[1].role: a job has one detective at most",
-        "stages[1].on[0].actions[0].vehicle: vehicle 'tail' is there from the start "
+        "stages['second'].on[0].actions[0].vehicle: vehicle 'tail' is there from the start "
         "(set at_start = false in vehicles[0] to bring it in here)",
     ]
 
@@ -408,8 +409,8 @@ def test_one_goto_per_list(tmp_path):
                         'trigger = "window_closed"\n'
                         'actions = [{ action = "goto", stage = "first" }, '
                         '{ action = "goto", stage = "second" }]')
-    assert "stages[1].on[0].actions[1].stage: a second goto in the list (after " \
-           "stages[1].on[0].actions[0]), which has already moved on" in single_problem(
+    assert "stages['second'].on[0].actions[1].stage: a second goto in the list (after " \
+           "stages['second'].on[0].actions[0]), which has already moved on" in single_problem(
                tmp_path, text)
 
 

@@ -32,7 +32,9 @@ def test_missing_zone_spawn_and_class_are_named_by_key_path(tmp_path):
         in lines
     )
     assert f"{path}: vehicles[0].class: unknown vehicle class 'tank'" in lines
-    assert any(line.startswith(f"{path}: stages[2].on[0].zone: no zone 'arena'") for line in lines)
+    assert any(
+        line.startswith(f"{path}: stages['getaway'].on[0].zone: no zone 'arena'") for line in lines
+    )
     assert any(line.startswith(f"{path}: vehicles[0].spawn: no spawn 'police_9'") for line in lines)
 
 
@@ -92,7 +94,7 @@ def test_broken_zone_on_the_shipped_map_names_the_key_path(tmp_path):
     )
     lines = [str(p) for p in check_mission(path)]
     assert lines == [
-        f"{path}: stages[3].on[2].zone: no zone 'arena_crwd' on map 'downtown' "
+        f"{path}: stages['getaway'].on[1].zone: no zone 'arena_crwd' on map 'downtown' "
         "(did you mean 'arena_crowd'?)"
     ]
 
@@ -181,7 +183,7 @@ def test_a_map_path_gets_the_full_map_checks(tmp_path, form):
     problems = check_mission(job)
     assert [(p.where, p.message) for p in problems] == [
         ("map", f"its map has a problem: {tmx}: object 'inside' (id 12): spawn is inside a "
-                "solid cell (column 5, row 5)")
+                "solid cell, at (20, 20) m, tile (5, 5), (160, 160) px")
     ]
     with pytest.raises(FileProblem) as caught:
         load_mission_and_map(job)

@@ -11,6 +11,7 @@ from maps.city import finish_roads, lay_roads
 from maps.roads import Road, join, lane_pose
 from maps.tmx import tmx_text, write_tmx
 
+from game.level import provenance
 from game.level.validate import check_map
 
 
@@ -99,3 +100,73 @@ def test_crossing_gets_crosswalks_stop_lines_on_approaches_and_a_signal(tilesets
     assert marks[10, 20] == "double_yellow_w" and marks[10, 19] == "dash_w"
     signals = [o for o in canvas.objects if o.kind == "signal"]
     assert len(signals) == 1 and math.dist((signals[0].x, signals[0].y), (20, 20)) * 4 < 12
+
+
+# -- who owns a map: the generator refuses to wipe a designer's edits (issue 13, item 3) --
+
+
+SHIPPED_MAPS = sorted(make_maps.MAP_DIR.glob("*.tmx"))
+
+
+@pytest.mark.parametrize("path", SHIPPED_MAPS, ids=lambda path: path.stem)
+def test_every_shipped_map_says_who_owns_it_and_a_generated_one_is_as_generated(path):
+    text = path.read_text(encoding="utf-8")
+    owner = provenance.owner_of(text)
+    assert owner in provenance.OWNERS, f"{path.name}: map property 'generator' is {owner!r}"
+    if owner == provenance.MAKE_MAPS:
+        assert not provenance.edited_since_generated(text), (
+            f"{path.name} was edited by hand: set its map property generator to "
+            f"'{provenance.HAND_MADE}' (and say so in levels/README.md), or regenerate it")
+
+
+def test_make_maps_refuses_to_overwrite_an_edited_map_unless_forced(tmp_path, monkeypatch,
+                                                                    capsys):
+    monkeypatch.setattr(make_maps, "MAP_DIR", tmp_path)
+    path = tmp_path / "garage.tmx"
+    assert make_maps.main(["garage"]) == 0  # a new file
+    generated = path.read_text(encoding="utf-8")
+    assert make_maps.main(["garage"]) == 0  # untouched since: rewritten, the same bytes
+    assert path.read_text(encoding="utf-8") == generated
+    edited = generated.replace('value="Start"', 'value="The start line"')  # as Tiled saves
+    path.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert make_maps.main(["garage"]) == 1
+    assert path.read_text(encoding="utf-8") == edited  # the edit survives
+    said = capsys.readouterr().err
+    assert f"make_maps: {path} was edited since make_maps.py wrote it" in said
+    assert "port the edits into tools/maps/garage.py, or give --force" in said
+    assert make_maps.main(["garage", "--force"]) == 0
+    assert path.read_text(encoding="utf-8") == generated
+
+
+def test_make_maps_refuses_a_hand_made_map_and_one_with_no_hash(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(make_maps, "MAP_DIR", tmp_path)
+    path = tmp_path / "garage.tmx"
+    assert make_maps.main(["garage"]) == 0
+    generated = path.read_text(encoding="utf-8")
+    hand_made = generated.replace(f'value="{provenance.MAKE_MAPS}"',
+                                  f'value="{provenance.HAND_MADE}"')
+    path.write_text(hand_made, encoding="utf-8")
+    assert make_maps.main(["garage"]) == 1
+    assert "is hand-made (generator = none)" in capsys.readouterr().err
+    unhashed = "".join(line for line in generated.splitlines(keepends=True)
+                       if provenance.GENERATOR_HASH not in line)
+    path.write_text(unhashed, encoding="utf-8")
+    assert make_maps.main(["garage"]) == 1
+    assert "has no generator_hash" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == unhashed
+
+
+def test_check_names_an_unknown_owner(tmp_path):
+    generated = (make_maps.MAP_DIR / "garage.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "garage.tmx"
+    path.write_text(generated.replace(f'value="{provenance.MAKE_MAPS}"', 'value="me"')
+                    .replace('source="../tilesets/', f'source="{make_tilesets.TSX_DIR}/'),
+                    encoding="utf-8")
+    lines = [str(p) for p in check_map(path)]
+    assert lines == [
+        f"{path}: map properties: generator is 'me'; it is 'tools/make_maps.py' (that tool "
+        "writes the map) or 'none' (made by hand)",
+        f"{path}: map properties: generator_hash is only for maps whose generator is "
+        "'tools/make_maps.py'",
+    ]

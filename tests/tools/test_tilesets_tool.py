@@ -83,3 +83,42 @@ def test_project_enums_match_the_schema():
     for t in types.values():
         if t["type"] == "class":  # members stay flat: never a class-typed property
             assert all(m["type"] in ("string", "int", "float", "bool") for m in t["members"])
+
+
+def test_tiled_18_object_types_give_each_kind_the_properties_the_game_reads():
+    """``levels/objecttypes.xml`` is what the script writes, Tiled 1.8's format (the
+    project's ``objectTypesFile``), and each type's properties are the ones ``check``
+    accepts on that kind of object."""
+    from xml.etree import ElementTree
+
+    from game.level import schema
+
+    written = make_tilesets.PROJECT.with_name(tiled_project.OBJECT_TYPES_FILE)
+    assert written.read_text(encoding="utf-8") == tiled_project.object_types_xml()
+    project = json.loads(make_tilesets.PROJECT.read_text(encoding="utf-8"))
+    assert project["objectTypesFile"] == "objecttypes.xml"
+    root = ElementTree.parse(written).getroot()
+    types = {node.get("name"): node for node in root.findall("objecttype")}
+    wanted = {**dict.fromkeys(schema.ZONE_KINDS, schema.ZONE_PROPERTIES),
+              **dict.fromkeys(schema.SPAWN_KINDS, schema.SPAWN_PROPERTIES),
+              "road": schema.ROAD_PROPERTIES, "signal": schema.SIGNAL_PROPERTIES}
+    assert set(types) == set(wanted)
+    for kind, properties in wanted.items():
+        found = {p.get("name"): p for p in types[kind].findall("property")}
+        assert set(found) == set(properties), kind
+        assert all(p.get("type") in ("string", "int", "float", "bool") for p in found.values())
+        assert all(p.get("default") is not None for p in found.values())
+    assert types["police"].find("property[@name='vehicle_class']").attrib == {
+        "name": "vehicle_class", "type": "string", "propertytype": "VehicleClass",
+        "default": "police"}
+
+
+def test_every_enum_of_the_project_is_used_by_a_property():
+    project = tiled_project.project()["propertyTypes"]
+    enums = {t["name"] for t in project if t["type"] == "enum"}
+    used = {m["propertyType"] for t in project if t["type"] == "class"
+            for m in t["members"] if "propertyType" in m}
+    used |= {"Surface"}  # tiles' surface (the tilesets write it so)
+    assert enums == used == {"Surface", "VehicleClass"}
+    tsx = (make_tilesets.TSX_DIR / "terrain.tsx").read_text(encoding="utf-8")
+    assert 'name="surface" propertytype="Surface"' in tsx

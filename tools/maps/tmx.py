@@ -13,6 +13,8 @@ from xml.sax.saxutils import quoteattr
 import numpy as np
 from tileart.sheet import FORMAT_VERSION, TILED_VERSION
 
+from game.level.provenance import GENERATOR, MAKE_MAPS, with_hash
+
 from .canvas import TILE_LAYERS, TILE_PX, MapCanvas, MapObject
 
 OBJECT_LAYERS = ("roads", "zones", "spawns", "streets")
@@ -101,9 +103,16 @@ def tmx_text(canvas: MapCanvas, tileset_dir: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def generated_text(canvas: MapCanvas, tileset_dir: str) -> str:
+    """The map as the generator writes it: owned by ``tools/make_maps.py``, with the hash
+    of this very text, so the generator can tell later whether anyone edited it."""
+    canvas.properties[GENERATOR] = MAKE_MAPS
+    return with_hash(tmx_text(canvas, tileset_dir))
+
+
 def write_tmx(canvas: MapCanvas, path: Path, tileset_dir: Path) -> None:
     rel = os.path.relpath(tileset_dir, path.parent).replace(os.sep, "/")
     tmp = path.with_suffix(".tmp")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_text(tmx_text(canvas, rel), encoding="utf-8")
+    tmp.write_text(generated_text(canvas, rel), encoding="utf-8")
     os.replace(tmp, path)
