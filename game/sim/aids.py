@@ -148,7 +148,7 @@ def apply_aids(w: World, controls: np.ndarray) -> None:
     free_rear = controls[:, HANDBRAKE] <= 0.5
     burnout = (controls[:, BRAKE] > 0.5) & (np.abs(w.vx) < BURNOUT_BELOW_MS)
     capped = np.flatnonzero(((aids & (TRACTION_CONTROL | SPIN_CONTROL)) != 0) & free_rear
-                            & ~burnout)
+                            & ~burnout & (controls[:, THROTTLE] > 0.0))
     if capped.size:
         full = (aids[capped] & TRACTION_CONTROL) != 0
         slip = np.where(w.vx[capped] > 0.0, w.slip_rear[capped], 0.0)
