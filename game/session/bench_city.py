@@ -5,15 +5,14 @@ times ``World.step`` apart from the drivers' work, which is the session's own se
 decide phases: every police unit looks for a "Driver" (one of the traffic cars, so the
 sight lines are real) a few times a second, traffic keeps its lanes, lights, right of
 way and gaps, and the patrols cruise. The world is built in one go (one ``spawn``), the
-way a session builds its traffic. Run this module directly to time both::
+way a session builds its traffic. The bench prints both (``controls_ms`` is the decide
+phase)::
 
-    python -m game.session.bench_city 1000
+    python -m game bench --scenario city --cars 1000
 """
 
 from __future__ import annotations
 
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -66,35 +65,3 @@ def build(cars: int, seed: int) -> tuple[World, Callable[[World, int], np.ndarra
     control_fn.controller = traffic  # for measurements beyond the bench
     control_fn.session = session
     return session.world, control_fn
-
-
-def main(argv: list[str]) -> int:
-    """Time decide + step for a few counts of cars; print one line per count."""
-    counts = [int(a) for a in argv] or [200, 1000]
-    for cars in counts:
-        world, control_fn = build(cars, seed=0)
-        steps = 600
-        decide, step = np.zeros(steps), np.zeros(steps)
-        collisions = 0
-        for tick in range(steps):
-            started = time.perf_counter()
-            controls = control_fn(world, tick)
-            middle = time.perf_counter()
-            events = world.step(controls)
-            step[tick] = time.perf_counter() - middle
-            decide[tick] = middle - started
-            collisions += int((events.collisions.b >= 0).sum())
-        controller = control_fn.controller
-        print(
-            f"cars={world.n} sim_s={steps * world.dt:.0f} "
-            f"decide_ms p50={np.percentile(decide, 50) * 1e3:.3f} "
-            f"p99={np.percentile(decide, 99) * 1e3:.3f} "
-            f"step_ms p50={np.percentile(step, 50) * 1e3:.3f} "
-            f"mean_speed={world.speed.mean():.1f} car_contacts={collisions} "
-            f"recycled={controller.recycled}"
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
