@@ -57,7 +57,7 @@ def why_it_ended(result: JobResult) -> str:
         return sentence(result.reason)
     if result.outcome == "success":
         kept = "" if result.rule_kept else " You broke the rule, so they pay half."
-        if result.reason:  # the job's own words ("Nino's car is on the beach")
+        if result.own_reason:  # the job's own words ("Nino's car is on the beach")
             return sentence(result.reason) + kept
         return "Everyone made it back and you got away clean." + kept
     return sentence(result.reason) or "The job is not over."

@@ -79,6 +79,10 @@ class JobResult:
     bag_usd: int = 0  #: dollars in the bag the crew brought out (a ``bag`` action), else 0
     #: what the bag means (the double-cross: far more than agreed), kept by the career
     bag_note: str = ""
+    #: ``reason`` is the job's own words (its ``complete`` or ``fail`` action), not the
+    #: stage-and-crew fallback of :func:`done_reason`: the results screen says only the
+    #: job's own words as the story, and tells a plain clean getaway in its own sentence
+    own_reason: bool = False
 
     @property
     def won(self) -> bool:
@@ -182,6 +186,7 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         **_mechanic_fields(runtime),
         under_window=not runtime.windowless,
         **_bag(runtime),
+        own_reason=ended is not None and bool(ended.reason),
     )
 
 

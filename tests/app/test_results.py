@@ -52,6 +52,18 @@ def test_everyone_back_and_the_times(results):
     assert results(broken)[0].endswith("You broke the rule, so they pay half.")
 
 
+def test_a_win_tells_the_job_s_own_words_and_not_the_fallback(results):
+    """A ``complete`` with no reason leaves the stage-and-crew fallback in ``reason`` (the
+    headless line); the screen tells the clean getaway instead. A reason of the job's own
+    is the story."""
+    done = replace(RESULT, outcome="success", crew_returned=("Irish", "Blanche"),
+                   crew_left_behind=(), testimony=(), crew_back_at=7390.0, payout=9000,
+                   reason="done in stage 'getaway': 2 of 2 crew back, the rule kept")
+    assert results(done)[0] == "Everyone made it back and you got away clean."
+    own = replace(done, reason="Nino's car is on the beach", own_reason=True)
+    assert results(own)[0] == "Nino's car is on the beach."
+
+
 def test_a_busted_end_says_what_the_law_said(results):
     busted = replace(RESULT, outcome="failed", reason="busted: the police boxed you in",
                      busted="busted: stopped for 3 s on Alameda St with 2 units against you",

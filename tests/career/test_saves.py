@@ -142,7 +142,8 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     # come as their defaults
     worded = tuple(replace(job, result=replace(
         job.result, busted="busted" if job.result.busted else "", place_reached_at=None,
-        stages_entered=(), under_window=True, bag_usd=0, bag_note="")) for job in full.jobs)
+        stages_entered=(), under_window=True, bag_usd=0, bag_note="",
+        own_reason=False)) for job in full.jobs)
     # ...and no job of version 1 was a race or an audition (those fields are newer)
     unscored = {"scorecard": (), "place": 0, "lap_times": (), "score": 0,
                 "manoeuvres_passed": (), "scratches": 0}

@@ -34,6 +34,7 @@ def test_a_won_job_says_its_stages_when_the_place_was_reached_and_why_it_ended(s
     result = run_headless(str(short_job), seed=0)
     assert result.outcome == "success"
     assert result.reason == "done in stage 'home': 1 of 1 crew back, the rule kept"
+    assert not result.own_reason  # the fallback: the job's `complete` said nothing
     assert result.stages_entered == ("pickup", "window", "home")
     assert result.place_reached_at is not None
     assert result.place_reached_at <= result.window_opened_at  # there before 02:00
