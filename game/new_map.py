@@ -1,7 +1,8 @@
 """``python -m game new-map NAME --size W H``: write a starter map to draw on in Tiled.
 
-NAME is a bare name (``levels/maps/NAME.tmx``, where ``play --map NAME`` and a mission's
-``map = "NAME"`` find it) or a path ending in ``.tmx``. The map
+NAME is a bare name (``levels/maps/NAME.tmx`` in a source checkout, the user's levels
+folder's ``maps/NAME.tmx`` in an installed game: where ``play --map NAME`` and a
+mission's ``map = "NAME"`` find it) or a path ending in ``.tmx``. The map
 (:func:`game.level.starter.starter_map`) has the layers, the shipped tilesets, a ring
 road and the spawns a map needs, and passes ``check`` as written: this command checks it
 before it says so. An existing file is never overwritten unless ``--force`` is given.
@@ -16,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from game import resources
 from game.level import limits
 
 
@@ -29,12 +31,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def target(name: str) -> Path | None:
-    """Where NAME goes: ``levels/maps/NAME.tmx`` for a bare name, the path for a .tmx."""
-    from game.level.files import LEVELS_DIR, MAP_NAME
+    """Where NAME goes: ``maps/NAME.tmx`` of the levels a designer edits for a bare name
+    (:func:`designers_levels`), the path itself for a .tmx."""
+    from game.level.files import MAP_NAME
 
     if MAP_NAME.fullmatch(name):
-        return LEVELS_DIR / "maps" / f"{name}.tmx"
+        return designers_levels() / "maps" / f"{name}.tmx"
     return Path(name) if name.lower().endswith(".tmx") else None
+
+
+def designers_levels(shipped: Path | None = None) -> Path:
+    """The levels folder a new map goes into: the shipped ``levels/`` (``shipped``, by
+    default the game's) when the game runs from a source checkout (its
+    ``pyproject.toml`` beside it), else the user's own levels folder: an installed game's
+    package folder is no place for a designer's work (a reinstall would delete it, and it
+    may not be writable)."""
+    if shipped is None:
+        from game.level.files import LEVELS_DIR as shipped
+    if (shipped.parent / "pyproject.toml").is_file():
+        return shipped
+    return resources.user_data_dir() / resources.USER_LEVELS
 
 
 def run(args: argparse.Namespace) -> int:

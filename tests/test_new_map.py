@@ -101,3 +101,27 @@ def test_names_and_sizes_it_refuses(tmp_path):
     assert small.returncode == 2 and "each side must be 12 to 4,096 tiles" in small.stderr
     odd = new_map("my map", "--size", "20", "20")
     assert odd.returncode == 2 and "neither a map name" in odd.stderr
+
+
+def test_an_installed_game_writes_a_new_map_into_the_user_s_levels(tmp_path, monkeypatch):
+    """Installed (no pyproject.toml beside the package's levels), a bare name goes into the
+    user's levels folder, where `play --map` and missions find it, not into site-packages."""
+    import argparse
+
+    from game import new_map as command
+    from game import resources
+
+    installed = tmp_path / "site-packages" / "game" / "levels"
+    installed.mkdir(parents=True)
+    monkeypatch.setenv(resources.DATA_DIR_ENV, str(tmp_path / "data"))
+    user_maps = tmp_path / "data" / resources.USER_LEVELS / "maps"
+    assert command.designers_levels(installed) == user_maps.parent
+    assert command.designers_levels() == REPO / "levels"  # this checkout
+    where = command.designers_levels
+    monkeypatch.setattr(command, "designers_levels", lambda: where(installed))
+    assert target("harbor") == user_maps / "harbor.tmx"
+    assert command.run(argparse.Namespace(name="harbor", size=[20, 20], title=None,
+                                          force=False)) == 0
+    assert (user_maps / "harbor.tmx").is_file() and not any(installed.iterdir())
+    assert resources.find_map("harbor") == user_maps / "harbor.tmx"
+    assert check_map(user_maps / "harbor.tmx") == []
