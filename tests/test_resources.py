@@ -161,3 +161,21 @@ def test_every_command_that_reads_levels_takes_a_levels_folder(command):
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     levels = next(a for a in subparsers.choices[command]._actions if a.dest == "levels")
     assert levels.type is cli.levels_folder and levels.default == []
+
+
+def test_replay_takes_levels_like_the_commands_that_made_its_recording(designer, tmp_path,
+                                                                       capsys):
+    """`replay` takes --levels as `mission` does; a designer's job is recorded by its
+    path, so its replay finds it with or without the folder on the path."""
+    from game.mission.headless import run_headless
+
+    resources.add_levels([designer])
+    try:
+        result = run_headless("short", seed=3, record=tmp_path / "job.npz")
+    finally:
+        resources.clear_command_line()
+    assert result.outcome == "success"
+    replay = ["replay", str(tmp_path / "job.npz"), "--verify"]
+    assert cli.main([*replay, "--levels", str(designer)]) == 0
+    assert cli.main(replay) == 0
+    assert capsys.readouterr().out.count("the replay matches the recording") == 2
