@@ -36,6 +36,8 @@ COUNTDOWN_SIZE = 120  #: px, the window countdown's type
 COUNTDOWN_URGENT_S = 60.0  #: clock seconds left when the countdown turns pink
 HEAT_PIPS = int(shipped_max_heat())  #: one pip per point of heat (the police table's max)
 PANEL_ALPHA = 200  #: the dark backings' opacity (0..255)
+PANEL_TEXT_SIZE = 26  #: px, the panel's type (objective, place, crew, message)
+PANEL_GAP = 12  #: px kept between the panel and the countdown or the clock
 DAMAGE_BAR = (150, 12)  #: px, the damage gauge's bar
 DAMAGE_WARN = SMOKE_FROM_DAMAGE  #: damage where the gauge turns amber (the car smokes)
 DAMAGE_DANGER = 0.75  #: ...and pink: a hard hit (a third of the car at 60 km/h) wrecks it
@@ -89,8 +91,10 @@ class Hud:
         if rules.gauge is not None:
             self.gauge(screen, rules.gauge, (width - 10, max(gauge_top, clock_box.bottom + 62)))
         countdown = window_countdown(frame)
+        panel_right = clock_box.left - PANEL_GAP  # the panel never runs under the clock...
         if countdown is not None:
-            self._countdown(screen, countdown, rules.window.seconds_left)
+            window_box = self._countdown(screen, countdown, rules.window.seconds_left)
+            panel_right = min(panel_right, window_box.left - PANEL_GAP)  # ...or the window
         bottom = height - 8
         if street:
             name = self.text.render(street.upper(), 34, palette.NEON_CYAN, neon=True)
@@ -101,9 +105,12 @@ class Hud:
             self.radio_line(screen, frame.radio, (width // 2, bottom))
         y = 14
         for line in hud_lines(frame):
-            y = self.panel_text(screen, line, (16, y), palette.TEXT).bottom + 2
+            for part in self.wrapped(line, PANEL_TEXT_SIZE, panel_right - 16):
+                y = self.panel_text(screen, part, (16, y), palette.TEXT).bottom + 2
+        y += 6
         if message:
-            self.panel_text(screen, message, (16, y + 6), palette.AMBER)
+            for part in self.wrapped(message, PANEL_TEXT_SIZE, panel_right - 16):
+                y = self.panel_text(screen, part, (16, y), palette.AMBER).bottom + 2
         if not lights_on:
             icon = self.text.render("LIGHTS OFF", 22, palette.AMBER)
             screen.blit(icon, (18 + self.dial.get_width() + 8, height - 34))
@@ -137,8 +144,8 @@ class Hud:
         screen.blit(text, text.get_rect(center=box.center), special_flags=pygame.BLEND_ADD)
         return box
 
-    def _countdown(self, screen: pygame.Surface, text: str, seconds_left: float) -> None:
-        """The open window's time left, large and central at the top."""
+    def _countdown(self, screen: pygame.Surface, text: str, seconds_left: float) -> pygame.Rect:
+        """The open window's time left, large and central at the top; returns its box."""
         urgent = seconds_left <= COUNTDOWN_URGENT_S
         colour = palette.NEON_PINK if urgent else palette.AMBER
         digits = self.text.render(text, COUNTDOWN_SIZE, colour, neon=True)
@@ -151,6 +158,7 @@ class Hud:
         screen.blit(caption, caption.get_rect(midtop=(centre_x, box.top + 4)))
         screen.blit(digits, digits.get_rect(midtop=(centre_x, box.top + caption.get_height() - 8)),
                     special_flags=pygame.BLEND_ADD)
+        return box
 
     def _heat(self, screen: pygame.Surface, frame: FrameView, topright: tuple[int, int]) -> None:
         """The heat gauge: a pip per point, the level's name (the police table's), PURSUIT
@@ -249,8 +257,21 @@ class Hud:
         unit = self.text.render("km/h", 18, palette.TEXT_DIM)
         screen.blit(unit, unit.get_rect(center=(centre[0], centre[1] + 58)))
 
+    def wrapped(self, line: str, size: int, width: int) -> list[str]:
+        """``line`` broken at spaces into parts whose backed panels fit ``width`` px (a
+        word longer than that stands alone), so a long objective never runs under the
+        window countdown or the clock."""
+        parts: list[str] = []
+        for word in line.split():
+            joined = f"{parts[-1]} {word}" if parts else word
+            if parts and self.text.render(joined, size, palette.TEXT).get_width() + 16 <= width:
+                parts[-1] = joined
+            else:
+                parts.append(word)
+        return parts or [line]
+
     def panel_text(self, screen: pygame.Surface, line: str, at: tuple[int, int],
-                   colour: tuple[int, int, int], size: int = 26) -> pygame.Rect:
+                   colour: tuple[int, int, int], size: int = PANEL_TEXT_SIZE) -> pygame.Rect:
         """A line of text on a dark backing; returns the backing's rectangle."""
         text = self.text.render(line, size, colour)
         box = pygame.Rect(at, (text.get_width() + 16, text.get_height() + 8))

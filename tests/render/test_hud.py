@@ -120,3 +120,26 @@ def test_the_damage_gauge_fills_with_damage_and_warns_in_colour(screen):
     assert 250 < gauge_colour(dented, cyan) < 500  # a quarter of the 148 x 10 bar
     assert gauge_colour(smoking, amber) > 600 and gauge_colour(smoking, cyan) == 0
     assert gauge_colour(failing, pink) > 1100
+
+
+def test_a_long_objective_wraps_clear_of_the_window_countdown(screen):
+    """The panel's lines break at spaces before they reach the countdown's box (and the
+    clock's), so "THE WINDOW" and the digits are never written over."""
+    long = ("Wait with the engine running. Whoever reaches the car inside the window, "
+            "you take; when it closes, you leave with whoever is in it.")
+    window = WindowView("open", "Warehouse, 5th & Alameda", "02:00", 212.0)
+    view = FrameView(rules=RulesView(clock_text="02:01:10", objective=long, window=window),
+                     heat=HeatView(0.0, False, False))
+    hud = Hud(TextCache())
+    screen.fill((255, 255, 255))
+    hud.draw(screen, view, 0.0, None, None, True)
+    pixels = pygame.surfarray.array3d(screen).astype(int)
+    backed = (pixels[:, 4:110].mean(axis=2) < 140).any(axis=1)  # columns with a backing
+    edges = np.flatnonzero(np.diff(backed.astype(int)))
+    runs = list(zip(edges[::2] + 1, edges[1::2] + 1, strict=False))  # (first, past last)
+    panel, countdown = runs[0], runs[1]
+    assert panel[0] <= 16 and panel[1] < countdown[0]  # white between the two
+    assert countdown[0] < SIZE[0] // 2 < countdown[1]  # the second one is the countdown
+    parts = hud.wrapped(long, 26, 400)
+    assert len(parts) > 2 and " ".join(parts) == long
+    assert all(hud.text.render(p, 26, (0, 0, 0)).get_width() + 16 <= 400 for p in parts)
