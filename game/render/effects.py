@@ -1,5 +1,8 @@
 """Skid marks, sparks and smoke. Animations advance in sim time, never wall time.
 
+A car leaves tyre marks when its rear slides (slip angle) or its driven rear wheels spin
+faster than it goes (``World.rear_spin``: a launch, a burnout, a power slide), and a
+hard wheelspin smokes at the rear axle.
 Skid marks are a ring buffer of short segments in metres, painted into the map chunks
 as they are laid down (so they cost nothing to redraw) and painted again into a chunk
 that is rendered anew after the cache dropped it: a persistent decal, at every zoom.
@@ -18,6 +21,10 @@ from game.render.chunks import ChunkCache
 
 SKID_SLIP_RAD = 0.18  #: rear slip angle that leaves marks
 SKID_MIN_SPEED_MS = 4.0
+SPIN_MARK_MS = 1.5  #: m/s the rear tread runs faster than the car: it lays rubber
+SPIN_SMOKE_MS = 3.0  #: m/s of wheelspin from which the rear tyres smoke
+SPIN_SMOKE_FULL_MS = 8.0  #: m/s of wheelspin at which they smoke their hardest
+TYRE_SMOKE_PER_S = 24.0  #: puffs per second from a car spinning its rears its hardest
 SKID_CAPACITY = 8000  #: segments kept (the oldest fade out of memory first)
 SKID_WIDTH_M = 0.35  #: m, a tyre's contact patch
 WHEEL_TRACK_FRACTION = 0.38  #: rear wheels sit this fraction of the width either side
@@ -43,8 +50,10 @@ class SkidMarks:
 
     def update(self, x: np.ndarray, y: np.ndarray, heading: np.ndarray, width: np.ndarray,
                length: np.ndarray, speed: np.ndarray, slip_rear: np.ndarray,
-               chunks: ChunkCache | None, chunk_m: float) -> None:
-        """Lay segments for cars sliding now and a moment ago (whole arrays, no per-car loop)."""
+               chunks: ChunkCache | None, chunk_m: float,
+               rear_spin: np.ndarray | float = 0.0) -> None:
+        """Lay segments for cars sliding or spinning their rears (``rear_spin``, m/s) now
+        and a moment ago (whole arrays, no per-car loop)."""
         cos, sin = np.cos(heading), np.sin(heading)
         back = -0.35 * length
         side = WHEEL_TRACK_FRACTION * width
@@ -53,6 +62,7 @@ class SkidMarks:
             wheels[:, k, 0] = x + cos * back - sin * side * s
             wheels[:, k, 1] = y + sin * back + cos * side * s
         sliding = (np.abs(slip_rear) > SKID_SLIP_RAD) & (speed > SKID_MIN_SPEED_MS)
+        sliding |= np.asarray(rear_spin) > SPIN_MARK_MS
         last = self.last_wheels
         if last is not None and last.shape == wheels.shape:
             lay = sliding & self.last_sliding
@@ -159,6 +169,22 @@ class SparksAndSmoke:
         vel = self.rng.normal(0.0, 0.8, (count, 2)) + np.array([0.6, -0.9])  # a light breeze
         pos = np.stack([x[emit], y[emit]], axis=1)
         self.smoke.emit(pos, vel, self.rng.uniform(0.6, 1.0, count) * SMOKE_LIFE_S)
+
+    def tyre_smoke(self, x: np.ndarray, y: np.ndarray, heading: np.ndarray,
+                   length: np.ndarray, rear_spin: np.ndarray, dt: float) -> None:
+        """Puffs at the rear axle of cars spinning their driven wheels hard, more the
+        harder they spin (expected count per frame), left behind as the car pulls away."""
+        hard = np.clip((rear_spin - SPIN_SMOKE_MS) / (SPIN_SMOKE_FULL_MS - SPIN_SMOKE_MS),
+                       0.0, 1.0)
+        emit = (hard > 0.0) & (self.rng.random(len(x)) < hard * TYRE_SMOKE_PER_S * dt)
+        if not emit.any():
+            return
+        count = int(emit.sum())
+        back = -0.4 * length[emit]
+        pos = np.stack([x[emit] + np.cos(heading[emit]) * back,
+                        y[emit] + np.sin(heading[emit]) * back], axis=1)
+        vel = self.rng.normal(0.0, 1.2, (count, 2)) + np.array([0.6, -0.9])  # the breeze
+        self.smoke.emit(pos, vel, self.rng.uniform(0.5, 1.0, count) * SMOKE_LIFE_S)
 
     def advance(self, dt: float) -> None:
         self.sparks.advance(dt, drag=3.0)

@@ -18,7 +18,7 @@ from game.render import palette
 from game.render.camera import PX_PER_M, Camera, View, zoom_level_for
 from game.render.cars_view import CLASS_LENGTH, CLASS_WIDTH, CarsInView
 from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
-from game.render.effects import SkidMarks, SparksAndSmoke
+from game.render.effects import SPIN_SMOKE_MS, SkidMarks, SparksAndSmoke
 from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
 from game.render.lights import NightLights
@@ -90,7 +90,7 @@ class Renderer:
         surface.fill(palette.NIGHT_INK)
         self.skids.update(world.x, world.y, world.heading, CLASS_WIDTH[world.vehicle_class],
                           CLASS_LENGTH[world.vehicle_class], world.speed, world.slip_rear,
-                          self.chunks, self.chunk_m)
+                          self.chunks, self.chunk_m, world.rear_spin)
         self.chunks.draw(surface, view, level, self.chunk_m)
         cars = self._cars_in_view(view, world, x, y, heading)
         self._draw_cars(surface, view, level, cars)
@@ -220,6 +220,12 @@ class Renderer:
         if damaged.size:
             self.particles.smoulder(world.x[damaged], world.y[damaged], world.damage[damaged],
                                     sim_dt)
+        spinning = np.flatnonzero(world.rear_spin > SPIN_SMOKE_MS)
+        if spinning.size:
+            self.particles.tyre_smoke(world.x[spinning], world.y[spinning],
+                                      world.heading[spinning],
+                                      CLASS_LENGTH[world.vehicle_class[spinning]],
+                                      world.rear_spin[spinning], sim_dt)
         self.particles.advance(sim_dt)
         self.particles.draw(surface, view)
 

@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from game.render.effects import SMOKE_FROM_DAMAGE, SPARK_LIFE_S, SparksAndSmoke
+from game.render.effects import (
+    SMOKE_FROM_DAMAGE,
+    SPARK_LIFE_S,
+    SPIN_SMOKE_FULL_MS,
+    SPIN_SMOKE_MS,
+    SparksAndSmoke,
+)
 
 
 def live(particles):
@@ -41,3 +47,17 @@ def test_nothing_moves_when_sim_time_stands_still():
     before = effects.sparks.pos.copy()
     effects.advance(0.0)  # a paused game draws frames with no sim time passing
     np.testing.assert_array_equal(effects.sparks.pos, before)
+
+
+def test_hard_wheelspin_smokes_at_the_rear_and_grip_does_not():
+    effects = SparksAndSmoke(seed=4)
+    x, y, heading, length = np.array([0.0, 100.0]), np.zeros(2), np.zeros(2), np.full(2, 4.6)
+    for _ in range(60):
+        effects.tyre_smoke(x, y, heading, length, np.array([SPIN_SMOKE_FULL_MS, 0.5]), 1 / 60)
+    assert live(effects.smoke) > 10
+    alive = effects.smoke.age < effects.smoke.life
+    assert (effects.smoke.pos[alive, 0] < 0.0).all()  # behind the spinning car's middle
+    calm = SparksAndSmoke(seed=4)
+    for _ in range(60):
+        calm.tyre_smoke(x, y, heading, length, np.array([SPIN_SMOKE_MS, 0.0]), 1 / 60)
+    assert live(calm.smoke) == 0

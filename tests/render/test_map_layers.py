@@ -7,7 +7,7 @@ import pytest
 from game.level import load_level
 from game.render.camera import ZOOM_LEVELS, Camera
 from game.render.chunks import CHUNK_TILES, TileLayers, map_chunks
-from game.render.effects import SKID_SLIP_RAD, SkidMarks
+from game.render.effects import SKID_SLIP_RAD, SPIN_MARK_MS, SkidMarks
 from tests.render.testmap import write_test_map
 
 
@@ -57,3 +57,17 @@ def test_sliding_cars_leave_marks_and_rolling_cars_do_not():
     assert skids.count == 2 * 9  # two rear wheels, from the second frame on
     marks = skids.segments[: skids.count]
     assert (marks[:, [0, 2]] < 10).all()  # all behind the sliding car, none from the other
+
+
+def test_a_car_spinning_its_rears_lays_rubber_without_sliding():
+    """A launch: the rear tread runs faster than the car (rear_spin), no slip angle."""
+    skids = SkidMarks()
+    x, y = np.array([0.0, 50.0]), np.array([0.0, 0.0])
+    heading, width, length = np.zeros(2), np.full(2, 1.8), np.full(2, 4.6)
+    speed, slip = np.array([6.0, 6.0]), np.zeros(2)
+    spin = np.array([SPIN_MARK_MS * 2, SPIN_MARK_MS / 2])
+    for step in range(6):
+        skids.update(x + step * 0.1, y, heading, width, length, speed, slip, None, 64.0,
+                     rear_spin=spin)
+    assert skids.count == 2 * 5
+    assert (skids.segments[: skids.count][:, [0, 2]] < 10).all()  # the spinning car's
