@@ -72,25 +72,27 @@ def _brake_to(speed: np.ndarray, decel: float):
 
 
 def _road_ahead_limit(tracker, rows, plan, ends, style, brake_to) -> np.ndarray:
-    """Speed allowed by the limits, the corners and any dead end along each plan."""
-    graph = tracker.geometry.graph
-    limit = graph.edge_speed_limit
+    """Speed allowed by the limits, the corners and any dead end along each plan (every
+    planned bend at once: rows x the plan's edges but its last)."""
+    geometry = tracker.geometry
+    limit = geometry.graph.edge_speed_limit
     wanted = limit[np.maximum(plan[:, 0], 0)] * style.speed_factor
+    edge_in, next_edge = plan[:, :-1], plan[:, 1:]
+    next_limit = np.where(
+        next_edge >= 0, limit[np.maximum(next_edge, 0)] * style.speed_factor, np.inf
+    )
+    length_in = geometry.length[np.maximum(edge_in, 0)]
+    length_out = geometry.length[np.maximum(next_edge, 0)]
     turns = tracker.turn_angles(rows)
-    for column in range(tracker.horizon - 1):
-        next_edge = plan[:, column + 1]
-        next_limit = np.where(
-            next_edge >= 0, limit[np.maximum(next_edge, 0)] * style.speed_factor, np.inf
-        )
-        length_in = tracker.geometry.length[np.maximum(plan[:, column], 0)]
-        length_out = tracker.geometry.length[np.maximum(next_edge, 0)]
-        bend = corner_speed(turns[:, column], length_in, length_out, style.lateral_accel)
-        corner = np.minimum(bend, next_limit)
-        wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
-        dead_end = (plan[:, column] >= 0) & (next_edge < 0)
-        stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)
-        wanted = np.where(dead_end, np.minimum(wanted, stop_at_end), wanted)
-    return wanted
+    bend = corner_speed(turns, length_in, length_out, style.lateral_accel)
+    corner = np.minimum(bend, next_limit)
+    to_end = ends[:, :-1]
+    allowed = brake_to(corner.T, to_end.T).T  # brake_to is per car: cars along the last axis
+    dead_end = (edge_in >= 0) & (next_edge < 0)
+    if dead_end.any():
+        stop_at_end = brake_to(0.0, (to_end - style.stop_line_m).T).T
+        allowed = np.where(dead_end, np.minimum(allowed, stop_at_end), allowed)
+    return np.minimum(wanted, allowed.min(axis=1, initial=np.inf))
 
 
 def _light_stops(signals, plan, ends, speed, time, style, brake_to):

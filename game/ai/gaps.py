@@ -40,26 +40,44 @@ def _neighbour_pairs(
     return queries, order[first + np.arange(total)]
 
 
-def _nearest_on_path(
-    path: np.ndarray, px: np.ndarray, py: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per pair: (distance to the polyline, distance along it, its heading there)."""
-    a, b = path[:, :-1], path[:, 1:]  # (pairs, segments, 2)
+class _Polylines(NamedTuple):
+    """Per asking car, its path's segments worked out once (every candidate shares them)."""
+
+    start_x: np.ndarray  #: (rows, segments) segment start, metres
+    start_y: np.ndarray
+    dx: np.ndarray  #: (rows, segments) segment vector, metres
+    dy: np.ndarray
+    seg_len: np.ndarray  #: metres (1 where the segment is missing, see ``valid``)
+    valid: np.ndarray  #: (rows, segments) bool: a real segment (not NaN padding, not empty)
+    along_start: np.ndarray  #: (rows, segments) metres along the path at each segment start
+
+
+def _polylines(path: np.ndarray) -> _Polylines:
+    """The segments of each car's path polyline (rows x P x 2, NaN-padded)."""
+    a, b = path[:, :-1], path[:, 1:]  # (rows, segments, 2)
     d = b - a
     seg_len = np.hypot(d[..., 0], d[..., 1])
     valid = np.isfinite(seg_len) & (seg_len > 1e-6)
     seg_len = np.where(valid, seg_len, 1.0)
-    rel_x, rel_y = px[:, None] - a[..., 0], py[:, None] - a[..., 1]
-    t = np.clip((rel_x * d[..., 0] + rel_y * d[..., 1]) / seg_len**2, 0.0, 1.0)
-    dist = np.hypot(rel_x - t * d[..., 0], rel_y - t * d[..., 1])
-    dist = np.where(valid, dist, np.inf)
+    start = np.cumsum(np.where(valid, seg_len, 0.0), axis=1)
+    along_start = np.concatenate([np.zeros((path.shape[0], 1)), start[:, :-1]], axis=1)
+    return _Polylines(a[..., 0], a[..., 1], d[..., 0], d[..., 1], seg_len, valid, along_start)
+
+
+def _nearest_on_path(
+    lines: _Polylines, q: np.ndarray, px: np.ndarray, py: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair (asking car ``q``, point ``px, py``): (distance to the car's path
+    polyline, distance along it, its heading there)."""
+    dx, dy, seg_len = lines.dx[q], lines.dy[q], lines.seg_len[q]
+    rel_x, rel_y = px[:, None] - lines.start_x[q], py[:, None] - lines.start_y[q]
+    t = np.clip((rel_x * dx + rel_y * dy) / seg_len**2, 0.0, 1.0)
+    dist = np.hypot(rel_x - t * dx, rel_y - t * dy)
+    dist = np.where(lines.valid[q], dist, np.inf)
     best = np.argmin(dist, axis=1)
     pick = np.arange(best.size)
-    start = np.concatenate(
-        [np.zeros((best.size, 1)), np.cumsum(np.where(valid, seg_len, 0.0), axis=1)], axis=1
-    )
-    along = start[pick, best] + t[pick, best] * seg_len[pick, best]
-    heading = np.arctan2(d[pick, best, 1], d[pick, best, 0])
+    along = lines.along_start[q, best] + t[pick, best] * seg_len[pick, best]
+    heading = np.arctan2(dy[pick, best], dx[pick, best])
     return dist[pick, best], along, heading
 
 
@@ -96,25 +114,26 @@ def gaps_ahead(
     cell_y = np.floor(y / cell).astype(np.int64) + _KEY_SPAN // 2
     q, c = _neighbour_pairs(cell_x, cell_y, cell_x[rows], cell_y[rows])
     me = rows[q]
-    keep = c != me
-    q, c, me = q[keep], c[keep], me[keep]
-    cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
     dx, dy = x[c] - x[me], y[c] - y[me]
+    # most candidates are too far (or the car itself): drop them before any trigonometry
+    near = (c != me) & (dx * dx + dy * dy < (reach[q] + 6.0) ** 2)
+    q, c, me, dx, dy = q[near], c[near], me[near], dx[near], dy[near]
+    cos_h, sin_h = np.cos(heading[rows])[q], np.sin(heading[rows])[q]
     ahead = dx * cos_h + dy * sin_h
-    near = (ahead > 0.0) & (dx * dx + dy * dy < (reach[q] + 6.0) ** 2)
-    q, c, me, dx, dy, ahead = q[near], c[near], me[near], dx[near], dy[near], ahead[near]
-    cos_h, sin_h = cos_h[near], sin_h[near]
+    forward = ahead > 0.0
+    q, c, me, dx, dy = q[forward], c[forward], me[forward], dx[forward], dy[forward]
+    ahead, cos_h, sin_h = ahead[forward], cos_h[forward], sin_h[forward]
     if path is None:
         off_path = np.abs(-dx * sin_h + dy * cos_h)
         along, path_heading = ahead, heading[me]
     else:
-        off_path, along, path_heading = _nearest_on_path(path[q], x[c], y[c])
+        off_path, along, path_heading = _nearest_on_path(_polylines(path), q, x[c], y[c])
     relative = heading[c] - path_heading
     abs_cos, abs_sin = np.abs(np.cos(relative)), np.abs(np.sin(relative))
     half_side = 0.5 * (length[c] * abs_sin + width[c] * abs_cos)  # their extent sideways
     half_along = 0.5 * (length[c] * abs_cos + width[c] * abs_sin)  # their extent along
     clearance = along - 0.5 * length[me] - half_along
-    in_path = (ahead > 0.0) & (off_path < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
+    in_path = off_path < 0.5 * width[me] + half_side + STRIP_MARGIN_M  # (all are ahead)
     in_path &= clearance < reach[q]
     q, c, clearance, relative = q[in_path], c[in_path], clearance[in_path], relative[in_path]
     if q.size == 0:

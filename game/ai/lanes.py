@@ -233,29 +233,39 @@ class LaneTracker:
         return np.where(valid, ends, np.inf)
 
     def lookahead(self, rows: np.ndarray, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Points ``distance`` metres further along each car's plan (lane centres)."""
+        """Points ``distance`` metres further along each car's plan (lane centres); where
+        the plan runs out first, the end of its last edge (the best so far).
+
+        Whole arrays over the plan: the distance still to go before each planned edge is
+        a running sum (the same subtractions, in the same order, as walking the plan)."""
         geo = self.geometry
         rows = np.asarray(rows, dtype=np.intp)
-        remaining = np.broadcast_to(np.asarray(distance, dtype=np.float64), rows.shape).copy()
         plan = self.plan[rows]
-        start_s = np.clip(self.fraction[rows], 0.0, 1.0) * geo.length[np.maximum(plan[:, 0], 0)]
-        target = np.zeros((rows.size, 2))
-        done = np.zeros(rows.size, dtype=bool)
-        for column in range(self.horizon):
-            edge = plan[:, column]
-            valid = edge >= 0
-            e = np.maximum(edge, 0)
-            offset = start_s if column == 0 else 0.0
-            available = geo.length[e] - offset
-            end_point = geo.start[e] + geo.direction[e] * geo.length[e][:, None]
-            reach = geo.start[e] + geo.direction[e] * (offset + remaining)[:, None]
-            here = valid & ~done & (remaining <= available)
-            target[here] = reach[here]
-            passing = valid & ~done & ~here
-            target[passing] = end_point[passing]  # the best so far if the plan runs out
-            remaining = np.where(passing, remaining - available, remaining)
-            done |= here | ~valid
-        return target[:, 0], target[:, 1]
+        n, horizon = plan.shape
+        valid = plan >= 0
+        edge = np.maximum(plan, 0)
+        length = geo.length[edge]
+        start_s = np.clip(self.fraction[rows], 0.0, 1.0) * length[:, 0]
+        available = length.copy()  # metres of each planned edge still ahead of the car
+        available[:, 0] = length[:, 0] - start_s
+        steps = np.empty((n, horizon))
+        steps[:, 0] = distance
+        steps[:, 1:] = -available[:, :-1]
+        remaining = np.cumsum(steps, axis=1)  # metres to go at the start of each edge
+        stop = ~valid | (remaining <= available)
+        stops = stop.any(axis=1)
+        column = np.where(stops, np.argmax(stop, axis=1), horizon)  # where the walk ends
+        r = np.arange(n)
+        at = np.minimum(column, horizon - 1)
+        here = stops & valid[r, at]  # the point lies on planned edge ``column``...
+        before = np.maximum(column - 1, 0)  # ...else the end of the edge before it
+        offset = np.where(at == 0, start_s, 0.0)
+        along = np.where(here, offset + remaining[r, at], length[r, before])
+        on = np.where(here, edge[r, at], edge[r, before])
+        tx = geo.start[on, 0] + geo.direction[on, 0] * along
+        ty = geo.start[on, 1] + geo.direction[on, 1] * along
+        nowhere = ~here & (column == 0)  # no edge at all: the origin, as before
+        return np.where(nowhere, 0.0, tx), np.where(nowhere, 0.0, ty)
 
     def turn_angles(self, rows: np.ndarray) -> np.ndarray:
         """(n, horizon - 1) radians turned at the end of each planned edge (0 if unknown)."""
