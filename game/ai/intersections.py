@@ -42,6 +42,8 @@ class RightOfWay:
         self.inter = np.full(n, -1, dtype=np.intp)  #: intersection each car is at or nearing
         self.entry = np.full(n, -1, dtype=np.intp)  #: stop-line node it arrives at
         self.exit = np.full(n, -1, dtype=np.intp)  #: node where it leaves (-1 beyond its plan)
+        #: the movement from entry to exit (-1 unknown), looked up when they change
+        self.movement = np.full(n, -1, dtype=np.intp)
         self.score = np.full(n, np.inf)  #: seconds to arrival; HOLDING; inf = no claim
         self.granted = np.zeros(n, dtype=bool)  #: let through, holding it until it leaves
         self.to_line = np.full(n, np.inf)  #: metres to the stop line (0 inside)
@@ -117,6 +119,7 @@ class RightOfWay:
         self.inter[rows] = inter
         self.entry[rows] = entry
         self.exit[rows] = exit_node
+        self.movement[rows] = self.movements.find(entry, exit_node)
         self.score[rows] = np.where(inter >= 0, score, np.inf)
         self.to_line[rows] = to_line
 
@@ -143,9 +146,7 @@ class RightOfWay:
         queued in one lane, or on paths that never come close (opposite straights,
         side-by-side turns); unknown movements conflict with everything."""
         same_lane = self.entry[a] == self.entry[b]  # queued: gaps keep them apart
-        move_a = self.movements.find(self.entry[a], self.exit[a])
-        move_b = self.movements.find(self.entry[b], self.exit[b])
-        return same_lane | ~self.movements.conflict(move_a, move_b)
+        return same_lane | ~self.movements.conflict(self.movement[a], self.movement[b])
 
     def permitted(self, rows: np.ndarray) -> np.ndarray:
         """True for rows that may enter (or are in) the intersection they are nearing.

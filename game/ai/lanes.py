@@ -33,7 +33,8 @@ class EdgeGeometry:
     def __init__(self, graph: RoadGraph):
         self.graph = graph
         self.start = graph.node_xy[graph.edge_src]
-        delta = graph.node_xy[graph.edge_dst] - self.start
+        self.end = graph.node_xy[graph.edge_dst]  #: (E, 2) where each edge ends, metres
+        delta = self.end - self.start
         self.length = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
         self.direction = delta / self.length[:, None]
         self.heading = np.arctan2(delta[:, 1], delta[:, 0])
@@ -280,9 +281,11 @@ class LaneTracker:
     def path(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """(n, horizon + 1, 2) polyline each car will drive: its position, then the ends
         of its planned edges (NaN after the plan runs out)."""
-        geo = self.geometry
         plan = self.plan[rows]
-        ends = geo.graph.node_xy[geo.graph.edge_dst[np.maximum(plan, 0)]]
+        path = np.empty((plan.shape[0], self.horizon + 1, 2))
+        path[:, 0, 0] = x
+        path[:, 0, 1] = y
+        ends = path[:, 1:]
+        ends[...] = self.geometry.end[np.maximum(plan, 0)]
         ends[plan < 0] = np.nan
-        start = np.stack([x, y], axis=-1)[:, None, :]
-        return np.concatenate([start, ends], axis=1)
+        return path

@@ -56,6 +56,7 @@ class Movements:
         self.turn_round = self._find_turn_rounds(chains, is_connector)
         self._key = self.entry.astype(np.int64) * n_nodes + self.exit
         self._order = np.argsort(self._key)
+        self._sorted_key = self._key[self._order]
         self._n_nodes = n_nodes
         self._conflicts = self._find_conflicts([self._points(c) for c in chains])
 
@@ -109,7 +110,7 @@ class Movements:
     def find(self, entry: np.ndarray, exit_node: np.ndarray) -> np.ndarray:
         """Movement index of each (entry, exit) pair; -1 where there is none (unknown)."""
         key = np.asarray(entry, dtype=np.int64) * self._n_nodes + np.asarray(exit_node)
-        sorted_keys = self._key[self._order]
+        sorted_keys = self._sorted_key
         at = np.clip(np.searchsorted(sorted_keys, key), 0, max(sorted_keys.size - 1, 0))
         found = (sorted_keys.size > 0) & (sorted_keys[at] == key) & (np.asarray(entry) >= 0)
         return np.where(found, self._order[at] if sorted_keys.size else -1, -1)
