@@ -3,8 +3,9 @@
 A car's *path* is the strip straight ahead of it, as wide as the car; another vehicle is
 in it when its footprint (projected on the car's sideways axis) overlaps the strip. The
 gap is bumper to bumper along the car's heading. All vehicles are hashed into square
-cells as wide as the search reach, so each car only looks at the 3 x 3 cells around it;
-candidate pairs are built with ``np.repeat`` and filtered as arrays (no per-car loop).
+cells as wide as the search reach, so each car only looks at the 3 x 3 cells around it
+(:func:`game.ai.cells.cell_pairs`); the candidate pairs are filtered as arrays (no
+per-car loop).
 """
 
 from __future__ import annotations
@@ -13,31 +14,15 @@ from typing import NamedTuple
 
 import numpy as np
 
+from game.ai.cells import cell_pairs
+
 STRIP_MARGIN_M = 0.3  #: extra width either side of a car's own path
-_KEY_SPAN = 1 << 21  #: cell-row multiplier in the hash key (maps far below 2M cells wide)
 
 
 class GapsAhead(NamedTuple):
     gap: np.ndarray  #: metres bumper to bumper to the nearest vehicle in the path; inf if none
     leader_speed: np.ndarray  #: that vehicle's velocity along the asking car's heading, m/s
     leader: np.ndarray  #: its index among all vehicles, -1 if none
-
-
-def _neighbour_pairs(
-    cell_x: np.ndarray, cell_y: np.ndarray, query_cx: np.ndarray, query_cy: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(query, candidate) index pairs for every candidate in the 3 x 3 cells round a query."""
-    keys = cell_x * _KEY_SPAN + cell_y
-    order = np.argsort(keys, kind="stable")
-    sorted_keys = keys[order]
-    offsets = (np.arange(-1, 2)[:, None] * _KEY_SPAN + np.arange(-1, 2)[None, :]).ravel()
-    wanted = ((query_cx * _KEY_SPAN + query_cy)[:, None] + offsets[None, :]).ravel()
-    lo = np.searchsorted(sorted_keys, wanted, side="left")
-    counts = np.searchsorted(sorted_keys, wanted, side="right") - lo
-    total = int(counts.sum())
-    queries = np.repeat(np.arange(wanted.size) // offsets.size, counts)
-    first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-    return queries, order[first + np.arange(total)]
 
 
 class _Polylines(NamedTuple):
@@ -109,10 +94,7 @@ def gaps_ahead(
     if n_rows == 0 or x.size < 2:
         return GapsAhead(gap, leader_speed, leader)
     reach = np.broadcast_to(np.asarray(reach_m, dtype=np.float64), rows.shape)
-    cell = float(reach.max())
-    cell_x = np.floor(x / cell).astype(np.int64)
-    cell_y = np.floor(y / cell).astype(np.int64) + _KEY_SPAN // 2
-    q, c = _neighbour_pairs(cell_x, cell_y, cell_x[rows], cell_y[rows])
+    q, c = cell_pairs(x, y, x[rows], y[rows], float(reach.max()))
     me = rows[q]
     dx, dy = x[c] - x[me], y[c] - y[me]
     # most candidates are too far (or the car itself): drop them before any trigonometry

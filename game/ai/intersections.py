@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.ai.cells import CellIndex
 from game.ai.lanes import EdgeGeometry
 from game.ai.movements import connector_intersection, movements_of
 
@@ -49,6 +50,9 @@ class RightOfWay:
         self.to_line = np.full(n, np.inf)  #: metres to the stop line (0 inside)
         #: (I,) an intersection someone else (the player, police, a wreck) stands in
         self.occupied = np.zeros(len(geometry.graph.intersection_xy), dtype=bool)
+        centres = np.reshape(geometry.graph.intersection_xy, (-1, 2))
+        #: the centres hashed once: only an intersection within ARRIVING_M can be occupied
+        self._centres = CellIndex(centres[:, 0], centres[:, 1], ARRIVING_M)
 
     def mark_occupied(
         self,
@@ -64,17 +68,16 @@ class RightOfWay:
         self.occupied[:] = False
         if x.size == 0 or len(centres) == 0:
             return
-        dx = centres[None, :, 0] - x[:, None]
-        dy = centres[None, :, 1] - y[:, None]
+        car, inter = self._centres.pairs(x, y)
+        dx = centres[inter, 0] - x[car]
+        dy = centres[inter, 1] - y[car]
         distance = np.hypot(dx, dy)
         near = distance < BOX_RADIUS_M
         if velocity_x is not None:
-            closing = (dx * velocity_x[:, None] + dy * velocity_y[:, None]) / np.maximum(
-                distance, 1e-6
-            )
+            closing = (dx * velocity_x[car] + dy * velocity_y[car]) / np.maximum(distance, 1e-6)
             arriving = (closing > MOVING_MS) & (distance - BOX_RADIUS_M < closing * ARRIVING_S)
             near |= arriving & (distance < ARRIVING_M)
-        self.occupied |= near.any(axis=0)
+        self.occupied[inter[near]] = True
 
     def claim(
         self,

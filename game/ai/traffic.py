@@ -101,6 +101,8 @@ class TrafficController:
         self.wreck_s = np.zeros(n)
         self._attached = False
         self._chassis: Chassis | None = None  # classes never change, nor their figures
+        self._foreign_rows: np.ndarray | None = None  #: see _foreign
+        self._foreign_n = -1
 
     @classmethod
     def in_setting(cls, setting: Setting) -> TrafficController:
@@ -171,8 +173,7 @@ class TrafficController:
         self.wreck_s = np.where(world.wrecked[v], self.wreck_s + dt, 0.0)
 
     def _think(self, world, rows: np.ndarray, time: float) -> None:
-        foreign = np.ones(world.n, dtype=bool)
-        foreign[self.vehicles] = False
+        foreign = self._foreign(world.n)
         self.right_of_way.mark_occupied(
             world.x[foreign], world.y[foreign], world.world_vx[foreign], world.world_vy[foreign]
         )
@@ -189,6 +190,14 @@ class TrafficController:
         self.target_y[rows] = targets.y
         self.target_speed[rows] = targets.speed
         self.waiting[rows] = targets.waiting_at_light
+
+    def _foreign(self, n: int) -> np.ndarray:
+        """World indices of the vehicles not driven here (kept until the world grows)."""
+        if self._foreign_rows is None or self._foreign_n != n:
+            foreign = np.ones(n, dtype=bool)
+            foreign[self.vehicles] = False
+            self._foreign_rows, self._foreign_n = np.flatnonzero(foreign), n
+        return self._foreign_rows
 
     def _recycle(self, world, rows: np.ndarray, focus: tuple[float, float] | None) -> None:
         v = self.vehicles[rows]
