@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.ai.cells import CellIndex
-from game.ai.lanes import EdgeGeometry
+from game.ai.lanes import EdgeGeometry, PlanAhead
 from game.ai.movements import connector_intersection, movements_of
 
 __all__ = ["RightOfWay", "connector_intersection"]
@@ -39,6 +39,8 @@ class RightOfWay:
     def __init__(self, geometry: EdgeGeometry, n: int):
         self.geometry = geometry
         self.edge_inter = connector_intersection(geometry.graph)
+        #: ``edge_inter`` and a -1 after it, so that a plan's -1 (no edge) reads "none"
+        self._edge_inter_or_none = np.append(self.edge_inter, -1)
         self.movements = movements_of(geometry.graph)
         self.inter = np.full(n, -1, dtype=np.intp)  #: intersection each car is at or nearing
         self.entry = np.full(n, -1, dtype=np.intp)  #: stop-line node it arrives at
@@ -82,34 +84,34 @@ class RightOfWay:
     def claim(
         self,
         rows: np.ndarray,
-        plan: np.ndarray,
-        ends: np.ndarray,
+        ahead: PlanAhead,
         speed: np.ndarray,
         decel: float,
         stopping: np.ndarray,
         stop_line_m: float,
     ) -> None:
-        """Update the claims of ``rows`` from their plans.
+        """Update the claims of ``rows`` from their plans (``ahead``, laid out by plan
+        slot: :meth:`game.ai.lanes.LaneTracker.ahead`).
 
-        ``stopping`` (rows x plan columns) marks the lights ahead a car stops for (red
+        ``stopping`` (plan slots x rows) marks the lights ahead a car stops for (red
         or amber at the end of that planned edge); ``decel`` is the hardest
         braking a driver would use before giving up on stopping; ``stop_line_m`` is how
         far before the lane's end a car's centre stops.
         """
-        inside_edge = self.edge_inter[np.maximum(plan, 0)]
-        inside_edge[plan < 0] = -1
+        inside_edge = self._edge_inter_or_none[ahead.edge]  # edge -1 reads the -1 at the end
         has = inside_edge >= 0
-        column = np.where(has.any(axis=1), np.argmax(has, axis=1), -1)
+        first = np.argmax(has, axis=0)
+        column = np.where(np.logical_or.reduce(has, axis=0), first, -1)
         r = np.arange(rows.size)
-        inter = np.where(column >= 0, inside_edge[r, np.maximum(column, 0)], -1)
+        inter = inside_edge[first, r]  # -1 where no connector is planned (slot 0 has none)
         inside = column == 0
         before = np.maximum(column - 1, 0)
-        to_line = np.where(column > 0, ends[r, before], np.inf)
+        to_line = np.where(column > 0, ahead.ends[before, r], np.inf)
         to_line[inside] = 0.0
-        entry, exit_node = self._movement_ends(rows, plan, inside_edge, column, inter)
+        entry, exit_node = self._movement_ends(rows, ahead, inside_edge, column, before, inter)
         room = to_line - stop_line_m
         committed = (room < speed * speed / (2.0 * decel)) & (column > 0) & (speed > MOVING_MS)
-        stopping = stopping[r, before] & (column > 0)  # for this intersection's light
+        stopping = stopping[before, r] & (column > 0)  # for this intersection's light
         committed &= ~stopping  # a red light is obeyed, however late
         decide = DECIDE_M + speed * speed / (2.0 * decel)  # fast cars decide early
         score = np.where(to_line < decide, to_line / np.maximum(speed, 1.0), np.inf)
@@ -126,21 +128,21 @@ class RightOfWay:
         self.score[rows] = np.where(inter >= 0, score, np.inf)
         self.to_line[rows] = to_line
 
-    def _movement_ends(self, rows, plan, inside_edge, column, inter):
+    def _movement_ends(self, rows, ahead, inside_edge, column, before, inter):
         """(entry node, exit node) of the movement each row is making or about to make."""
         graph = self.geometry.graph
         r = np.arange(rows.size)
         inside = column == 0
-        approach = np.maximum(plan[r, np.maximum(column - 1, 0)], 0)
+        approach = ahead.safe[before, r]
         # leaving: the first planned edge after the intersection's connectors
-        after = (inside_edge < 0) & (np.arange(plan.shape[1]) > np.maximum(column, 0)[:, None])
-        after &= plan >= 0
-        leave = plan[r, np.argmax(after, axis=1)]
-        exit_node = np.where(after.any(axis=1), graph.edge_src[np.maximum(leave, 0)], -1)
+        slot = np.arange(inside_edge.shape[0])[:, None]
+        after = (inside_edge < 0) & (slot > np.maximum(column, 0)) & ahead.valid
+        leave = ahead.safe[np.argmax(after, axis=0), r]
+        exit_node = np.where(np.logical_or.reduce(after, axis=0), graph.edge_src[leave], -1)
         # a car already inside keeps what it had when it arrived
         keep = inside & (self.inter[rows] == inter)
         entry = np.where(keep, self.entry[rows], graph.edge_dst[approach])
-        entry = np.where(inside & ~keep, graph.edge_src[np.maximum(plan[:, 0], 0)], entry)
+        entry = np.where(inside & ~keep, graph.edge_src[ahead.safe[0]], entry)
         exit_node = np.where(keep & (exit_node < 0), self.exit[rows], exit_node)
         return entry, exit_node
 

@@ -11,6 +11,7 @@ over the cars being updated; the only Python loops are over the few plan slots.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
@@ -168,6 +169,22 @@ def random_chooser(geometry: EdgeGeometry, rng: np.random.Generator) -> Chooser:
     return choose
 
 
+class PlanAhead(NamedTuple):
+    """The plans of some tracked cars laid out by plan slot: arrays (horizon, cars), so
+    that what runs along a plan (sums, the first slot where something holds) is a
+    reduction over the first axis, which numpy does in one pass over whole rows.
+
+    Worked out once per decision (:meth:`LaneTracker.ahead`) and read by every part of
+    it: limits, lights, right of way, the point ahead."""
+
+    edge: np.ndarray  #: (H, n) planned edges, -1 past the end of a plan
+    valid: np.ndarray  #: (H, n) bool: ``edge >= 0``
+    safe: np.ndarray  #: (H, n) ``edge``, with 0 past the end (an index to look things up)
+    length: np.ndarray  #: (H, n) metres, each planned edge's length (``safe``'s past the end)
+    start_s: np.ndarray  #: (n,) metres along the current edge (its fraction clipped to 0..1)
+    ends: np.ndarray  #: (H, n) metres from the car to the end of each planned edge, inf past
+
+
 class LaneTracker:
     """Plan of edges and progress for a fixed set of cars (rows 0..n-1 of this tracker)."""
 
@@ -223,46 +240,52 @@ class LaneTracker:
             self.plan[moved, -1] = choose(self.plan[moved, -2])
             self._project(moved, x[passed], y[passed])
 
+    def ahead(self, rows: np.ndarray) -> PlanAhead:
+        """The plans of tracker ``rows``, by plan slot (:class:`PlanAhead`)."""
+        geo = self.geometry
+        edge = np.ascontiguousarray(self.plan[rows].T)
+        valid = edge >= 0
+        safe = np.maximum(edge, 0)
+        length = geo.length[safe]
+        fraction = np.clip(self.fraction[rows], 0.0, 1.0)
+        ahead = np.where(valid, length, 0.0)  # metres of each planned edge still to drive
+        ahead[0] = ahead[0] * (1.0 - fraction)
+        ends = np.where(valid, np.cumsum(ahead, axis=0), np.inf)
+        return PlanAhead(edge, valid, safe, length, fraction * length[0], ends)
+
     def distance_to_ends(self, rows: np.ndarray) -> np.ndarray:
         """(n, horizon) metres from each car to the end of each planned edge (inf if none)."""
-        geo = self.geometry
-        plan = self.plan[rows]
-        valid = plan >= 0
-        length = np.where(valid, geo.length[np.maximum(plan, 0)], 0.0)
-        length[:, 0] = length[:, 0] * (1.0 - np.clip(self.fraction[rows], 0.0, 1.0))
-        ends = np.cumsum(length, axis=1)
-        return np.where(valid, ends, np.inf)
+        return self.ahead(rows).ends.T
 
     def lookahead(self, rows: np.ndarray, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Points ``distance`` metres further along each car's plan (lane centres); where
-        the plan runs out first, the end of its last edge (the best so far).
+        the plan runs out first, the end of its last edge (the best so far)."""
+        return self.point_along(self.ahead(np.asarray(rows, dtype=np.intp)), distance)
+
+    def point_along(self, ahead: PlanAhead, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`lookahead` for plans already laid out (:meth:`ahead`).
 
         Whole arrays over the plan: the distance still to go before each planned edge is
         a running sum (the same subtractions, in the same order, as walking the plan)."""
         geo = self.geometry
-        rows = np.asarray(rows, dtype=np.intp)
-        plan = self.plan[rows]
-        n, horizon = plan.shape
-        valid = plan >= 0
-        edge = np.maximum(plan, 0)
-        length = geo.length[edge]
-        start_s = np.clip(self.fraction[rows], 0.0, 1.0) * length[:, 0]
+        horizon, n = ahead.edge.shape
+        length, valid, safe = ahead.length, ahead.valid, ahead.safe
         available = length.copy()  # metres of each planned edge still ahead of the car
-        available[:, 0] = length[:, 0] - start_s
-        steps = np.empty((n, horizon))
-        steps[:, 0] = distance
-        steps[:, 1:] = -available[:, :-1]
-        remaining = np.cumsum(steps, axis=1)  # metres to go at the start of each edge
+        available[0] = length[0] - ahead.start_s
+        steps = np.empty((horizon, n))
+        steps[0] = distance
+        steps[1:] = -available[:-1]
+        remaining = np.cumsum(steps, axis=0)  # metres to go at the start of each edge
         stop = ~valid | (remaining <= available)
-        stops = stop.any(axis=1)
-        column = np.where(stops, np.argmax(stop, axis=1), horizon)  # where the walk ends
+        stops = np.logical_or.reduce(stop, axis=0)
+        column = np.where(stops, np.argmax(stop, axis=0), horizon)  # where the walk ends
         r = np.arange(n)
         at = np.minimum(column, horizon - 1)
-        here = stops & valid[r, at]  # the point lies on planned edge ``column``...
+        here = stops & valid[at, r]  # the point lies on planned edge ``column``...
         before = np.maximum(column - 1, 0)  # ...else the end of the edge before it
-        offset = np.where(at == 0, start_s, 0.0)
-        along = np.where(here, offset + remaining[r, at], length[r, before])
-        on = np.where(here, edge[r, at], edge[r, before])
+        offset = np.where(at == 0, ahead.start_s, 0.0)
+        along = np.where(here, offset + remaining[at, r], length[before, r])
+        on = np.where(here, safe[at, r], safe[before, r])
         tx = geo.start[on, 0] + geo.direction[on, 0] * along
         ty = geo.start[on, 1] + geo.direction[on, 1] * along
         nowhere = ~here & (column == 0)  # no edge at all: the origin, as before
@@ -270,13 +293,13 @@ class LaneTracker:
 
     def turn_angles(self, rows: np.ndarray) -> np.ndarray:
         """(n, horizon - 1) radians turned at the end of each planned edge (0 if unknown)."""
-        heading = self.geometry.heading
-        plan = self.plan[rows]
-        valid = (plan[:, :-1] >= 0) & (plan[:, 1:] >= 0)
-        turn = wrap_angle(
-            heading[np.maximum(plan[:, 1:], 0)] - heading[np.maximum(plan[:, :-1], 0)]
-        )
-        return np.where(valid, turn, 0.0)
+        return self.turns(self.ahead(rows)).T
+
+    def turns(self, ahead: PlanAhead) -> np.ndarray:
+        """(horizon - 1, n) :meth:`turn_angles` for plans already laid out."""
+        heading = self.geometry.heading[ahead.safe]
+        turn = wrap_angle(heading[1:] - heading[:-1])
+        return np.where(ahead.valid[1:] & ahead.valid[:-1], turn, 0.0)
 
     def path(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """(n, horizon + 1, 2) polyline each car will drive: its position, then the ends
