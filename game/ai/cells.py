@@ -38,8 +38,8 @@ class CellIndex:
         columns = _cell(query_x, cell_m)[:, None] + np.arange(-1, 2)[None, :]
         rows = _cell(query_y, cell_m) + _KEY_SPAN // 2
         middle = (columns * _KEY_SPAN + rows[:, None]).ravel()
-        lo = np.searchsorted(self._sorted_keys, middle - 1, side="left")
-        counts = np.searchsorted(self._sorted_keys, middle + 1, side="right") - lo
+        lo = self._sorted_keys.searchsorted(middle - 1, side="left")
+        counts = self._sorted_keys.searchsorted(middle + 1, side="right") - lo
         total = int(counts.sum())
         queries = np.repeat(np.arange(middle.size) // 3, counts)
         first = np.repeat(lo - (np.cumsum(counts) - counts), counts)

@@ -165,28 +165,33 @@ class RightOfWay:
         waiting = (self.inter[rows] >= 0) & np.isfinite(score) & (score != HOLDING)
         if not waiting.any():
             return allowed
+        n = self.score.size
         holders = np.flatnonzero(self.score == HOLDING)
-        holders = holders[np.argsort(self.inter[holders], kind="stable")]
-        holder_inter = self.inter[holders]
+        # holders by intersection, in index order within one: a sort of packed keys
+        packed = np.sort(self.inter[holders] * n + holders)
+        holder_inter, holders = np.divmod(packed, n)
         ask = rows[waiting]
-        lo = np.searchsorted(holder_inter, self.inter[ask], side="left")
-        hi = np.searchsorted(holder_inter, self.inter[ask], side="right")
-        count = hi - lo
+        ask_inter = self.inter[ask]
+        lo = holder_inter.searchsorted(ask_inter, side="left")
+        count = holder_inter.searchsorted(ask_inter, side="right") - lo
         pair_ask = np.repeat(np.arange(ask.size), count)
         pair_holder = holders[
             np.repeat(lo - (np.cumsum(count) - count), count) + np.arange(count.sum())
         ]
         clash = ~self._compatible(ask[pair_ask], pair_holder)
         blocked = np.bincount(pair_ask[clash], minlength=ask.size) > 0
-        # nobody holding: the earliest arrival among all claimants goes first
+        # nobody holding: the earliest arrival among all claimants goes first (lexsort is
+        # stable, so of equal arrivals the lowest index)
         claimants = np.flatnonzero(np.isfinite(self.score))
-        order = claimants[np.lexsort((claimants, self.score[claimants], self.inter[claimants]))]
+        claimant_inter = self.inter[claimants]
+        order = np.lexsort((self.score[claimants], claimant_inter))
+        order_inter = claimant_inter[order]
         first = np.ones(order.size, dtype=bool)
-        first[1:] = self.inter[order[1:]] != self.inter[order[:-1]]
+        first[1:] = order_inter[1:] != order_inter[:-1]
         lead = np.full(len(self.geometry.graph.intersection_xy), -1, dtype=np.intp)
-        lead[self.inter[order[first]]] = order[first]
-        go = np.where(count > 0, ~blocked, lead[self.inter[ask]] == ask)
-        go &= ~self.occupied[self.inter[ask]]
+        lead[order_inter[first]] = claimants[order[first]]
+        go = np.where(count > 0, ~blocked, lead[ask_inter] == ask)
+        go &= ~self.occupied[ask_inter]
         allowed[waiting] = go
         granted = ask[go]
         self.granted[granted] = True

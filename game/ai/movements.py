@@ -113,7 +113,7 @@ class Movements:
         sorted_keys = self._sorted_key
         if sorted_keys.size == 0:  # a map without intersections: nothing is known
             return np.full(key.shape, -1, dtype=np.intp)
-        at = np.minimum(np.searchsorted(sorted_keys, key), sorted_keys.size - 1)
+        at = np.minimum(sorted_keys.searchsorted(key), sorted_keys.size - 1)
         found = (sorted_keys[at] == key) & (np.asarray(entry) >= 0)
         return np.where(found, self._order[at], -1)
 
@@ -124,7 +124,7 @@ class Movements:
         if self._conflicts.size == 0:
             return unknown
         key = a.astype(np.int64) * len(self.entry) + b
-        at = np.minimum(np.searchsorted(self._conflicts, key), self._conflicts.size - 1)
+        at = np.minimum(self._conflicts.searchsorted(key), self._conflicts.size - 1)
         return (self._conflicts[at] == key) | unknown
 
 

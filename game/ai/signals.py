@@ -70,7 +70,8 @@ class Signals:
         into_cycle = np.mod(time + self.offset_s, self.cycle_s)
         active = np.floor(into_cycle / self._slot_s).astype(np.intp)
         into_slot = (into_cycle - active * self._slot_s)[inter]
-        state = np.full(np.shape(inter), int(Light.RED), dtype=np.uint8)
+        state = np.empty(np.shape(inter), dtype=np.uint8)
+        state.fill(Light.RED)
         mine = active[inter] == group
         state[mine & (into_slot < self._amber_until_s[inter])] = Light.AMBER
         state[mine & (into_slot < self._green_until_s[inter])] = Light.GREEN
