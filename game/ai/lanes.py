@@ -21,6 +21,7 @@ Chooser = Callable[[np.ndarray], np.ndarray]
 
 HEADING_WEIGHT_M2 = 40.0  #: attach cost per unit of (1 - cos heading error), in square metres
 MAX_HOPS = 4  #: edges a car may pass in one update (short intersection edges at speed)
+TURN_ROUND_RAD = np.radians(150.0)  #: a random way on turning this far is a U-turn
 
 
 def wrap_angle(angle: np.ndarray) -> np.ndarray:
@@ -38,6 +39,9 @@ class EdgeGeometry:
         delta = self.end - self.start
         self.length = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
         self.direction = delta / self.length[:, None]
+        #: the same, one contiguous array per axis (what per-car lookups read)
+        self.start_x, self.start_y = self.start[:, 0].copy(), self.start[:, 1].copy()
+        self.ux, self.uy = self.direction[:, 0].copy(), self.direction[:, 1].copy()
         self.heading = np.arctan2(delta[:, 1], delta[:, 0])
         self.lane_change = self._find_lane_changes()  #: (E,) bool: a move to the next lane
 
@@ -141,28 +145,32 @@ def random_chooser(geometry: EdgeGeometry, rng: np.random.Generator) -> Chooser:
     choices = np.where(good > 0, good, np.diff(g.out_start))
 
     def choose(from_edges: np.ndarray) -> np.ndarray:
-        result = np.full(from_edges.shape, -1, dtype=np.intp)
+        result = np.empty(from_edges.shape, dtype=np.intp)
+        result.fill(-1)
         valid = from_edges >= 0
-        if not valid.any():
+        if not np.count_nonzero(valid):
             return result
         came = from_edges[valid]
         node = g.edge_dst[came]
         count = choices[node]
+        first = g.out_start[node]
         has = count > 0
-        pick = np.full(node.shape, -1, dtype=np.intp)
+        pick = np.empty(node.shape, dtype=np.intp)
+        pick.fill(-1)
+        need = has
         for _ in range(2):  # a second draw avoids most U-turns where there is a choice
-            need = has & (pick < 0)
-            if not need.any():
+            drawn = np.count_nonzero(need)
+            if not drawn:
                 break
-            offset = np.floor(rng.random(need.sum()) * count[need]).astype(np.intp)
-            candidate = packed[g.out_start[node[need]] + offset]
+            offset = np.floor(rng.random(drawn) * count[need]).astype(np.intp)
+            candidate = packed[first[need] + offset]
             turn = wrap_angle(geometry.heading[candidate] - geometry.heading[came[need]])
-            ok = (np.abs(turn) < np.radians(150.0)) | (count[need] == 1)
+            ok = (np.abs(turn) < TURN_ROUND_RAD) | (count[need] == 1)
             chosen = pick[need]
             chosen[ok] = candidate[ok]
             pick[need] = chosen
-        still = has & (pick < 0)
-        pick[still] = packed[g.out_start[node[still]]]
+            need = has & (pick < 0)
+        pick[need] = packed[first[need]]  # two U-turns drawn: the first way on, then
         result[valid] = pick
         return result
 
@@ -219,9 +227,9 @@ class LaneTracker:
     def _project(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> None:
         geo = self.geometry
         edge = np.maximum(self.plan[rows, 0], 0)
-        px = x - geo.start[edge, 0]
-        py = y - geo.start[edge, 1]
-        ux, uy = geo.direction[edge, 0], geo.direction[edge, 1]
+        px = x - geo.start_x[edge]
+        py = y - geo.start_y[edge]
+        ux, uy = geo.ux[edge], geo.uy[edge]
         self.fraction[rows] = (px * ux + py * uy) / geo.length[edge]
         self.offset[rows] = -px * uy + py * ux
 
@@ -232,8 +240,8 @@ class LaneTracker:
             return
         self._project(rows, x, y)
         for _ in range(MAX_HOPS):
-            passed = (self.fraction[rows] >= 1.0) & (self.plan[rows, 1] >= 0)
-            if not passed.any():
+            passed = (self.fraction[rows] >= 1.0) & (self.plan[:, 1][rows] >= 0)
+            if not np.count_nonzero(passed):
                 break
             moved = rows[passed]
             self.plan[moved, :-1] = self.plan[moved, 1:]
@@ -286,8 +294,8 @@ class LaneTracker:
         offset = np.where(at == 0, ahead.start_s, 0.0)
         along = np.where(here, offset + remaining[at, r], length[before, r])
         on = np.where(here, safe[at, r], safe[before, r])
-        tx = geo.start[on, 0] + geo.direction[on, 0] * along
-        ty = geo.start[on, 1] + geo.direction[on, 1] * along
+        tx = geo.start_x[on] + geo.ux[on] * along
+        ty = geo.start_y[on] + geo.uy[on] * along
         nowhere = ~here & (column == 0)  # no edge at all: the origin, as before
         return np.where(nowhere, 0.0, tx), np.where(nowhere, 0.0, ty)
 

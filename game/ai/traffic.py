@@ -137,7 +137,7 @@ class TrafficController:
         if (slot * groups) % period >= groups:
             return rows[:0]
         group = slot * groups // period
-        return rows[rows % groups == group]
+        return rows[group::groups]  # rows are 0..n-1: those with ``row % groups == group``
 
     def controls(self, world, time: float, focus: tuple[float, float] | None = None) -> np.ndarray:
         """Control rows (len(vehicles), N_CONTROLS) this tick, in the order of ``vehicles``.
