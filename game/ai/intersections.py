@@ -180,16 +180,15 @@ class RightOfWay:
         ]
         clash = ~self._compatible(ask[pair_ask], pair_holder)
         blocked = np.bincount(pair_ask[clash], minlength=ask.size) > 0
-        # nobody holding: the earliest arrival among all claimants goes first (lexsort is
-        # stable, so of equal arrivals the lowest index)
+        # nobody holding: the earliest arrival among all claimants goes first (of equal
+        # arrivals, the lowest index)
         claimants = np.flatnonzero(np.isfinite(self.score))
-        claimant_inter = self.inter[claimants]
-        order = np.lexsort((self.score[claimants], claimant_inter))
-        order_inter = claimant_inter[order]
-        first = np.ones(order.size, dtype=bool)
-        first[1:] = order_inter[1:] != order_inter[:-1]
-        lead = np.full(len(self.geometry.graph.intersection_xy), -1, dtype=np.intp)
-        lead[order_inter[first]] = claimants[order[first]]
+        claimant_inter, claimant_score = self.inter[claimants], self.score[claimants]
+        earliest = np.full(self.occupied.size, np.inf)
+        np.minimum.at(earliest, claimant_inter, claimant_score)
+        first = claimant_score == earliest[claimant_inter]
+        lead = np.full(self.occupied.size, n, dtype=np.intp)
+        np.minimum.at(lead, claimant_inter[first], claimants[first])
         go = np.where(count > 0, ~blocked, lead[ask_inter] == ask)
         go &= ~self.occupied[ask_inter]
         allowed[waiting] = go
