@@ -202,9 +202,10 @@ class TrafficController:
     def _recycle(self, world, rows: np.ndarray, focus: tuple[float, float] | None) -> None:
         v = self.vehicles[rows]
         # the end of a road (a dead end, or the turn-round the map offers there)
-        plan = self.tracker.plan[rows, :TURN_ROUND_LOOKAHEAD]
-        turning_round = (self.right_of_way.movements.turn_round[plan] & (plan >= 0)).any(axis=1)
-        at_end = (self.tracker.plan[rows, 1] < 0) | turning_round
+        plan = np.ascontiguousarray(self.tracker.plan[rows, :TURN_ROUND_LOOKAHEAD].T)
+        turn_round = self.right_of_way.movements.turn_round[plan] & (plan >= 0)
+        turning_round = np.logical_or.reduce(turn_round, axis=0)  # (plan slots, cars)
+        at_end = (self.tracker.plan[:, 1][rows] < 0) | turning_round
         at_end &= self.tracker.fraction[rows] > 0.5
         due = (self.still_s[rows] > STUCK_RESPAWN_S) | (self.wreck_s[rows] > WRECK_RESPAWN_S)
         due |= at_end
