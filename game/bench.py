@@ -3,11 +3,11 @@
 A scenario is ``"module:function"``; the function takes ``(cars, seed)`` and returns
 ``(world, control_fn)``, with ``control_fn(world, tick) -> controls``. After warm-up
 steps, ``world.step`` is timed (``step_ms_*``) and, apart, the scenario's drivers
-(``controls_ms_p50``: the AI in ``city``); the contacts of the timed steps are counted
-too (``car_contacts``, ``wall_contacts``: mean rows per step), since contact work is what
-grows as a run goes on. A long ``--warmup`` times a run's later steps: ``--warmup 5000
---steps 1000`` gives steps 5,000-6,000 (``first_step`` in the row). Imports no pygame
-unless ``--render``.
+(``controls_ms_p50``, ``controls_ms_p99``: the AI in ``city``); the contacts of the timed
+steps are counted too (``car_contacts``, ``wall_contacts``: mean rows per step), since
+contact work is what grows as a run goes on. A long ``--warmup`` times a run's later
+steps: ``--warmup 5000 --steps 1000`` gives steps 5,000-6,000 (``first_step`` in the
+row). Imports no pygame unless ``--render``.
 """
 
 from __future__ import annotations
@@ -176,6 +176,7 @@ def time_scenario(name: str, build, cars: int, steps: int, warmup: int, seed: in
         "step_ms_p50": round(float(np.percentile(durations, 50)) * 1e3, 4),
         "step_ms_p99": round(float(np.percentile(durations, 99)) * 1e3, 4),
         "controls_ms_p50": round(float(np.percentile(deciding, 50)) * 1e3, 4),
+        "controls_ms_p99": round(float(np.percentile(deciding, 99)) * 1e3, 4),
         "car_contacts": round(car_contacts / steps, 1),  # car-car contact rows, mean per step
         "wall_contacts": round(wall_contacts / steps, 1),  # cars against walls, mean per step
         "finite": bool(np.isfinite(world.x).all() and np.isfinite(world.y).all()),
@@ -208,7 +209,8 @@ def run_peer(path: str, cars: int, steps: int) -> dict:
 def format_table(rows: list[dict]) -> str:
     """A plain-text table; with the peer, its mean step and our speed-up over it."""
     columns = ["scenario", "cars", "first_step", "steps", "tick_hz", "seconds"]
-    columns += ["vehicle_steps_per_s", "step_ms_p50", "step_ms_p99", "controls_ms_p50"]
+    columns += ["vehicle_steps_per_s", "step_ms_p50", "step_ms_p99", "controls_ms_p50",
+                "controls_ms_p99"]
     columns += ["car_contacts", "wall_contacts"]
     if any("peer_step_ms" in row for row in rows):
         columns += ["peer_step_ms", "speedup"]

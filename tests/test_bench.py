@@ -33,6 +33,7 @@ def test_json_prints_one_object_per_run_of_a_sweep(capsys):
         assert row["scenario"] == "arena" and row["steps"] == 5 and row["tick_hz"] == 60.0
         assert row["finite"] and row["step_ms_p99"] >= row["step_ms_p50"] > 0
         assert row["controls_ms_p50"] >= 0
+        assert row["controls_ms_p99"] >= row["controls_ms_p50"]
         assert row["vehicle_steps_per_s"] > 0
 
 

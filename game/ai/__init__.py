@@ -8,7 +8,8 @@ recycling through ``World.place``). Decision, control and motion stay apart:
   (pure pursuit, traction-aware pedals); ``hold_still`` for parked cars.
 - ``lanes``: where cars are on the lane graph (current edge, a short plan ahead).
 - ``signals``: traffic-light state from the graph and sim time (``is_red`` per edge).
-- ``gaps``: the nearest vehicle on each car's planned path (spatial hash).
+- ``gaps``: the nearest vehicle on each car's planned path (spatial hash);
+  ``cells``: that hash (near pairs from sorted cell keys), also used by right of way.
 - ``intersections``: right of way, one movement at a time.
 - ``driving``: lane decisions: limits, corners, lights, right of way, gaps.
 - ``traffic``: ``TrafficController``: civilian traffic, staggered thinking, recycling.

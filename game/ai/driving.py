@@ -18,7 +18,7 @@ import numpy as np
 
 from game.ai.gaps import gaps_ahead, safe_speed
 from game.ai.intersections import RightOfWay
-from game.ai.lanes import LaneTracker
+from game.ai.lanes import LaneTracker, PlanAhead
 from game.ai.signals import Light, Signals
 
 CONTROL_LAG_S = 0.4  #: seconds of travel allowed for the pedals to act (held decisions, lag)
@@ -71,41 +71,38 @@ def _brake_to(speed: np.ndarray, decel: float):
     return brake_to
 
 
-def _road_ahead_limit(tracker, rows, plan, ends, style, brake_to) -> np.ndarray:
-    """Speed allowed by the limits, the corners and any dead end along each plan."""
-    graph = tracker.geometry.graph
-    limit = graph.edge_speed_limit
-    wanted = limit[np.maximum(plan[:, 0], 0)] * style.speed_factor
-    turns = tracker.turn_angles(rows)
-    for column in range(tracker.horizon - 1):
-        next_edge = plan[:, column + 1]
-        next_limit = np.where(
-            next_edge >= 0, limit[np.maximum(next_edge, 0)] * style.speed_factor, np.inf
-        )
-        length_in = tracker.geometry.length[np.maximum(plan[:, column], 0)]
-        length_out = tracker.geometry.length[np.maximum(next_edge, 0)]
-        bend = corner_speed(turns[:, column], length_in, length_out, style.lateral_accel)
-        corner = np.minimum(bend, next_limit)
-        wanted = np.minimum(wanted, brake_to(corner, ends[:, column]))
-        dead_end = (plan[:, column] >= 0) & (next_edge < 0)
-        stop_at_end = brake_to(0.0, ends[:, column] - style.stop_line_m)
-        wanted = np.where(dead_end, np.minimum(wanted, stop_at_end), wanted)
-    return wanted
+def _road_ahead_limit(tracker: LaneTracker, ahead: PlanAhead, style, brake_to) -> np.ndarray:
+    """Speed allowed by the limits, the corners and any dead end along each plan (every
+    planned bend at once: arrays (plan slots but the last, cars))."""
+    limit = tracker.geometry.graph.edge_speed_limit
+    safe, valid, length = ahead.safe, ahead.valid, ahead.length
+    wanted = limit[safe[0]] * style.speed_factor
+    next_limit = np.where(valid[1:], limit[safe[1:]] * style.speed_factor, np.inf)
+    bend = corner_speed(tracker.turns(ahead), length[:-1], length[1:], style.lateral_accel)
+    corner = np.minimum(bend, next_limit)
+    to_end = ahead.ends[:-1]
+    allowed = brake_to(corner, to_end)
+    dead_end = valid[:-1] & ~valid[1:]
+    if np.count_nonzero(dead_end):
+        stop_at_end = brake_to(0.0, to_end - style.stop_line_m)
+        allowed = np.where(dead_end, np.minimum(allowed, stop_at_end), allowed)
+    return np.minimum(wanted, np.minimum.reduce(allowed, axis=0, initial=np.inf))
 
 
-def _light_stops(signals, plan, ends, speed, time, style, brake_to):
-    """(speed allowed by the lights, rows x columns: the lights each car stops for)."""
-    stop = np.zeros(plan.shape, dtype=bool)
+def _light_stops(signals, ahead: PlanAhead, speed, time, style, brake_to):
+    """(speed allowed by the lights, (plan slots, cars): the lights each car stops for)."""
+    ends = ahead.ends
+    stop = np.zeros(ends.shape, dtype=bool)
     if signals is None or not style.obey_signals:
-        return np.full(plan.shape[0], np.inf), stop
+        return np.full(ends.shape[1], np.inf), stop
     to_line = ends - style.stop_line_m
-    state = signals.edge_state(plan, time)
-    stoppable = to_line > speed[:, None] ** 2 / (2.0 * style.decel) - 1.0
+    state = signals.edge_state(ahead.edge, time)
+    stoppable = to_line > speed**2 / (2.0 * style.decel) - 1.0
     stop = (state == Light.RED) & (ends > OVER_THE_LINE_M)
     stop |= (state == Light.AMBER) & stoppable
     stop &= np.isfinite(ends)
-    limit = np.where(stop, brake_to(0.0, to_line.T).T, np.inf)
-    return limit.min(axis=1), stop
+    limit = np.where(stop, brake_to(0.0, to_line), np.inf)
+    return np.minimum.reduce(limit, axis=0), stop
 
 
 def lane_targets(
@@ -124,17 +121,16 @@ def lane_targets(
     (rows shared with the tracker) cars also wait their turn at intersections.
     """
     speed = np.maximum(world.vx[vehicles], 0.0)
-    plan = tracker.plan[rows]
-    ends = tracker.distance_to_ends(rows)
-    brake_to = _brake_to(speed, style.decel)
-    wanted = _road_ahead_limit(tracker, rows, plan, ends, style, brake_to)
-    light_limit, stop = _light_stops(signals, plan, ends, speed, time, style, brake_to)
+    ahead = tracker.ahead(rows)
+    brake_to = _brake_to(speed, style.decel)  # cars along the last axis, as in ``ahead``
+    wanted = _road_ahead_limit(tracker, ahead, style, brake_to)
+    light_limit, stop = _light_stops(signals, ahead, speed, time, style, brake_to)
     wanted = np.minimum(wanted, light_limit)
-    waiting = (stop & (ends < 25.0)).any(axis=1)
+    waiting = np.logical_or.reduce(stop & (ahead.ends < 25.0), axis=0)
 
     if right_of_way is not None:
         hard_decel = 2.0 * style.decel
-        right_of_way.claim(rows, plan, ends, speed, hard_decel, stop, style.stop_line_m)
+        right_of_way.claim(rows, ahead, speed, hard_decel, stop, style.stop_line_m)
         give_way = ~right_of_way.permitted(rows)
         to_line = right_of_way.to_line[rows] - style.stop_line_m
         wanted = np.where(give_way, np.minimum(wanted, brake_to(0.0, to_line)), wanted)
@@ -151,5 +147,5 @@ def lane_targets(
     )
     wanted = np.minimum(wanted, following)
     distance = np.maximum(style.lookahead_min_m, style.lookahead_s * speed)
-    tx, ty = tracker.lookahead(rows, distance)
+    tx, ty = tracker.point_along(ahead, distance)
     return LaneTargets(tx, ty, wanted, found.gap, waiting)

@@ -3,8 +3,9 @@
 A car's *path* is the strip straight ahead of it, as wide as the car; another vehicle is
 in it when its footprint (projected on the car's sideways axis) overlaps the strip. The
 gap is bumper to bumper along the car's heading. All vehicles are hashed into square
-cells as wide as the search reach, so each car only looks at the 3 x 3 cells around it;
-candidate pairs are built with ``np.repeat`` and filtered as arrays (no per-car loop).
+cells as wide as the search reach, so each car only looks at the 3 x 3 cells around it
+(:func:`game.ai.cells.cell_pairs`); the candidate pairs are filtered as arrays (no
+per-car loop).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from game.ai.cells import cell_pairs
+
 STRIP_MARGIN_M = 0.3  #: extra width either side of a car's own path
-_KEY_SPAN = 1 << 21  #: cell-row multiplier in the hash key (maps far below 2M cells wide)
 
 
 class GapsAhead(NamedTuple):
@@ -23,43 +25,47 @@ class GapsAhead(NamedTuple):
     leader: np.ndarray  #: its index among all vehicles, -1 if none
 
 
-def _neighbour_pairs(
-    cell_x: np.ndarray, cell_y: np.ndarray, query_cx: np.ndarray, query_cy: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(query, candidate) index pairs for every candidate in the 3 x 3 cells round a query."""
-    keys = cell_x * _KEY_SPAN + cell_y
-    order = np.argsort(keys, kind="stable")
-    sorted_keys = keys[order]
-    offsets = (np.arange(-1, 2)[:, None] * _KEY_SPAN + np.arange(-1, 2)[None, :]).ravel()
-    wanted = ((query_cx * _KEY_SPAN + query_cy)[:, None] + offsets[None, :]).ravel()
-    lo = np.searchsorted(sorted_keys, wanted, side="left")
-    counts = np.searchsorted(sorted_keys, wanted, side="right") - lo
-    total = int(counts.sum())
-    queries = np.repeat(np.arange(wanted.size) // offsets.size, counts)
-    first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-    return queries, order[first + np.arange(total)]
+class _Polylines(NamedTuple):
+    """Per asking car, its path's segments worked out once (every candidate shares them)."""
+
+    #: (rows, 6, segments): segment start x and y, vector x and y (metres), length
+    #: (metres, 1 where the segment is missing) and metres along the path at its start;
+    #: one array, so each candidate pair gathers its car's segments in one go
+    segments: np.ndarray
+    valid: np.ndarray  #: (rows, segments) bool: a real segment (not NaN padding, not empty)
+
+
+def _polylines(path: np.ndarray) -> _Polylines:
+    """The segments of each car's path polyline (rows x P x 2, NaN-padded)."""
+    n, points, _ = path.shape
+    segments = np.empty((n, 6, points - 1))
+    start_x, start_y, dx, dy, seg_len, along_start = segments.transpose(1, 0, 2)
+    start_x[...] = path[:, :-1, 0]
+    start_y[...] = path[:, :-1, 1]
+    np.subtract(path[:, 1:, 0], start_x, out=dx)
+    np.subtract(path[:, 1:, 1], start_y, out=dy)
+    length = np.hypot(dx, dy)
+    valid = np.isfinite(length) & (length > 1e-6)
+    seg_len[...] = np.where(valid, length, 1.0)
+    along_start[:, 0] = 0.0
+    along_start[:, 1:] = np.cumsum(np.where(valid, seg_len, 0.0), axis=1)[:, :-1]
+    return _Polylines(segments, valid)
 
 
 def _nearest_on_path(
-    path: np.ndarray, px: np.ndarray, py: np.ndarray
+    lines: _Polylines, q: np.ndarray, px: np.ndarray, py: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per pair: (distance to the polyline, distance along it, its heading there)."""
-    a, b = path[:, :-1], path[:, 1:]  # (pairs, segments, 2)
-    d = b - a
-    seg_len = np.hypot(d[..., 0], d[..., 1])
-    valid = np.isfinite(seg_len) & (seg_len > 1e-6)
-    seg_len = np.where(valid, seg_len, 1.0)
-    rel_x, rel_y = px[:, None] - a[..., 0], py[:, None] - a[..., 1]
-    t = np.clip((rel_x * d[..., 0] + rel_y * d[..., 1]) / seg_len**2, 0.0, 1.0)
-    dist = np.hypot(rel_x - t * d[..., 0], rel_y - t * d[..., 1])
-    dist = np.where(valid, dist, np.inf)
+    """Per pair (asking car ``q``, point ``px, py``): (distance to the car's path
+    polyline, distance along it, its heading there)."""
+    start_x, start_y, dx, dy, seg_len, along_start = lines.segments[q].transpose(1, 0, 2)
+    rel_x, rel_y = px[:, None] - start_x, py[:, None] - start_y
+    t = ((rel_x * dx + rel_y * dy) / seg_len**2).clip(0.0, 1.0)
+    dist = np.hypot(rel_x - t * dx, rel_y - t * dy)
+    dist[~lines.valid[q]] = np.inf
     best = np.argmin(dist, axis=1)
     pick = np.arange(best.size)
-    start = np.concatenate(
-        [np.zeros((best.size, 1)), np.cumsum(np.where(valid, seg_len, 0.0), axis=1)], axis=1
-    )
-    along = start[pick, best] + t[pick, best] * seg_len[pick, best]
-    heading = np.arctan2(d[pick, best, 1], d[pick, best, 0])
+    along = along_start[pick, best] + t[pick, best] * seg_len[pick, best]
+    heading = np.arctan2(dy[pick, best], dx[pick, best])
     return dist[pick, best], along, heading
 
 
@@ -85,36 +91,41 @@ def gaps_ahead(
     """
     rows = np.asarray(rows, dtype=np.intp)
     n_rows = rows.size
-    gap = np.full(n_rows, np.inf)
+    gap = np.empty(n_rows)
+    gap.fill(np.inf)
     leader_speed = np.zeros(n_rows)
-    leader = np.full(n_rows, -1, dtype=np.intp)
+    leader = np.empty(n_rows, dtype=np.intp)
+    leader.fill(-1)
     if n_rows == 0 or x.size < 2:
         return GapsAhead(gap, leader_speed, leader)
-    reach = np.broadcast_to(np.asarray(reach_m, dtype=np.float64), rows.shape)
-    cell = float(reach.max())
-    cell_x = np.floor(x / cell).astype(np.int64)
-    cell_y = np.floor(y / cell).astype(np.int64) + _KEY_SPAN // 2
-    q, c = _neighbour_pairs(cell_x, cell_y, cell_x[rows], cell_y[rows])
-    me = rows[q]
-    keep = c != me
-    q, c, me = q[keep], c[keep], me[keep]
-    cos_h, sin_h = np.cos(heading[me]), np.sin(heading[me])
-    dx, dy = x[c] - x[me], y[c] - y[me]
+    reach = np.asarray(reach_m, dtype=np.float64)
+    if reach.shape != rows.shape:
+        reach = np.broadcast_to(reach, rows.shape)
+    # the asking cars' own figures, looked up per pair from these
+    own_x, own_y, own_heading = x[rows], y[rows], heading[rows]
+    near_sq = (reach + 6.0) ** 2
+    q, c = cell_pairs(x, y, own_x, own_y, float(reach.max()))
+    dx, dy = x[c] - own_x[q], y[c] - own_y[q]
+    # most candidates are too far (or the car itself): drop them before any trigonometry
+    near = (c != rows[q]) & (dx * dx + dy * dy < near_sq[q])
+    q, c, dx, dy = q[near], c[near], dx[near], dy[near]
+    cos_h, sin_h = np.cos(own_heading)[q], np.sin(own_heading)[q]
     ahead = dx * cos_h + dy * sin_h
-    near = (ahead > 0.0) & (dx * dx + dy * dy < (reach[q] + 6.0) ** 2)
-    q, c, me, dx, dy, ahead = q[near], c[near], me[near], dx[near], dy[near], ahead[near]
-    cos_h, sin_h = cos_h[near], sin_h[near]
+    forward = ahead > 0.0
+    q, c, dx, dy = q[forward], c[forward], dx[forward], dy[forward]
+    ahead, cos_h, sin_h = ahead[forward], cos_h[forward], sin_h[forward]
     if path is None:
         off_path = np.abs(-dx * sin_h + dy * cos_h)
-        along, path_heading = ahead, heading[me]
+        along, path_heading = ahead, own_heading[q]
     else:
-        off_path, along, path_heading = _nearest_on_path(path[q], x[c], y[c])
+        off_path, along, path_heading = _nearest_on_path(_polylines(path), q, x[c], y[c])
     relative = heading[c] - path_heading
     abs_cos, abs_sin = np.abs(np.cos(relative)), np.abs(np.sin(relative))
-    half_side = 0.5 * (length[c] * abs_sin + width[c] * abs_cos)  # their extent sideways
-    half_along = 0.5 * (length[c] * abs_cos + width[c] * abs_sin)  # their extent along
-    clearance = along - 0.5 * length[me] - half_along
-    in_path = (ahead > 0.0) & (off_path < 0.5 * width[me] + half_side + STRIP_MARGIN_M)
+    their_length, their_width = length[c], width[c]
+    half_side = 0.5 * (their_length * abs_sin + their_width * abs_cos)  # their extent sideways
+    half_along = 0.5 * (their_length * abs_cos + their_width * abs_sin)  # their extent along
+    clearance = along - (0.5 * length[rows])[q] - half_along
+    in_path = off_path < (0.5 * width[rows])[q] + half_side + STRIP_MARGIN_M  # (all are ahead)
     in_path &= clearance < reach[q]
     q, c, clearance, relative = q[in_path], c[in_path], clearance[in_path], relative[in_path]
     if q.size == 0:

@@ -11,6 +11,7 @@ over the cars being updated; the only Python loops are over the few plan slots.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,6 +21,7 @@ Chooser = Callable[[np.ndarray], np.ndarray]
 
 HEADING_WEIGHT_M2 = 40.0  #: attach cost per unit of (1 - cos heading error), in square metres
 MAX_HOPS = 4  #: edges a car may pass in one update (short intersection edges at speed)
+TURN_ROUND_RAD = np.radians(150.0)  #: a random way on turning this far is a U-turn
 
 
 def wrap_angle(angle: np.ndarray) -> np.ndarray:
@@ -33,9 +35,13 @@ class EdgeGeometry:
     def __init__(self, graph: RoadGraph):
         self.graph = graph
         self.start = graph.node_xy[graph.edge_src]
-        delta = graph.node_xy[graph.edge_dst] - self.start
+        self.end = graph.node_xy[graph.edge_dst]  #: (E, 2) where each edge ends, metres
+        delta = self.end - self.start
         self.length = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
         self.direction = delta / self.length[:, None]
+        #: the same, one contiguous array per axis (what per-car lookups read)
+        self.start_x, self.start_y = self.start[:, 0].copy(), self.start[:, 1].copy()
+        self.ux, self.uy = self.direction[:, 0].copy(), self.direction[:, 1].copy()
         self.heading = np.arctan2(delta[:, 1], delta[:, 0])
         self.lane_change = self._find_lane_changes()  #: (E,) bool: a move to the next lane
 
@@ -139,32 +145,52 @@ def random_chooser(geometry: EdgeGeometry, rng: np.random.Generator) -> Chooser:
     choices = np.where(good > 0, good, np.diff(g.out_start))
 
     def choose(from_edges: np.ndarray) -> np.ndarray:
-        result = np.full(from_edges.shape, -1, dtype=np.intp)
+        result = np.empty(from_edges.shape, dtype=np.intp)
+        result.fill(-1)
         valid = from_edges >= 0
-        if not valid.any():
+        if not np.count_nonzero(valid):
             return result
         came = from_edges[valid]
         node = g.edge_dst[came]
         count = choices[node]
+        first = g.out_start[node]
         has = count > 0
-        pick = np.full(node.shape, -1, dtype=np.intp)
+        pick = np.empty(node.shape, dtype=np.intp)
+        pick.fill(-1)
+        need = has
         for _ in range(2):  # a second draw avoids most U-turns where there is a choice
-            need = has & (pick < 0)
-            if not need.any():
+            drawn = np.count_nonzero(need)
+            if not drawn:
                 break
-            offset = np.floor(rng.random(need.sum()) * count[need]).astype(np.intp)
-            candidate = packed[g.out_start[node[need]] + offset]
+            offset = np.floor(rng.random(drawn) * count[need]).astype(np.intp)
+            candidate = packed[first[need] + offset]
             turn = wrap_angle(geometry.heading[candidate] - geometry.heading[came[need]])
-            ok = (np.abs(turn) < np.radians(150.0)) | (count[need] == 1)
+            ok = (np.abs(turn) < TURN_ROUND_RAD) | (count[need] == 1)
             chosen = pick[need]
             chosen[ok] = candidate[ok]
             pick[need] = chosen
-        still = has & (pick < 0)
-        pick[still] = packed[g.out_start[node[still]]]
+            need = has & (pick < 0)
+        pick[need] = packed[first[need]]  # two U-turns drawn: the first way on, then
         result[valid] = pick
         return result
 
     return choose
+
+
+class PlanAhead(NamedTuple):
+    """The plans of some tracked cars laid out by plan slot: arrays (horizon, cars), so
+    that what runs along a plan (sums, the first slot where something holds) is a
+    reduction over the first axis, which numpy does in one pass over whole rows.
+
+    Worked out once per decision (:meth:`LaneTracker.ahead`) and read by every part of
+    it: limits, lights, right of way, the point ahead."""
+
+    edge: np.ndarray  #: (H, n) planned edges, -1 past the end of a plan
+    valid: np.ndarray  #: (H, n) bool: ``edge >= 0``
+    safe: np.ndarray  #: (H, n) ``edge``, with 0 past the end (an index to look things up)
+    length: np.ndarray  #: (H, n) metres, each planned edge's length (``safe``'s past the end)
+    start_s: np.ndarray  #: (n,) metres along the current edge (its fraction clipped to 0..1)
+    ends: np.ndarray  #: (H, n) metres from the car to the end of each planned edge, inf past
 
 
 class LaneTracker:
@@ -201,9 +227,9 @@ class LaneTracker:
     def _project(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> None:
         geo = self.geometry
         edge = np.maximum(self.plan[rows, 0], 0)
-        px = x - geo.start[edge, 0]
-        py = y - geo.start[edge, 1]
-        ux, uy = geo.direction[edge, 0], geo.direction[edge, 1]
+        px = x - geo.start_x[edge]
+        py = y - geo.start_y[edge]
+        ux, uy = geo.ux[edge], geo.uy[edge]
         self.fraction[rows] = (px * ux + py * uy) / geo.length[edge]
         self.offset[rows] = -px * uy + py * ux
 
@@ -214,65 +240,83 @@ class LaneTracker:
             return
         self._project(rows, x, y)
         for _ in range(MAX_HOPS):
-            passed = (self.fraction[rows] >= 1.0) & (self.plan[rows, 1] >= 0)
-            if not passed.any():
+            passed = (self.fraction[rows] >= 1.0) & (self.plan[:, 1][rows] >= 0)
+            if not np.count_nonzero(passed):
                 break
             moved = rows[passed]
             self.plan[moved, :-1] = self.plan[moved, 1:]
             self.plan[moved, -1] = choose(self.plan[moved, -2])
             self._project(moved, x[passed], y[passed])
 
+    def ahead(self, rows: np.ndarray) -> PlanAhead:
+        """The plans of tracker ``rows``, by plan slot (:class:`PlanAhead`)."""
+        geo = self.geometry
+        edge = np.ascontiguousarray(self.plan[rows].T)
+        valid = edge >= 0
+        safe = np.maximum(edge, 0)
+        length = geo.length[safe]
+        fraction = np.clip(self.fraction[rows], 0.0, 1.0)
+        ahead = np.where(valid, length, 0.0)  # metres of each planned edge still to drive
+        ahead[0] = ahead[0] * (1.0 - fraction)
+        ends = np.where(valid, np.cumsum(ahead, axis=0), np.inf)
+        return PlanAhead(edge, valid, safe, length, fraction * length[0], ends)
+
     def distance_to_ends(self, rows: np.ndarray) -> np.ndarray:
         """(n, horizon) metres from each car to the end of each planned edge (inf if none)."""
-        geo = self.geometry
-        plan = self.plan[rows]
-        valid = plan >= 0
-        length = np.where(valid, geo.length[np.maximum(plan, 0)], 0.0)
-        length[:, 0] = length[:, 0] * (1.0 - np.clip(self.fraction[rows], 0.0, 1.0))
-        ends = np.cumsum(length, axis=1)
-        return np.where(valid, ends, np.inf)
+        return self.ahead(rows).ends.T
 
     def lookahead(self, rows: np.ndarray, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Points ``distance`` metres further along each car's plan (lane centres)."""
+        """Points ``distance`` metres further along each car's plan (lane centres); where
+        the plan runs out first, the end of its last edge (the best so far)."""
+        return self.point_along(self.ahead(np.asarray(rows, dtype=np.intp)), distance)
+
+    def point_along(self, ahead: PlanAhead, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`lookahead` for plans already laid out (:meth:`ahead`).
+
+        Whole arrays over the plan: the distance still to go before each planned edge is
+        a running sum (the same subtractions, in the same order, as walking the plan)."""
         geo = self.geometry
-        rows = np.asarray(rows, dtype=np.intp)
-        remaining = np.broadcast_to(np.asarray(distance, dtype=np.float64), rows.shape).copy()
-        plan = self.plan[rows]
-        start_s = np.clip(self.fraction[rows], 0.0, 1.0) * geo.length[np.maximum(plan[:, 0], 0)]
-        target = np.zeros((rows.size, 2))
-        done = np.zeros(rows.size, dtype=bool)
-        for column in range(self.horizon):
-            edge = plan[:, column]
-            valid = edge >= 0
-            e = np.maximum(edge, 0)
-            offset = start_s if column == 0 else 0.0
-            available = geo.length[e] - offset
-            end_point = geo.start[e] + geo.direction[e] * geo.length[e][:, None]
-            reach = geo.start[e] + geo.direction[e] * (offset + remaining)[:, None]
-            here = valid & ~done & (remaining <= available)
-            target[here] = reach[here]
-            passing = valid & ~done & ~here
-            target[passing] = end_point[passing]  # the best so far if the plan runs out
-            remaining = np.where(passing, remaining - available, remaining)
-            done |= here | ~valid
-        return target[:, 0], target[:, 1]
+        horizon, n = ahead.edge.shape
+        length, valid, safe = ahead.length, ahead.valid, ahead.safe
+        available = length.copy()  # metres of each planned edge still ahead of the car
+        available[0] = length[0] - ahead.start_s
+        steps = np.empty((horizon, n))
+        steps[0] = distance
+        steps[1:] = -available[:-1]
+        remaining = np.cumsum(steps, axis=0)  # metres to go at the start of each edge
+        stop = ~valid | (remaining <= available)
+        stops = np.logical_or.reduce(stop, axis=0)
+        column = np.where(stops, np.argmax(stop, axis=0), horizon)  # where the walk ends
+        r = np.arange(n)
+        at = np.minimum(column, horizon - 1)
+        here = stops & valid[at, r]  # the point lies on planned edge ``column``...
+        before = np.maximum(column - 1, 0)  # ...else the end of the edge before it
+        offset = np.where(at == 0, ahead.start_s, 0.0)
+        along = np.where(here, offset + remaining[at, r], length[before, r])
+        on = np.where(here, safe[at, r], safe[before, r])
+        tx = geo.start_x[on] + geo.ux[on] * along
+        ty = geo.start_y[on] + geo.uy[on] * along
+        nowhere = ~here & (column == 0)  # no edge at all: the origin, as before
+        return np.where(nowhere, 0.0, tx), np.where(nowhere, 0.0, ty)
 
     def turn_angles(self, rows: np.ndarray) -> np.ndarray:
         """(n, horizon - 1) radians turned at the end of each planned edge (0 if unknown)."""
-        heading = self.geometry.heading
-        plan = self.plan[rows]
-        valid = (plan[:, :-1] >= 0) & (plan[:, 1:] >= 0)
-        turn = wrap_angle(
-            heading[np.maximum(plan[:, 1:], 0)] - heading[np.maximum(plan[:, :-1], 0)]
-        )
-        return np.where(valid, turn, 0.0)
+        return self.turns(self.ahead(rows)).T
+
+    def turns(self, ahead: PlanAhead) -> np.ndarray:
+        """(horizon - 1, n) :meth:`turn_angles` for plans already laid out."""
+        heading = self.geometry.heading[ahead.safe]
+        turn = wrap_angle(heading[1:] - heading[:-1])
+        return np.where(ahead.valid[1:] & ahead.valid[:-1], turn, 0.0)
 
     def path(self, rows: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """(n, horizon + 1, 2) polyline each car will drive: its position, then the ends
         of its planned edges (NaN after the plan runs out)."""
-        geo = self.geometry
         plan = self.plan[rows]
-        ends = geo.graph.node_xy[geo.graph.edge_dst[np.maximum(plan, 0)]]
+        path = np.empty((plan.shape[0], self.horizon + 1, 2))
+        path[:, 0, 0] = x
+        path[:, 0, 1] = y
+        ends = path[:, 1:]
+        ends[...] = self.geometry.end[np.maximum(plan, 0)]
         ends[plan < 0] = np.nan
-        start = np.stack([x, y], axis=-1)[:, None, :]
-        return np.concatenate([start, ends], axis=1)
+        return path

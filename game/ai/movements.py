@@ -56,6 +56,7 @@ class Movements:
         self.turn_round = self._find_turn_rounds(chains, is_connector)
         self._key = self.entry.astype(np.int64) * n_nodes + self.exit
         self._order = np.argsort(self._key)
+        self._sorted_key = self._key[self._order]
         self._n_nodes = n_nodes
         self._conflicts = self._find_conflicts([self._points(c) for c in chains])
 
@@ -109,18 +110,22 @@ class Movements:
     def find(self, entry: np.ndarray, exit_node: np.ndarray) -> np.ndarray:
         """Movement index of each (entry, exit) pair; -1 where there is none (unknown)."""
         key = np.asarray(entry, dtype=np.int64) * self._n_nodes + np.asarray(exit_node)
-        sorted_keys = self._key[self._order]
-        at = np.clip(np.searchsorted(sorted_keys, key), 0, max(sorted_keys.size - 1, 0))
-        found = (sorted_keys.size > 0) & (sorted_keys[at] == key) & (np.asarray(entry) >= 0)
-        return np.where(found, self._order[at] if sorted_keys.size else -1, -1)
+        sorted_keys = self._sorted_key
+        if sorted_keys.size == 0:  # a map without intersections: nothing is known
+            return np.full(key.shape, -1, dtype=np.intp)
+        at = np.minimum(sorted_keys.searchsorted(key), sorted_keys.size - 1)
+        found = (sorted_keys[at] == key) & (np.asarray(entry) >= 0)
+        return np.where(found, self._order[at], -1)
 
     def conflict(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """True where movements ``a`` and ``b`` (indices, -1 unknown) may not share."""
         a, b = np.asarray(a), np.asarray(b)
+        unknown = (a < 0) | (b < 0)
+        if self._conflicts.size == 0:
+            return unknown
         key = a.astype(np.int64) * len(self.entry) + b
-        at = np.clip(np.searchsorted(self._conflicts, key), 0, max(self._conflicts.size - 1, 0))
-        listed = (self._conflicts.size > 0) & (self._conflicts[at] == key)
-        return listed | (a < 0) | (b < 0)
+        at = np.minimum(self._conflicts.searchsorted(key), self._conflicts.size - 1)
+        return (self._conflicts[at] == key) | unknown
 
 
 def movements_of(graph: RoadGraph) -> Movements:

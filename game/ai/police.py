@@ -356,6 +356,10 @@ class PoliceController:
         goal = self.pursuit_goal(time)
         if self.pursuing and goal is not None:
             return self._pursuer.controls(world, goal, target, self.seen, time)
+        patrol = self._patrol
+        if (not self.responses and not self.roadblocks and patrol is not None
+                and patrol.vehicles.size == self.units.size):
+            return patrol.controls(world, time)  # every unit on patrol: its rows as they are
         rows = idle_controls(self.units.size)
         answering = self._answering(time)
         patrolling = np.flatnonzero(~answering)

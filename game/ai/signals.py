@@ -60,25 +60,28 @@ class Signals:
         #: (I,) seconds added to time before reading the cycle
         self.offset_s = np.mod(np.arange(n_inter) * _OFFSET_STEP, 1.0) * cycle
         self.cycle_s = np.maximum(cycle, groups * (amber_s + all_red_s + 1.0))
+        self._slot_s = self.cycle_s / self.group_count  #: (I,) seconds of each group's turn
+        self._amber_until_s = self._slot_s - all_red_s  #: (I,) into a turn: amber before this
+        self._green_until_s = self._slot_s - all_red_s - amber_s  #: ...and green before this
 
     def _state(self, inter: np.ndarray, group: np.ndarray, time: float) -> np.ndarray:
-        slot = self.cycle_s[inter] / self.group_count[inter]
-        into_cycle = np.mod(time + self.offset_s[inter], self.cycle_s[inter])
-        active = np.floor(into_cycle / slot).astype(np.intp)
-        into_slot = into_cycle - active * slot
-        state = np.full(np.shape(inter), Light.RED, dtype=np.uint8)
-        mine = active == group
-        state[mine & (into_slot < slot - self.all_red_s)] = Light.AMBER
-        state[mine & (into_slot < slot - self.all_red_s - self.amber_s)] = Light.GREEN
+        """Light of phase ``group`` at intersections ``inter`` (arrays of one shape). Each
+        intersection's turn is worked out once (there are few), then read per entry."""
+        into_cycle = np.mod(time + self.offset_s, self.cycle_s)
+        active = np.floor(into_cycle / self._slot_s).astype(np.intp)
+        into_slot = (into_cycle - active * self._slot_s)[inter]
+        state = np.empty(np.shape(inter), dtype=np.uint8)
+        state.fill(Light.RED)
+        mine = active[inter] == group
+        state[mine & (into_slot < self._amber_until_s[inter])] = Light.AMBER
+        state[mine & (into_slot < self._green_until_s[inter])] = Light.GREEN
         return state
 
     def edge_state(self, edges: np.ndarray, time: float) -> np.ndarray:
         """:class:`Light` (uint8) for each edge at ``time``; GREEN where there is no signal."""
         edges = np.asarray(edges, dtype=np.intp)
-        state = np.full(edges.shape, Light.GREEN, dtype=np.uint8)
-        valid = edges >= 0
-        controlled = np.zeros(edges.shape, dtype=bool)
-        controlled[valid] = self.edge_signalised[edges[valid]]
+        state = np.zeros(edges.shape, dtype=np.uint8)  # Light.GREEN
+        controlled = self.edge_signalised[np.maximum(edges, 0)] & (edges >= 0)
         if controlled.any():
             chosen = edges[controlled]
             state[controlled] = self._state(

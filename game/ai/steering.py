@@ -98,7 +98,7 @@ def pursuit_steer(
     behind = ahead < 0.0
     # a target behind the car: turn hard toward its side (right when dead astern)
     steer = np.where(behind, np.where(right < 0.0, -1.0, 1.0), steer)
-    return np.clip(steer, -1.0, 1.0)
+    return steer.clip(-1.0, 1.0)
 
 
 def pedals(
@@ -120,9 +120,9 @@ def pedals(
     )
     cornering = 1.0 - CORNER_RESERVE * np.minimum(np.abs(steer), 1.0)
     traction = TRACTION_SHARE * chassis.grip_accel * chassis.rear_share * cornering
-    throttle = np.clip(np.minimum(wanted_accel, traction) / engine_accel, 0.0, 1.0)
+    throttle = (np.minimum(wanted_accel, traction) / engine_accel).clip(0.0, 1.0)
     max_brake = BRAKE_SHARE * chassis.grip_accel / chassis.brake_accel
-    brake = np.clip(-wanted_accel / chassis.brake_accel, 0.0, max_brake)
+    brake = (-wanted_accel / chassis.brake_accel).clip(0.0, max_brake)
     holding = (target_speed < STANDSTILL_MS) & (speed < STANDSTILL_MS)
     brake = np.where(holding, 0.0, brake)
     throttle = np.where(holding, 0.0, throttle)

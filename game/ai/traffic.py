@@ -101,6 +101,8 @@ class TrafficController:
         self.wreck_s = np.zeros(n)
         self._attached = False
         self._chassis: Chassis | None = None  # classes never change, nor their figures
+        self._foreign_rows: np.ndarray | None = None  #: see _foreign
+        self._foreign_n = -1
 
     @classmethod
     def in_setting(cls, setting: Setting) -> TrafficController:
@@ -135,7 +137,7 @@ class TrafficController:
         if (slot * groups) % period >= groups:
             return rows[:0]
         group = slot * groups // period
-        return rows[rows % groups == group]
+        return rows[group::groups]  # rows are 0..n-1: those with ``row % groups == group``
 
     def controls(self, world, time: float, focus: tuple[float, float] | None = None) -> np.ndarray:
         """Control rows (len(vehicles), N_CONTROLS) this tick, in the order of ``vehicles``.
@@ -171,8 +173,7 @@ class TrafficController:
         self.wreck_s = np.where(world.wrecked[v], self.wreck_s + dt, 0.0)
 
     def _think(self, world, rows: np.ndarray, time: float) -> None:
-        foreign = np.ones(world.n, dtype=bool)
-        foreign[self.vehicles] = False
+        foreign = self._foreign(world.n)
         self.right_of_way.mark_occupied(
             world.x[foreign], world.y[foreign], world.world_vx[foreign], world.world_vy[foreign]
         )
@@ -190,12 +191,21 @@ class TrafficController:
         self.target_speed[rows] = targets.speed
         self.waiting[rows] = targets.waiting_at_light
 
+    def _foreign(self, n: int) -> np.ndarray:
+        """World indices of the vehicles not driven here (kept until the world grows)."""
+        if self._foreign_rows is None or self._foreign_n != n:
+            foreign = np.ones(n, dtype=bool)
+            foreign[self.vehicles] = False
+            self._foreign_rows, self._foreign_n = np.flatnonzero(foreign), n
+        return self._foreign_rows
+
     def _recycle(self, world, rows: np.ndarray, focus: tuple[float, float] | None) -> None:
         v = self.vehicles[rows]
         # the end of a road (a dead end, or the turn-round the map offers there)
-        plan = self.tracker.plan[rows, :TURN_ROUND_LOOKAHEAD]
-        turning_round = (self.right_of_way.movements.turn_round[plan] & (plan >= 0)).any(axis=1)
-        at_end = (self.tracker.plan[rows, 1] < 0) | turning_round
+        plan = np.ascontiguousarray(self.tracker.plan[rows, :TURN_ROUND_LOOKAHEAD].T)
+        turn_round = self.right_of_way.movements.turn_round[plan] & (plan >= 0)
+        turning_round = np.logical_or.reduce(turn_round, axis=0)  # (plan slots, cars)
+        at_end = (self.tracker.plan[:, 1][rows] < 0) | turning_round
         at_end &= self.tracker.fraction[rows] > 0.5
         due = (self.still_s[rows] > STUCK_RESPAWN_S) | (self.wreck_s[rows] > WRECK_RESPAWN_S)
         due |= at_end

@@ -58,3 +58,41 @@ def test_tracker_advances_along_plan_and_looks_ahead_on_lanes():
     assert tracker.current[0] == second
     assert tracker.plan[0, -1] >= 0
     assert abs(tracker.offset[0]) < 1.0
+
+
+def _walk_plan(geo, plan, fraction, distance):
+    """The point ``distance`` on along one car's plan, one edge at a time (the reference
+    the whole-array lookahead must match to the bit)."""
+    start = min(max(fraction, 0.0), 1.0) * geo.length[max(plan[0], 0)]
+    point, remaining = (0.0, 0.0), distance
+    for column, edge in enumerate(plan):
+        if edge < 0:
+            break
+        offset = start if column == 0 else 0.0
+        available = geo.length[edge] - offset
+        if remaining <= available:
+            along = offset + remaining
+            return (geo.start[edge, 0] + geo.direction[edge, 0] * along,
+                    geo.start[edge, 1] + geo.direction[edge, 1] * along)
+        point = tuple(geo.start[edge] + geo.direction[edge] * geo.length[edge])
+        remaining -= available
+    return point
+
+
+def test_lookahead_matches_walking_each_plan_even_where_it_runs_out():
+    graph = grid_graph()
+    geo = EdgeGeometry(graph)
+    rng = np.random.default_rng(5)
+    tracker = LaneTracker(geo, 200, horizon=5)
+    tracker.plan[:] = rng.integers(0, len(graph.edge_src), size=tracker.plan.shape)
+    for row, cut in enumerate(rng.integers(0, 7, size=200)):
+        tracker.plan[row, cut:] = -1  # plans of every length, some empty
+    tracker.fraction[:] = rng.uniform(-0.2, 1.3, 200)
+    distance = rng.uniform(0.0, 400.0, 200)
+    rows = np.arange(200)
+    tx, ty = tracker.lookahead(rows, distance)
+    for row in rows:
+        want = _walk_plan(geo, tracker.plan[row], tracker.fraction[row], distance[row])
+        assert (tx[row], ty[row]) == want
+    ends = tracker.distance_to_ends(rows)
+    assert np.array_equal(np.isinf(ends), tracker.plan < 0)
