@@ -79,6 +79,9 @@ class JobResult:
     bag_usd: int = 0  #: dollars in the bag the crew brought out (a ``bag`` action), else 0
     #: what the bag means (the double-cross: far more than agreed), kept by the career
     bag_note: str = ""
+    #: the Detective himself has the Driver (caught in his sting, say): the career ends in
+    #: an arrest whatever his file holds (game.career.ending)
+    caught_by_detective: bool = False
 
     @property
     def won(self) -> bool:
