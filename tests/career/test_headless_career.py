@@ -56,7 +56,10 @@ def test_each_job_prints_its_result_and_the_last_line_sums_up(played):
     earned = late["result"]["payout"] + short["result"]["payout"]
     assert summary["money"] == START_MONEY + earned - sprayed * RESPRAY_PRICE
     assert summary["file_entries"] >= 1 and summary["certainty"] > 0.0
-    assert "nobody's asking" in summary["stopped"]  # the Handler has nothing more
+    # the Handler has nothing more: the last line says the career ended, into the night
+    assert summary["ending"] == "into_the_night" and jobs[-1]["ending"] == "into_the_night"
+    assert summary["ended"].startswith("drove into the night after Short job")
+    assert summary["stopped"] == summary["ended"]
 
 
 def test_the_career_is_saved_and_the_known_car_resprayed_before_the_next_job(played):
