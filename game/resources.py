@@ -25,8 +25,12 @@ Maps and missions are known by name (the file's stem): :func:`find_map` and
 :func:`find_mission` take the first along the path. A name found in two folders is a
 *clash*, never silently shadowed: :func:`path_problems` names both files (``check``
 counts each as a problem; the other commands print it once as a warning and use the
-earlier file), along with any folder on the path that cannot be used. No pygame: every
-layer may use this module.
+earlier file), along with any folder on the path that cannot be used.
+
+**Career slots** are folders under ``careers/`` in the user data directory, each with its
+``career.json`` (:func:`careers_dir`, :func:`career_slots`; :mod:`game.career.saves`
+reads and writes them): found here so the title can offer Continue without loading the
+career package. No pygame: every layer may use this module.
 """
 
 from __future__ import annotations

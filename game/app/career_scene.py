@@ -42,6 +42,7 @@ FROM_THE_GARAGE = "garage_start"  #: ...or outside Shannon's garage, on Alameda 
 #: where the Driver can start the night's drive: the map's spawn, and how the menu says it
 STARTS = {APARTMENT: (FROM_THE_APARTMENT, "the apartment"),
           GARAGE: (FROM_THE_GARAGE, "Shannon's garage")}
+START_HINT = "Left/Right: from the apartment or from Shannon's garage"
 
 
 class CareerPlay:
@@ -178,7 +179,8 @@ class CareerScene(MenuScene):
             rendered = app.text.render(line, 26, colour)
             screen.blit(rendered, rendered.get_rect(midtop=(width // 2, y)))
             y += 34
-        note = app.notice or self.note
+        choosing = self.items and self.items[self.selected].adjust is not None
+        note = app.notice or self.note or (START_HINT if choosing else None)
         draw_menu(app, screen, None, [i.text() for i in self.items], self.selected, note,
                   top=y + 30)
 
