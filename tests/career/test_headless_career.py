@@ -112,3 +112,15 @@ def test_an_unusable_save_is_reported_and_the_backup_continues(tmp_path, played)
 def test_headless_needs_the_autopilot():
     done = career("--headless")
     assert done.returncode == 2 and "--autopilot" in done.stderr
+
+
+def test_the_career_command_takes_a_designers_levels_folder(tmp_path):
+    """``career --levels DIR``: the board's jobs come from the levels path, so the career
+    command takes the folders the other commands do."""
+    from game import cli
+    from tests.career.helpers import write_mission
+
+    write_mission(tmp_path / "mine" / "missions", "heist")
+    args = cli.build_parser(["career"]).parse_args(
+        ["career", "--levels", str(tmp_path / "mine"), "--autopilot"])
+    assert args.levels == [tmp_path / "mine"] and args.autopilot and args.warp == 1.0
