@@ -30,7 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--headless", action="store_true",
                         help="no window: the autopilot plays, one JSON line per job")
     parser.add_argument("--autopilot", action="store_true",
-                        help="the autopilot drives (required with --headless)")
+                        help="the autopilot drives (required with --headless; in the "
+                        "window it starts at the wheel of every job, Tab hands it back)")
     parser.add_argument("--seed", type=cli.seed, default=0,
                         help="seed of a new career (its jobs and plates)")
     parser.add_argument("--jobs", type=_jobs, default=DEFAULT_JOBS, metavar="K",
