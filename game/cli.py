@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 #: the commands that read maps and missions: each takes ``--levels DIR`` (game/resources.py)
-LEVELS_COMMANDS = ("play", "mission", "check", "playtest", "replay")
+LEVELS_COMMANDS = ("play", "mission", "check", "playtest", "replay", "career")
 
 SEED_MAX = 2**32 - 1  #: seeds are 0 .. 2**32-1 (what numpy's seeding takes as one word)
 

@@ -25,8 +25,12 @@ Maps and missions are known by name (the file's stem): :func:`find_map` and
 :func:`find_mission` take the first along the path. A name found in two folders is a
 *clash*, never silently shadowed: :func:`path_problems` names both files (``check``
 counts each as a problem; the other commands print it once as a warning and use the
-earlier file), along with any folder on the path that cannot be used. No pygame: every
-layer may use this module.
+earlier file), along with any folder on the path that cannot be used.
+
+**Career slots** are folders under ``careers/`` in the user data directory, each with its
+``career.json`` (:func:`careers_dir`, :func:`career_slots`; :mod:`game.career.saves`
+reads and writes them): found here so the title can offer Continue without loading the
+career package. No pygame: every layer may use this module.
 """
 
 from __future__ import annotations
@@ -43,13 +47,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from game.problems import Problem
-from game.storage import APP_NAME
+from game.storage import APP_NAME, backup_path
 
 LEVELS_PACKAGE = "game.levels"  #: the repository's levels/ inside the package
 ASSETS_PACKAGE = "game.assets"  #: the repository's assets/ inside the package
 LEVELS_ENV = "FMW_LEVELS"  #: designers' levels folders, joined with os.pathsep
 DATA_DIR_ENV = "FMW_DATA_DIR"  #: overrides the user data directory (tests, portable installs)
 USER_LEVELS = "levels"  #: the user's own levels folder, inside the user data directory
+CAREERS = "careers"  #: the career slots' folder, inside the user data directory
+CAREER_SAVE = "career.json"  #: the save file of a career slot
 MAPS = "maps"  #: a levels folder's maps: maps/NAME.tmx
 MISSIONS = "missions"  #: a levels folder's missions: missions/NAME.toml
 MAP_SUFFIX = ".tmx"
@@ -84,6 +90,27 @@ def user_data_dir() -> Path:
         base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
         return Path(base) / APP_NAME
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def careers_dir() -> Path:
+    """Where career slots live: ``careers/`` in the user data directory."""
+    return user_data_dir() / CAREERS
+
+
+def career_slots() -> list[Path]:
+    """The slot folders under :func:`careers_dir` holding a career save (or the backup of
+    one moved aside), last saved first. Here, not in ``game.career.saves``, so the title
+    can ask whether to offer Continue without loading the career package."""
+    def saved_at(slot: Path) -> float:
+        save = slot / CAREER_SAVE
+        files = [f for f in (save, backup_path(save)) if f.is_file()]
+        return max((f.stat().st_mtime for f in files), default=-1.0)
+
+    try:
+        found = [(saved_at(p), p) for p in careers_dir().iterdir() if p.is_dir()]
+    except OSError:
+        return []
+    return [slot for when, slot in sorted(found, reverse=True) if when >= 0.0]
 
 
 @cache

@@ -6,7 +6,10 @@ directory, ``FMW_DATA_DIR`` overriding it) and is refused if that slot holds a c
 already (nothing a player did is overwritten); ``--continue`` resumes the slot (or the
 career saved last). A save that cannot be used is moved aside and reported in one line;
 ``--use-backup`` then continues from its backup. ``--missions DIR`` offers the jobs of
-another missions folder. The command sits in the app layer because only the app opens a
+another missions folder (by default the board offers every mission on the levels search
+path: the shipped ones, the user folder, ``FMW_LEVELS``, ``--levels``). In the window,
+``--autopilot`` (and ``--warp``) puts the autopilot at the wheel of every job taken from
+the board (Tab hands it back). The command sits in the app layer because only the app opens a
 window; the headless path imports no pygame.
 """
 
@@ -27,7 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--headless", action="store_true",
                         help="no window: the autopilot plays, one JSON line per job")
     parser.add_argument("--autopilot", action="store_true",
-                        help="the autopilot drives (required with --headless)")
+                        help="the autopilot drives (required with --headless; in the "
+                        "window it starts at the wheel of every job, Tab hands it back)")
     parser.add_argument("--seed", type=cli.seed, default=0,
                         help="seed of a new career (its jobs and plates)")
     parser.add_argument("--jobs", type=_jobs, default=DEFAULT_JOBS, metavar="K",
@@ -39,7 +43,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--use-backup", action="store_true",
                         help="with --continue: resume from the backup of an unusable save")
     parser.add_argument("--missions", type=Path, metavar="DIR",
-                        help="offer the jobs of this missions folder (default levels/missions)")
+                        help="offer the jobs of this missions folder only (default: every "
+                        "mission on the levels path: shipped, the user folder, FMW_LEVELS, "
+                        "--levels)")
+    parser.add_argument("--warp", type=float, default=1.0,
+                        help="in the window with --autopilot: sim seconds per real second")
 
 
 def _jobs(text: str) -> int:
@@ -88,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         from game.app.career_scene import play_career_in_window
 
         return play_career_in_window(args.slot, args.resume, args.use_backup, args.seed,
-                                     args.missions)
+                                     args.missions, autopilot=args.autopilot, warp=args.warp)
     if not args.autopilot:
         print("career: --headless needs --autopilot (nobody else can drive)", file=sys.stderr)
         return 2
@@ -96,9 +104,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_headless(args: argparse.Namespace) -> int:
-    from game.career.catalogue import read_catalogue
+    from game.career.catalogue import read_catalogue, read_levels_path
     from game.career.headless import play_career
-    from game.mission.job import MISSIONS_DIR
     from game.problems import FileProblem
 
     slot = choose_slot(args.slot, args.resume)
@@ -111,7 +118,7 @@ def run_headless(args: argparse.Namespace) -> int:
         print(f"career: {message}", file=sys.stderr)
     if career is None:
         return 1
-    catalogue = read_catalogue(args.missions or MISSIONS_DIR)
+    catalogue = read_catalogue(args.missions) if args.missions else read_levels_path()
     for problem in catalogue.problems:
         print(f"career: left off the board: {problem}", file=sys.stderr)
     try:

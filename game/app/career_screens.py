@@ -1,5 +1,6 @@
 """The career's screens: the Handler's board and her offers, Shannon's garage, the
-Detective's file as a dossier, the jobs done, and a job's results with what they did.
+Detective's file as a dossier, the jobs done, a job's results with what they did, a bust
+on the night's drive, and the ending's screen with the career's record.
 
 Each reads and changes the career through :class:`~game.app.career_scene.CareerPlay`
 (which saves every change at once) and the headless functions of ``game.career``.
@@ -8,6 +9,7 @@ Each reads and changes the career through :class:`~game.app.career_scene.CareerP
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -18,8 +20,10 @@ from game.app.scene import MENU_DOWN, MENU_OK, MENU_UP, MenuItem, MenuScene, Sce
 from game.career import garage
 from game.career.consequences import Consequences, apply_result
 from game.career.dossier import certainty, dossier
+from game.career.ending import HEADINGS, after_the_last_job
+from game.career.ending import record as career_record
 from game.career.handler import DECLINE_COST, Offer, board, cannot_take, decline, lie_low
-from game.career.model import job_seed
+from game.career.model import GARAGE, job_seed
 from game.career.standing import standing_for
 from game.render import palette
 
@@ -83,11 +87,14 @@ class OfferScene(MenuScene):
             if play.career.night != night:  # a result already taken for tonight
                 return
             after, changed = apply_result(play.career, offer, result)
+            after = after_the_last_job(after, play.catalogue)
             play.update(app, after)
+            if after.ended and not changed.ended:  # the last job: no more work
+                changed = replace(changed, ended=after.ended)
             app.replace(CareerResultsScene(app, result, mission, changed, play))
 
         options = JobOptions(seed=job_seed(career), standing=standing_for(career, offer.mission),
-                             on_result=done)
+                             on_result=done, autopilot=play.autopilot, warp=play.warp)
         app.pop()  # this offer...
         app.pop()  # ...and the board: after the job, the career screen
         app.push(BriefingScene(offer.mission, options))
@@ -118,10 +125,16 @@ class CareerResultsScene(ResultsScene):
     def __init__(self, app: Any, result: Any, mission: Any, changed: Consequences,
                  play: Any) -> None:
         super().__init__(app, result, mission)
-        self.items = [MenuItem("Continue", select=app.pop)]
-        self.back = app.pop
+        self.items = [MenuItem("Continue", select=lambda: self._continue(app))]
+        self.back = lambda: self._continue(app)
         self.changed = changed
         self.play = play
+
+    def _continue(self, app: Any) -> None:
+        """Back to the career screen; for a career this job ended, on to its ending."""
+        app.pop()
+        if self.play.career.over:
+            app.push(EndingScene(app, self.play))
 
     def lines(self) -> list[Line]:
         changed = self.changed
@@ -144,6 +157,8 @@ class GarageScene(MenuScene):
         super().__init__("Shannon's garage", [], back=app.pop)
         self.app = app
         self.play = play
+        if play.career.whereabouts != GARAGE:  # he is at Shannon's now: the drive starts here
+            play.update(app, replace(play.career, whereabouts=GARAGE))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -264,3 +279,88 @@ def _draw_items(app: Any, screen: pygame.Surface, menu: MenuScene, top: int) -> 
 
     draw_menu(app, screen, None, [i.text() for i in menu.items], menu.selected, menu.note,
               top=top)
+
+
+class CareerBustedScene(MenuScene):
+    """Busted on the night's drive: the law's sentence, what the booking put in the
+    Detective's file, and how sure he is now; Continue goes back to the career (or on to
+    its ending, when the arrest ended it)."""
+
+    def __init__(self, app: Any, play: Any, done: Any, sentence: str) -> None:
+        super().__init__("", [MenuItem("Continue", select=lambda: self._continue(app))],
+                         back=lambda: self._continue(app))
+        self.play = play
+        self.done = done
+        self.sentence = sentence
+
+    def _continue(self, app: Any) -> None:
+        app.pop()  # this screen
+        app.pop()  # the drive
+        if self.play.career.over:
+            app.push(EndingScene(app, self.play))
+
+    def lines(self) -> list[Line]:
+        """What the screen says (tests read these)."""
+        lines: list[Line] = [(self.sentence[:1].upper() + self.sentence[1:], palette.TEXT),
+                             ("You spend the night in a cell.", palette.TEXT_DIM),
+                             (f"For the Detective's file: {self.done.evidence.who}: "
+                              f"{self.done.evidence.says}", palette.AMBER),
+                             (f"The Detective is {self.done.certainty_after:.0%} sure",
+                              palette.AMBER)]
+        if self.done.career.ended:
+            lines.append((f"The career is over: {self.done.career.ended}", palette.NEON_PINK))
+        return lines
+
+    def draw(self, app: Any, screen: pygame.Surface) -> None:
+        screen.fill(palette.NIGHT_INK)
+        y = _draw_lines(app, screen, "Busted", [(text, colour) for text, colour in
+                                                 _wrapped_lines(self.lines(), 80)], 24)
+        _draw_items(app, screen, self, y + 20)
+
+
+class EndingScene(MenuScene):
+    """How the career ended (arrested, dropped, into the night), each with its own
+    heading and line, and the career's record; the file and the jobs to read, and back to
+    the title. An ended career is never resumed: Continue brings it here."""
+
+    def __init__(self, app: Any, play: Any) -> None:
+        items = [
+            MenuItem("The Detective's file",
+                     select=lambda: app.push(dossier_scene(app, play))),
+            MenuItem("Jobs done", select=lambda: app.push(jobs_scene(app, play))),
+            MenuItem("Back to the title", select=app.back_to_first),
+        ]
+        super().__init__("", items, back=app.back_to_first)
+        self.play = play
+
+    @property
+    def heading(self) -> tuple[str, str]:
+        """The ending's heading and the line under it."""
+        return HEADINGS.get(self.play.career.ending, ("The end", ""))
+
+    def lines(self) -> list[Line]:
+        """What the screen says under its heading (tests read these)."""
+        title, said = self.heading
+        lines: list[Line] = [(said, palette.AMBER)] if said else []
+        for index, text in enumerate(career_record(self.play.career)):
+            lines.append((text, palette.TEXT if index else palette.NEON_PINK))
+        return lines
+
+    def draw(self, app: Any, screen: pygame.Surface) -> None:
+        screen.fill(palette.NIGHT_INK)
+        title, _ = self.heading
+        colour = palette.NEON_PINK if self.play.career.ending == "arrested" else palette.NEON_CYAN
+        width = screen.get_width()
+        heading = app.text.render(title, 64, colour, neon=True)
+        screen.blit(heading, heading.get_rect(midtop=(width // 2, 24)),
+                    special_flags=pygame.BLEND_ADD)
+        y = 110
+        for text, line_colour in _wrapped_lines(self.lines(), 80):
+            rendered = app.text.render(text, 24, line_colour)
+            screen.blit(rendered, rendered.get_rect(midtop=(width // 2, y)))
+            y += 32
+        _draw_items(app, screen, self, y + 16)
+
+
+def _wrapped_lines(lines: list[Line], width: int) -> list[Line]:
+    return [(part, colour) for text, colour in lines for part in _wrapped(text, width)]

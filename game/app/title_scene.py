@@ -56,14 +56,29 @@ class TitleScene(MenuScene):
         super().__init__("", [])
         self.backdrop: pygame.Surface | None = None
         self.entries: list[TitleEntry] = []
+        #: the entries' ``when`` must be asked again (at the start, and after an entry
+        #: was chosen: what it opened may have saved a career)
+        self.stale = True
+        self.offered: list[TitleEntry] = []
 
     def _refresh(self, app: Any) -> None:
         entries = title_entries()
-        if entries != self.entries:
+        if self.stale or entries != self.entries:
+            self.stale = False
             self.entries = entries
-            self.items = [MenuItem(e.label, select=lambda e=e: e.open(app)) for e in entries]
-            self.selected = min(self.selected, len(self.items) - 1)
+            offered = [e for e in entries if e.offered()]
+            if offered != self.offered:
+                chosen = self.offered[self.selected].label if self.offered else None
+                self.offered = offered
+                self.items = [MenuItem(e.label, select=lambda e=e: self._open(app, e))
+                              for e in offered]
+                labels = [e.label for e in offered]
+                self.selected = labels.index(chosen) if chosen in labels else 0
         self.back = lambda: app.push(QuitScene(app))
+
+    def _open(self, app: Any, entry: TitleEntry) -> None:
+        self.stale = True
+        entry.open(app)
 
     def handle_event(self, app: Any, event: pygame.event.Event, actions: list[str]) -> None:
         self._refresh(app)

@@ -9,6 +9,7 @@ Headless (no pygame); it builds on the mission layer (a job's typed result, its
 | :mod:`~game.career.catalogue` | the jobs a career may offer: the missions folder |
 | :mod:`~game.career.handler` | the Handler's board: offers, the client-once rule, declining |
 | :mod:`~game.career.consequences` | what a job's result does to the career |
+| :mod:`~game.career.ending` | how a career ends (arrested, dropped, into the night), its record |
 | :mod:`~game.career.dossier` | the Detective's file: evidence, certainty, known cars |
 | :mod:`~game.career.standing` | the Standing a job or a free drive of the career starts with |
 | :mod:`~game.career.garage` | Shannon's garage: repairs, a respray and new plates |

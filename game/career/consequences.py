@@ -12,20 +12,27 @@
 - **the car**: its damage after the job (a wreck is driven nowhere until Shannon repairs
   it); a job that gave him its own car leaves his untouched;
 - **the file**: the Detective's new evidence (:func:`game.career.dossier.evidence_from`);
-- **the night** is over.
 
-Then the endings: busted once the Detective's certainty has reached
+- **the night** is over, and the Driver goes home (the next night's drive starts at the
+  apartment).
+
+Then the endings (:func:`game.career.ending.ending_after_job`): caught by the Detective
+(``caught_by_detective``), or busted once his certainty has reached
 :data:`~game.career.dossier.ARREST_AT`, the career ends in an arrest; at
-:data:`~game.career.dossier.HANDLER_DROPS` the Handler drops him and it ends there.
+:data:`~game.career.dossier.HANDLER_DROPS` the Handler drops him and it ends there; a
+success in the last job (``[career] finale``) ends it with the Driver driving into the
+night. Whether the Handler has anything more to offer needs her catalogue:
+:func:`game.career.ending.after_the_last_job` asks it after this.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.career.dossier import ARREST_AT, HANDLER_DROPS, certainty, evidence_from
+from game.career.dossier import certainty, evidence_from
+from game.career.ending import ending_after_job
 from game.career.handler import Offer
-from game.career.model import Career, Evidence, JobRecord
+from game.career.model import APARTMENT, Career, Evidence, JobRecord
 from game.mission.result import JobResult
 
 RISK_REPUTATION = {"low": 1, "medium": 2, "high": 3}  #: reputation a clean job earns
@@ -77,14 +84,9 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         clients=(*career.clients, offer.client),
         jobs=(*career.jobs, record),
         file=(*career.file, *evidence),
+        whereabouts=APARTMENT,
     )
     sure = certainty(after_job.file, career.night)
-    ended = ""
-    if result.busted and sure >= ARREST_AT:
-        ended = (f"arrested on night {career.night} after {result.title}: the Detective "
-                 f"had enough to charge you")
-    elif sure >= HANDLER_DROPS:
-        ended = (f"dropped by the Handler after {result.title}: the Detective's file was "
-                 f"too thick")
-    after_job = replace(after_job, ended=ended)
+    ending, ended = ending_after_job(after_job, offer.mission, result)
+    after_job = replace(after_job, ending=ending, ended=ended)
     return after_job, Consequences(result.payout, change, evidence, before, sure, ended)

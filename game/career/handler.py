@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from game.career.catalogue import Catalogue
 from game.career.dossier import certainty
-from game.career.model import Career
+from game.career.model import APARTMENT, Career
 from game.mission.clock import format_clock
 from game.mission.model import Mission
 
@@ -41,6 +41,7 @@ LINES = {
     "none": "Nothing more tonight, and nobody's asking. That's all the work there is.",
     "dropped": "He's got a file on you this thick. Don't call me. I don't know you.",
     "arrested": "They took you in. Nobody calls a driver the Detective has in a cell.",
+    "into_the_night": "That was the last of it. Don't call. Drive.",
 }
 
 
@@ -118,8 +119,7 @@ def board(career: Career, catalogue: Catalogue) -> Board:
     """Tonight's board for ``career`` from the jobs in ``catalogue``."""
     night = career.night
     if career.over:
-        kind = "arrested" if career.ended.startswith("arrested") else "dropped"
-        return Board(night, (), LINES[kind], closed=True)
+        return Board(night, (), LINES.get(career.ending, LINES["dropped"]), closed=True)
     sure = certainty(career.file, night)
     open_jobs = [m for m in catalogue.missions if _open_to(career, m, night, sure)]
     tonight = [m for m in open_jobs if m.career.first_night <= night]
@@ -152,11 +152,13 @@ def decline(career: Career, offer: Offer) -> Career:
 
 def lie_low(career: Career) -> Career:
     """Let tonight go by with nothing taken."""
-    return replace(career, night=career.night + 1)
+    return replace(career, night=career.night + 1, whereabouts=APARTMENT)
 
 
 def jobs_to_come(career: Career, catalogue: Catalogue) -> bool:
-    """Some job may still be offered on a later night (or once his name grows)."""
+    """Some job may still be offered tonight or on a later night: one still open to him
+    that his name is enough for (a job that wants more name than he has comes only
+    through other work, which builds it)."""
     sure = certainty(career.file, career.night)
     return not career.over and any(_open_to(career, m, career.night, sure)
-                                   for m in catalogue.missions)
+                                   and _name_enough(career, m) for m in catalogue.missions)

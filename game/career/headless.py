@@ -14,8 +14,9 @@ player would:
   career's seed and the night (:func:`~game.career.model.job_seed`).
 
 The career is saved to its slot after every job. A career stops early when the board is
-empty for good, when it is over (arrested, dropped), or when a job cannot be taken; the
-summary says why.
+empty for good, when it is over (arrested, dropped, or driven into the night after the
+last job: :mod:`game.career.ending`), or when a job cannot be taken; the summary says
+why, and its ``ending`` says how the career ended ("" while it goes on).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from game.career.catalogue import Catalogue
 from game.career.consequences import Consequences, apply_result
 from game.career.dossier import certainty, known_cars
+from game.career.ending import after_the_last_job
 from game.career.garage import GarageRefusal, repair, repair_price, respray
 from game.career.handler import Offer, board, cannot_take, jobs_to_come, lie_low
 from game.career.model import Career, job_seed
@@ -96,6 +98,7 @@ def job_line(number: int, night: int, offer: Offer, result, changed: Consequence
                      for e in changed.evidence],
         "certainty": round(changed.certainty_after, 4),
         "ended": career.ended,
+        "ending": career.ending,
     }
 
 
@@ -114,6 +117,7 @@ def summary_line(career: Career, slot: Path, stopped: str) -> dict:
         "car": {"class": career.car.vehicle_class, "colour": career.car.colour,
                 "plate": career.car.plate, "damage": round(career.car.damage, 3)},
         "ended": career.ended,
+        "ending": career.ending,
         "stopped": stopped,
     }
 
@@ -140,6 +144,7 @@ def play_career(career: Career, slot: Path, catalogue: Catalogue, jobs: int,
                               standing=standing)
         night = career.night
         career, changed = apply_result(career, offer, result)
+        career = after_the_last_job(career, catalogue)
         save_career(slot, career)
         yield job_line(number, night, offer, result, changed, career, garage,
                        standing.detective_after_s)

@@ -25,6 +25,11 @@ from game.session.standing import CarDescription
 START_MONEY = 1500  #: dollars the Driver has on the first night (a mechanic's savings)
 START_CAR = "driver"  #: the class of the car he starts with: the grey 1973 coupe
 PLATE_STREAM = 7  #: the random stream plates are drawn from (seeded by the career's seed)
+APARTMENT, GARAGE = "apartment", "garage"  #: where the Driver can be between jobs
+WHEREABOUTS = (APARTMENT, GARAGE)
+#: how a career ends (game.career.ending says when): "" while it goes on
+ARRESTED, DROPPED, INTO_THE_NIGHT = "arrested", "dropped", "into_the_night"
+ENDINGS = ("", ARRESTED, DROPPED, INTO_THE_NIGHT)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,10 @@ class Career:
     car_in_use: int = 0  #: the index in ``cars`` of the car he drives
     file: tuple[Evidence, ...] = ()  #: the Detective's file, oldest first
     plates_made: int = 0  #: plates drawn so far (the next is drawn from this count)
-    ended: str = ""  #: why the career is over ("" while it goes on)
+    ended: str = ""  #: why the career is over, in a sentence ("" while it goes on)
+    ending: str = ""  #: how it ended: one of ENDINGS ("" while it goes on)
+    #: where the Driver was last (APARTMENT or GARAGE): the night's drive starts there
+    whereabouts: str = APARTMENT
 
     @property
     def car(self) -> OwnedCar:

@@ -27,7 +27,9 @@ The file: ``{"game": "five-minute-window", "kind": "career", "version": N, "care
 {...}}`` with the career as :func:`game.career.codec.encode` writes it.
 
 Version history: 1, the first: one car (``career.car``); 2: the cars he owns
-(``career.cars``) and the one he drives (``career.car_in_use``), since Shannon sells cars.
+(``career.cars``) and the one he drives (``career.car_in_use``), since Shannon sells cars;
+3: a job's ``busted`` is the law's sentence; 4: how the career ended (``career.ending``:
+arrested, dropped, into the night) and where the Driver was last (``career.whereabouts``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 from game import resources
 from game.career.codec import DecodeError, decode, encode
 from game.career.dossier import SOURCES
-from game.career.model import Career, OwnedCar
+from game.career.model import ARRESTED, DROPPED, ENDINGS, WHEREABOUTS, Career, OwnedCar
 from game.sim import VehicleClass
 from game.storage import (
     UnusableFile,
@@ -55,10 +57,10 @@ from game.storage import (
 )
 
 DATA_DIR_ENV = resources.DATA_DIR_ENV  #: overrides the user data directory (tests, portable)
-SAVE_FILE = "career.json"
+SAVE_FILE = resources.CAREER_SAVE
 SAVE_GAME = "five-minute-window"  #: the "game" a save names
 SAVE_KIND = "career"
-SAVE_VERSION = 3  #: the version this game writes
+SAVE_VERSION = 4  #: the version this game writes
 MAX_SAVE_BYTES = 16 * 1024 * 1024  #: bytes; a career of a hundred jobs is under 200 kB
 
 def _one_car_to_cars(body: dict) -> dict:
@@ -85,8 +87,19 @@ def _busted_in_words(body: dict) -> dict:
     return body
 
 
+def _ending_named(body: dict) -> dict:
+    """3 -> 4: how an ended career ended, read from its sentence (the two endings there
+    were: an arrest, the Handler dropping him); where he was is the apartment."""
+    body = dict(body)
+    ended = body.get("ended", "")
+    if isinstance(ended, str) and ended:
+        body["ending"] = ARRESTED if ended.startswith("arrested") else DROPPED
+    return body
+
+
 #: version -> the function that turns a save's career data of that version into the next
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _one_car_to_cars, 2: _busted_in_words}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _one_car_to_cars, 2: _busted_in_words,
+                                                 3: _ending_named}
 
 
 class LoadStatus(enum.Enum):
@@ -125,7 +138,7 @@ def data_dir() -> Path:
 
 
 def careers_dir() -> Path:
-    return data_dir() / "careers"
+    return resources.careers_dir()
 
 
 def save_path(slot: str | Path) -> Path:
@@ -134,16 +147,8 @@ def save_path(slot: str | Path) -> Path:
 
 def slots() -> list[Path]:
     """The slot folders under :func:`careers_dir` holding a save (or the backup of one
-    moved aside), last saved first."""
-    def saved_at(slot: Path) -> float:
-        files = [f for f in (save_path(slot), backup_path(save_path(slot))) if f.is_file()]
-        return max((f.stat().st_mtime for f in files), default=-1.0)
-
-    try:
-        found = [(saved_at(p), p) for p in careers_dir().iterdir() if p.is_dir()]
-    except OSError:
-        return []
-    return [slot for when, slot in sorted(found, reverse=True) if when >= 0.0]
+    moved aside), last saved first (:func:`game.resources.career_slots`)."""
+    return resources.career_slots()
 
 
 def new_slot() -> Path:
@@ -217,6 +222,14 @@ def _check(career: Career) -> None:
         fail("cars", "a career has a car at least")
     if not 0 <= career.car_in_use < len(career.cars):
         fail("car_in_use", f"must be 0 to {len(career.cars) - 1}, not {career.car_in_use}")
+    if career.ending not in ENDINGS:
+        fail("ending", f"unknown ending {career.ending!r:.40} (one of "
+             f"{', '.join(e for e in ENDINGS if e)})")
+    if bool(career.ending) != bool(career.ended):
+        fail("ending", "an ended career says how and why it ended, and one going on neither")
+    if career.whereabouts not in WHEREABOUTS:
+        fail("whereabouts", f"unknown place {career.whereabouts!r:.40} (one of "
+             f"{', '.join(WHEREABOUTS)})")
     for i, car in enumerate(career.cars):
         _check_car(car, f"cars[{i}]", fail)
     for i, entry in enumerate(career.file):

@@ -152,7 +152,7 @@ _TOP_KEYS = {
     "audition",
 }
 _CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
-                "requires", "min_certainty", "own_car", "reputation"}
+                "requires", "min_certainty", "own_car", "reputation", "finale"}
 _RACE_KEYS = {"laps", "pay_place", "line", "checkpoints"}
 _AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line",
                   "spin_zone"}
@@ -461,6 +461,7 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
         own_car=r.get(table, "own_car", "bool", "career", defaults.own_car),
         reputation=(r.number(table, "reputation", "career", REPUTATION, 0)
                     if "reputation" in table else None),
+        finale=r.get(table, "finale", "bool", "career", defaults.finale),
     )
 
 

@@ -171,6 +171,8 @@ class CareerTerms:
     min_certainty: float = 0.0  #: offered only once the Detective is this sure (0 to 1)
     own_car: bool = True  #: the Driver brings his own car (False: the job provides one)
     reputation: int | None = None  #: reputation a success earns (None: its risk's worth)
+    #: the last job: a success in it ends the career, the Driver driving into the night
+    finale: bool = False
 
 
 @dataclass(frozen=True)

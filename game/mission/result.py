@@ -83,6 +83,9 @@ class JobResult:
     #: stage-and-crew fallback of :func:`done_reason`: the results screen says only the
     #: job's own words as the story, and tells a plain clean getaway in its own sentence
     own_reason: bool = False
+    #: the Detective himself has the Driver (caught in his sting, say): the career ends in
+    #: an arrest whatever his file holds (game.career.ending)
+    caught_by_detective: bool = False
 
     @property
     def won(self) -> bool:

@@ -26,7 +26,8 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
 - the clock leaves time to reach the place: from ``clock.start`` to ``contract.time``
   the Driver's car could cover the distance from its spawn to the place at its top speed
   in a straight line (anything less cannot work: the job would fail at once);
-- every mission its ``[career] requires`` names is a mission file in the same folder
+- every mission its ``[career] requires`` names is a mission file in the same folder, or
+  one on the levels search path (a designer's job may require a shipped one)
   (and not the mission itself: it would never be offered).
 """
 
@@ -142,7 +143,8 @@ def load_mission_and_map(path: str | Path) -> tuple[Mission, Level]:
 
 
 def requires_problems(mission: Mission) -> list[Problem]:
-    """``[career] requires`` names missions beside this one (and never this one)."""
+    """``[career] requires`` names missions beside this one or on the levels search path
+    (and never this one)."""
     folder = Path(mission.path).parent
     problems = []
     for index, name in enumerate(mission.career.requires):
@@ -150,10 +152,12 @@ def requires_problems(mission: Mission) -> list[Problem]:
         if name == mission.id:
             problems.append(Problem(mission.path, where, "a job cannot require itself: it "
                                     "would never be offered"))
-        elif not MAP_NAME.fullmatch(name) or not _is_file(folder / f"{name}.toml"):
+        elif not MAP_NAME.fullmatch(name) or not (_is_file(folder / f"{name}.toml")
+                                                   or resources.find_mission(name)):
             known = sorted(p.stem for p in folder.glob("*.toml"))
             problems.append(Problem(mission.path, where, f"no mission {shown(name)} in "
-                                    f"{folder}{close_hint(name, known)}"))
+                                    f"{folder} or on the levels path"
+                                    f"{close_hint(name, known)}"))
     return problems
 
 

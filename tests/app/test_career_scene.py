@@ -1,7 +1,11 @@
 """The career in the window: New career and Continue from the title, the Handler's board,
 a job taken from it and its results with what they did to the career (saved at once),
-turning a job down, Shannon's garage, the Detective's file, and a save that cannot be
-used (its backup offered)."""
+turning a job down, Shannon's garage, the Detective's file, a save that cannot be used
+(its backup offered), the endings' screens (an ended career is never resumed), the
+night's drive from the apartment or the garage (a bust booked), and jobs from a
+designer's levels folder on the board."""
+
+from dataclasses import replace
 
 import pygame
 import pytest
@@ -13,7 +17,7 @@ from game.app.title_scene import TitleScene
 from game.career.model import new_career
 from game.career.saves import DATA_DIR_ENV, LoadStatus, load_career, save_career, save_path
 from tests.app.conftest import key_event
-from tests.career.helpers import write_career_jobs
+from tests.career.helpers import a_result, write_career_jobs
 
 
 @pytest.fixture
@@ -146,3 +150,101 @@ def test_closing_the_game_saves_the_career(career_app):
     save_path(slot).unlink()
     app.close()
     assert load_career(slot).career == scene.play.career
+
+
+def test_an_ended_career_opens_on_its_ending_and_is_never_resumed(app, data_dir):
+    from game.app.career_screens import EndingScene
+
+    slot = data_dir / "careers" / "1"
+    over = replace(new_career(seed=1), night=4, money=20500, ending="arrested",
+                   ended="arrested on night 3 after Pawn Shop: the Detective had enough")
+    save_career(slot, over)
+    app.push(TitleScene())
+    continue_entry(app)
+    ending = app.scenes[-1]
+    assert isinstance(ending, EndingScene) and ending.heading[0] == "Arrested"
+    texts = [text for text, _ in ending.lines()]
+    assert texts[0] == "The Detective got his man."
+    assert texts[1].startswith("Arrested on night 3 after Pawn Shop")
+    assert "Money: $20,500" in texts and "Nights: 3" in texts
+    press(app, pygame.K_ESCAPE)  # back to the title, not into the career
+    assert isinstance(app.scenes[-1], TitleScene)
+    continue_entry(app)
+    press(app, pygame.K_ESCAPE)
+    continue_entry(app)
+    assert isinstance(app.scenes[-2], CareerScene)  # under the ending: no board, no drive
+    labels = [item.text() for item in app.scenes[-2].items]
+    assert labels[0] == "The record" and not any("board" in label for label in labels)
+    assert load_career(slot).career == over  # still ended, as saved
+
+
+def test_the_last_jobs_results_lead_on_to_the_ending(career_app):
+    from game.app.career_screens import EndingScene
+    from game.career.consequences import Consequences
+
+    app, slot = career_app
+    play = app.scenes[-1].play
+    why = "drove into the night after Late job, the last job there was, on night 1"
+    play.update(app, replace(play.career, ended=why, ending="into_the_night"))
+    changed = Consequences(500, 2, (), 0.0, 0.0, why)
+    mission = play.catalogue.mission("short")
+    app.push(CareerResultsScene(app, a_result(mission="short"), mission, changed, play))
+    assert any(text.startswith("The career is over: drove into the night")
+               for text, _ in app.scenes[-1].lines())
+    press(app, pygame.K_RETURN)  # Continue
+    ending = app.scenes[-1]
+    assert isinstance(ending, EndingScene) and ending.heading[0] == "Into the night"
+    assert load_career(slot).career.ending == "into_the_night"
+
+
+def test_the_nights_drive_starts_where_he_was_and_a_bust_is_booked(career_app):
+    from game.app.career_screens import CareerBustedScene
+    from game.app.drive_scene import DriveScene
+    from game.session.events import Busted
+
+    app, slot = career_app
+    career_screen = app.scenes[-1]
+    drive = next(i for i, item in enumerate(career_screen.items)
+                 if item.text().startswith("Drive through the night"))
+    assert career_screen.items[drive].text() == "Drive through the night from the apartment"
+    choose(app, "Shannon's garage")
+    press(app, pygame.K_ESCAPE)
+    assert load_career(slot).career.whereabouts == "garage"  # he was at Shannon's
+    assert career_screen.items[drive].text() == "Drive through the night from Shannon's garage"
+    career_screen.selected = drive
+    press(app, pygame.K_LEFT)  # the player may choose
+    assert career_screen.items[drive].text() == "Drive through the night from the apartment"
+    press(app, pygame.K_RIGHT)
+    press(app, pygame.K_RETURN)
+    scene = app.scenes[-1]
+    assert isinstance(scene, DriveScene)
+    session = scene.session
+    spawn = session.level.spawns["garage_start"]
+    assert (session.world.x[session.player], session.world.y[session.player]) == \
+        pytest.approx((spawn.x, spawn.y))
+    session.law.busted = Busted("busted: stopped for 3 s on Alameda St with a unit against you",
+                                session.world.time)
+    app.step_frame([], 1 / 60)
+    busted = app.scenes[-1]
+    assert isinstance(busted, CareerBustedScene)
+    assert busted.lines()[0][0].startswith("Busted: stopped for 3 s on Alameda St")
+    saved = load_career(slot).career
+    assert saved.night == 2 and saved.file[-1].source == "arrest" and not saved.over
+    press(app, pygame.K_RETURN)
+    assert app.scenes[-1] is career_screen  # a new night, from the apartment
+    assert career_screen.items[drive].text() == "Drive through the night from the apartment"
+
+
+def test_the_board_offers_the_jobs_of_a_designers_levels_folder(app, data_dir, tmp_path,
+                                                               monkeypatch):
+    from game import resources
+    from tests.career.helpers import write_mission
+
+    mine = tmp_path / "mine"
+    write_mission(mine / "missions", "heist", client="a designer", payout=99_999,
+                  career='place = "the warehouse"')
+    monkeypatch.setenv(resources.LEVELS_ENV, str(mine))
+    app.push(TitleScene())
+    open_career_scene(app, data_dir / "careers" / "1", new_career(seed=3))
+    choose(app, "The Handler's board")
+    assert app.scenes[-1].items[0].text() == "Heist: $99,999, medium risk"

@@ -56,3 +56,22 @@ def test_free_drive_runs_on_every_shipped_map(name):
     moved = np.hypot(session.world.x[session.player] - start[0],
                      session.world.y[session.player] - start[1])
     assert moved > 15.0
+
+
+def test_downtown_has_a_start_outside_shannons_garage_and_the_throttle_drives_on():
+    """The career's night drive from the garage: on Alameda St beside the garage's yard,
+    in a lane facing the traffic's way, clear of every other spawn."""
+    level = load_level(MAPS / "downtown.tmx")
+    spawn = level.spawns["garage_start"]
+    assert spawn.kind == "player" and level.street_at(spawn.x, spawn.y) == "Alameda St"
+    garage = level.zones["shannons_garage"]
+    assert bool(garage.contains(np.array([spawn.x - 6.0]), np.array([spawn.y]))[0])  # its yard
+    others = [s for s in level.spawns.values() if s.name != "garage_start"]
+    assert min(np.hypot(s.x - spawn.x, s.y - spawn.y) for s in others) > 10.0
+    session = free_drive_session(level, player_spawn="garage_start")
+    player = session.player
+    x0, y0 = float(session.world.x[player]), float(session.world.y[player])
+    assert throttle_ticks(session, 5.0) == 0
+    x1, y1 = float(session.world.x[player]), float(session.world.y[player])
+    assert np.hypot(x1 - x0, y1 - y0) > 40.0 and y1 > y0  # south, as the kerb lane runs
+    assert level.street_at(x1, y1) is not None

@@ -11,6 +11,7 @@ import pytest
 from game.app.settings_scene import SettingsScene
 from game.app.title_menu import TITLE_ENTRIES, TitleEntry, register_title_entry, title_entries
 from game.app.title_scene import TitleScene
+from game.career.saves import DATA_DIR_ENV
 from game.input.settings import load_settings
 from tests.app.conftest import key_event
 
@@ -33,7 +34,9 @@ def test_no_display_prints_one_message_and_exits_2(tmp_path, display):
     assert len(lines) == 1 and "display" in lines[0]
 
 
-def test_title_lists_the_registry_in_order_and_runs_the_chosen_entry(app, monkeypatch):
+def test_title_lists_the_registry_in_order_and_runs_the_chosen_entry(app, monkeypatch,
+                                                                      tmp_path):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))  # no career saved
     chosen = []
     monkeypatch.setattr("game.app.title_menu.TITLE_ENTRIES", list(TITLE_ENTRIES))
     register_title_entry("Jobs", lambda a: chosen.append(a), order=20)
@@ -41,11 +44,25 @@ def test_title_lists_the_registry_in_order_and_runs_the_chosen_entry(app, monkey
     assert labels == ["Continue", "New career", "Free Drive", "Jobs", "Settings", "Quit"]
     title = TitleScene()
     app.push(title)
-    app.step_frame([key_event(pygame.K_DOWN)] * 3, 1 / 60)
+    app.step_frame([key_event(pygame.K_DOWN)] * 2, 1 / 60)  # Continue is not offered
     app.step_frame([key_event(pygame.K_RETURN)], 1 / 60)
     assert chosen == [app]
-    app.step_frame([key_event(pygame.K_UP)] * 4 + [key_event(pygame.K_RETURN)], 1 / 60)
+    app.step_frame([key_event(pygame.K_UP)] * 3 + [key_event(pygame.K_RETURN)], 1 / 60)
     assert not app.running  # wrapped round to Quit
+
+
+def test_the_title_offers_continue_only_once_a_career_is_saved(app, monkeypatch, tmp_path):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    title = TitleScene()
+    app.push(title)
+    app.step_frame([], 1 / 60)
+    assert [i.text() for i in title.items][:2] == ["New career", "Free Drive"]
+    app.step_frame([key_event(pygame.K_RETURN)], 1 / 60)  # New career: saved at once
+    assert app.scenes[-1] is not title
+    app.back_to_first()
+    app.step_frame([], 1 / 60)
+    assert [i.text() for i in title.items][:3] == ["Continue", "New career", "Free Drive"]
+    assert title.items[title.selected].text() == "New career"  # the cursor stays put
 
 
 def test_string_openers_are_imported_only_when_chosen(app):

@@ -84,7 +84,7 @@ def a_full_career():
                          window_opened_at=7200.5, crew_back_at=None, stage="getaway",
                          place_reached_at=7100.25, stages_entered=("pickup", "getaway"),
                          under_window=False, bag_usd=1_000_000, bag_note="a set-up",
-                         own_reason=True)
+                         own_reason=True, caught_by_detective=True)
     record = JobRecord(night=2, client="Two men", result=result, reputation_change=-3)
     # a race's and an audition's fields too (no one job has both; the save keeps either)
     scored = replace(result, scorecard=("Place: 2nd of 6", "Score: 480"), place=2,
@@ -98,7 +98,8 @@ def a_full_career():
     return Career(seed=77, night=4, money=12345, reputation=-2, clients=("Two men", "Standard"),
                   declined=("casino",), jobs=(record, replace(record, night=3, result=scored)),
                   cars=(van, car), car_in_use=1,
-                  file=evidence, plates_made=3, ended="arrested on night 3")
+                  file=evidence, plates_made=3, ended="arrested on night 3", ending="arrested",
+                  whereabouts="garage")
 
 
 def write_career_jobs(folder: Path) -> Path:

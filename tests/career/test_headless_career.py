@@ -56,7 +56,10 @@ def test_each_job_prints_its_result_and_the_last_line_sums_up(played):
     earned = late["result"]["payout"] + short["result"]["payout"]
     assert summary["money"] == START_MONEY + earned - sprayed * RESPRAY_PRICE
     assert summary["file_entries"] >= 1 and summary["certainty"] > 0.0
-    assert "nobody's asking" in summary["stopped"]  # the Handler has nothing more
+    # the Handler has nothing more: the last line says the career ended, into the night
+    assert summary["ending"] == "into_the_night" and jobs[-1]["ending"] == "into_the_night"
+    assert summary["ended"].startswith("drove into the night after Short job")
+    assert summary["stopped"] == summary["ended"]
 
 
 def test_the_career_is_saved_and_the_known_car_resprayed_before_the_next_job(played):
@@ -109,3 +112,15 @@ def test_an_unusable_save_is_reported_and_the_backup_continues(tmp_path, played)
 def test_headless_needs_the_autopilot():
     done = career("--headless")
     assert done.returncode == 2 and "--autopilot" in done.stderr
+
+
+def test_the_career_command_takes_a_designers_levels_folder(tmp_path):
+    """``career --levels DIR``: the board's jobs come from the levels path, so the career
+    command takes the folders the other commands do."""
+    from game import cli
+    from tests.career.helpers import write_mission
+
+    write_mission(tmp_path / "mine" / "missions", "heist")
+    args = cli.build_parser(["career"]).parse_args(
+        ["career", "--levels", str(tmp_path / "mine"), "--autopilot"])
+    assert args.levels == [tmp_path / "mine"] and args.autopilot and args.warp == 1.0

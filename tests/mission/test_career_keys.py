@@ -19,10 +19,16 @@ def test_every_key_is_read(tmp_path):
     path = write_mission(tmp_path, "pawn", career="\n".join([
         "on_board = true", "first_night = 2", "last_night = 6", "min_reputation = 3",
         'risk = "high"', 'place = "the pawn shop"', 'requires = ["five_minutes"]',
-        "min_certainty = 0.4", "own_car = false"]))
+        "min_certainty = 0.4", "own_car = false", "reputation = 4", "finale = true"]))
     mission, _ = load_mission_and_map(path)
     assert mission.career == CareerTerms(True, 2, 6, 3, "high", "the pawn shop",
-                                         ("five_minutes",), 0.4, False)
+                                         ("five_minutes",), 0.4, False, 4, True)
+
+
+def test_a_designers_job_may_require_a_shipped_one(tmp_path):
+    """A job in a designer's folder requires one on the levels path (the shipped Five
+    Minutes), not only one beside it."""
+    assert check_mission(write_mission(tmp_path, "after", career='requires = ["pawn_shop"]')) == []
 
 
 @pytest.mark.parametrize("line, where, words", [
@@ -36,6 +42,7 @@ def test_every_key_is_read(tmp_path):
     ('requires = ["nowhere"]', "career.requires[0]", "no mission 'nowhere'"),
     ('requires = ["job"]', "career.requires[0]", "cannot require itself"),
     ("own_car = 1", "career.own_car", "must be a bool"),
+    ('finale = "yes"', "career.finale", "must be a bool"),
     ("payout = 5", "career.payout", "unknown key"),
 ])
 def test_a_bad_key_is_one_problem_naming_it(tmp_path, line, where, words):

@@ -315,6 +315,11 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     # (Last, so the spawns above keep their object ids.)
     col, row, heading = lane_pose(by_name["Hill St"], 29.5, 1)
     canvas.spawn("free_drive", "player", col, row, heading, "driver")
+    # The night's drive can start from Shannon's garage too: on Alameda St right outside
+    # its yard, in the southbound kerb lane, facing the way traffic drives (after
+    # free_drive, so every object above keeps its id).
+    col, row, heading = _clear_lane_pose(canvas, roads, by_name["Alameda St"], 164.0, 1)
+    canvas.spawn("garage_start", "player", col, row, heading, "driver")
 
 
 def _clear_lane_pose(canvas: MapCanvas, roads: list[Road], road: Road, distance: float, lane: int):
