@@ -12,6 +12,8 @@
 - **the car**: its damage after the job (a wreck is driven nowhere until Shannon repairs
   it); a job that gave him its own car leaves his untouched;
 - **the file**: the Detective's new evidence (:func:`game.career.dossier.evidence_from`);
+  a won job whose ``[career] retracts`` names a witness has her take back what she told
+  him (:func:`game.career.dossier.retract`: the Player, helped, says it was not him);
 - **the night** is over.
 
 Then the endings: busted once the Detective's certainty has reached
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.career.dossier import ARREST_AT, HANDLER_DROPS, certainty, evidence_from
+from game.career.dossier import ARREST_AT, HANDLER_DROPS, certainty, evidence_from, retract
 from game.career.handler import Offer
 from game.career.model import Career, Evidence, JobRecord
 from game.mission.result import JobResult
@@ -44,6 +46,8 @@ class Consequences:
     certainty_before: float
     certainty_after: float
     ended: str  #: why the career ended with this job ("" if it goes on)
+    #: entries of the file a witness took back after this job (``[career] retracts``)
+    retracted: tuple[Evidence, ...] = ()
 
 
 def reputation_change(result: JobResult, risk: str, earned: int | None = None) -> int:
@@ -78,6 +82,10 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         jobs=(*career.jobs, record),
         file=(*career.file, *evidence),
     )
+    retracted: tuple[Evidence, ...] = ()
+    if result.won and offer.mission.career.retracts:
+        file, retracted = retract(after_job.file, offer.mission.career.retracts, career.night)
+        after_job = replace(after_job, file=file)
     sure = certainty(after_job.file, career.night)
     ended = ""
     if result.busted and sure >= ARREST_AT:
@@ -87,4 +95,5 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         ended = (f"dropped by the Handler after {result.title}: the Detective's file was "
                  f"too thick")
     after_job = replace(after_job, ended=ended)
-    return after_job, Consequences(result.payout, change, evidence, before, sure, ended)
+    return after_job, Consequences(result.payout, change, evidence, before, sure, ended,
+                                   retracted)
