@@ -353,7 +353,7 @@ class MissionRuntime:
             rule_state(self.rule),
             self.ended.outcome if self.ended is not None else "",
             self.mechanic.state() if self.mechanic is not None else (),
-            self.witnesses.state(),
+            *((self.witnesses.state(),) if self.mission.witnesses else ()),
         )
 
 
