@@ -144,6 +144,8 @@ class CareerResultsScene(ResultsScene):
         for entry in changed.evidence:
             lines.append((f"For the Detective's file: {entry.who}: {entry.says}",
                           palette.AMBER))
+        for entry in changed.retracted:
+            lines.append((f"Taken back from the Detective's file: {entry.who}", palette.TEXT))
         lines.append((f"The Detective is {changed.certainty_after:.0%} sure", palette.AMBER))
         if changed.ended:
             lines.append((f"The career is over: {changed.ended}", palette.NEON_PINK))

@@ -12,7 +12,8 @@
 - **the car**: its damage after the job (a wreck is driven nowhere until Shannon repairs
   it); a job that gave him its own car leaves his untouched;
 - **the file**: the Detective's new evidence (:func:`game.career.dossier.evidence_from`);
-
+  a won job whose ``[career] retracts`` names a witness has her take back what she told
+  him (:func:`game.career.dossier.retract`: the Player, helped, says it was not him);
 - **the night** is over, and the Driver goes home (the next night's drive starts at the
   apartment).
 
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.career.dossier import certainty, evidence_from
+from game.career.dossier import certainty, evidence_from, retract
 from game.career.ending import ending_after_job
 from game.career.handler import Offer
 from game.career.model import APARTMENT, Career, Evidence, JobRecord
@@ -51,6 +52,8 @@ class Consequences:
     certainty_before: float
     certainty_after: float
     ended: str  #: why the career ended with this job ("" if it goes on)
+    #: entries of the file a witness took back after this job (``[career] retracts``)
+    retracted: tuple[Evidence, ...] = ()
 
 
 def reputation_change(result: JobResult, risk: str, earned: int | None = None) -> int:
@@ -86,7 +89,12 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         file=(*career.file, *evidence),
         whereabouts=APARTMENT,
     )
+    retracted: tuple[Evidence, ...] = ()
+    if result.won and offer.mission.career.retracts:
+        file, retracted = retract(after_job.file, offer.mission.career.retracts, career.night)
+        after_job = replace(after_job, file=file)
     sure = certainty(after_job.file, career.night)
     ending, ended = ending_after_job(after_job, offer.mission, result)
     after_job = replace(after_job, ending=ending, ended=ended)
-    return after_job, Consequences(result.payout, change, evidence, before, sure, ended)
+    return after_job, Consequences(result.payout, change, evidence, before, sure, ended,
+                                   retracted)

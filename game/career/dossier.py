@@ -21,6 +21,13 @@ half-life of nights. It decides what the career does to the Driver
 surer he is; at :data:`ARREST_AT` a bust ends the career in an arrest; at
 :data:`HANDLER_DROPS` the Handler will not know him any more.
 
+A witness of a job (``[[witnesses]]``, the Player in the casino lot) gives a ``witness``
+entry scaled by how well she saw his face (:class:`~game.mission.witnesses.Identification`):
+a glimpse weighs little, a good look the whole 0.35. A later job whose ``[career]
+retracts`` names her, once done, has her take it back (:func:`retract`): the entry stays
+in the file, marked, and weighs :data:`RETRACTED_SHARE` of what it did (he does not quite
+believe her, but his case is weaker).
+
 A car is **known** (:func:`known_cars`) when an entry names its description (class,
 colour and plate): a crew's statement, a plate read, the Detective's own look. A respray
 and new plates at Shannon's give the car a description no entry names.
@@ -28,7 +35,7 @@ and new plates at Shannon's give the car a description no entry names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.career.model import Evidence
 from game.mission.result import JobResult
@@ -37,6 +44,7 @@ from game.session.standing import CarDescription
 DETECTIVE_FROM = 0.2  #: certainty from which the Detective comes into jobs
 ARREST_AT = 0.7  #: certainty at which a bust ends the career: he has enough to charge
 HANDLER_DROPS = 0.85  #: certainty at which the Handler drops the Driver
+RETRACTED_SHARE = 0.2  #: what a witness's entry still weighs once she has taken it back
 
 
 @dataclass(frozen=True)
@@ -61,10 +69,11 @@ SOURCES: dict[str, Source] = {
 def weight(entry: Evidence, night: int) -> float:
     """How strongly ``entry`` points at the Driver on ``night`` (faded by its age)."""
     half_life = SOURCES[entry.source].half_life_nights
+    strength = entry.strength * (RETRACTED_SHARE if entry.retracted else 1.0)
     if half_life is None:
-        return entry.strength
+        return strength
     age = max(night - entry.night, 0)
-    return entry.strength * 0.5 ** (age / half_life)
+    return strength * 0.5 ** (age / half_life)
 
 
 def certainty(file: tuple[Evidence, ...], night: int) -> float:
@@ -91,9 +100,10 @@ def evidence_from(result: JobResult, night: int,
 
     ``car`` is the Driver's own car as it was on the job (None: the job gave him one, so
     nothing ties a car of his to it)."""
-    def entry(source: str, who: str, says: str, described: CarDescription | None = None):
+    def entry(source: str, who: str, says: str, described: CarDescription | None = None,
+              share: float = 1.0, witness: str = ""):
         return Evidence(source, who, says, night, result.mission, result.clock_end,
-                        SOURCES[source].strength, described)
+                        round(SOURCES[source].strength * share, 4), described, witness)
 
     entries = [
         entry("crew", f"{told.crew}, left behind on {result.title}",
@@ -101,6 +111,10 @@ def evidence_from(result: JobResult, night: int,
         for told in result.testimony
     ]
     entries += [entry("witness", "a witness", text) for text in result.witnesses]
+    entries += [entry("witness", seen.who or "a witness",
+                      f"saw the Driver's face on {result.title}: {look_words(seen.strength)}",
+                      share=min(max(seen.strength, 0.0), 1.0), witness=seen.witness)
+                for seen in result.identified]
     where = f" on {result.last_seen_on}" if result.last_seen_on else ""
     units = ", ".join(result.seen_by) or "a unit"
     if result.plate_read:
@@ -114,6 +128,31 @@ def evidence_from(result: JobResult, night: int,
         entries.append(entry("detective", "the Detective",
                              f"had the car in sight, plate {result.plate}{where}", car))
     return tuple(entries)
+
+
+def look_words(strength: float) -> str:
+    """How well a witness saw him, in words ("a good look")."""
+    if strength >= 0.7:
+        return f"a good look ({strength:.0%})"
+    if strength >= 0.3:
+        return f"a fair look ({strength:.0%})"
+    return f"a glimpse ({strength:.0%})"
+
+
+def retract(file: tuple[Evidence, ...], witnesses: tuple[str, ...],
+            night: int) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+    """The file after ``witnesses`` (``[[witnesses]]`` names) took back what they told him
+    on ``night``, and the entries they took back (each marked and weighing
+    RETRACTED_SHARE of itself from now on; entries already taken back stay as they are)."""
+    taken_back = []
+    after = []
+    for entry in file:
+        if entry.witness and entry.witness in witnesses and not entry.retracted:
+            entry = replace(entry, retracted=True, says=(
+                f"{entry.says}; on night {night} she told him it was not the Driver"))
+            taken_back.append(entry)
+        after.append(entry)
+    return tuple(after), tuple(taken_back)
 
 
 def dossier(file: tuple[Evidence, ...], night: int) -> list[tuple[str, list[str]]]:

@@ -96,6 +96,7 @@ def job_line(number: int, night: int, offer: Offer, result, changed: Consequence
         "reputation_change": changed.reputation,
         "evidence": [{"source": e.source, "who": e.who, "says": e.says}
                      for e in changed.evidence],
+        "retracted": [{"source": e.source, "who": e.who} for e in changed.retracted],
         "certainty": round(changed.certainty_after, 4),
         "ended": career.ended,
         "ending": career.ending,

@@ -69,6 +69,10 @@ class Evidence:
     clock: float  #: mission clock at the end of that job (seconds since midnight)
     strength: float  #: 0..1: how strongly it points at the Driver when fresh
     car: CarDescription | None = None  #: the car it describes, if it names one
+    #: the job's witness who gave it (a ``[[witnesses]]`` name; "" for any other entry),
+    #: so a later job's ``[career] retracts`` can find it
+    witness: str = ""
+    retracted: bool = False  #: the witness took it back (it weighs RETRACTED_SHARE of itself)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ SPAWN_KINDS = (
     "helicopter",
     "target",
     "racer",
+    "witness",
 )
 SURFACES = tuple(SURFACE_NAMES)
 PLAYER_SPAWN_KIND = "player"  #: every map needs one: free drive and jobs start the Driver there

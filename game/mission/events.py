@@ -76,6 +76,16 @@ class Witnessed:
 
 
 @dataclass(frozen=True)
+class FaceSeen:
+    """A witness of the job (``[[witnesses]]``) has seen the Driver's face well
+    (:mod:`game.mission.witnesses`); how well is in the job's result."""
+
+    witness: str  #: her ``[[witnesses]]`` name
+    who: str  #: who she is
+    clock: float
+
+
+@dataclass(frozen=True)
 class BagOpened:
     """What the bag the crew brought out holds (a ``bag`` action): the double-cross."""
 

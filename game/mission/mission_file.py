@@ -55,6 +55,7 @@ from game.mission.model import (
     Traffic,
     Trigger,
     VehicleActor,
+    WitnessActor,
 )
 from game.mission.roles import role_names
 from game.problems import FileProblem, Problem, close_hint, shown
@@ -67,6 +68,7 @@ MAX_PROBLEMS = 100  #: problems listed per file; any more are counted in one las
 #: list key -> the most items it may hold
 MAX_ITEMS = {
     "crew": 8,
+    "witnesses": 8,
     "vehicles": 64,
     "stages": 100,  # a chain of `enter` gotos recurses once per stage
     "always": 64,
@@ -150,9 +152,10 @@ _TOP_KEYS = {
     "career",
     "race",
     "audition",
+    "witnesses",
 }
 _CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
-                "requires", "min_certainty", "own_car", "reputation", "finale"}
+                "requires", "min_certainty", "own_car", "reputation", "finale", "retracts"}
 _RACE_KEYS = {"laps", "pay_place", "line", "checkpoints"}
 _AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line",
                   "spin_zone"}
@@ -167,6 +170,7 @@ _TRAFFIC_KEYS = {"cars", "parked"}
 _PLAYTEST_KEYS = {"min_wins"}
 MIN_WINS = NumberRange(0, 8, "wins of 8 seeds", integer=True)
 _CREW_KEYS = {"name", "spawn", "return_s"}
+_WITNESS_KEYS = {"name", "spawn", "label"}
 _VEHICLE_KEYS = {"name", "role", "spawn", "class", "at_start"}
 _STAGE_KEYS = {"id", "objective", "enter", "on"}
 _KIND_WORD = {True: "action", False: "trigger"}
@@ -365,6 +369,7 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         career=_read_career(r, r.get(data, "career", "table", "", {})),
         race=_optional_table(r, data, "race", _read_race),
         audition=_optional_table(r, data, "audition", _read_audition),
+        witnesses=tuple(_read_witness(r, w, t) for w, t in r.tables(data, "witnesses", "")),
     )
 
 
@@ -448,6 +453,15 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
         if not isinstance(name, str) or not name:
             r.problem(f"career.requires[{index}]", f"must be a mission's name (its file "
                       f"name without .toml), not {shown(name)}")
+    retracts = r.get(table, "retracts", "list", "career", [])
+    if len(retracts) > MAX_REQUIRES:
+        r.problem("career.retracts", f"has {len(retracts)} items; at most {MAX_REQUIRES} "
+                  "are allowed")
+        retracts = retracts[:MAX_REQUIRES]
+    for index, name in enumerate(retracts):
+        if not isinstance(name, str) or not _BARE_KEY.fullmatch(name):
+            r.problem(f"career.retracts[{index}]", f"must be a witness's name (a "
+                      f"[[witnesses]] name of another job), not {shown(name)}")
     return CareerTerms(
         on_board=r.get(table, "on_board", "bool", "career", defaults.on_board),
         first_night=first,
@@ -462,6 +476,7 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
         reputation=(r.number(table, "reputation", "career", REPUTATION, 0)
                     if "reputation" in table else None),
         finale=r.get(table, "finale", "bool", "career", defaults.finale),
+        retracts=tuple(n for n in retracts if isinstance(n, str) and _BARE_KEY.fullmatch(n)),
     )
 
 
@@ -491,6 +506,20 @@ def _read_crew(r: _Reader, where: str, table: dict) -> CrewMember:
         name=r.get(table, "name", "str", where, ""),
         spawn=r.get(table, "spawn", "str", where, ""),
         return_s=(earliest, latest),
+        where=where,
+    )
+
+
+def _read_witness(r: _Reader, where: str, table: dict) -> WitnessActor:
+    r.keys(table, _WITNESS_KEYS, where)
+    name = r.get(table, "name", "str", where, "")
+    if name and not _BARE_KEY.fullmatch(name):
+        r.problem(f"{where}.name", f"{shown(name)} is not a name a later job can retract "
+                  "(letters, digits, _ and -, at most 64)")
+    return WitnessActor(
+        name=name,
+        spawn=r.get(table, "spawn", "str", where, ""),
+        label=r.get(table, "label", "str", where, ""),
         where=where,
     )
 
@@ -743,6 +772,11 @@ def _check_actors(r: _Reader, mission: Mission) -> None:
             r.problem(f"{action.where}.vehicle", f"vehicle {shown(actor.name)} is there from "
                       f"the start (set at_start = false in {actor.where} to bring it in here)")
     _check_actor_roles(r, mission, by_name)
+    witnesses: set[str] = set()
+    for witness in mission.witnesses:
+        if witness.name in witnesses:
+            r.problem(f"{witness.where}.name", f"witness name {shown(witness.name)} is used twice")
+        witnesses.add(witness.name)
 
 
 def _check_actor_roles(r: _Reader, mission: Mission, by_name: dict[str, VehicleActor]) -> None:

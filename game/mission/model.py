@@ -142,6 +142,18 @@ class VehicleActor:
 
 
 @dataclass(frozen=True)
+class WitnessActor:
+    """A person on foot who may see the Driver's face (``[[witnesses]]``: the Player in
+    the casino lot). She stands at her spawn looking the way it faces; how well she saw
+    him (:mod:`game.mission.witnesses`) goes into the result and a career's file."""
+
+    name: str  #: her id: a later job's ``[career] retracts`` names it
+    spawn: str  #: a ``witness`` spawn: where she stands and the way she looks
+    label: str  #: who she is, as the file says it ("the Player, a gambler in the casino lot")
+    where: str = ""
+
+
+@dataclass(frozen=True)
 class Contract:
     """The time and the place: the rule every job runs under."""
 
@@ -173,6 +185,9 @@ class CareerTerms:
     reputation: int | None = None  #: reputation a success earns (None: its risk's worth)
     #: the last job: a success in it ends the career, the Driver driving into the night
     finale: bool = False
+    #: witnesses (``[[witnesses]]`` names of other jobs) who take back what they told the
+    #: Detective once this job is done (the Player, helped, says it was not him)
+    retracts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,6 +248,7 @@ class Mission:
     career: CareerTerms = field(default_factory=CareerTerms)  #: how the Handler offers it
     race: RaceTerms | None = None  #: ``[race]``: the job is a race (game.mission.race)
     audition: AuditionTerms | None = None  #: ``[audition]``: a driving test
+    witnesses: tuple[WitnessActor, ...] = ()  #: people who may see the Driver's face
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

@@ -10,8 +10,9 @@ audition) pays the agreed pay when it is won.
 
 What a career reads to build the Detective's file is here too: what the crew left behind
 will say (in the colour the Driver's car has now), the witnesses a ``witness`` action
-named, the street where the police last saw the car, whether a unit read the plate,
-whether the Detective himself saw it, whether the Driver was busted, and the car's damage.
+named, how well each of the job's ``[[witnesses]]`` saw his face, the street where the
+police last saw the car, whether a unit read the plate, whether the Detective himself
+saw it, whether the Driver was busted, and the car's damage.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from game.mission.clock import format_clock
 from game.mission.events import BagOpened, Witnessed
 from game.mission.testimony import Testimony
 from game.mission.window import CrewState
+from game.mission.witnesses import Identification
 from game.session.radio import describe_car
 from game.sim import VehicleClass
 
@@ -86,6 +88,8 @@ class JobResult:
     #: the Detective himself has the Driver (caught in his sting, say): the career ends in
     #: an arrest whatever his file holds (game.career.ending)
     caught_by_detective: bool = False
+    #: the job's witnesses who saw the Driver's face, and how well (0..1 each)
+    identified: tuple[Identification, ...] = ()
 
     @property
     def won(self) -> bool:
@@ -109,6 +113,7 @@ class JobResult:
         data["manoeuvres_passed"] = list(self.manoeuvres_passed)
         data["car_damage"] = round(self.car_damage, 3)
         data["testimony"] = [t.as_dict() for t in self.testimony]
+        data["identified"] = list(data["identified"])  # objects: witness, who, strength
         data["heat_max"] = round(self.heat_max, 2)
         data["sim_s"] = round(self.sim_s, 2)
         return data
@@ -188,6 +193,7 @@ def job_result(runtime: MissionRuntime, session: DriveSession) -> JobResult:
         stages_entered=tuple(runtime.stages_entered),
         **_mechanic_fields(runtime),
         under_window=not runtime.windowless,
+        identified=runtime.witnesses.identifications(),
         **_bag(runtime),
         own_reason=ended is not None and bool(ended.reason),
     )

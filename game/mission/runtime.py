@@ -17,8 +17,10 @@ into the job the runtime has the cast bring the Detective's car in
 
 Triggers about the job's own actors (a chaser shaken, a target that made the tail or
 arrived, a T-bone from this step's contacts) read an :class:`~game.mission.actors.ActorWatch`
-in the tick; a job with no crew and no agreed time (:func:`is_windowless`) has no
-window: the rule sleeps and the view shows none.
+in the tick; the job's witnesses (:mod:`game.mission.witnesses`) look at the Driver's
+car after the window rule, and the first good look at his face is said as a
+:class:`~game.mission.events.FaceSeen` event and a message; a job with no crew and no
+agreed time (:func:`is_windowless`) has no window: the rule sleeps and the view shows none.
 
 What the frame shows of it comes from :meth:`MissionRuntime.view` (a typed
 :class:`~game.session.view.RulesView`); the job's result is made apart from the stage
@@ -41,6 +43,7 @@ from game.mission.crew_walk import CrewWalk, door_point
 from game.mission.events import (
     Attention,
     DetectiveArrived,
+    FaceSeen,
     Message,
     MissionEnded,
     RuleBroken,
@@ -53,6 +56,7 @@ from game.mission.model import PLAYER, Action, Mission, Trigger
 from game.mission.testimony import make_plate
 from game.mission.triggers import STOPPED_MS, ArmedTriggers, Tick
 from game.mission.window import Crew, CrewState, WindowPhase, WindowRule, draw_return_offsets
+from game.mission.witnesses import WitnessWatch, told_line
 from game.session.events import RadioLine
 from game.session.heat import HeatMeter
 from game.session.radio import compass
@@ -115,6 +119,8 @@ class MissionRuntime:
         self.detective_due_s = session.law.standing.detective_after_s
         #: the job's race or audition (game.mission.mechanics), None for stages only
         self.mechanic: JobMechanic | None = mechanic_for(self)
+        #: the job's witnesses and how much of his face each has seen
+        self.witnesses = WitnessWatch(mission.witnesses, self.level)
 
     @property
     def heat(self) -> HeatMeter:
@@ -195,6 +201,12 @@ class MissionRuntime:
         if self.mechanic is not None:
             for event in self.mechanic.update(self, report):
                 self.emit(event)
+        lights_on = bool(world.lights_on[player])
+        for k in self.witnesses.update(self.level.terrain, (x, y), float(world.heading[player]),
+                                       speed, lights_on, dt):
+            witness = self.mission.witnesses[k]
+            self.emit(FaceSeen(witness.name, witness.label, self.clock.now))
+            self.emit(Message(told_line(witness.label), 6.0))
         tick = Tick(
             clock=self.clock.now,
             dt=dt,
@@ -326,7 +338,9 @@ class MissionRuntime:
             waypoint_here=False if followed else self.at_waypoint(),
             window=None if self.windowless else window,
             crew=self.walk.views(rule.crew, self.clock.now, car),
-            meters=actor_meters(self) if self.ended is None else (),
+            meters=(*actor_meters(self), *self.witnesses.meters()) if self.ended is None
+            else (),
+            witnesses=self.witnesses.views(),
             finished=self.ended is not None,
             gauge=self.mechanic.gauge() if self.mechanic is not None else None,
         )
@@ -339,6 +353,7 @@ class MissionRuntime:
             rule_state(self.rule),
             self.ended.outcome if self.ended is not None else "",
             self.mechanic.state() if self.mechanic is not None else (),
+            *((self.witnesses.state(),) if self.mission.witnesses else ()),
         )
 
 

@@ -28,7 +28,9 @@ The file's own checks (syntax, keys, kinds, numbers, the stage graph) come from
   in a straight line (anything less cannot work: the job would fail at once);
 - every mission its ``[career] requires`` names is a mission file in the same folder, or
   one on the levels search path (a designer's job may require a shipped one)
-  (and not the mission itself: it would never be offered).
+  (and not the mission itself: it would never be offered), and every witness its
+  ``[career] retracts`` names is a ``[[witnesses]]`` name of a mission there;
+- each witness stands at a ``witness`` spawn.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def read_mission_and_map(path: str | Path) -> CheckedMission:
     level, problems = _checked_map(str(path), mission)
     if level is not None:
         problems = map_problems(mission, level)
-    problems = [*requires_problems(mission), *problems]
+    problems = [*requires_problems(mission), *retracts_problems(mission), *problems]
     if problems:
         return CheckedMission(None, None, problems)
     return CheckedMission(mission, level, [])
@@ -161,6 +163,24 @@ def requires_problems(mission: Mission) -> list[Problem]:
     return problems
 
 
+def retracts_problems(mission: Mission) -> list[Problem]:
+    """``[career] retracts`` names a witness (``[[witnesses]] name``) of a mission beside
+    this one: a typo would retract nothing, silently."""
+    if not mission.career.retracts:
+        return []
+    folder = Path(mission.path).parent
+    known: set[str] = set()
+    for path in sorted(folder.glob("*.toml"))[:500]:
+        other, _ = parse_mission(path) if path.name != Path(mission.path).name else (None, [])
+        if other is not None:
+            known.update(witness.name for witness in other.witnesses)
+    return [
+        Problem(mission.path, f"career.retracts[{index}]", f"no mission in {folder} has a "
+                f"witness {shown(name)}{close_hint(name, known)}")
+        for index, name in enumerate(mission.career.retracts) if name not in known
+    ]
+
+
 #: the spawn kinds a vehicle actor of each role may start at (a role not listed here
 #: starts at a spawn of the kind of its own name, if there is such a kind)
 SPAWN_KINDS_OF_ROLE: dict[str, tuple[str, ...]] = {
@@ -168,6 +188,7 @@ SPAWN_KINDS_OF_ROLE: dict[str, tuple[str, ...]] = {
 }
 PLAYER_SPAWN_KIND = "player"
 CREW_SPAWN_KIND = "crew"
+WITNESS_SPAWN_KIND = "witness"
 
 
 def map_problems(mission: Mission, level: Level) -> list[Problem]:
@@ -187,6 +208,8 @@ def _spawn_kinds(mission: Mission, level: Level) -> list[Problem]:
     wanted = [("player.spawn", mission.player_spawn, (PLAYER_SPAWN_KIND,), "the Driver")]
     wanted += [(f"{member.where}.spawn", member.spawn, (CREW_SPAWN_KIND,), "a crew member")
                for member in mission.crew]
+    wanted += [(f"{witness.where}.spawn", witness.spawn, (WITNESS_SPAWN_KIND,), "a witness")
+               for witness in mission.witnesses]
     for actor in mission.vehicles:
         kinds = SPAWN_KINDS_OF_ROLE.get(actor.role) or (
             (actor.role,) if actor.role in SPAWN_KINDS else ())
@@ -279,6 +302,8 @@ def _names_on_map(mission: Mission, level: Level) -> list[Problem]:
     vehicle_class(mission.player_class, "player.class")
     for member in mission.crew:
         need(level.spawns, member.spawn, "spawn", f"{member.where}.spawn")
+    for witness in mission.witnesses:
+        need(level.spawns, witness.spawn, "spawn", f"{witness.where}.spawn")
     for actor in mission.vehicles:
         need(level.spawns, actor.spawn, "spawn", f"{actor.where}.spawn")
         if actor.vehicle_class:

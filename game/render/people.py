@@ -20,6 +20,7 @@ STRIDE_HZ = 1.8  #: steps per second
 SHOULDER_M = 0.55  #: width across the shoulders
 FIGURE_SCALE = 2.4  #: drawn this much larger than life, to be seen
 SHIRTS = ((230, 228, 220), (225, 64, 76), (90, 130, 230), (230, 190, 80))  #: one per crew member
+WITNESS_SHIRTS = ((250, 210, 60), (200, 120, 230))  #: a job's witnesses (the Player: gold)
 HAIR = (30, 24, 20)
 SHOES = (16, 16, 18)  #: and the outline
 FEET = (96, 88, 84)  #: light enough to show the stride on asphalt

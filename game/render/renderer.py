@@ -23,7 +23,7 @@ from game.render.helicopter import draw_helicopter
 from game.render.hud import Hud
 from game.render.lights import NightLights
 from game.render.minimap import MINIMAP_PX, Minimap
-from game.render.people import SHIRTS, draw_person
+from game.render.people import SHIRTS, WITNESS_SHIRTS, draw_person
 from game.render.pointer import draw_pointer, edge_arrow
 from game.render.sprites import PAINTS, SpriteBank
 from game.render.text import TextCache
@@ -100,6 +100,7 @@ class Renderer:
                           [(h.x, h.y, h.light_radius_m) for h in helicopters])
         self._effects(surface, view, world, events, sim_dt)
         self._draw_crew(surface, view, session.view.rules.crew, world.time)  # after the night:
+        self._draw_crew(surface, view, session.view.rules.witnesses, world.time, WITNESS_SHIRTS)
         # a person is a few pixels across, and must read against a dark street
         for helicopter in helicopters:
             if view.visible(np.array(helicopter.x), np.array(helicopter.y), 10.0):
@@ -178,15 +179,16 @@ class Renderer:
         surface.blits(jobs, doreturn=False)
 
     @staticmethod
-    def _draw_crew(surface: pygame.Surface, view: View, crew: tuple, time_s: float) -> None:
-        """The crew on foot, where the view says they are."""
+    def _draw_crew(surface: pygame.Surface, view: View, crew: tuple, time_s: float,
+                   shirts: tuple = SHIRTS) -> None:
+        """The crew (or a job's witnesses) on foot, where the view says they are."""
         for k, member in enumerate(crew):
             if member.position is None:
                 continue
             x, y = member.position
             if view.visible(np.array(x), np.array(y), 2.0):
                 draw_person(surface, view, x, y, member.heading, time_s, member.walking,
-                            SHIRTS[k % len(SHIRTS)])
+                            shirts[k % len(shirts)])
 
     def hud_boxes(self, screen: pygame.Surface) -> tuple[tuple[int, int, int, int], ...]:
         """Where the speedometer and the minimap are (left, top, right, bottom)."""

@@ -76,6 +76,8 @@ class RulesView:
     waypoint_here: bool = False  #: the car is in that place already
     window: WindowView | None = None
     crew: tuple[CrewView, ...] = ()
+    #: people on foot who may see the Driver's face (a job's witnesses), where they stand
+    witnesses: tuple[CrewView, ...] = ()
     notes: tuple[str, ...] = ()  #: more lines for the HUD ("WRECKED", replay time)
     gauge: Gauge | None = None  #: the job's own gauge, if it has one
     meters: tuple[MeterView, ...] = ()  #: the job's own bar meters (tail meter, chaser gap)

@@ -73,6 +73,7 @@ def a_full_career():
     """A career with every field of every part set away from its default (so a field a
     save loses cannot come back as its default unnoticed)."""
     from game.career.model import Career, Evidence, JobRecord, OwnedCar
+    from game.mission.witnesses import Identification
     from game.session.standing import CarDescription
 
     car = OwnedCar("muscle", "maroon", "7ABC123", damage=0.375)
@@ -84,7 +85,8 @@ def a_full_career():
                          window_opened_at=7200.5, crew_back_at=None, stage="getaway",
                          place_reached_at=7100.25, stages_entered=("pickup", "getaway"),
                          under_window=False, bag_usd=1_000_000, bag_note="a set-up",
-                         own_reason=True, caught_by_detective=True)
+                         own_reason=True, caught_by_detective=True,
+                         identified=(Identification("the_player", "the Player", 0.8),))
     record = JobRecord(night=2, client="Two men", result=result, reputation_change=-3)
     # a race's and an audition's fields too (no one job has both; the save keeps either)
     scored = replace(result, scorecard=("Place: 2nd of 6", "Score: 480"), place=2,
@@ -94,6 +96,8 @@ def a_full_career():
         Evidence("crew", "Blanche", "a grey coupe, plate 4KKI394", 2, "five_minutes",
                  7612.25, 0.3, described),
         Evidence("sighting", "patrol_east", "saw the car on Main St", 3, "pawn", 3600.0, 0.04),
+        Evidence("witness", "the Player", "saw the Driver's face", 3, "casino", 10900.0, 0.28,
+                 witness="the_player", retracted=True),
     )
     return Career(seed=77, night=4, money=12345, reputation=-2, clients=("Two men", "Standard"),
                   declined=("casino",), jobs=(record, replace(record, night=3, result=scored)),

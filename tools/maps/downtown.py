@@ -320,6 +320,12 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     # free_drive, so every object above keeps its id).
     col, row, heading = _clear_lane_pose(canvas, roads, by_name["Alameda St"], 164.0, 1)
     canvas.spawn("garage_start", "player", col, row, heading, "driver")
+    # The Player, a gambler by her car in the south-east corner of the casino lot, looking
+    # across the lot at the casino's door (the Casino's witness; after free_drive, so the
+    # spawns above keep their object ids).
+    canvas.spawn("the_player", "witness", 165.0, 238.0, 225.0, None)
+    # The casino's security car, in the north-west corner of its lot under the wall.
+    canvas.spawn("casino_security", "chaser", 155.5, 229.5, 0.0, "muscle")
 
 
 def _clear_lane_pose(canvas: MapCanvas, roads: list[Road], road: Road, distance: float, lane: int):

@@ -26,6 +26,12 @@ def _pawn_shop(runtime: MissionRuntime) -> Driver:
     return PawnShopAutopilot(runtime)
 
 
+def _errand(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilot import Autopilot
+
+    return Autopilot(runtime)  # a delivery: its stages' zones, hiding from the police
+
+
 def _pch(runtime: MissionRuntime) -> Driver:
     from game.mission.autopilots.pch import TailAutopilot
 
@@ -48,6 +54,8 @@ def _audition(runtime: MissionRuntime) -> Driver:
 JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
     "pawn_shop": _pawn_shop,
     "pch": _pch,
+    "casino": _pawn_shop,  # the casino's car is a chaser like the pawn shop's
+    "the_player": _errand,
 }
 
 #: a mission table -> the autopilot of every job that has it
