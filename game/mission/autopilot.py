@@ -62,9 +62,6 @@ HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 HEAD_ON_M = 45.0  #: a unit this close ahead of him, coming his way, makes him turn off
 HEAD_ON_COS = 0.75  #: "ahead": within about 40 degrees of his heading
 HEAD_ON_CLOSING_MS = 4.0  #: "coming his way": the gap closing at least this fast
-#: seconds a hideout he turned off for is kept whatever comes: a driver who changes his
-#: mind at every glance stands still (each new way starts from a crawl) and is boxed in
-HEAD_ON_KEEP_S = 3.0
 #: the minimap shows the cars within this of his, in x and in y (game/render/minimap.py:
 #: 220 px at 2.5 m a pixel); the autopilot knows of no police car beyond it
 MINIMAP_REACH_M = 275.0
@@ -99,7 +96,6 @@ class Autopilot:
                         enumerate(shadow_pockets(self.level))}
         self.burned: set[str] = set()  #: pockets the police found it in
         self.avoid_s = 0.0  #: seconds until it looks at the way ahead for police again
-        self.hideout_since = -np.inf  #: sim time the hideout was last chosen
         self.avoided = 0  #: how many times it took another way round police (a figure)
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
@@ -126,7 +122,6 @@ class Autopilot:
             self.follower = RouteFollower(
                 self.planner, player, x, y, self.level.terrain, self.signals
             )
-            self.avoid_s = 0.0  # a new way: look along it for police at once
         instead = self._unjam(world, player)
         if instead is not None:
             return instead
@@ -269,19 +264,14 @@ class Autopilot:
     def _hideout(self) -> str | None:
         """The dark place to hide in: the nearest of the map's shadow pockets
         (:func:`game.level.zones.shadow_pockets`), kept until the police find him there
-        (a pursuing unit close by, or one that sees him), then the nearest one they have
-        not found him in; a unit coming at him head-on sends him to one behind him, kept
-        for HEAD_ON_KEEP_S whatever comes."""
+        (a pursuing unit close by), then the nearest one they have not found him in."""
         if not self.pockets:
             return None
         x, y = self._xy
         world, units = self.runtime.session.world, self.runtime.session.police.units
-        # found: a unit close by, or one that sees him (the HUD's SEEN: a player knows)
-        found = self.runtime.heat.pursuit and (self.runtime.session.law.witnessed or bool(
-            (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any()))
-        time = float(world.time)
-        settled = time - self.hideout_since < HEAD_ON_KEEP_S  # just turned off: keep going
-        head_on = self._unit_head_on() if self.runtime.heat.pursuit and not settled else None
+        found = self.runtime.heat.pursuit and bool(
+            (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any())
+        head_on = self._unit_head_on() if self.runtime.heat.pursuit else None
         if self.hideout is not None:
             hx, hy = self.pockets[self.hideout]
             there = np.hypot(hx - x, hy - y) < HIDDEN_M
@@ -295,7 +285,6 @@ class Autopilot:
             fresh = away or fresh
         self.hideout = min(fresh, key=lambda n: np.hypot(self.pockets[n][0] - x,
                                                          self.pockets[n][1] - y))
-        self.hideout_since = time
         return self.hideout
 
     def _unit_head_on(self) -> np.ndarray | None:
