@@ -12,10 +12,16 @@ Every unit is in one of three duties, all driven here (and only here):
 - *patrol*: the road graph as traffic (:class:`TrafficController`, never recycled);
 - *response*: sent to a place (:meth:`PoliceController.respond`, an alarm): the nearest
   free units drive to the street outside it, wait there a while, then patrol again;
-- *pursuit* (:meth:`start_pursuit` .. :meth:`call_off`): every unit drives a
-  :class:`game.ai.pursuit.Pursuer`: along the road graph to the last known position,
-  at the predicted position while a unit sees him, ramming at close range. Their sirens
-  are on (the SIREN column of their rows).
+- *pursuit* (:meth:`start_pursuit` .. :meth:`call_off`): the units split the work
+  (:meth:`PoliceController.unit_goals`). While he was seen a moment ago and is moving,
+  ONE unit cuts him off: of those nearer than he is, by road, to a point
+  CUT_OFF_AHEAD_M along his predicted way (the way a driver keeping on takes), the
+  nearest; it drives the road graph there and waits for him. The rest chase his tail:
+  along the road graph to where he was last seen, straight at him while they see him;
+  of those, only the nearest that sees him rams, the others keep station at ramming
+  range (a crossing does not fill up with three cars at once); when he stops, the two
+  nearest close in (a box). Every unit drives a :class:`game.ai.pursuit.Pursuer`;
+  their sirens are on (the SIREN column of their rows).
 
 The police fly the helicopters too: over the last known position in a pursuit, else
 circling the place they were last sent to.
@@ -55,9 +61,12 @@ PLATE_READ_M = 20.0  #: a unit that sees the car this close reads its plate
 SEARCH_WAIT_S = 20.0  #: a search: units reach their search points, look round, then cruise
 SEARCH_NEAR_M = 60.0  #: searchers spread over the road graph this far from the last
 SEARCH_FAR_M = 260.0  #: known point, and no farther
-CUT_OFF_FRESH_S = 2.0  #: seen this recently, the pursuit drives to where he is going...
-CUT_OFF_AHEAD_S = 3.0  #: ...this many seconds of his speed ahead of him...
-CUT_OFF_MAX_M = 90.0  #: ...but never further ahead than this
+CUT_OFF_FRESH_S = 3.0  #: seen this recently and moving, one unit cuts him off...
+CUT_OFF_MIN_MS = 4.0  #: ...(moving: faster than this, m/s)...
+CUT_OFF_AHEAD_M = 160.0  #: ...at the point this far along his predicted way...
+CUT_OFF_KEEP_M = 12.0  #: ...kept while his predicted way still passes this near it
+CUT_OFF_STEP_M = 10.0  #: his predicted way is looked along in steps of this many metres
+BOX_UNITS = 2  #: stopped, this many of the nearest units close in on him (a box)
 PATROL_SEED = 0x901CE  #: patrols turn their own way, not the civilians' (same world seed)
 ROADBLOCK_LIFT_M = 320.0  #: a roadblock he is this far from is lifted
 
@@ -128,6 +137,10 @@ class PoliceController:
         self._seeing = False  #: somebody saw the target at the last look
         self._patrol: TrafficController | None = None
         self._pursuer = self._new_pursuer()
+        self.cut_off_xy: tuple[float, float] | None = None  #: where the cut-off unit goes
+        self.cut_off_unit = -1  #: index into units of the unit cutting him off; -1: none
+        self._cutter: Pursuer | None = None  #: drives the cut-off unit
+        self._cut_off_chosen_s = -np.inf  #: sim time the cut-off was last decided
         self._straight = planner.geometry.straight_on()  #: the way on, per edge
 
     @classmethod
@@ -154,6 +167,7 @@ class PoliceController:
         self.seen = np.append(self.seen, np.zeros(grown, dtype=bool))
         self.ever_saw = np.append(self.ever_saw, np.zeros(grown, dtype=bool))
         self._pursuer = self._new_pursuer()
+        self._drop_cut_off()
         self._patrol = None  # rebuilt with them on the next tick
 
     def add_helicopter(self, helicopter: Helicopter) -> None:
@@ -186,20 +200,101 @@ class PoliceController:
             controls[self.units] = rows
 
     def pursuit_goal(self, time: float) -> tuple[float, float] | None:
-        """Where the pursuit drives: while he was seen a moment ago and is moving, to where
-        he is going (a way ahead of him along his road: units that come from elsewhere
-        cut him off), else to where he was last seen."""
-        if self.last_seen_xy is None:
+        """Where the units that chase his tail drive: where he was last seen (None:
+        nobody knows). While they see him they go straight at him instead."""
+        return self.last_seen_xy
+
+    def cut_off_goal(self, time: float) -> tuple[float, float] | None:
+        """Where a unit would cut him off: CUT_OFF_AHEAD_M along his predicted way from
+        where he was last seen (the lane he drove, then straight on at every node),
+        while he was seen a moment ago and was moving; else None. A point already
+        chosen is kept while his predicted way still passes by it (the unit waits
+        there for him instead of backing off as he comes)."""
+        if (self.last_seen_xy is None or time - self.last_seen_time > CUT_OFF_FRESH_S
+                or self.last_seen_speed < CUT_OFF_MIN_MS):
             return None
-        fresh = time - self.last_seen_time <= CUT_OFF_FRESH_S
-        if not fresh or self.last_seen_speed < 4.0:
-            return self.last_seen_xy
+        way = self.predicted_way(CUT_OFF_AHEAD_M)
+        kept = self.cut_off_xy
+        if kept is not None and bool((np.hypot(way[:, 0] - kept[0], way[:, 1] - kept[1])
+                                      < CUT_OFF_KEEP_M).any()):
+            return kept
+        return float(way[-1, 0]), float(way[-1, 1])
+
+    def predicted_way(self, ahead_m: float) -> np.ndarray:
+        """(K, 2) points every CUT_OFF_STEP_M along his predicted way from where he was
+        last seen, the way he was going, up to ``ahead_m`` (the last point)."""
         geo = self.planner.geometry
-        x, y = self.last_seen_xy
+        x, y = self.last_seen_xy if self.last_seen_xy is not None else (0.0, 0.0)
         edge, fraction = geo.nearest_aligned_edge(x, y, self.last_seen_heading)
-        ahead = min(CUT_OFF_MAX_M, CUT_OFF_AHEAD_S * self.last_seen_speed)
-        gx, gy, _ = geo.walk(int(edge[0]), float(fraction[0]), ahead, self._straight)
-        return float(gx), float(gy)
+        steps = np.append(np.arange(0.0, ahead_m, CUT_OFF_STEP_M), ahead_m)
+        return np.array([geo.walk(int(edge[0]), float(fraction[0]), float(d),
+                                  self._straight)[:2] for d in steps])
+
+    def unit_goals(self, world, time: float) -> np.ndarray:
+        """(len(units), 2) where each unit drives in the pursuit, metres (NaN: nowhere
+        known): the cut-off unit to :meth:`cut_off_goal`, the rest to his tail
+        (:meth:`pursuit_goal`). Decides the cut-off (:attr:`cut_off_unit`) anew at most
+        every ``params.replan_s``."""
+        goals = np.full((self.units.size, 2), np.nan)
+        tail = self.pursuit_goal(time)
+        if tail is None:
+            return goals
+        goals[:] = tail
+        self._decide_cut_off(world, time)
+        if self.cut_off_unit >= 0 and self.cut_off_xy is not None:
+            goals[self.cut_off_unit] = self.cut_off_xy
+        return goals
+
+    def _decide_cut_off(self, world, time: float) -> None:
+        """Pick the cut-off unit: of the free units nearer than he is, by road, to the
+        cut-off point, the nearest; keep it while it stays so (no unit: nobody cuts off)."""
+        if time - self._cut_off_chosen_s < self.params.replan_s:
+            return
+        self._cut_off_chosen_s = time
+        goal = self.cut_off_goal(time)
+        if goal is None or not self.units.size:
+            self._drop_cut_off()
+            return
+        x, y = self.last_seen_xy
+        tree = self.planner.tree_to_point(*goal, self.terrain)
+        geo = self.planner.geometry
+        xs = np.append(world.x[self.units], x)
+        ys = np.append(world.y[self.units], y)
+        headings = np.append(world.heading[self.units], self.last_seen_heading)
+        edge, fraction = geo.nearest_aligned_edge(xs, ys, headings)
+        on_goal = np.isin(edge, list(tree.goal_edges))
+        road_m = np.where(on_goal, 0.0, tree.cost[self.planner.graph.edge_dst[edge]]
+                          + (1.0 - fraction) * geo.length[edge])
+        units_m, his_m = road_m[:-1], float(road_m[-1])
+        able = (units_m < his_m) & ~world.wrecked[self.units] & ~self._busy()
+        if not np.isfinite(his_m) or not able.any():
+            self._drop_cut_off()
+            return
+        unit = int(np.argmin(np.where(able, units_m, np.inf)))
+        if unit != self.cut_off_unit:
+            self._cutter = Pursuer(self.planner, self.terrain, self.units[[unit]],
+                                   self.params, side_ram=self.pit)
+            if self.cut_off_unit >= 0:  # the unit that gave up the cut-off rejoins the tail
+                self._pursuer.reattach(np.array([self.cut_off_unit]))
+        self.cut_off_unit, self.cut_off_xy = unit, goal
+
+    def _drop_cut_off(self) -> None:
+        self.cut_off_unit, self.cut_off_xy, self._cutter = -1, None, None
+
+    def rammers(self, world, target: int) -> np.ndarray:
+        """Per unit: may ram him now. Of the units chasing his tail, the nearest that
+        sees him; when he is (nearly) stopped, the BOX_UNITS nearest that see him.
+        The cut-off unit waits ahead: it never rams from in front."""
+        u = self.units
+        reach = np.hypot(world.x[u] - world.x[target], world.y[u] - world.y[target])
+        candidates = self.seen & ~world.wrecked[u]
+        if 0 <= self.cut_off_unit < u.size:
+            candidates[self.cut_off_unit] = False
+        count = BOX_UNITS if float(world.speed[target]) < CUT_OFF_MIN_MS else 1
+        order = np.argsort(np.where(candidates, reach, np.inf), kind="stable")[:count]
+        rammers = np.zeros(u.size, dtype=bool)
+        rammers[order] = candidates[order]
+        return rammers
 
     def set_roadblock(self, rows: np.ndarray, site: tuple[float, float], until: float) -> None:
         """Units ``rows`` (world indices, already units) hold a roadblock until ``until``."""
@@ -340,6 +435,8 @@ class PoliceController:
             self.pursuing = True
             self.responses.clear()  # whoever was answering a call joins the chase
             self._pursuer.reset()
+            self._drop_cut_off()
+            self._cut_off_chosen_s = -np.inf
 
     def call_off(self, time: float) -> None:
         """End the pursuit: units go back to patrolling from where they are."""
@@ -355,7 +452,15 @@ class PoliceController:
         (a roadblock's rows are overwritten by :meth:`drive`)."""
         goal = self.pursuit_goal(time)
         if self.pursuing and goal is not None:
-            return self._pursuer.controls(world, goal, target, self.seen, time)
+            goals = self.unit_goals(world, time)
+            rows = self._pursuer.controls(world, goal, target, self.seen, time,
+                                          self.rammers(world, target))
+            cutter = self.cut_off_unit
+            if cutter >= 0 and self._cutter is not None and not self._busy()[cutter]:
+                rows[cutter] = self._cutter.controls(
+                    world, (float(goals[cutter, 0]), float(goals[cutter, 1])), target,
+                    self.seen[[cutter]], time, np.zeros(1, dtype=bool))[0]
+            return rows
         patrol = self._patrol
         if (not self.responses and not self.roadblocks and patrol is not None
                 and patrol.vehicles.size == self.units.size):

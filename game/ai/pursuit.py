@@ -91,26 +91,35 @@ class Pursuer:
         self._started = None
         self._route_targets = None
 
+    def reattach(self, rows: np.ndarray) -> None:
+        """Cars ``rows`` (of ``units``) drove elsewhere for a while: find their lane
+        again at the next route decision."""
+        self._tracker.offset[rows] = np.inf
+
     def controls(
-        self, world, goal: tuple[float, float], target: int, in_sight: np.ndarray, time: float
+        self, world, goal: tuple[float, float], target: int, in_sight: np.ndarray, time: float,
+        rammers: np.ndarray | None = None,
     ) -> np.ndarray:
         """Control rows (len(units), 4): towards ``goal`` along the graph, and straight at
-        vehicle ``target`` for the units with ``in_sight`` True."""
+        vehicle ``target`` for the units with ``in_sight`` True. ``rammers``: per unit,
+        whether it may ram (None: all may); the others keep station at ramming range."""
         if self.units.size == 0:
             return idle_controls(0)
         if self._chassis is None:
             self._chassis = Chassis.of_classes(world.vehicle_class[self.units])
         if self._started is None:
             self._started = time
-        may_ram = time - self._started >= self.params.ram_after_s
+        may_ram = np.full(self.units.size, time - self._started >= self.params.ram_after_s)
+        if rammers is not None:
+            may_ram &= rammers
         if self._route_targets is None or world.tick % ROUTE_THINK_EVERY == 0:
             self._follow_route(world, goal)
             rows = self._route_rows(world)
             hold_off = None
-            if not may_ram:  # nobody drives up to him yet: they hold at ramming range
+            if not may_ram.all():  # who may not drive up to him holds at ramming range
                 u = self.units
                 reach = np.hypot(world.x[u] - world.x[target], world.y[u] - world.y[target])
-                hold_off = in_sight & (reach < self.params.ram_range_m)
+                hold_off = in_sight & ~may_ram & (reach < self.params.ram_range_m)
             self._route_targets = self._route_targets_now(world, rows, goal, in_sight, time,
                                                           hold_off)  # fmt: skip
         u = self.units
@@ -162,7 +171,7 @@ class Pursuer:
             stop |= hold_off[rows]
         return targets.x, targets.y, np.where(stop, 0.0, targets.speed)
 
-    def _direct_controls(self, world, target: int, in_sight: np.ndarray, may_ram: bool):
+    def _direct_controls(self, world, target: int, in_sight: np.ndarray, may_ram: np.ndarray):
         """(mask, rows) for units that see the target with a clear straight way, or None."""
         u = self.units
         p = self.params
@@ -185,7 +194,7 @@ class Pursuer:
         c = u[candidates]
         closing = np.maximum(np.abs(world.vx[c]) - 0.5 * target_speed, 5.0)
         lead = np.clip(distance[candidates] / closing, 0.0, p.lead_max_s)
-        ram = (distance[candidates] < p.ram_range_m) & may_ram
+        ram = (distance[candidates] < p.ram_range_m) & may_ram[candidates]
         lead = np.where(ram, 0.3, lead)  # at ramming range aim just ahead of its nose
         aim_x, aim_y = tx + vel_x * lead, ty + vel_y * lead
         if self.side_ram:
@@ -195,7 +204,7 @@ class Pursuer:
         # speed wrecks both cars; one that arrives a little faster than he goes shoves him
         # (not yet allowed to ram: they keep station at ramming range, his speed)
         beyond = distance[candidates] - p.ram_range_m
-        extra = p.ram_extra_ms if may_ram else 0.0
+        extra = np.where(may_ram[candidates], p.ram_extra_ms, 0.0)
         speed = along[candidates] + extra + p.close_gain_per_s * beyond
         speed = np.clip(speed, 0.0, p.chase_speed_ms)
         speed = np.where(ram, target_speed + p.ram_extra_ms, speed)

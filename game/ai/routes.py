@@ -69,7 +69,14 @@ class RoutePlanner:
             self._cache.popitem(last=False)
         return tree
 
-    def _dijkstra(self, goal_edges: frozenset[int]) -> RouteTree:
+    def tree_avoiding(self, goal_edges: frozenset[int], extra_m: np.ndarray) -> RouteTree:
+        """The tree of shortest ways onto ``goal_edges`` when each edge costs ``extra_m``
+        (E,) metres more than its length: a driver who keeps away from something (police
+        he can see). Not cached: the costs change as what he avoids moves."""
+        return self._dijkstra(frozenset(int(e) for e in goal_edges), extra_m)
+
+    def _dijkstra(self, goal_edges: frozenset[int], extra_m: np.ndarray | None = None
+                  ) -> RouteTree:  # fmt: skip
         g = self.graph
         n_nodes = len(g.node_xy)
         cost = np.full(n_nodes, np.inf)
@@ -83,7 +90,8 @@ class RoutePlanner:
                 heap.append((0.0, node))
         heapq.heapify(heap)
         geo = self.geometry
-        length = (geo.length + LANE_CHANGE_COST_M * geo.lane_change).tolist()
+        length = geo.length + LANE_CHANGE_COST_M * geo.lane_change
+        length = (length if extra_m is None else length + extra_m).tolist()
         src = g.edge_src.tolist()
         in_edges = self._in_edges.tolist()
         in_start = self._in_start.tolist()
@@ -210,6 +218,14 @@ class RouteFollower:
     def lane_edge(self) -> int:
         """The lane edge the car is tracked on, -1 before it has found one."""
         return int(self.tracker.current[0]) if self._attached else -1
+
+    def reroute(self, tree: RouteTree) -> None:
+        """Follow ``tree`` from now on (the same goal, another way there): the edge the
+        car is on stays, the plan beyond it is drawn again."""
+        self.tree = tree
+        self._choose = route_chooser(self.planner.graph, tree)
+        if self._attached:
+            self.tracker.replan(self._row, self._choose, keep=1)
 
     def distance_to_goal(self, world) -> float:
         v = self.vehicle

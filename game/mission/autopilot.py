@@ -15,6 +15,12 @@ the Driver's row; nothing is teleported. The decisions, in order:
   off there, standing still until the search is called off, and on to another if they
   find it there or a unit comes at him head-on on the way (one on the far side of it);
   then the zone where the stage wants the car stopped (the crowd at the arena).
+
+On the getaway it keeps away from the police it can see, as a player reads the minimap:
+when a unit the minimap shows stands or drives near the way ahead (where it is, and
+where it will be in a moment), it takes another way there, on which every edge near a
+unit costs more (:meth:`game.ai.routes.RoutePlanner.tree_avoiding`). It knows only what
+the minimap shows a player: the police cars within MINIMAP_REACH_M of his car.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import numpy as np
 
 from game.ai.driver import Senses
 from game.ai.driving import DrivingStyle
+from game.ai.lanes import EdgeGeometry
 from game.ai.routes import AUTOPILOT_STYLE, RouteFollower
 from game.ai.steering import Chassis, drive_to, hold_still
 from game.level.zones import cell_flag, shadow_pockets
@@ -55,6 +62,15 @@ HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 HEAD_ON_M = 45.0  #: a unit this close ahead of him, coming his way, makes him turn off
 HEAD_ON_COS = 0.75  #: "ahead": within about 40 degrees of his heading
 HEAD_ON_CLOSING_MS = 4.0  #: "coming his way": the gap closing at least this fast
+#: the minimap shows the cars within this of his, in x and in y (game/render/minimap.py:
+#: 220 px at 2.5 m a pixel); the autopilot knows of no police car beyond it
+MINIMAP_REACH_M = 275.0
+AVOID_EVERY_S = 1.0  #: seconds between looks at the way ahead for police on it
+AVOID_AHEAD_M = 220.0  #: the way ahead looked along (its first AVOID_FROM_M not: a
+AVOID_FROM_M = 25.0  #: unit right behind him is no reason for another way)
+AVOID_RADIUS_M = 35.0  #: a unit this near an edge makes it cost more...
+AVOID_COST_M = 400.0  #: ...up to this many metres of road more, right beside it
+AVOID_LEAD_S = 2.0  #: a moving unit is avoided where it is and where it will be this soon
 
 
 class Autopilot:
@@ -79,6 +95,8 @@ class Autopilot:
         self.pockets = {f"pocket {k}": point for k, point in
                         enumerate(shadow_pockets(self.level))}
         self.burned: set[str] = set()  #: pockets the police found it in
+        self.avoid_s = 0.0  #: seconds until it looks at the way ahead for police again
+        self.avoided = 0  #: how many times it took another way round police (a figure)
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
         """The Driver's row for this tick, headlights included.
@@ -107,7 +125,54 @@ class Autopilot:
         instead = self._unjam(world, player)
         if instead is not None:
             return instead
+        if self.runtime.heat.pursuit or self.runtime.session.law.lookout is not None:
+            self._keep_away(world, player)
         return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
+
+    def _keep_away(self, world, player: int) -> None:
+        """Every AVOID_EVERY_S: a police car the minimap shows near the way ahead (now or
+        AVOID_LEAD_S on) makes it take the way there that keeps clear of them."""
+        self.avoid_s -= world.dt * DECIDE_EVERY
+        follower = self.follower
+        if self.avoid_s > 0.0 or follower is None or follower.lane_edge < 0:
+            return
+        self.avoid_s = AVOID_EVERY_S
+        points = self._police_on_minimap(world, player)
+        if not len(points):
+            return
+        ahead = self._way_ahead(follower)
+        if not ahead.size or edge_costs(self.planner.geometry, ahead, points).max() <= 0.0:
+            return
+        extra = edge_costs(self.planner.geometry, None, points)
+        follower.reroute(self.planner.tree_avoiding(follower.tree.goal_edges, extra))
+        self.avoided += 1
+
+    def _police_on_minimap(self, world, player: int) -> np.ndarray:
+        """(K, 2) where the police cars the minimap shows are, and where each will be
+        AVOID_LEAD_S on at its speed: what a player sees of them."""
+        units = self.runtime.session.police.units
+        units = units[~world.wrecked[units]]
+        dx, dy = world.x[units] - world.x[player], world.y[units] - world.y[player]
+        shown = units[(np.abs(dx) <= MINIMAP_REACH_M) & (np.abs(dy) <= MINIMAP_REACH_M)]
+        now = np.column_stack([world.x[shown], world.y[shown]])
+        soon = now + AVOID_LEAD_S * np.column_stack([world.world_vx[shown],
+                                                     world.world_vy[shown]])
+        return np.concatenate([now, soon])
+
+    def _way_ahead(self, follower: RouteFollower) -> np.ndarray:
+        """The edges of its route from AVOID_FROM_M to AVOID_AHEAD_M ahead of the car."""
+        graph, geo, tree = self.planner.graph, self.planner.geometry, follower.tree
+        edge, along, edges = follower.lane_edge, 0.0, []
+        for _ in range(64):  # a few edges of one route: a loop
+            along += float(geo.length[edge])
+            if along > AVOID_AHEAD_M or edge in tree.goal_edges:
+                break
+            edge = int(tree.next_edge[graph.edge_dst[edge]])
+            if edge < 0:
+                break
+            if along >= AVOID_FROM_M:
+                edges.append(edge)
+        return np.array(edges, dtype=np.intp)
 
     def _unjam(self, world, player: int) -> np.ndarray | None:
         """Traffic can lock up at a junction; a getaway driver does not wait it out.
@@ -258,3 +323,21 @@ class Autopilot:
                 break
             node = int(graph.edge_dst[step])
         return float(graph.node_xy[node, 0]), float(graph.node_xy[node, 1])
+
+
+def edge_costs(geometry: EdgeGeometry, edges: np.ndarray | None, points: np.ndarray
+               ) -> np.ndarray:  # fmt: skip
+    """Metres of road each edge costs more for the police at ``points`` (K, 2): up to
+    AVOID_COST_M per unit right beside it, nothing beyond AVOID_RADIUS_M. ``edges``: the
+    edges to cost (None: all of them); whole arrays, edges by units."""
+    index = slice(None) if edges is None else edges
+    start, direction = geometry.start[index], geometry.direction[index]
+    length = geometry.length[index]
+    rel_x = points[None, :, 0] - start[:, None, 0]
+    rel_y = points[None, :, 1] - start[:, None, 1]
+    along = np.clip(rel_x * direction[:, None, 0] + rel_y * direction[:, None, 1],
+                    0.0, length[:, None])
+    distance = np.hypot(rel_x - along * direction[:, None, 0],
+                        rel_y - along * direction[:, None, 1])
+    near = np.clip(1.0 - distance / AVOID_RADIUS_M, 0.0, 1.0)
+    return AVOID_COST_M * near.sum(axis=1)

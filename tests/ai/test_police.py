@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from game.ai.perception import SightParams, vehicles_see
 from game.ai.police import Helicopter, PoliceController
@@ -178,3 +179,63 @@ def test_without_a_give_up_time_only_the_owner_ends_a_pursuit():
     assert police.pursuing and not police.seen.any()  # 30 s unseen, past the default 25 s: still on
     police.call_off(world.time)
     assert not police.pursuing and [e.kind for e in police.events] == ["lost"]
+
+
+def _fleeing_east(n_units_behind: int = 1):
+    """A 5 x 5 grid; the Driver eastbound on the first street at 12 m/s, seen; units
+    behind him on his lane and one coming up the fourth street towards his way."""
+    graph, terrain = grid_graph(n=5), grid_terrain(n=5)
+    planner = RoutePlanner(graph)
+    world = World(terrain, seed=0)
+    lane_y = street_line(0) + 2.0
+    driver = int(world.spawn(VehicleClass.DRIVER, street_line(1) + 10, lane_y, 0.0, 12.0)[0])
+    behind = [int(world.spawn(VehicleClass.POLICE, street_line(1) - 30 - 15 * k, lane_y, 0.0,
+                              10.0)[0]) for k in range(n_units_behind)]  # fmt: skip
+    ahead = int(world.spawn(VehicleClass.POLICE, street_line(3) + 2, street_line(0) + 36,
+                            -np.pi / 2)[0])  # fmt: skip
+    police = PoliceController(planner, terrain, np.array([*behind, ahead]), seed=0)
+    seen = np.zeros(police.units.size, dtype=bool)
+    seen[:n_units_behind] = True  # the ones behind him see him; the one ahead does not yet
+    police.observe(seen, (float(world.x[driver]), float(world.y[driver])), world.time)
+    police.last_seen_heading, police.last_seen_speed = 0.0, 12.0
+    police.start_pursuit(world.time)
+    return world, police, driver, lane_y
+
+
+def test_one_unit_cuts_him_off_ahead_on_his_way_while_the_others_chase_his_tail():
+    world, police, driver, lane_y = _fleeing_east()
+    goals = police.unit_goals(world, world.time)
+    tail, cutter = goals
+    assert police.cut_off_unit == 1  # the unit that is nearer his way ahead than he is
+    assert tuple(tail) == police.last_seen_xy  # the other chases his tail
+    assert not np.allclose(tail, cutter)
+    # the cut-off point lies ahead of him on his way: his lane, 160 m on
+    assert abs(cutter[1] - lane_y) < 1.0
+    assert cutter[0] - world.x[driver] == pytest.approx(160.0, abs=5.0)
+    # it drives there (up its street and round onto his), not at him
+    unit = police.units[1]
+    start = np.hypot(world.x[unit] - cutter[0], world.y[unit] - cutter[1])
+    escape = RouteFollower(police.planner, driver, street_line(4) - 8, lane_y, world.terrain)
+    for _ in range(int(6.0 / world.dt)):
+        if look(police, world, driver, world.time).any():  # what the session's senses tell
+            police.last_seen_heading = float(world.heading[driver])
+            police.last_seen_speed = float(world.speed[driver])
+        controls = empty_controls(world.n)
+        controls[driver] = escape.controls(world, world.time, world.dt)
+        controls[police.units] = police.controls(world, driver, world.time)
+        world.step(controls)
+    assert police.cut_off_unit == 1 and tuple(police.cut_off_xy) == tuple(cutter)  # kept
+    assert np.hypot(world.x[unit] - cutter[0], world.y[unit] - cutter[1]) < start - 15.0
+    assert abs(world.y[unit] - lane_y) < 2.0 and world.x[unit] > world.x[driver] + 40.0
+
+
+def test_nobody_cuts_him_off_from_behind_and_only_the_nearest_tail_unit_rams():
+    world, police, driver, _ = _fleeing_east(n_units_behind=2)
+    police.units = police.units[:2]  # no unit ahead of him: both are behind
+    police.seen, police.ever_saw = police.seen[:2], police.ever_saw[:2]
+    goals = police.unit_goals(world, world.time)
+    assert police.cut_off_unit == -1  # a unit behind him is no nearer his way ahead
+    assert np.allclose(goals, police.last_seen_xy)
+    assert police.rammers(world, driver).tolist() == [True, False]
+    world.vx[driver] = 0.0  # stopped: the two nearest close in, a box
+    assert police.rammers(world, driver).tolist() == [True, True]

@@ -57,3 +57,29 @@ def test_chooser_stops_planning_past_the_goal():
     assert choose(np.array([goal]))[0] == -1
     before = np.flatnonzero(graph.edge_dst == graph.edge_src[goal])
     assert (choose(before) == goal).all()
+
+
+def test_a_route_that_keeps_away_from_police_on_the_shortest_way_takes_another():
+    from game.mission.autopilot import AVOID_COST_M, edge_costs
+
+    graph = grid_graph()
+    planner = RoutePlanner(graph)
+    geo = planner.geometry
+    tree = planner.tree_to_point(street_line(2) + 2.0, street_line(2) - 20.0)
+    start = int(np.argmin(np.hypot(*(geo.start - (street_line(0) + 6, street_line(0) + 2)).T)))
+    shortest = _walk(graph, tree, start)
+    # a unit waits halfway along the shortest way
+    middle = shortest[len(shortest) // 2]
+    unit = geo.start[middle] + 0.5 * geo.length[middle] * geo.direction[middle]
+    points = np.array([unit])
+    assert edge_costs(geo, np.array(shortest), points).max() > 0.0
+    around = planner.tree_avoiding(tree.goal_edges, edge_costs(geo, None, points))
+    path = _walk(graph, around, start)
+    assert path[-1] in tree.goal_edges and path != shortest
+    # the new way passes the unit only across a block (64 m of city here), never beside it
+    assert middle not in path
+    assert edge_costs(geo, np.array(path), points).max() < 0.5 * AVOID_COST_M
+    assert (edge_costs(geo, np.array(path), points).sum()
+            < 0.2 * edge_costs(geo, np.array(shortest), points).sum())
+    length = float(geo.length[path].sum())
+    assert length < float(geo.length[shortest].sum()) + 2 * 64.0  # a block further at most

@@ -109,7 +109,8 @@ def test_a_replays_rules_show_everything_the_drives_rules_do():
     from game.session.view import CrewView, RulesView
 
     crew = (CrewView("Blanche", "out", (1.0, 2.0), walking=True),)
-    inner_view = RulesView("23:14", "Drive.", (1.0, 2.0), "Hill St", True, None, crew, ("x",))
+    inner_view = RulesView("23:14", "Drive.", (1.0, 2.0), "Hill St", True, None, crew,
+                           notes=("x",))
     inner = SimpleNamespace(view=lambda session: inner_view)
     session = SimpleNamespace(world=SimpleNamespace(tick=30), dt=1 / 60)
     shown = ReplayRules(inner, ticks=90).view(session)
