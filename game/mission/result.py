@@ -79,6 +79,11 @@ class JobResult:
     bag_usd: int = 0  #: dollars in the bag the crew brought out (a ``bag`` action), else 0
     #: what the bag means (the double-cross: far more than agreed), kept by the career
     bag_note: str = ""
+    sting: bool = False  #: the job was the Detective's set-up (a ``[sting]`` mission)
+    #: the Detective had him in the Sting (busted, or a ``caught`` action): the career ends
+    caught_by_detective: bool = False
+    #: the Sting won after the Detective lost him: his case is burned
+    detective_outwitted: bool = False
 
     @property
     def won(self) -> bool:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.ai.detective import DetectiveController
 from game.ai.routes import zone_goal
 from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
@@ -150,6 +151,25 @@ class MissionRuntime:
     def dispatch(self, x: float, y: float, units: int) -> None:
         self.cast.dispatch(x, y, units)
 
+    def bring_detective_now(self) -> None:
+        """The Detective comes into the job (unless he is in it), told the places of the
+        case (the job's zones; he knows the apartment and Shannon's garage himself) and
+        where the Driver will be: the place, while the window has not closed, else where
+        the Driver is now (a tip from his informants)."""
+        self.detective_due_s = None
+        spawn = self.cast.bring_detective()
+        if spawn is not None:
+            self.emit(DetectiveArrived(spawn.name, self.clock.now))
+        detective = self.session.fleets.get("detective")
+        if not isinstance(detective, DetectiveController):
+            return
+        detective.know({zone: self.goal_point(zone) for zone in sorted(self.zones.names)})
+        if self.rule.phase is not WindowPhase.CLOSED:
+            detective.stake_out(*self.goal_point(self.mission.contract.place))
+        else:
+            world, player = self.session.world, self.session.player
+            detective.stake_out(float(world.x[player]), float(world.y[player]))
+
     def left_behind(self) -> list[Crew]:
         return [c for c in self.rule.crew if c.state is CrewState.LEFT_BEHIND]
 
@@ -172,10 +192,7 @@ class MissionRuntime:
         self.stage_s += dt
         self.elapsed_s += dt
         if self.detective_due_s is not None and self.elapsed_s >= self.detective_due_s:
-            self.detective_due_s = None
-            spawn = self.cast.bring_detective()
-            if spawn is not None:
-                self.emit(DetectiveArrived(spawn.name, self.clock.now))
+            self.bring_detective_now()
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.mask_at(x, y))
@@ -270,8 +287,8 @@ class MissionRuntime:
         rule = self.rule
         if self.ended is not None:
             return None
-        if self.mechanic is not None:  # a race or an audition knows where it goes next
-            return self.mechanic.waypoint_zone()
+        if self.mechanic is not None and (self.mission.race or self.mission.audition):
+            return self.mechanic.waypoint_zone()  # a race or an audition knows its way
         if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
             return self.stage_zone()
         if rule.phase is WindowPhase.BEFORE and not self.windowless:

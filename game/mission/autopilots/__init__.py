@@ -32,6 +32,12 @@ def _pch(runtime: MissionRuntime) -> Driver:
     return TailAutopilot(runtime)
 
 
+def _sting(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.sting import StingAutopilot
+
+    return StingAutopilot(runtime)
+
+
 def _race(runtime: MissionRuntime) -> Driver:
     from game.mission.autopilots.race import RaceAutopilot
 
@@ -48,6 +54,7 @@ def _audition(runtime: MissionRuntime) -> Driver:
 JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
     "pawn_shop": _pawn_shop,
     "pch": _pch,
+    "the_sting": _sting,
 }
 
 #: a mission table -> the autopilot of every job that has it
