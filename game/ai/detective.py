@@ -125,6 +125,7 @@ class DetectiveController:
         self.off_route_s = 0.0  #: unseen and off the predicted route, running
         self.hidden_s = 0.0  #: unseen and dark in a shadow, running
         self._next_note_s = -np.inf
+        self._clock: float | None = None  #: the time of the last call, sim seconds
         self._next_call_s = 0.0
         self._straight = planner.geometry.straight_on()
         self._trees: dict[str, RouteTree] = {}
@@ -207,7 +208,9 @@ class DetectiveController:
             self.last_seen_time = time
             if time >= self._next_note_s:
                 self._note(tx, ty, time)
-        self._keep_count(world.dt, tx, ty, hidden)
+        dt = world.dt if self._clock is None else max(time - self._clock, 0.0)
+        self._clock = time
+        self._keep_count(dt, tx, ty, hidden)
         self._call_ahead(time)
         self._replan(world, time)
         if self._choose is None or self.lost:

@@ -17,6 +17,14 @@
 Then the endings: busted once the Detective's certainty has reached
 :data:`~game.career.dossier.ARREST_AT`, the career ends in an arrest; at
 :data:`~game.career.dossier.HANDLER_DROPS` the Handler drops him and it ends there.
+
+The Sting (a ``[sting]`` job, :mod:`game.mission.sting`) settles the case either way:
+
+- **caught** (``result.caught_by_detective``): the career ends in an arrest whatever his
+  certainty (``ended`` starts "arrested", as every arrest does);
+- **outwitted** (``result.detective_outwitted``): his set-up came to nothing and his case
+  is burned (:func:`burned_case`): the file is closed, every entry in it gone, so his
+  certainty is nought again (the job's own evidence, a plate read on the way, stays).
 """
 
 from __future__ import annotations
@@ -59,6 +67,13 @@ def reputation_change(result: JobResult, risk: str, earned: int | None = None) -
     return change + (0 if result.rule_kept else RULE_BROKEN_REPUTATION)
 
 
+def burned_case(file: tuple[Evidence, ...],
+                tonight: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The Detective's file once his sting came to nothing: the case is closed, and all
+    that stays is tonight's evidence other than his own (a plate a unit read)."""
+    return tuple(e for e in tonight if e.source != "detective" and e in file)
+
+
 def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Career, Consequences]:
     """The career after ``result`` of the job ``offer`` (taken tonight), and what changed."""
     own_car = offer.mission.career.own_car
@@ -78,9 +93,14 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
         jobs=(*career.jobs, record),
         file=(*career.file, *evidence),
     )
+    if result.detective_outwitted:
+        after_job = replace(after_job, file=burned_case(after_job.file, evidence))
     sure = certainty(after_job.file, career.night)
     ended = ""
-    if result.busted and sure >= ARREST_AT:
+    if result.caught_by_detective:
+        ended = (f"arrested on night {career.night} after {result.title}: it was the "
+                 f"Detective's set-up, and he had you")
+    elif result.busted and sure >= ARREST_AT:
         ended = (f"arrested on night {career.night} after {result.title}: the Detective "
                  f"had enough to charge you")
     elif sure >= HANDLER_DROPS:

@@ -17,13 +17,13 @@ import numpy as np
 
 from game.ai.driver import Senses
 from game.ai.routes import RouteFollower
+from game.ai.steering import hold_still
 from game.level.zones import cell_flag, shadow_pockets
 from game.mission.autopilot import DECIDE_EVERY, GETAWAY_STYLE, HIDDEN_M, Autopilot
 from game.mission.runtime import MissionRuntime
 from game.mission.sting import Sting
 from game.mission.window import WindowPhase
 from game.sim.controls import LIGHTS
-from game.ai.steering import hold_still
 
 OFF_HIS_WAY_M = 140.0  #: the pocket lies at least this far from his way and his blocks
 LEAVE_M = 150.0  #: ...and at least this far from where the Driver is (the line must break)
@@ -32,10 +32,11 @@ ROUTE_WEIGHT = 0.35  #: metres of distance from his way worth a metre nearer the
 
 def hideout_for(pockets: list[tuple[float, float]], car: tuple[float, float],
                 avoid: np.ndarray) -> tuple[float, float] | None:
-    """The pocket (of ``pockets``, metres) to hide in from the car: at least LEAVE_M
-    away, and scoring best on its distance from the nearest point to ``avoid`` ((K, 2):
-    his predicted way and his roadblocks) less ROUTE_WEIGHT... the other way round: the
-    nearest of those at least OFF_HIS_WAY_M clear, else the clearest one."""
+    """The pocket (of ``pockets``, metres) to hide in from the car: of those at least
+    LEAVE_M away (the line of sight must break on the way), the nearest that lies at
+    least OFF_HIS_WAY_M from every point of ``avoid`` ((K, 2): his predicted way and his
+    roadblocks); with none so clear, the one whose clearance less ROUTE_WEIGHT times its
+    distance is best. None for a map without pockets."""
     if not pockets:
         return None
     xy = np.array(pockets, dtype=float)
@@ -95,7 +96,7 @@ class StingAutopilot:
         if self.hideout is None:
             self.hideout = hideout_for(self.pockets, car, self._his_ways(sting))
             if self.hideout is None:
-                return self.base._decide_row(world, player)
+                return hold_still(1)[0]
             self.follower = RouteFollower(self.planner, player, *self.hideout,
                                           self.level.terrain, self.signals, style=GETAWAY_STYLE)
         dark = cell_flag(self.level.shadow, self.level.terrain.cell_size, *car)
