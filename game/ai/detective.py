@@ -27,7 +27,8 @@ searches where the Driver was going, not where he was); at the route's end he wa
 **Roadblocks ahead**: while he has a trail he calls a roadblock on the predicted route
 :data:`CALL_AHEAD_M` ahead of the Driver every :data:`CALL_EVERY_S` (at most
 :data:`MAX_CALLS` a job), and a job can have him stake out the routes from a place to
-every place he knows (:meth:`~DetectiveController.stake_out_routes`). The calls wait
+every place he knows (:meth:`~DetectiveController.stake_out_routes`); a job holds his
+calls ahead off (:attr:`~DetectiveController.calling`) until its window opens. The calls wait
 in :attr:`~DetectiveController.calls`; the police's backup
 (:mod:`game.session.backup`) parks units across the road there, as it does for its own.
 
@@ -120,6 +121,8 @@ class DetectiveController:
         self.lost = ""  #: why he lost the Driver ("" while he has the trail)
         self.calls: list[tuple[float, float, float]] = []  #: roadblocks wanted: x, y, heading
         self.calls_made = 0
+        #: he calls roadblocks ahead while tailing (a job holds it off until its crime)
+        self.calling = True
         self.tailing_s = 0.0  #: seconds of this tail (seen, or searching since)
         self.unseen_s = 0.0  #: seconds since he last saw the Driver
         self.off_route_s = 0.0  #: unseen and off the predicted route, running
@@ -328,7 +331,8 @@ class DetectiveController:
         self.calls.clear()
 
     def _call_ahead(self, time: float) -> None:
-        if self.lost or self.last_seen is None or self.calls_made >= MAX_CALLS:
+        if self.lost or self.last_seen is None or self.calls_made >= MAX_CALLS \
+                or not self.calling:
             return
         if time < self._next_call_s or self.tailing_s < CALL_AFTER_TAIL_S:
             return

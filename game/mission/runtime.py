@@ -13,7 +13,9 @@ the HUD and audio, and is logged in :attr:`MissionRuntime.events`.
 A career's :class:`~game.session.law.Standing` may name ``detective_after_s``: that long
 into the job the runtime has the cast bring the Detective's car in
 (:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
-:class:`~game.mission.events.DetectiveArrived` event.
+:class:`~game.mission.events.DetectiveArrived` event (a ``[sting]`` job brings him at
+once). He is told the job's places and where the Driver will be (:meth:`bring_detective_now`),
+and calls roadblocks ahead of the Driver only once the window has opened.
 
 Triggers about the job's own actors (a chaser shaken, a target that made the tail or
 arrived, a T-bone from this step's contacts) read an :class:`~game.mission.actors.ActorWatch`
@@ -164,6 +166,8 @@ class MissionRuntime:
         if not isinstance(detective, DetectiveController):
             return
         detective.know({zone: self.goal_point(zone) for zone in sorted(self.zones.names)})
+        # roadblocks ahead only once there is something to stop him for: the window opened
+        detective.calling = self.windowless or self.rule.phase is not WindowPhase.BEFORE
         if self.rule.phase is not WindowPhase.CLOSED:
             detective.stake_out(*self.goal_point(self.mission.contract.place))
         else:
@@ -237,6 +241,9 @@ class MissionRuntime:
         self.emit(event)
         if isinstance(event, WindowOpened):
             self.window_opened_at = event.clock
+            detective = self.session.fleets.get("detective")
+            if isinstance(detective, DetectiveController):
+                detective.calling = True  # the job is on: he calls roadblocks ahead now
             world, player = self.session.world, self.session.player
             car = (float(world.x[player]), float(world.y[player]))
             place = self.level.zones[self.mission.contract.place]
