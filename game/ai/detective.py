@@ -321,11 +321,12 @@ class DetectiveController:
         self.off_route_s = self.off_route_s + dt if off else 0.0
         self.hidden_s = self.hidden_s + dt if hidden else 0.0
         if self.hidden_s >= HIDE_LAPSE_S:
-            self._lose("he sat dark in a shadow, lights off, until the search lapsed")
+            self.lose("he sat dark in a shadow, lights off, until the search lapsed")
         elif self.off_route_s >= OFF_ROUTE_LAPSE_S:
-            self._lose("he took a way the Detective did not predict")
+            self.lose("he took a way the Detective did not predict")
 
-    def _lose(self, why: str) -> None:
+    def lose(self, why: str) -> None:
+        """He has lost the Driver (``why``): the search is off, his calls withdrawn."""
         self.lost = why
         self.seeing = False
         self.calls.clear()

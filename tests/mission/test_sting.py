@@ -126,7 +126,7 @@ def test_when_he_loses_the_driver_the_job_hears_it_and_his_blocks_lift(tmp_path)
     run(session, 0.1)
     assert session.police.roadblocks
     fleet.last_seen = (0.0, 0.0, 0.0, 0.0)  # he has had a trail...
-    fleet._lose("he took a way the Detective did not predict")  # ...and lost it
+    fleet.lose("he took a way the Detective did not predict")  # ...and lost it
     run(session, 0.1)
     assert any(isinstance(e, DetectiveLost) for e in runtime.events)
     assert not session.police.roadblocks
