@@ -14,15 +14,16 @@ road graph (Dijkstra, :class:`~game.ai.routes.RoutePlanner`, cached) says how fa
 Driver still has to go from every node; a place scores by how much of the way the
 Driver drove along the trail brought him nearer to it (1: every metre was a metre
 nearer), plus :data:`ON_ROUTE_BONUS` when the lane he is on is on the shortest way
-there. The best place above :data:`MIN_AGREEMENT` is the predicted goal and the tree's
-way from the Driver to it the predicted route; with no place that agrees he keeps the
-goal he had, and before he has had one (or knowing none) the route is the road straight
-on (the way that turns least at each node).
+there (a place within :data:`LEAVING_M` of where the trail set out is the one he is
+leaving, and scores nothing). The best place above :data:`MIN_AGREEMENT` is the
+predicted goal and the tree's way from the Driver to it the predicted route; with no
+place that agrees he keeps the goal he had, and before he has had one (or knowing none)
+the route is the road straight on (the way that turns least at each node).
 
 **Not shaken by a broken line of sight**: unseen, he reckons the Driver has gone on
 along the predicted route at the speed he was last seen doing (at least
-:data:`SEARCH_MS`), and drives there (he
-searches where the Driver was going, not where he was); at the route's end he waits.
+:data:`SEARCH_MS`), and drives there (he searches where the Driver was going, not where
+he was); at the route's end he waits.
 
 **Roadblocks ahead**: while he has a trail he calls a roadblock on the predicted route
 :data:`CALL_AHEAD_M` ahead of the Driver every :data:`CALL_EVERY_S` (at most
@@ -375,11 +376,12 @@ class DetectiveController:
         if driven >= MIN_TRAIL_M:
             first = self.planner.graph.nearest_edge(trail[:1, 0], trail[:1, 1])
         graph = self.planner.graph
+        start = trail[0] if len(trail) else (here[0], here[1])  # where the trail set out
         scores = {}
         for name in sorted(self.places):
             px, py = self.places[name]
-            if np.hypot(px - here[0], py - here[1]) < LEAVING_M and first is None:
-                continue
+            if np.hypot(px - start[0], py - start[1]) < LEAVING_M:
+                continue  # the place he is leaving (or still at) is not where he goes
             tree = self._tree(name)
             now = self._to_go(tree, int(edge[0]), float(fraction[0]))
             if not np.isfinite(now):

@@ -103,11 +103,10 @@ def test_a_free_drive_of_the_career_is_in_his_car_and_the_police_know_it(job):
 
 def test_in_free_drive_the_detective_pulls_up_beside_you_and_says_what_is_in_his_file():
     from dataclasses import replace as with_
+    from pathlib import Path
 
     from game.career.model import Evidence, new_career
     from game.career.standing import standing_for
-    from pathlib import Path
-
     from game.level import load_level
     from game.session.drive import SPEAK_S, free_drive_session
 
@@ -118,7 +117,8 @@ def test_in_free_drive_the_detective_pulls_up_beside_you_and_says_what_is_in_his
     standing = standing_for(career)
     assert "Cook talks" in standing.detective_line and "4KKI394" in standing.detective_line
     assert standing_for(new_career(seed=2)).detective_line == ""  # an empty file: he stays away
-    session = free_drive_session(load_level(Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx"), seed=0, standing=standing)
+    downtown = Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx"
+    session = free_drive_session(load_level(downtown), seed=0, standing=standing)
     (car,) = session.vehicles_of("detective")
     world = session.world
     # put him a little behind the Driver on the same street, as if he had driven up
