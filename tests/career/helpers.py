@@ -88,16 +88,15 @@ def a_full_career():
     # a race's and an audition's fields too (no one job has both; the save keeps either)
     scored = replace(result, scorecard=("Place: 2nd of 6", "Score: 480"), place=2,
                      lap_times=(31.5, 30.25), score=480, manoeuvres_passed=("burnout",),
-                     scratches=2)
-    stung = replace(result, sting=True, caught_by_detective=True, detective_outwitted=True)
+                     scratches=2, sting=True, caught_by_detective=True,
+                     detective_outwitted=True)  # and the Sting's (its flags, set apart)
     evidence = (
         Evidence("crew", "Blanche", "a grey coupe, plate 4KKI394", 2, "five_minutes",
                  7612.25, 0.3, described),
         Evidence("sighting", "patrol_east", "saw the car on Main St", 3, "pawn", 3600.0, 0.04),
     )
     return Career(seed=77, night=4, money=12345, reputation=-2, clients=("Two men", "Standard"),
-                  declined=("casino",), jobs=(record, replace(record, night=3, result=scored),
-                        replace(record, night=3, result=stung)),
+                  declined=("casino",), jobs=(record, replace(record, night=3, result=scored)),
                   cars=(van, car), car_in_use=1,
                   file=evidence, plates_made=3, ended="arrested on night 3")
 

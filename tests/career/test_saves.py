@@ -143,9 +143,10 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     worded = tuple(replace(job, result=replace(
         job.result, busted="busted" if job.result.busted else "", place_reached_at=None,
         stages_entered=(), under_window=True, bag_usd=0, bag_note="")) for job in full.jobs)
-    # ...and no job of version 1 was a race or an audition (those fields are newer)
+    # ...and no job of version 1 was a race, an audition or the Sting (newer fields)
     unscored = {"scorecard": (), "place": 0, "lap_times": (), "score": 0,
-                "manoeuvres_passed": (), "scratches": 0}
+                "manoeuvres_passed": (), "scratches": 0, "sting": False,
+                "caught_by_detective": False, "detective_outwitted": False}
     worded = tuple(replace(job, result=replace(job.result, **unscored)) for job in worded)
     assert replace(career, cars=full.cars, car_in_use=full.car_in_use) == \
         replace(full, jobs=worded)
