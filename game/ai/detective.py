@@ -41,7 +41,8 @@ in :attr:`~DetectiveController.calls`; the police's backup
   :data:`HIDE_LAPSE_S` running (he searched where he thought, and it lapsed).
 
 Either lapse calls his search off for the night: :attr:`~DetectiveController.lost` says
-why, and he pulls over. Being out of his sight alone, however long, does not lose him.
+why, and he drives on (the road straight on, as traffic keeps on). Being out of his
+sight alone, however long, does not lose him.
 
 :class:`DetectiveController` is the ``detective`` fleet of a session: one car at most
 (he works alone). Whether he sees the Driver comes from the session's senses, with his
@@ -137,6 +138,7 @@ class DetectiveController:
         self._row = np.zeros(1, dtype=np.intp)
         self._choose = None
         self._replan_s = 0.0
+        self._cruising = False  #: called off, he drives on straight
 
     @classmethod
     def in_setting(cls, setting: Setting) -> DetectiveController:
@@ -216,9 +218,12 @@ class DetectiveController:
         self._clock = time
         self._keep_count(dt, tx, ty, hidden)
         self._call_ahead(time)
-        self._replan(world, time)
-        if self._choose is None or self.lost:
-            return hold_still(1)[0]  # nothing known yet, or called off: wait, handbrake on
+        if self.lost:
+            self._drive_off(world)  # called off: he drives on, straight, as traffic does
+        else:
+            self._replan(world, time)
+        if self._choose is None:
+            return hold_still(1)[0]  # nothing known yet: wait, handbrake on
         x, y, heading = world.x[u], world.y[u], world.heading[u]
         if self.goal is not None and self.last_seen is None and \
                 np.hypot(self.goal[0] - x[0], self.goal[1] - y[0]) < STAKE_OUT_WAIT_M:
@@ -438,6 +443,23 @@ class DetectiveController:
             e = nxt
             along += float(geo.length[e])
         return np.array(points)
+
+    def _drive_off(self, world) -> None:
+        """Once he has lost the Driver he leaves: the road straight on, lights and limits
+        kept (he does not stand in a lane for the night)."""
+        if self._cruising:
+            return
+        self._cruising = True
+        straight = self._straight
+
+        def choose(from_edges: np.ndarray) -> np.ndarray:
+            return np.where(from_edges >= 0, straight[np.maximum(from_edges, 0)], -1)
+
+        self._choose = choose
+        self.goal = None
+        u = self.unit
+        self._tracker.attach(self._row, world.x[u : u + 1], world.y[u : u + 1],
+                             world.heading[u : u + 1], choose)
 
     def _replan(self, world, time: float) -> None:
         self._replan_s -= world.dt
