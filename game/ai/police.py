@@ -83,6 +83,9 @@ class Roadblock:
     rows: np.ndarray  #: indices into PoliceController.units
     site: tuple[float, float]  #: the middle of the block, metres
     until: float  #: sim time it is lifted at the latest
+    #: the Detective's (a stake-out on a way he predicts): it stands without a pursuit
+    #: and however far the Driver is, until its time
+    detective: bool = False
 
 
 @dataclass
@@ -296,21 +299,32 @@ class PoliceController:
         rammers[order] = candidates[order]
         return rammers
 
-    def set_roadblock(self, rows: np.ndarray, site: tuple[float, float], until: float) -> None:
-        """Units ``rows`` (world indices, already units) hold a roadblock until ``until``."""
+    def set_roadblock(self, rows: np.ndarray, site: tuple[float, float], until: float,
+                      detective: bool = False) -> None:
+        """Units ``rows`` (world indices, already units) hold a roadblock until ``until``;
+        ``detective``: the Detective called it (it stands outside a pursuit too)."""
         index = np.flatnonzero(np.isin(self.units, rows))
-        self.roadblocks.append(Roadblock(index, site, until))
+        self.roadblocks.append(Roadblock(index, site, until, detective))
         self.responses = [r for r in self.responses if not np.isin(r.rows, index).any()]
         self._patrol = None
 
+    def lift_detective_roadblocks(self) -> None:
+        """The Detective's search is off: his blocks are lifted (their units patrol)."""
+        kept = [b for b in self.roadblocks if not b.detective]
+        if len(kept) != len(self.roadblocks):
+            self.roadblocks = kept
+            self._patrol = None
+            self._pursuer.reset()
+
     def _lift_roadblocks(self, world, player: int, time: float) -> None:
         """A block is lifted at its time, when the pursuit ends, or once he is far from it
-        (he went round, or he is past it): its units join whatever the others are doing."""
+        (he went round, or he is past it): its units join whatever the others are doing.
+        The Detective's blocks stand until their time, pursuit or not, near or far."""
         if not self.roadblocks:
             return
         x, y = float(world.x[player]), float(world.y[player])
-        kept = [b for b in self.roadblocks if time < b.until and self.pursuing
-                and np.hypot(b.site[0] - x, b.site[1] - y) < ROADBLOCK_LIFT_M]
+        kept = [b for b in self.roadblocks if time < b.until and (b.detective or (
+                self.pursuing and np.hypot(b.site[0] - x, b.site[1] - y) < ROADBLOCK_LIFT_M))]
         if len(kept) != len(self.roadblocks):
             self.roadblocks = kept
             self._patrol = None

@@ -24,6 +24,14 @@ Then the endings (:func:`game.career.ending.ending_after_job`): caught by the De
 success in the last job (``[career] finale``) ends it with the Driver driving into the
 night. Whether the Handler has anything more to offer needs her catalogue:
 :func:`game.career.ending.after_the_last_job` asks it after this.
+
+The Sting (a ``[sting]`` job, :mod:`game.mission.sting`) settles the case either way:
+
+- **caught** (``result.caught_by_detective``): the career ends in an arrest whatever his
+  certainty;
+- **outwitted** (``result.detective_outwitted``): his set-up came to nothing and his case
+  is burned (:func:`burned_case`): the file is closed, every entry in it gone, so his
+  certainty is nought again (the job's own evidence, a plate read on the way, stays).
 """
 
 from __future__ import annotations
@@ -69,6 +77,13 @@ def reputation_change(result: JobResult, risk: str, earned: int | None = None) -
     return change + (0 if result.rule_kept else RULE_BROKEN_REPUTATION)
 
 
+def burned_case(file: tuple[Evidence, ...],
+                tonight: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The Detective's file once his sting came to nothing: the case is closed, and all
+    that stays is tonight's evidence other than his own (a plate a unit read)."""
+    return tuple(e for e in tonight if e.source != "detective" and e in file)
+
+
 def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Career, Consequences]:
     """The career after ``result`` of the job ``offer`` (taken tonight), and what changed."""
     own_car = offer.mission.career.own_car
@@ -93,6 +108,8 @@ def apply_result(career: Career, offer: Offer, result: JobResult) -> tuple[Caree
     if result.won and offer.mission.career.retracts:
         file, retracted = retract(after_job.file, offer.mission.career.retracts, career.night)
         after_job = replace(after_job, file=file)
+    if result.detective_outwitted:
+        after_job = replace(after_job, file=burned_case(after_job.file, evidence))
     sure = certainty(after_job.file, career.night)
     ending, ended = ending_after_job(after_job, offer.mission, result)
     after_job = replace(after_job, ending=ending, ended=ended)

@@ -155,6 +155,25 @@ def retract(file: tuple[Evidence, ...], witnesses: tuple[str, ...],
     return tuple(after), tuple(taken_back)
 
 
+def detective_line(file: tuple[Evidence, ...], night: int) -> str:
+    """What the Detective says when he pulls up beside the Driver in free drive: built
+    from the strongest entry in his file (who told him what); "" while he is not
+    interested yet (under :data:`DETECTIVE_FROM`)."""
+    if not file or certainty(file, night) < DETECTIVE_FROM:
+        return ""
+    best = max(file, key=lambda e: (weight(e, night), e.night))
+    job = best.job.replace("_", " ")
+    told = {
+        "crew": f"{best.who.split(',')[0]} talks, you know. {best.says}.",
+        "witness": f"Somebody saw your face: {best.says}.",
+        "arrest": "I've got your prints now. I've got your picture.",
+        "detective": f"I had you in sight myself, the night of the {job}.",
+        "plate": f"A unit {best.says}.",
+        "sighting": f"A unit {best.says}.",
+    }[best.source]
+    return f"Detective: \"{told} I know it was you on the {job}. I'll be seeing you.\""
+
+
 def dossier(file: tuple[Evidence, ...], night: int) -> list[tuple[str, list[str]]]:
     """The file as a person reads it: (heading, lines) per source, strongest source
     first; each line says who told him what, on which night."""

@@ -55,8 +55,8 @@ def ending_after_job(career: Career, mission: Mission, result: JobResult) -> tup
     night = career.night - 1  # the job's night (apply_result has moved the night on)
     sure = certainty(career.file, night)
     if result.caught_by_detective:
-        return ARRESTED, (f"arrested on night {night} after {result.title}: the Detective "
-                          f"was waiting for you")
+        return ARRESTED, (f"arrested on night {night} after {result.title}: it was the "
+                          f"Detective's set-up, and he was waiting for you")
     if result.busted and sure >= ARREST_AT:
         return ARRESTED, (f"arrested on night {night} after {result.title}: the Detective "
                           f"had enough to charge you")

@@ -82,8 +82,9 @@ class Offer:
     def line(self) -> str:
         """One line for the board: "Five Minutes: Two men...; warehouse at 02:00; $9,000;
         high risk"."""
+        refuse = "; more than anyone pays: you may turn it down" if self.mission.sting else ""
         return (f"{self.mission.title}: {self.client}; {self.place} at {self.time}; "
-                f"${self.pay:,}; {self.risk} risk")
+                f"${self.pay:,}; {self.risk} risk{refuse}")
 
 
 @dataclass(frozen=True)

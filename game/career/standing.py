@@ -12,8 +12,9 @@ drive starts with:
   gives him a car of its own);
 - **the Detective**: from :data:`~game.career.dossier.DETECTIVE_FROM` certainty he comes
   into the job, after :data:`DETECTIVE_LATEST_S` sim seconds, sooner as the file
-  thickens, down to :data:`DETECTIVE_SOONEST_S` when he is sure. Free drive never brings
-  him.
+  thickens, down to :data:`DETECTIVE_SOONEST_S` when he is sure. In free drive between
+  jobs he pulls up beside the Driver instead and says one line from his file
+  (:func:`~game.career.dossier.detective_line`).
 
 How the police react to a known car is theirs (``Standing.car_known``); this module only
 says what they know.
@@ -21,7 +22,7 @@ says what they know.
 
 from __future__ import annotations
 
-from game.career.dossier import DETECTIVE_FROM, certainty, known_cars
+from game.career.dossier import DETECTIVE_FROM, certainty, detective_line, known_cars
 from game.career.model import Career
 from game.mission.model import Mission
 from game.session.standing import Standing
@@ -49,4 +50,5 @@ def standing_for(career: Career, mission: Mission | None = None) -> Standing:
         known_cars=known_cars(career.file),
         player_car=career.car.description if own_car else None,
         detective_after_s=detective_after_s(sure) if mission is not None else None,
+        detective_line=detective_line(career.file, career.night) if mission is None else "",
     )

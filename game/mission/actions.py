@@ -51,6 +51,25 @@ def _start_race(rt: MissionRuntime, action: Action) -> None:
         rt.mechanic.go(rt)
 
 
+def _caught(rt: MissionRuntime, action: Action) -> None:
+    """The Detective has the Driver (a ``[sting]`` job): it ends failed, and says so."""
+    from game.mission.sting import Sting
+
+    if isinstance(rt.mechanic, Sting):  # check allows caught only with [sting]
+        rt.mechanic.caught = True
+    rt.end("failed", action.reason)
+
+
+def _scanner(rt: MissionRuntime, action: Action) -> None:
+    """A scanner line; in the Sting the scanner has gone quiet (the Detective has the
+    band cleared) until the crew is back in the car."""
+    from game.mission.sting import Sting
+
+    if isinstance(rt.mechanic, Sting) and rt.mechanic.scanner_quiet:
+        return
+    rt.emit(RadioLine(action.text, rt.session.world.time))
+
+
 def _judge(rt: MissionRuntime, action: Action) -> None:
     """End the job on the race's or the audition's verdict (``reason`` goes first)."""
     if rt.mechanic is None:
@@ -69,7 +88,7 @@ def _bag(rt: MissionRuntime, action: Action) -> None:
 
 ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "message": _message,
-    "scanner": lambda rt, a: rt.emit(RadioLine(a.text, rt.session.world.time)),
+    "scanner": _scanner,
     "objective": _objective,
     "spawn": lambda rt, a: rt.spawn_actor(a.vehicle),
     "dispatch": _dispatch,
@@ -86,4 +105,5 @@ ACTIONS: dict[str, Callable[[MissionRuntime, Action], None]] = {
     "chase": lambda rt, a: actors.chase(rt, a.vehicle),
     "crew_down": lambda rt, a: rt.rule.crew_down(a.crew),
     "bag": _bag,
+    "caught": _caught,
 }

@@ -103,6 +103,14 @@ class DetectiveArrived:
 
 
 @dataclass(frozen=True)
+class DetectiveLost:
+    """The Detective lost the Driver: his search lapsed (``why`` says by which rule)."""
+
+    why: str
+    clock: float
+
+
+@dataclass(frozen=True)
 class MissionEnded:
     outcome: str  #: "success" | "failed" | "crew_left_behind"
     reason: str

@@ -2,7 +2,8 @@
 
 Most of a job is stages, triggers and actions (:mod:`game.mission.runtime`). A job whose
 mission file has a ``[race]`` table also has a :class:`~game.mission.race.RaceTracker`,
-and one with an ``[audition]`` table an :class:`~game.mission.audition.Audition`. The
+and one with an ``[audition]`` table an :class:`~game.mission.audition.Audition`, and one
+with a ``[sting]`` table the Detective's set-up, :class:`~game.mission.sting.Sting`. The
 runtime owns it and calls it in the rules phase of every tick, before the triggers (so
 a trigger sees what it emitted); the rest of the game sees it only through this
 interface:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 class JobMechanic(Protocol):
     def update(self, runtime: MissionRuntime, report: TickReport) -> list: ...
 
-    def gauge(self) -> Gauge: ...
+    def gauge(self) -> Gauge | None: ...
 
     def waypoint_zone(self) -> str | None: ...
 
@@ -49,10 +50,13 @@ def mechanic_for(runtime: MissionRuntime) -> JobMechanic | None:
     """The mechanic the runtime's mission asks for, or None (a job of stages only)."""
     from game.mission.audition import Audition
     from game.mission.race import RaceTracker
+    from game.mission.sting import Sting
 
     mission = runtime.mission
     if mission.race is not None:
         return RaceTracker(mission.race, runtime.level)
     if mission.audition is not None:
         return Audition(mission.audition, runtime)
+    if mission.sting is not None:
+        return Sting(mission.sting, runtime)
     return None

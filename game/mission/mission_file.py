@@ -52,6 +52,7 @@ from game.mission.model import (
     Mission,
     RaceTerms,
     Stage,
+    StingTerms,
     Traffic,
     Trigger,
     VehicleActor,
@@ -153,12 +154,16 @@ _TOP_KEYS = {
     "race",
     "audition",
     "witnesses",
+    "sting",
 }
 _CAREER_KEYS = {"on_board", "first_night", "last_night", "min_reputation", "risk", "place",
                 "requires", "min_certainty", "own_car", "reputation", "finale", "retracts"}
 _RACE_KEYS = {"laps", "pay_place", "line", "checkpoints"}
 _AUDITION_KEYS = {"manoeuvres", "pass_score", "scratch_points", "slalom", "brake_line",
                   "spin_zone"}
+_STING_KEYS = {"unmarked_cars", "van", "asks", "question", "stake_out_m"}
+UNMARKED_CARS = NumberRange(0, 6, "unmarked cars", integer=True)
+STAKE_OUT_M = NumberRange(50.0, 1000.0, "metres along each way")
 LAPS = NumberRange(1, 50, "laps", integer=True)
 PLACE = NumberRange(1, 64, "a finishing place, 1 = first", integer=True)
 SCORE = NumberRange(0, 100 * len(MANOEUVRES), "points, up to 100 a manoeuvre", integer=True)
@@ -370,6 +375,7 @@ def _read_mission(r: _Reader, data: dict, path: Path) -> Mission:
         race=_optional_table(r, data, "race", _read_race),
         audition=_optional_table(r, data, "audition", _read_audition),
         witnesses=tuple(_read_witness(r, w, t) for w, t in r.tables(data, "witnesses", "")),
+        sting=_optional_table(r, data, "sting", _read_sting),
     )
 
 
@@ -397,6 +403,18 @@ def _read_race(r: _Reader, table: dict) -> RaceTerms:
         pay_place=r.number(table, "pay_place", "race", PLACE, 1),
         line=r.get(table, "line", "str", "race", "finish"),
         checkpoints=_zone_names(r, table, "checkpoints", "race"),
+    )
+
+
+def _read_sting(r: _Reader, table: dict) -> StingTerms:
+    """The ``[sting]`` table: the signs of the set-up and where his units wait."""
+    r.keys(table, _STING_KEYS, "sting")
+    return StingTerms(
+        unmarked_cars=int(r.number(table, "unmarked_cars", "sting", UNMARKED_CARS, 3)),
+        van=r.get(table, "van", "bool", "sting", True),
+        asks=r.get(table, "asks", "str", "sting", ""),
+        question=r.get(table, "question", "str", "sting", StingTerms.question),
+        stake_out_m=r.number(table, "stake_out_m", "sting", STAKE_OUT_M, 240.0),
     )
 
 
@@ -803,7 +821,22 @@ def _check_job_tables(r: _Reader, mission: Mission) -> None:
     """A race or an audition, not both; their triggers and actions only with their table."""
     if mission.race is not None and mission.audition is not None:
         r.problem("audition", "a job is a race or an audition, not both (it has [race] too)")
-    has = {"race": mission.race is not None, "audition": mission.audition is not None}
+    has = {"race": mission.race is not None, "audition": mission.audition is not None,
+           "sting": mission.sting is not None}
+    sting = mission.sting
+    if sting is not None and (mission.race is not None or mission.audition is not None):
+        r.problem("sting", "a sting is a job with a crew and a window, not a race or an "
+                  "audition")
+    if sting is not None:
+        crew = [m.name for m in mission.crew]
+        if sting.asks and sting.asks not in crew:
+            r.problem("sting.asks", f"no crew member {shown(sting.asks)}"
+                      f"{close_hint(sting.asks, crew)}")
+        for actor in mission.vehicles:
+            if actor.role == "police" and actor.at_start:
+                r.problem(f"{actor.where}.role", "a sting has no patrol at the start (the "
+                          "Detective has the streets cleared: that is one of its signs); "
+                          "give it at_start = false and a spawn action, or no police")
     triggers = [*(t for s in mission.stages for t in s.on), *mission.always]
     for item in [*triggers, *all_actions(mission)]:
         tables = NEEDS_TABLE.get(item.kind)

@@ -37,6 +37,8 @@ TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "target_made": (frozenset({"vehicle"}), frozenset()),
     "target_lost": (frozenset({"vehicle"}), frozenset()),
     "t_bone": (frozenset({"vehicle"}), frozenset()),
+    # the Detective (a [sting] job): his search lapsed, he has lost the Driver
+    "detective_lost": (frozenset(), frozenset()),
 }
 
 #: action kind -> (required parameters, optional parameters)
@@ -60,6 +62,8 @@ ACTION_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "chase": (frozenset({"vehicle"}), frozenset()),
     "crew_down": (frozenset({"crew"}), frozenset()),
     "bag": (frozenset({"value", "text"}), frozenset()),
+    # a [sting] job: the job ends failed, and the Detective has the Driver (the career ends)
+    "caught": (frozenset({"reason"}), frozenset()),
 }
 
 #: trigger and action kinds that need the mission's ``[race]`` or ``[audition]`` table
@@ -68,6 +72,8 @@ NEEDS_TABLE: dict[str, tuple[str, ...]] = {
     "start_race": ("race",),
     "manoeuvres_done": ("audition",),
     "judge": ("race", "audition"),
+    "detective_lost": ("sting",),
+    "caught": ("sting",),
 }
 
 #: actions and triggers about one of the job's actors (never the Driver's own car), and
@@ -219,6 +225,25 @@ class AuditionTerms:
 
 
 @dataclass(frozen=True)
+class StingTerms:
+    """The Detective's set-up: the mission's ``[sting]`` table (game.mission.sting).
+
+    A job with it is the Sting, and the world shows it to an attentive player: unmarked
+    cars parked round the place, a van at it with no one in it, a crew member who asks
+    where the Driver will go after, no patrol (a sting casts no police), the scanner
+    quiet. The Detective is in the job from the start, waiting by the place; when the
+    window opens his units take up roadblocks on the ways from the place to every place
+    he knows."""
+
+    unmarked_cars: int = 3  #: his unmarked cars parked round the place
+    van: bool = True  #: a van with no one in it, parked at the place
+    asks: str = ""  #: the crew member who asks where the Driver will go ("": none asks)
+    question: str = "So where do we go after? Which way?"  #: what he asks
+    stake_out_m: float = 240.0  #: his roadblocks stand this far along each way from it
+    where: str = "sting"
+
+
+@dataclass(frozen=True)
 class Traffic:
     cars: int = 0
     parked: int = 0
@@ -249,6 +274,7 @@ class Mission:
     race: RaceTerms | None = None  #: ``[race]``: the job is a race (game.mission.race)
     audition: AuditionTerms | None = None  #: ``[audition]``: a driving test
     witnesses: tuple[WitnessActor, ...] = ()  #: people who may see the Driver's face
+    sting: StingTerms | None = None  #: ``[sting]``: the Detective's set-up
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

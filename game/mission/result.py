@@ -85,11 +85,13 @@ class JobResult:
     #: stage-and-crew fallback of :func:`done_reason`: the results screen says only the
     #: job's own words as the story, and tells a plain clean getaway in its own sentence
     own_reason: bool = False
-    #: the Detective himself has the Driver (caught in his sting, say): the career ends in
-    #: an arrest whatever his file holds (game.career.ending)
-    caught_by_detective: bool = False
     #: the job's witnesses who saw the Driver's face, and how well (0..1 each)
     identified: tuple[Identification, ...] = ()
+    sting: bool = False  #: the job was the Detective's set-up (a ``[sting]`` mission)
+    #: the Detective had him in the Sting (busted, or a ``caught`` action): the career ends
+    caught_by_detective: bool = False
+    #: the Sting won after the Detective lost him: his case is burned
+    detective_outwitted: bool = False
 
     @property
     def won(self) -> bool:

@@ -13,7 +13,9 @@ the HUD and audio, and is logged in :attr:`MissionRuntime.events`.
 A career's :class:`~game.session.law.Standing` may name ``detective_after_s``: that long
 into the job the runtime has the cast bring the Detective's car in
 (:meth:`~game.mission.cast.JobCast.bring_detective`) and says so with a
-:class:`~game.mission.events.DetectiveArrived` event.
+:class:`~game.mission.events.DetectiveArrived` event (a ``[sting]`` job brings him at
+once). He is told the job's places and where the Driver will be (:meth:`bring_detective_now`),
+and calls roadblocks ahead of the Driver only once the window has opened.
 
 Triggers about the job's own actors (a chaser shaken, a target that made the tail or
 arrived, a T-bone from this step's contacts) read an :class:`~game.mission.actors.ActorWatch`
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.ai.detective import DetectiveController
 from game.ai.routes import zone_goal
 from game.level.zones import ZoneGrid
 from game.mission.actions import ACTIONS
@@ -156,6 +159,27 @@ class MissionRuntime:
     def dispatch(self, x: float, y: float, units: int) -> None:
         self.cast.dispatch(x, y, units)
 
+    def bring_detective_now(self) -> None:
+        """The Detective comes into the job (unless he is in it), told the places of the
+        case (the job's zones; he knows the apartment and Shannon's garage himself) and
+        where the Driver will be: the place, while the window has not closed, else where
+        the Driver is now (a tip from his informants)."""
+        self.detective_due_s = None
+        spawn = self.cast.bring_detective()
+        if spawn is not None:
+            self.emit(DetectiveArrived(spawn.name, self.clock.now))
+        detective = self.session.fleets.get("detective")
+        if not isinstance(detective, DetectiveController):
+            return
+        detective.know({zone: self.goal_point(zone) for zone in sorted(self.zones.names)})
+        # roadblocks ahead only once there is something to stop him for: the window opened
+        detective.calling = self.windowless or self.rule.phase is not WindowPhase.BEFORE
+        if self.rule.phase is not WindowPhase.CLOSED:
+            detective.stake_out(*self.goal_point(self.mission.contract.place))
+        else:
+            world, player = self.session.world, self.session.player
+            detective.stake_out(float(world.x[player]), float(world.y[player]))
+
     def left_behind(self) -> list[Crew]:
         return [c for c in self.rule.crew if c.state is CrewState.LEFT_BEHIND]
 
@@ -178,10 +202,7 @@ class MissionRuntime:
         self.stage_s += dt
         self.elapsed_s += dt
         if self.detective_due_s is not None and self.elapsed_s >= self.detective_due_s:
-            self.detective_due_s = None
-            spawn = self.cast.bring_detective()
-            if spawn is not None:
-                self.emit(DetectiveArrived(spawn.name, self.clock.now))
+            self.bring_detective_now()
         x, y = float(world.x[player]), float(world.y[player])
         speed = float(world.speed[player])
         zones = self.zones.names_in(self.zones.mask_at(x, y))
@@ -232,6 +253,9 @@ class MissionRuntime:
         self.emit(event)
         if isinstance(event, WindowOpened):
             self.window_opened_at = event.clock
+            detective = self.session.fleets.get("detective")
+            if isinstance(detective, DetectiveController):
+                detective.calling = True  # the job is on: he calls roadblocks ahead now
             world, player = self.session.world, self.session.player
             car = (float(world.x[player]), float(world.y[player]))
             place = self.level.zones[self.mission.contract.place]
@@ -282,8 +306,8 @@ class MissionRuntime:
         rule = self.rule
         if self.ended is not None:
             return None
-        if self.mechanic is not None:  # a race or an audition knows where it goes next
-            return self.mechanic.waypoint_zone()
+        if self.mechanic is not None and (self.mission.race or self.mission.audition):
+            return self.mechanic.waypoint_zone()  # a race or an audition knows its way
         if any(c.state is CrewState.AT_PICKUP for c in rule.crew):
             return self.stage_zone()
         if rule.phase is WindowPhase.BEFORE and not self.windowless:

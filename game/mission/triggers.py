@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from game.mission.actors import ActorWatch
 from game.mission.audition import AuditionComplete
-from game.mission.events import CrewBoarded, RuleBroken, WindowClosed, WindowOpened
+from game.mission.events import (
+    CrewBoarded,
+    DetectiveLost,
+    RuleBroken,
+    WindowClosed,
+    WindowOpened,
+)
 from game.mission.model import Trigger
 from game.mission.race import RaceFinished
 from game.mission.window import CrewState, WindowRule
@@ -117,4 +123,5 @@ _CHECKS: dict[str, Callable[[Trigger, Tick, TriggerState], bool]] = {
     "target_made": lambda t, tick, s: tick.actors is not None and tick.actors.made(t.vehicle),
     "target_lost": lambda t, tick, s: tick.actors is not None and tick.actors.lost(t.vehicle),
     "t_bone": lambda t, tick, s: tick.actors is not None and tick.actors.t_boned(t.vehicle),
+    "detective_lost": _happened(DetectiveLost),
 }

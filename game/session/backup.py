@@ -9,7 +9,12 @@
   :data:`ROADBLOCK_AHEAD_M` metres beyond him (:func:`game.ai.roadblock.roadblock_site`),
   if that spot is out of his sight; two to four cars are parked across it, sometimes with
   a gap a car can get through (the seed decides), and hold it until the police lift it;
-- **the helicopter** takes off from the map's edge nearest him.
+- **the helicopter** takes off from the map's edge nearest him;
+- **the Detective's calls** (:attr:`game.ai.detective.DetectiveController.calls`): a
+  roadblock at each spot he names on the way he predicts, pursuit or not, held for
+  :data:`DETECTIVE_HOLD_S` (the police's :class:`~game.ai.police.Roadblock` with
+  ``detective`` set), if the spot is out of the Driver's sight and clear; lifted when
+  the Detective loses him.
 
 Cars for backup are new vehicles while the police are fewer than :data:`MAX_POLICE`;
 after that, the unit farthest from him that nobody can see is moved (as traffic is
@@ -23,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.ai.detective import DetectiveController
 from game.ai.police import Helicopter
 from game.ai.roadblock import blocking_positions, roadblock_site
 from game.ai.traffic import spawn_on_lanes
@@ -43,6 +49,7 @@ ROADBLOCK_EVERY_S = 25.0  #: seconds between one roadblock and the next
 MIN_SPEED_FOR_ROADBLOCK_MS = 6.0  #: a car that is not going anywhere gets no roadblock
 MAX_POLICE = 14  #: new police cars stop here; backup then reuses far, unseen units
 HELICOPTER_START_M = 60.0  #: the helicopter comes in from this far off the map's edge
+DETECTIVE_HOLD_S = 240.0  #: a roadblock the Detective calls stands this long at most
 
 
 class Backup:
@@ -59,10 +66,10 @@ class Backup:
         police, world = session.police, session.world
         if session.player < 0:
             return []
+        out = self._detective_calls(session)
         if not police.pursuing:
             self.called_in = 0
-            return []
-        out = []
+            return out
         if self.called_in < orders.units:
             rows = self._cars(session, 1, self._call_in_points)
             if rows.size:
@@ -132,23 +139,47 @@ class Backup:
                               ROADBLOCK_AHEAD_M)
         if site is None:
             return None
+        gap = bool(self.rng.random() < 0.5)
+        if not self._block(session, site, gap, ROADBLOCK_HOLD_S, detective=False):
+            return None
+        self.next_roadblock_s = world.time + ROADBLOCK_EVERY_S
+        where = place_words(session.level, site[0], site[1])
+        return RadioLine(f"Roadblock set {where}" + (", one lane open." if gap else "."),
+                         world.time)
+
+    def _detective_calls(self, session: DriveSession) -> list:
+        """The roadblocks the Detective calls on the ways he predicts (quietly: he does
+        not use the open channel), and his blocks lifted once he has lost the Driver."""
+        detective = session.fleets.get("detective")
+        if not isinstance(detective, DetectiveController):
+            return []
+        if detective.lost:
+            session.police.lift_detective_roadblocks()
+            return []
+        while detective.calls:
+            site = detective.calls.pop(0)
+            self._block(session, site, gap=False, hold_s=DETECTIVE_HOLD_S, detective=True)
+        return []
+
+    def _block(self, session: DriveSession, site: tuple[float, float, float], gap: bool,
+               hold_s: float, detective: bool) -> bool:
+        """Police cars parked across the road at ``site`` (x, y, road heading) if it is
+        out of the Driver's sight and clear of every car; whether it was set."""
+        world, player = session.world, session.player
         sx, sy, road_heading = site
         if np.hypot(sx - world.x[player], sy - world.y[player]) < ROADBLOCK_UNSEEN_M:
-            return None
-        gap = bool(self.rng.random() < 0.5)
+            return False
+        geo = session.setting.planner.geometry
         x, y, across = blocking_positions(geo, session.level.terrain, sx, sy, road_heading, gap)
         ok = _clear(world, x, y)
         if x.size < 2 or not ok.all():
-            return None
+            return False
         rows = self._cars(session, x.size, lambda s, n: (x, y, across))
         if rows.size < x.size:
-            return None
-        session.police.set_roadblock(rows, (sx, sy), world.time + ROADBLOCK_HOLD_S)
-        self.next_roadblock_s = world.time + ROADBLOCK_EVERY_S
+            return False
+        session.police.set_roadblock(rows, (sx, sy), world.time + hold_s, detective)
         self.roadblocks_set += 1
-        where = place_words(session.level, sx, sy)
-        return RadioLine(f"Roadblock set {where}" + (", one lane open." if gap else "."),
-                         world.time)
+        return True
 
     @staticmethod
     def _helicopter(session: DriveSession) -> Helicopter:

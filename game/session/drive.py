@@ -33,6 +33,7 @@ from typing import Protocol
 
 import numpy as np
 
+from game.ai.detective import DetectiveController
 from game.ai.driver import Cover, Driver, FleetDriver, Senses, Setting
 from game.ai.parked import ParkedCars
 from game.ai.perception import SightParams, vehicles_see
@@ -64,6 +65,9 @@ PATROL_THINK_HZ = 3.0  #: patrols decide less often than traffic: they only crui
 LANE_KM_PER_PATROL = 8.0  #: free drive: one patrol car per this many km of lanes...
 MIN_PATROLS = 3  #: ...but never fewer than this (normal difficulty)
 PATROL_CLEAR_OF_START_M = 150.0  #: no patrol starts nearer the Driver than this
+BESIDE_GAP_M = 6.0  #: free drive: the Detective closes to this, to pull up beside him...
+SPEAK_M = 12.0  #: ...says his line once this near, seeing him...
+SPEAK_S = 8.0  #: ...and it stays on the HUD this long (sim seconds)
 
 
 @dataclass(frozen=True)
@@ -98,13 +102,25 @@ def clock_hhmm(seconds: float) -> str:
 
 
 class FreeDriveRules:
-    """Free drive: no objective; the clock runs from a late-evening start time."""
+    """Free drive: no objective; the clock runs from a late-evening start time. A career's
+    Detective may pull up beside the Driver (:func:`free_drive_session`): once his car is
+    within SPEAK_M and sees him, his line is on the HUD for SPEAK_S and he leaves it there."""
 
-    def __init__(self, start_clock_s: float = FREE_DRIVE_START_CLOCK_S) -> None:
+    def __init__(self, start_clock_s: float = FREE_DRIVE_START_CLOCK_S,
+                 detective_line: str = "") -> None:
         self.start_clock_s = start_clock_s
+        self.detective_line = detective_line
+        self.spoke_at: float | None = None  #: sim time the Detective said his line
 
     def update(self, session: DriveSession, report: TickReport) -> None:
-        return None
+        detective = session.fleets.get("detective")
+        if self.spoke_at is not None or not isinstance(detective, DetectiveController):
+            return
+        world, player, unit = session.world, session.player, detective.unit
+        near = np.hypot(world.x[unit] - world.x[player], world.y[unit] - world.y[player])
+        if near <= SPEAK_M and report.senses.sees_player[unit]:
+            self.spoke_at = world.time
+            detective.lose("he said what he came to say")
 
     def view(self, session: DriveSession) -> RulesView:
         """The time of day; when the car is wrecked, how to get a new one (it no longer
@@ -115,10 +131,13 @@ class FreeDriveRules:
         busted = session.law.busted
         if busted is not None:
             return RulesView(clock_text=clock, notes=(busted.reason.upper(),), finished=True)
-        return RulesView(clock_text=clock, notes=(WRECKED_LINE,) if wrecked else ())
+        notes = (WRECKED_LINE,) if wrecked else ()
+        if self.spoke_at is not None and session.world.time - self.spoke_at < SPEAK_S:
+            notes = (*notes, self.detective_line)
+        return RulesView(clock_text=clock, notes=notes)
 
     def state(self) -> tuple:
-        return ()
+        return () if self.spoke_at is None else (self.spoke_at,)
 
 
 class Recorder(Protocol):
@@ -429,8 +448,10 @@ def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = N
                        standing: Standing = NOTHING_KNOWN) -> DriveSession:
     """Free drive ("Take a Ride"): the Driver at ``player_spawn`` (default
     :func:`free_drive_spawn`), parked cars kerbside, traffic on the lanes, and the police:
-    the map's police spawns and patrols all over it, reacting to what they see."""
-    rules = FreeDriveRules()
+    the map's police spawns and patrols all over it, reacting to what they see. With a
+    career's ``standing.detective_line`` the Detective's unmarked car comes from the map's
+    ``detective`` spawn to pull up beside the Driver and say it (:class:`FreeDriveRules`)."""
+    rules = FreeDriveRules(detective_line=standing.detective_line)
     session = DriveSession(level, seed=seed, rules=rules, standing=standing,
                            difficulty=difficulty)
     car = standing.player_car  # a career's car, in its class
@@ -442,5 +463,22 @@ def free_drive_session(level: Level, seed: int = 0, player_spawn: str | None = N
     if police and len(level.roads.edge_src):
         session.join_police(session.spawn_at_all(police, default_class="police"))
     add_patrols(session, patrols_for(session) - len(police))
+    if standing.detective_line:
+        add_visiting_detective(session)
     session.refresh_view()
     return session
+
+
+def add_visiting_detective(session: DriveSession) -> DetectiveController | None:
+    """The Detective in free drive: his car at the map's ``detective`` spawn (none: he
+    does not come), told where the Driver is; he comes to pull up beside him."""
+    spawns = session.spawns_of_kind("detective")
+    if not spawns or session.player < 0:
+        return None
+    index = session.spawn_at(spawns[0], default_class="unmarked")
+    detective = session.join("detective", [index], DetectiveController.in_setting)
+    assert isinstance(detective, DetectiveController)
+    detective.tail_gap_m = BESIDE_GAP_M
+    world = session.world
+    detective.stake_out(float(world.x[session.player]), float(world.y[session.player]))
+    return detective

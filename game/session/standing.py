@@ -30,6 +30,8 @@ class Standing:
     player_car: CarDescription | None = None
     #: sim seconds into a job after which the Detective's car comes in (None: he does not)
     detective_after_s: float | None = None
+    #: free drive: the Detective pulls up beside him and says this ("": he does not come)
+    detective_line: str = ""
 
     @property
     def car_known(self) -> bool:

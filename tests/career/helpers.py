@@ -91,7 +91,8 @@ def a_full_career():
     # a race's and an audition's fields too (no one job has both; the save keeps either)
     scored = replace(result, scorecard=("Place: 2nd of 6", "Score: 480"), place=2,
                      lap_times=(31.5, 30.25), score=480, manoeuvres_passed=("burnout",),
-                     scratches=2)
+                     scratches=2, sting=True, caught_by_detective=True,
+                     detective_outwitted=True)  # and the Sting's (its flags, set apart)
     evidence = (
         Evidence("crew", "Blanche", "a grey coupe, plate 4KKI394", 2, "five_minutes",
                  7612.25, 0.3, described),

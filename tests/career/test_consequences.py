@@ -106,3 +106,29 @@ def test_busted_with_a_thick_file_is_the_end_and_so_is_a_file_too_thick(offer):
     dropped = apply_result(thicker, offer, left_behind())[0]
     assert dropped.ended.startswith("dropped by the Handler")
     assert board(dropped, read_catalogue()).closed
+
+
+def _a_thick_file(career):
+    entry = Evidence("crew", "Cook, left behind", "a grey coupe", 1, "five_minutes",
+                     7200.0, 0.30, None)
+    return replace(career, file=(entry, entry))
+
+
+def test_caught_in_the_sting_ends_the_career_in_an_arrest(offer):
+    career = _a_thick_file(new_career(seed=4))
+    assert certainty(career.file, career.night) < ARREST_AT  # not enough on a plain bust
+    result = a_result(outcome="failed", sting=True, caught_by_detective=True, busted=BUSTED)
+    after, changed = apply_result(career, offer, result)
+    assert after.over and after.ended.startswith("arrested") and "set-up" in after.ended
+    assert changed.ended == after.ended
+    assert board(after, read_catalogue(offer.mission.path.rsplit("/", 1)[0])).closed
+
+
+def test_outwitting_him_in_the_sting_burns_his_case(offer):
+    career = _a_thick_file(new_career(seed=4))
+    assert certainty(career.file, career.night) > 0.4
+    result = a_result(sting=True, detective_outwitted=True, detective_saw=True)
+    after, changed = apply_result(career, offer, result)
+    assert after.file == ()  # the case is closed, his own look at the car with it
+    assert changed.certainty_after == 0.0 and not after.over
+    assert after.money == career.money + 9000  # and it pays

@@ -70,7 +70,8 @@ def test_caught_by_the_detective_ends_it_whatever_the_file(jobs):
     assert certainty(career.file, 1) == 0.0
     after, _ = apply_result(career, offer_of(career, jobs, "first"),
                             a_result(outcome="failed", caught_by_detective=True))
-    assert after.ending == ARRESTED and "the Detective was waiting for you" in after.ended
+    assert after.ending == ARRESTED
+    assert "the Detective's set-up, and he was waiting for you" in after.ended
 
 
 def test_a_file_too_thick_and_the_handler_drops_him(jobs):

@@ -143,10 +143,11 @@ def test_a_save_of_the_previous_version_migrates(tmp_path):
     worded = tuple(replace(job, result=replace(
         job.result, busted="busted" if job.result.busted else "", place_reached_at=None,
         stages_entered=(), under_window=True, bag_usd=0, bag_note="",
-        own_reason=False, caught_by_detective=False, identified=())) for job in full.jobs)
-    # ...and no job of version 1 was a race or an audition (those fields are newer)
+        own_reason=False, identified=())) for job in full.jobs)
+    # ...and no job of version 1 was a race, an audition or the Sting (newer fields)
     unscored = {"scorecard": (), "place": 0, "lap_times": (), "score": 0,
-                "manoeuvres_passed": (), "scratches": 0}
+                "manoeuvres_passed": (), "scratches": 0, "sting": False,
+                "caught_by_detective": False, "detective_outwitted": False}
     worded = tuple(replace(job, result=replace(job.result, **unscored)) for job in worded)
     # version 4 reads how it ended from its sentence (an arrest), and where he was last
     # is the apartment

@@ -99,3 +99,39 @@ def test_a_free_drive_of_the_career_is_in_his_car_and_the_police_know_it(job):
     player_class = VehicleClass(int(session.world.vehicle_class[session.player]))
     assert player_class is VehicleClass.MUSCLE
     assert session.law.standing.car_known and session.law.heat.heat > 0.0
+
+
+def test_in_free_drive_the_detective_pulls_up_beside_you_and_says_what_is_in_his_file():
+    from dataclasses import replace as with_
+    from pathlib import Path
+
+    from game.career.model import Evidence, new_career
+    from game.career.standing import standing_for
+    from game.level import load_level
+    from game.session.drive import SPEAK_S, free_drive_session
+
+    told = Evidence("crew", "Cook, left behind on Five Minutes",
+                    "a grey 1973 coupe, plate 4KKI394, went south on Alameda", 1,
+                    "five_minutes", 7300.0, 0.30, None)
+    career = with_(new_career(seed=2), night=2, file=(told,))
+    standing = standing_for(career)
+    assert "Cook talks" in standing.detective_line and "4KKI394" in standing.detective_line
+    assert standing_for(new_career(seed=2)).detective_line == ""  # an empty file: he stays away
+    downtown = Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx"
+    session = free_drive_session(load_level(downtown), seed=0, standing=standing)
+    (car,) = session.vehicles_of("detective")
+    world = session.world
+    # put him a little behind the Driver on the same street, as if he had driven up
+    world.place(car, float(world.x[session.player]), float(world.y[session.player]) - 25.0,
+                float(world.heading[session.player]), speed=5.0)
+    said = None
+    for _ in range(int(20.0 / session.dt)):
+        session.tick()
+        notes = session.view.rules.notes
+        if standing.detective_line in notes:
+            said = world.time
+            break
+    assert said is not None  # he pulled up and said it
+    for _ in range(int((SPEAK_S + 0.5) / session.dt)):
+        session.tick()
+    assert standing.detective_line not in session.view.rules.notes  # said once, then gone

@@ -38,6 +38,12 @@ def _pch(runtime: MissionRuntime) -> Driver:
     return TailAutopilot(runtime)
 
 
+def _sting(runtime: MissionRuntime) -> Driver:
+    from game.mission.autopilots.sting import StingAutopilot
+
+    return StingAutopilot(runtime)
+
+
 def _race(runtime: MissionRuntime) -> Driver:
     from game.mission.autopilots.race import RaceAutopilot
 
@@ -56,6 +62,7 @@ JOB_AUTOPILOTS: dict[str, Callable[[MissionRuntime], Driver]] = {
     "pch": _pch,
     "casino": _pawn_shop,  # the casino's car is a chaser like the pawn shop's
     "the_player": _errand,
+    "the_sting": _sting,
 }
 
 #: a mission table -> the autopilot of every job that has it
