@@ -112,6 +112,10 @@ class ResultsScene(MenuScene):
         for told in r.testimony:
             lines.append((f"{told.crew} will tell the Detective: {told.car}, plate "
                           f"{told.plate}, went {told.direction}", palette.AMBER))
+        for seen in r.identified:
+            who = seen.who[:1].upper() + seen.who[1:]
+            lines.append((f"{who} saw your face ({seen.strength:.0%}): the Detective "
+                          "will hear of it", palette.AMBER))
         return lines
 
     def draw(self, app: Any, screen: pygame.Surface) -> None:
