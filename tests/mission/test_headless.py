@@ -45,8 +45,13 @@ def test_job_ends_in_success_with_a_seed():
 
 
 def test_crew_late_is_left_behind_when_the_window_closes():
+    """The window rule with a crew that comes out too late: he waits the whole window,
+    leaves without them (the rule kept), and they talk. What the getaway then comes to
+    is the police's business: got clean away (crew_left_behind) or busted, said so."""
     result = run_job("--seed", str(LATE_SEED), "--crew-late")
-    assert result["outcome"] == "crew_left_behind" and result["rule_kept"] is True
+    assert result["rule_kept"] is True and "getaway" in result["stages_entered"]
+    if result["outcome"] != "crew_left_behind":
+        assert result["outcome"] == "failed" and result["busted"].startswith("busted: stopped")
     assert result["crew_back"] is None
     assert result["crew_left_behind"] == ["Deacon", "Ray"]
     told = result["testimony"][0]
