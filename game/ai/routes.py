@@ -131,18 +131,24 @@ class RoutePlanner:
         return self.tree(self.goal_edges_near(x, y, terrain))
 
 
+def zone_cells(zone: Zone, terrain: Terrain) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The centres (x, y, metres) of the terrain cells over ``zone``'s bounding box, and
+    which of them are open ground inside the zone."""
+    size = terrain.cell_size
+    (x0, y0), (x1, y1) = zone.polygon.min(axis=0), zone.polygon.max(axis=0)
+    xs = np.arange(np.floor(x0 / size), np.ceil(x1 / size)) * size + size / 2
+    ys = np.arange(np.floor(y0 / size), np.ceil(y1 / size)) * size + size / 2
+    gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
+    return gx, gy, zone.contains(gx, gy) & ~terrain.is_solid(gx, gy)
+
+
 def zone_goal(zone: Zone, terrain: Terrain) -> tuple[float, float]:
     """A point to drive to for a zone: its centre when that is open ground inside it,
     else the open cell inside the zone nearest the centre (L-shaped lots, yards)."""
     cx, cy = zone.centre
     if zone.contains(np.array([cx]), np.array([cy]))[0] and not terrain.is_solid(cx, cy):
         return cx, cy
-    size = terrain.cell_size
-    (x0, y0), (x1, y1) = zone.polygon.min(axis=0), zone.polygon.max(axis=0)
-    xs = np.arange(np.floor(x0 / size), np.ceil(x1 / size)) * size + size / 2
-    ys = np.arange(np.floor(y0 / size), np.ceil(y1 / size)) * size + size / 2
-    gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
-    ok = zone.contains(gx, gy) & ~terrain.is_solid(gx, gy)
+    gx, gy, ok = zone_cells(zone, terrain)
     if not ok.any():
         return cx, cy
     k = int(np.argmin(np.where(ok, np.hypot(gx - cx, gy - cy), np.inf)))

@@ -34,6 +34,7 @@ import numpy as np
 
 from game.ai.detective import DetectiveController
 from game.ai.parked import ParkedCars
+from game.ai.routes import zone_cells
 from game.level.model import Zone
 from game.mission.events import DetectiveLost, Message
 from game.mission.model import StingTerms
@@ -59,12 +60,8 @@ def parking_spots(zone: Zone, terrain: Terrain, keep_clear: tuple[float, float],
     stay free by PARKED_END_M), at least PARKED_CLEAR_M from
     ``keep_clear`` (where the Driver waits) and PARKED_APART_M from each other; the
     heading runs along the zone's longer side. Fewer if the zone has no more room."""
-    size = terrain.cell_size
     (x0, y0), (x1, y1) = zone.polygon.min(axis=0), zone.polygon.max(axis=0)
-    xs = np.arange(np.floor(x0 / size), np.ceil(x1 / size)) * size + size / 2
-    ys = np.arange(np.floor(y0 / size), np.ceil(y1 / size)) * size + size / 2
-    gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
-    ok = zone.contains(gx, gy) & ~terrain.is_solid(gx, gy)
+    gx, gy, ok = zone_cells(zone, terrain)
     ok &= np.hypot(gx - keep_clear[0], gy - keep_clear[1]) >= PARKED_CLEAR_M
     tall = (y1 - y0) >= (x1 - x0)
     along, low, high = (gy, y0, y1) if tall else (gx, x0, x1)

@@ -22,6 +22,7 @@ from game.mission.validate import check_mission
 from game.mission.witnesses import SAW_FACE_AT, Identification, WitnessWatch
 from game.session.view import hud_lines
 from tests.career.helpers import a_result
+from tests.mission.jobrun import run
 from tests.session.steady import Steady
 
 MISSIONS = Path(__file__).resolve().parents[2] / "levels" / "missions"
@@ -86,27 +87,19 @@ def test_a_wall_between_them_hides_him(downtown, casino):
         assert (float(watch.strength[0]) > 0.5) is seen
 
 
-def _run(session, runtime, seconds: float) -> None:
-    for _ in range(round(seconds / session.world.dt)):
-        if runtime.ended is not None:
-            return
-        session.tick()
-        session.drain_events()
-
-
 def test_stopped_in_front_of_her_in_the_job_she_sees_your_face_and_says_so():
     session, runtime = build_job("casino", seed=0)
     session.player_driver = Steady(lights=1.0)
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     watch = runtime.witnesses
     gaze = float(watch.heading[0])
     x, y = watch.x[0] + 12.0 * np.cos(gaze), watch.y[0] + 12.0 * np.sin(gaze)
     session.world.place(session.player, float(x), float(y), gaze + np.pi)
-    _run(session, runtime, 1.0)
+    run(session, runtime, 1.0)
     assert any(line.startswith("WITNESS ") and "LOOKING AT YOU" in line
                for line in hud_lines(session.view))
     assert session.view.rules.witnesses[0].position is not None  # the frame draws her
-    _run(session, runtime, 5.0)
+    run(session, runtime, 5.0)
     assert any(isinstance(e, FaceSeen) and e.witness == "the_player" for e in runtime.events)
     assert any("saw your face" in getattr(e, "text", "") for e in runtime.events)
     (seen,) = job_result(runtime, session).identified
@@ -197,10 +190,10 @@ def test_a_broken_copy_is_refused_by_name(tmp_path, case):
 def test_the_player_is_picked_up_changed_and_brought_back():
     session, runtime = build_job("the_player", seed=0)
     session.player_driver = Steady()
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     for zone in ("motel", "pawn_shop_lot", "motel"):
         session.world.place(session.player, *runtime.goal_point(zone), 0.0)
-        _run(session, runtime, 3.5)
+        run(session, runtime, 3.5)
     result = job_result(runtime, session)
     assert result.outcome == "success" and "not you" in result.reason
     assert result.stages_entered == ("to_her", "exchange", "back")

@@ -17,17 +17,10 @@ from game.mission.result import job_result
 from game.mission.validate import check_mission
 from game.mission.window import Crew, CrewState, WindowRule
 from game.session.view import hud_lines
+from tests.mission.jobrun import run
 from tests.session.steady import Steady
 
 MISSIONS = Path(__file__).resolve().parents[2] / "levels" / "missions"
-
-
-def _run(session, runtime, seconds: float) -> None:
-    for _ in range(round(seconds / session.world.dt)):
-        if runtime.ended is not None:
-            return
-        session.tick()
-        session.drain_events()
 
 
 @pytest.mark.parametrize("name", ["pawn_shop", "pch"])
@@ -110,7 +103,7 @@ def test_a_crew_member_down_is_not_waited_for():
 def _pch_with_nino():
     session, runtime = build_job("pch", seed=0)
     session.player_driver = Steady()
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     return session, runtime, runtime.cast.vehicle_index("nino")
 
 
@@ -122,7 +115,7 @@ def test_pch_square_into_his_door_ends_the_job_won():
     x, y = np.array([world.x[nino], world.y[nino]]) + 14.0 * side
     world.place(session.player, x, y, float(np.arctan2(-side[1], -side[0])), 14.0)
     session.player_driver.set(throttle=1.0)
-    _run(session, runtime, 3.0)
+    run(session, runtime, 3.0)
     result = job_result(runtime, session)
     assert result.outcome == "success" and "T-boned" in result.reason
     assert not result.under_window and result.payout == runtime.mission.payout
@@ -135,7 +128,7 @@ def test_pch_a_rear_hit_is_no_takedown_and_he_runs():
     back = np.array([world.x[nino], world.y[nino]]) - 12.0 * np.array([np.cos(h), np.sin(h)])
     world.place(session.player, *back, h, 16.0)  # close behind him, faster: into his boot
     session.player_driver.set(throttle=1.0)
-    _run(session, runtime, 2.0)
+    run(session, runtime, 2.0)
     assert runtime.ended is None and runtime.stage_id == "run"  # he made you: he runs
     assert "HE MADE YOU" in " ".join(hud_lines(session.view))
 
@@ -152,9 +145,9 @@ def test_pch_hanging_too_far_back_loses_him_and_says_so():
                         world.y[nino] - world.y[session.player])
 
     while gap() <= LOSE_M and world.time < 20.0:  # the Driver sits at the start...
-        _run(session, runtime, 0.5)
+        run(session, runtime, 0.5)
     assert runtime.ended is None and gap() > LOSE_M  # ...Nino drives on...
-    _run(session, runtime, LOSE_AFTER_S + 1.0)  # ...and is gone
+    run(session, runtime, LOSE_AFTER_S + 1.0)  # ...and is gone
     result = job_result(runtime, session)
     assert result.outcome == "failed" and "lost Nino" in result.reason
 
@@ -163,15 +156,15 @@ def test_pch_hanging_too_far_back_loses_him_and_says_so():
 def test_pawn_shop_shaken_then_hidden_at_the_motel_opens_the_bag():
     session, runtime = build_job("pawn_shop", seed=0)
     session.player_driver = Steady()
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     actors.chase(runtime, "waiting_car")
     runtime.goto("getaway")
     x, y = runtime.goal_point("motel")
     session.world.place(session.player, x, y, 0.0)  # far from the chaser, and he holds it
-    _run(session, runtime, 1.0)
+    run(session, runtime, 1.0)
     assert any(line.startswith("CHASER ") and "gap held" in line
                for line in hud_lines(session.view))
-    _run(session, runtime, 12.0)
+    run(session, runtime, 12.0)
     result = job_result(runtime, session)
     assert result.outcome == "success" and "motel" in result.reason
     assert result.bag_usd == 1_000_000 and "set-up" in result.bag_note
@@ -179,9 +172,9 @@ def test_pawn_shop_shaken_then_hidden_at_the_motel_opens_the_bag():
 
 def test_pawn_shop_run_off_the_road_says_so():
     session, runtime = build_job("pawn_shop", seed=0)
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     session.world.wrecked[session.player] = True
-    _run(session, runtime, 0.1)
+    run(session, runtime, 0.1)
     result = job_result(runtime, session)
     assert result.outcome == "failed" and "ran you off the road" in result.reason
 
