@@ -450,6 +450,21 @@ def _read_audition(r: _Reader, table: dict) -> AuditionTerms:
     )
 
 
+def _names(r: _Reader, table: dict, key: str, valid, what: str) -> tuple[str, ...]:
+    """``[career] key``: a list of at most MAX_REQUIRES names, each a string ``valid``
+    accepts; every other item is a problem that says it must be ``what``. Returns the
+    good names."""
+    names = r.get(table, key, "list", "career", [])
+    if len(names) > MAX_REQUIRES:
+        r.problem(f"career.{key}", f"has {len(names)} items; at most {MAX_REQUIRES} "
+                  "are allowed")
+        names = names[:MAX_REQUIRES]
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not valid(name):
+            r.problem(f"career.{key}[{index}]", f"must be {what}, not {shown(name)}")
+    return tuple(n for n in names if isinstance(n, str) and valid(n))
+
+
 def _read_career(r: _Reader, table: dict) -> CareerTerms:
     """The ``[career]`` table: how the Handler offers the job (every key optional)."""
     r.keys(table, _CAREER_KEYS, "career")
@@ -462,24 +477,10 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
     risk = r.get(table, "risk", "str", "career", defaults.risk)
     if risk not in RISKS:
         r.problem("career.risk", f"unknown risk {shown(risk)} (one of {', '.join(RISKS)})")
-    requires = r.get(table, "requires", "list", "career", [])
-    if len(requires) > MAX_REQUIRES:
-        r.problem("career.requires", f"has {len(requires)} items; at most {MAX_REQUIRES} "
-                  "are allowed")
-        requires = requires[:MAX_REQUIRES]
-    for index, name in enumerate(requires):
-        if not isinstance(name, str) or not name:
-            r.problem(f"career.requires[{index}]", f"must be a mission's name (its file "
-                      f"name without .toml), not {shown(name)}")
-    retracts = r.get(table, "retracts", "list", "career", [])
-    if len(retracts) > MAX_REQUIRES:
-        r.problem("career.retracts", f"has {len(retracts)} items; at most {MAX_REQUIRES} "
-                  "are allowed")
-        retracts = retracts[:MAX_REQUIRES]
-    for index, name in enumerate(retracts):
-        if not isinstance(name, str) or not _BARE_KEY.fullmatch(name):
-            r.problem(f"career.retracts[{index}]", f"must be a witness's name (a "
-                      f"[[witnesses]] name of another job), not {shown(name)}")
+    requires = _names(r, table, "requires", lambda n: bool(n),
+                      "a mission's name (its file name without .toml)")
+    retracts = _names(r, table, "retracts", lambda n: bool(_BARE_KEY.fullmatch(n)),
+                      "a witness's name (a [[witnesses]] name of another job)")
     return CareerTerms(
         on_board=r.get(table, "on_board", "bool", "career", defaults.on_board),
         first_night=first,
@@ -488,13 +489,13 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
                         if "min_reputation" in table else None),
         risk=risk if risk in RISKS else defaults.risk,
         place=r.get(table, "place", "str", "career", ""),
-        requires=tuple(n for n in requires if isinstance(n, str) and n),
+        requires=requires,
         min_certainty=r.number(table, "min_certainty", "career", CERTAINTY, 0.0),
         own_car=r.get(table, "own_car", "bool", "career", defaults.own_car),
         reputation=(r.number(table, "reputation", "career", REPUTATION, 0)
                     if "reputation" in table else None),
         finale=r.get(table, "finale", "bool", "career", defaults.finale),
-        retracts=tuple(n for n in retracts if isinstance(n, str) and _BARE_KEY.fullmatch(n)),
+        retracts=retracts,
     )
 
 
