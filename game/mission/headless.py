@@ -39,8 +39,23 @@ def run_headless(
         session.drain_events()  # nobody draws them headless
     result = job_result(runtime, session)
     if runtime.ended is None:
-        result = replace(result, outcome="failed",
-                         reason=f"not over after {max_sim_s:.0f} s of sim time")
+        result = replace(result, outcome="failed", reason=unfinished(runtime, max_sim_s))
     if recorder is not None:
         recorder.recording().save(record)
     return result
+
+
+def unfinished(runtime, max_sim_s: float) -> str:
+    """Why a run stopped at the cap, for the designer: the stage it was still in, what
+    it asked of the Driver, and where the police stood ("not over after 900 s of sim
+    time, in stage 'getaway' (Get away...): a pursuit on, heat 4.2")."""
+    heat, law = runtime.heat, runtime.session.law
+    if heat.pursuit:
+        police = f"a pursuit on, heat {heat.heat:.1f}"
+    elif law.lookout is not None:
+        police = f"the police still searching, heat {heat.heat:.1f}"
+    else:
+        police = f"no pursuit, heat {heat.heat:.1f}"
+    objective = f" ({runtime.objective})" if runtime.objective else ""
+    return (f"not over after {max_sim_s:.0f} s of sim time, in stage "
+            f"'{runtime.stage_id}'{objective}: {police}")
