@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.session.standing import NOTHING_KNOWN, Standing
+
+if TYPE_CHECKING:
+    from game.mission.runtime import MissionRuntime
 
 MAX_SIM_S = 900.0  #: a headless run that has not ended after this much sim time stops
 
@@ -45,17 +49,17 @@ def run_headless(
     return result
 
 
-def unfinished(runtime, max_sim_s: float) -> str:
+def unfinished(runtime: MissionRuntime, max_sim_s: float) -> str:
     """Why a run stopped at the cap, for the designer: the stage it was still in, what
     it asked of the Driver, and where the police stood ("not over after 900 s of sim
     time, in stage 'getaway' (Get away...): a pursuit on, heat 4.2")."""
-    heat, law = runtime.heat, runtime.session.law
+    heat = runtime.heat
     if heat.pursuit:
-        police = f"a pursuit on, heat {heat.heat:.1f}"
-    elif law.lookout is not None:
-        police = f"the police still searching, heat {heat.heat:.1f}"
+        police = "a pursuit on"
+    elif runtime.session.law.lookout is not None:
+        police = "the police still searching"
     else:
-        police = f"no pursuit, heat {heat.heat:.1f}"
+        police = "no pursuit"
     objective = f" ({runtime.objective})" if runtime.objective else ""
     return (f"not over after {max_sim_s:.0f} s of sim time, in stage "
-            f"'{runtime.stage_id}'{objective}: {police}")
+            f"'{runtime.stage_id}'{objective}: {police}, heat {heat.heat:.1f}")

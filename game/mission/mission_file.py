@@ -477,7 +477,7 @@ def _read_career(r: _Reader, table: dict) -> CareerTerms:
     risk = r.get(table, "risk", "str", "career", defaults.risk)
     if risk not in RISKS:
         r.problem("career.risk", f"unknown risk {shown(risk)} (one of {', '.join(RISKS)})")
-    requires = _names(r, table, "requires", lambda n: bool(n),
+    requires = _names(r, table, "requires", bool,
                       "a mission's name (its file name without .toml)")
     retracts = _names(r, table, "retracts", lambda n: bool(_BARE_KEY.fullmatch(n)),
                       "a witness's name (a [[witnesses]] name of another job)")

@@ -53,8 +53,8 @@ def test_headless_exit_status_is_0_when_done_1_when_failed_2_when_it_cannot_run(
     result = json.loads(cut_short.stdout)
     assert result["outcome"] == "failed"
     # the cap says where the job stood: its stage, what it asked, the police
-    assert result["reason"].startswith("not over after 2 s of sim time, in stage 'pickup' (")
-    assert result["reason"].endswith(": no pursuit, heat 0.0")
+    assert result["reason"] == ("not over after 2 s of sim time, in stage 'pickup' "
+                                "(Pick up Cook.): no pursuit, heat 0.0")
     assert result["place_reached_at"] is None and result["stages_entered"] == ["pickup"]
     broken = short_job.with_name("broken.toml")  # beside it: its map is ../maps/cross.tmx
     broken.write_text(short_job.read_text().replace('place = "lot"', 'place = "lott"'))
