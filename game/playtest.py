@@ -85,6 +85,11 @@ def summary_lines(name: str, runs: list[dict], min_wins: int | None, seeds: int)
     reasons = Counter(r["reason"] for r in runs if r["outcome"] != "success")
     for reason, count in reasons.most_common():
         lines.append(f"  {count} x {reason or '(no reason given)'}")
+        # a mission's own words for a bust ("the police boxed you in") say nothing of
+        # where: the law's sentence for each seed does
+        lines.extend(f"    seed {r['seed']}: {r['busted']}" for r in runs
+                     if r["outcome"] != "success" and r["reason"] == reason
+                     and r.get("busted") and r["busted"] != reason)
     kept = sum(bool(r["rule_kept"]) for r in runs)
     heat = [r["heat_max"] for r in runs]
     sim = [r["sim_s"] for r in runs]

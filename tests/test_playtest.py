@@ -29,6 +29,16 @@ def test_the_summary_counts_wins_names_each_loss_and_each_seed():
     assert "rule kept 2/4" in lines[-1] and "heat max 0.0-1.5" in lines[-1]
 
 
+def test_a_bust_in_the_missions_own_words_is_followed_by_where_each_seed_was_stopped():
+    law = "busted: stopped for 3 s just off 6th St with 2 units against you"
+    runs = [_run(1, "failed", "busted: the police boxed you in") | {"busted": law},
+            _run(2, "failed", "the car is wrecked") | {"busted": ""}]
+    lines = summary_lines("job", runs, min_wins=None, seeds=2)
+    at = lines.index("  1 x busted: the police boxed you in")
+    assert lines[at + 1] == f"    seed 1: {law}"
+    assert lines[lines.index("  1 x the car is wrecked") + 1].startswith("  rule kept")
+
+
 def test_min_wins_scales_up_to_the_seeds_asked():
     assert _needed(6, 8) == 6 and _needed(6, 16) == 12 and _needed(5, 3) == 2
     assert _needed(None, 8) == 0
