@@ -4,6 +4,8 @@ user's own data directory (FMW_DATA_DIR points at a folder of the test run's own
 import os
 import tempfile
 
+import game  # noqa: F401  (first: it pins numpy's CPU dispatch before numpy loads)
+
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
