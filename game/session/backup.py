@@ -17,8 +17,9 @@
   the Detective loses him.
 
 Cars for backup are new vehicles while the police are fewer than :data:`MAX_POLICE`;
-after that, the unit farthest from him that nobody can see is moved (as traffic is
-recycled), so a long chase never grows the world without bound. Every order carried out
+after that, units far from him that he does not see are moved (as traffic is recycled),
+and an order waits while there are none, so a long chase never grows the police past
+MAX_POLICE (a roadblock gets all its cars or is not set). Every order carried out
 is said on the radio.
 """
 
@@ -87,32 +88,38 @@ class Backup:
 
     # -- where the cars come from ------------------------------------------------------
     def _cars(self, session: DriveSession, count: int, points) -> np.ndarray:
-        """``count`` police cars at ``points(session, count)``: (x, y, heading) arrays."""
+        """``count`` police cars at ``points(session, count)``: (x, y, heading) arrays;
+        all of them or none. New cars while the police are fewer than MAX_POLICE, then
+        units moved from far off; none when not enough are far off."""
         x, y, heading = points(session, count)
         if x.size == 0:
             return np.zeros(0, dtype=np.intp)
         police, world = session.police, session.world
-        reusable = self._reusable(session)
+        new = max(0, min(x.size, MAX_POLICE - police.units.size))
+        reusable = self._reusable(session)[: x.size - new]
+        if new + reusable.size < x.size:
+            return np.zeros(0, dtype=np.intp)
         rows = []
         for k in range(x.size):
-            if police.units.size + len(rows) < MAX_POLICE or not reusable.size:
+            if k < new:
                 index = session.spawn("police", float(x[k]), float(y[k]), float(heading[k]))
                 session.join_police([index])
             else:
-                index, reusable = int(reusable[0]), reusable[1:]
+                index = int(reusable[k - new])
                 world.place(index, float(x[k]), float(y[k]), float(heading[k]))
             rows.append(index)
         return np.array(rows, dtype=np.intp)
 
     def _reusable(self, session: DriveSession) -> np.ndarray:
-        """Police units far from the Driver that he cannot see and that are not blocking."""
+        """Police units out of the Driver's way, farthest first: beyond CALL_IN_NEAR_M,
+        unseen, not wrecked and not holding a roadblock."""
         police, world = session.police, session.world
         busy = np.zeros(police.units.size, dtype=bool)
         for block in police.roadblocks:
             busy[block.rows] = True
         px, py = float(world.x[session.player]), float(world.y[session.player])
         distance = np.hypot(world.x[police.units] - px, world.y[police.units] - py)
-        far = (distance > CALL_IN_FAR_M) & ~busy & ~police.seen
+        far = (distance > CALL_IN_NEAR_M) & ~busy & ~police.seen & ~world.wrecked[police.units]
         order = np.argsort(-distance[far], kind="stable")
         return police.units[far][order]
 
