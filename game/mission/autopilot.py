@@ -57,7 +57,7 @@ GETAWAY_STYLE = replace(
 )
 EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes in to wait
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
-FOUND_M = 45.0  #: a pursuing unit this close to his hideout has found him: he moves on
+FOUND_M = 20.0  #: in his hideout, seen (the HUD says so) or a unit this close: he moves on
 HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 HEAD_ON_M = 45.0  #: a unit this close ahead of him, coming his way, makes him turn off
 HEAD_ON_COS = 0.75  #: "ahead": within about 40 degrees of his heading
@@ -264,13 +264,14 @@ class Autopilot:
     def _hideout(self) -> str | None:
         """The dark place to hide in: the nearest of the map's shadow pockets
         (:func:`game.level.zones.shadow_pockets`), kept until the police find him there
-        (a pursuing unit close by), then the nearest one they have not found him in."""
+        (the HUD says he is seen, or a unit is within FOUND_M: a player in the dark keeps
+        still while a unit passes at 30 m), then the nearest one they have not found him in."""
         if not self.pockets:
             return None
         x, y = self._xy
         world, units = self.runtime.session.world, self.runtime.session.police.units
-        found = self.runtime.heat.pursuit and bool(
-            (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any())
+        found = self.runtime.heat.pursuit and (self.runtime.session.view.heat.seen or bool(
+            (np.hypot(world.x[units] - x, world.y[units] - y) < FOUND_M).any()))
         head_on = self._unit_head_on() if self.runtime.heat.pursuit else None
         if self.hideout is not None:
             hx, hy = self.pockets[self.hideout]

@@ -36,3 +36,35 @@ def test_autopilot_leaves_when_the_window_closes_on_a_late_crew(tmp_path):
     assert result["outcome"] == "crew_left_behind" and result["rule_kept"] is True
     assert result["crew_left_behind"] == ["Irish", "Blanche"] and result["crew_back"] is None
     assert result["mission_clock_end"] > "02:05:00"
+
+
+def test_in_a_hideout_he_keeps_still_until_they_see_him_or_come_close():
+    """Five Minutes' getaway: hidden in a dark pocket, a unit 30 m off that cannot see him
+    is no reason to leave (it used to be, at 45 m, and the moving car was seen again);
+    the HUD saying he is seen, or a unit within FOUND_M, is."""
+    from dataclasses import replace
+
+    from game.mission.autopilot import FOUND_M
+    from game.mission.job import build_job
+
+    session, runtime = build_job("five_minutes", seed=0)
+    pilot = Autopilot(runtime)
+    world = session.world
+    name, (hx, hy) = next(iter(pilot.pockets.items()))
+    world.place(session.player, hx, hy, 0.0)
+    runtime.heat.pursuit = True
+    unit = int(session.police.units[0])
+    pilot.hideout, pilot._xy = name, (hx, hy)
+
+    def seen(now: bool) -> None:
+        session.view = replace(session.view, heat=replace(session.view.heat, seen=now))
+
+    world.place(unit, hx + 30.0, hy, np.pi)  # standing 30 m off, facing him
+    seen(False)
+    assert pilot._hideout() == name and not pilot.burned
+    seen(True)
+    assert pilot._hideout() != name and pilot.burned == {name}
+    pilot.hideout, pilot.burned = name, set()
+    world.place(unit, hx + FOUND_M - 2.0, hy, np.pi)  # unseen, but right on him
+    seen(False)
+    assert pilot._hideout() != name and pilot.burned == {name}
