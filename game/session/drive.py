@@ -47,6 +47,7 @@ from game.session.escalation import Difficulty, load_escalation
 from game.session.events import RadioLine
 from game.session.guide import NO_ROUTE, RouteGuide
 from game.session.law import Law
+from game.session.radio import RadioBoard
 from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
@@ -56,7 +57,6 @@ from game.sim.controls import HORN, SIREN, idle_controls
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
 SIGHT_EVERY = 4  #: ticks between looks for the Driver (15 Hz at 60 Hz); held between
-RADIO_SHOW_S = 7.0  #: sim seconds a radio line stays on the HUD
 WRECKED_LINE = "WRECKED: pause and Restart for a new car"
 #: the police of a job or free drive: the heat meter ends a pursuit, not the units; they
 #: ram only once a chase has lasted a while (a car just pulling out gets a chance)
@@ -175,7 +175,7 @@ class DriveSession:
         self._sight_heli = False  #: ...whether a helicopter did...
         self._sight_at = (0.0, 0.0)  #: ...and where the Driver was then
         self.events: list = []  #: everything since the frame last drained (steps, law, rules)
-        self._radio_text, self._radio_until = "", 0.0  #: the radio's latest line, shown till
+        self.radio = RadioBoard()  #: the radio line on the HUD (one after another)
         #: the way to the rules' waypoint, for the view (refreshed at a low rate)
         self.guide = RouteGuide(self.setting.planner, level.terrain)
         self.view = self.refresh_view()
@@ -294,7 +294,7 @@ class DriveSession:
         self.events += [step, *law]
         for line in self.events[heard:]:
             if isinstance(line, RadioLine):  # the law's and the job's scanner lines alike
-                self._radio_text, self._radio_until = line.text, world.time + RADIO_SHOW_S
+                self.radio.hear(line.text)
         self.refresh_view()
         if self.recorder is not None:
             player_row = controls[self.player] if self.player >= 0 else idle_controls(1)[0]
@@ -350,7 +350,7 @@ class DriveSession:
             helicopters=helicopters,
             sirens=np.flatnonzero(world.controls[:, SIREN] > 0.5),
             police=police.units.copy(),
-            radio=self._radio_text if world.time < self._radio_until else "",
+            radio=self.radio.shown(world.time),
             route=route.points,
             route_m=route.length_m,
             damage=float(world.damage[player]) if player >= 0 else 0.0,

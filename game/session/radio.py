@@ -8,6 +8,8 @@ off), from the police's own state and the map's street names.
 
 from __future__ import annotations
 
+from collections import deque
+
 import numpy as np
 
 from game.level.model import Level
@@ -106,3 +108,34 @@ def place_words(level: Level, x: float, y: float) -> str:
             if other:
                 return f"on {street} at {other[0]}"
     return f"on {street}"
+
+
+RADIO_SHOW_S = 7.0  #: sim seconds a radio line stays on the HUD when no other waits...
+RADIO_NEXT_S = 2.5  #: ...and how long, at least, before a waiting line takes its place
+RADIO_WAITING = 3  #: lines that may wait their turn; older ones are dropped (stale news)
+
+
+class RadioBoard:
+    """The radio line the HUD shows. Lines heard together (a unit responding on the tick
+    a roadblock is set) are shown one after another, each for RADIO_NEXT_S at least and
+    the last for RADIO_SHOW_S, so none is lost under the next; only a backlog of more
+    than RADIO_WAITING loses its oldest."""
+
+    def __init__(self) -> None:
+        self.text = ""  #: the line on show ("" none)
+        self.since = 0.0  #: sim time it went up
+        self.waiting: deque[str] = deque(maxlen=RADIO_WAITING)
+
+    def hear(self, text: str) -> None:
+        """A line on the radio: it goes up when the one on show has had its time."""
+        self.waiting.append(text)
+
+    def shown(self, time: float) -> str:
+        """The line on show at sim ``time`` (the next waiting one once this one's time is
+        up; "" once the last has been up RADIO_SHOW_S)."""
+        age = time - self.since
+        if self.waiting and (not self.text or age >= RADIO_NEXT_S):
+            self.text, self.since = self.waiting.popleft(), time
+        elif self.text and age >= RADIO_SHOW_S:
+            self.text = ""
+        return self.text
