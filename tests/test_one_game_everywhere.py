@@ -34,3 +34,18 @@ def test_the_game_pins_them_before_numpy_loads():
                           text=True, check=True)
     assert not set(done.stdout.split()) & set(game.PINNED_CPU_FEATURES)
     assert tuple(int(part) for part in np.__version__.split(".")[:2]) >= (2, 4)
+
+
+def test_a_script_that_loads_numpy_first_is_warned():
+    """A script's own `import numpy` before the game keeps numpy's AVX-512 loops: its
+    seeds then play another game (a Sting trace ended 13 s later that way)."""
+    env = {k: v for k, v in os.environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
+    code = ("import numpy\n"
+            "from numpy._core._multiarray_umath import __cpu_features__ as f\n"
+            "import game\n"
+            "print(' '.join(n for n in game.PINNED_CPU_FEATURES if f.get(n)))")
+    done = subprocess.run([sys.executable, "-W", "always", "-c", code], env=env,
+                          capture_output=True, text=True, check=True)
+    on = done.stdout.split()
+    assert ("AVX-512 loops on" in done.stderr) == bool(on)  # warned exactly when they are
+    assert game.unpinned_cpu_features() == []  # the tests loaded game first

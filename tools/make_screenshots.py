@@ -22,6 +22,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import game  # noqa: E402, F401, I001  (before numpy: it pins numpy's CPU loops, game/__init__.py)
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
