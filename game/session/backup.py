@@ -17,9 +17,9 @@
   the Detective loses him.
 
 Cars for backup are new vehicles while the police are fewer than :data:`MAX_POLICE`;
-after that, units far from him that he does not see are moved (as traffic is recycled),
-and an order waits while there are none, so a long chase never grows the police past
-MAX_POLICE (a roadblock gets all its cars or is not set). Every order carried out
+after that, units far from him (off his screen) that do not see him are moved (as traffic is
+recycled), and an order waits while there are none, so a long chase never grows the police
+past MAX_POLICE (a roadblock gets all its cars or is not set). Every order carried out
 is said on the radio.
 """
 
@@ -112,7 +112,7 @@ class Backup:
 
     def _reusable(self, session: DriveSession) -> np.ndarray:
         """Police units out of the Driver's way, farthest first: beyond CALL_IN_NEAR_M,
-        unseen, not wrecked and not holding a roadblock."""
+        not seeing him, not wrecked and not holding a roadblock."""
         police, world = session.police, session.world
         busy = np.zeros(police.units.size, dtype=bool)
         for block in police.roadblocks:
