@@ -24,7 +24,6 @@ from game.input.settings import Settings, controls_of, key_label
 from game.mission.events import Message
 from game.render import palette
 from game.session.drive import DriveSession, SessionFactory, free_drive_session, free_drive_spawn
-from game.session.events import RadioLine
 from game.sim import FixedStepClock, StepEvents
 from game.sim.controls import THROTTLE
 
@@ -151,6 +150,7 @@ class DriveScene(Scene):
         self.ended = False
         self.input_started = False
         self.ears = None  #: the audio's ContactEars (new hits, the scrape), once sound plays
+        self.radio_heard = ""  #: the radio line last keyed: a new one on the HUD squelches
 
     def leave(self, app: Any) -> None:
         self._save_recording()
@@ -233,9 +233,9 @@ class DriveScene(Scene):
         if self.card_left > 0.0:
             draw_card(screen, self.renderer.hud, "CONTROLS", controls_card(app.settings),
                       midleft=(16, screen.get_height() // 2))  # left of the car
-        self._sound(app, steps, events)
+        self._sound(app, steps)
 
-    def _sound(self, app: Any, events: list, radio_events: list) -> None:
+    def _sound(self, app: Any, events: list) -> None:
         audio = app.audio
         if not audio.enabled:
             return
@@ -256,4 +256,12 @@ class DriveScene(Scene):
                      throttle=float(world.controls[player, THROTTLE]),
                      rear_slip=float(np.abs(world.slip_rear[player])), horn=session.horn,
                      sirens=heard, crash_impulses=thumps, scrape=scrape,
-                     radio=any(isinstance(e, RadioLine) for e in radio_events))
+                     radio=self.radio_keyed())
+
+    def radio_keyed(self) -> bool:
+        """A new line is up on the HUD's radio: the squelch plays with it (lines said
+        together go up one after another, and each keys its own)."""
+        line = self.session.view.radio
+        keyed = bool(line) and line != self.radio_heard
+        self.radio_heard = line
+        return keyed

@@ -3,7 +3,8 @@ the law sends out from what the police do (:class:`~game.session.events.RadioLin
 
 Nothing is scripted here: a line is made when something happens (a unit has eyes on the
 Driver, a lookout goes out, a roadblock is set, contact is lost, the search is called
-off), from the police's own state and the map's street names.
+off), from the police's own state and the map's street names. :class:`RadioBoard` is the
+line the HUD shows of them: one after another, none lost under the next.
 """
 
 from __future__ import annotations

@@ -169,3 +169,32 @@ def test_busted_in_free_drive_shows_why_and_drives_again(app, test_map):
     assert isinstance(screen, BustedScene) and "Main Street" in screen.lines()[0]
     screen.items[0].select()  # Drive again
     assert app.scenes[-1] is scene and scene.session is not old and not scene.ended
+
+
+def test_each_radio_line_keys_its_squelch_when_the_hud_shows_it(app, test_map, monkeypatch):
+    """Two lines said on one tick go up one after another; the squelch plays with each
+    (not both at once when they were said, while the second waits)."""
+    from tests.session.test_radio_board import TwoLinesAtOnce
+
+    assert app.audio.enabled  # SDL's dummy audio driver: the mixer runs, silently
+    level = load_level(test_map)
+
+    def session():
+        drive = DriveSession(level, rules=TwoLinesAtOnce())
+        drive.spawn_player()
+        return drive
+
+    scene = DriveScene(session)
+    app.push(scene)
+    keyed = []
+    update = app.audio.update
+
+    def listen(**sound):
+        if sound["radio"]:
+            keyed.append(scene.session.view.radio)
+        update(**sound)
+
+    monkeypatch.setattr(app.audio, "update", listen)
+    for _ in range(round(4.0 / FRAME_S)):
+        app.step_frame([], FRAME_S)
+    assert keyed == list(TwoLinesAtOnce.TEXTS)
