@@ -91,14 +91,16 @@ class Backup:
         """``count`` police cars at ``points(session, count)``: (x, y, heading) arrays;
         all of them or none. New cars while the police are fewer than MAX_POLICE, then
         units moved from far off; none when not enough are far off."""
+        police, world = session.police, session.world
+        room = max(0, MAX_POLICE - police.units.size)  #: new cars the cap still allows
+        reusable = self._reusable(session)
+        if room + reusable.size < count:  # the order waits; no lane search every tick
+            return np.zeros(0, dtype=np.intp)
         x, y, heading = points(session, count)
         if x.size == 0:
             return np.zeros(0, dtype=np.intp)
-        police, world = session.police, session.world
-        new = max(0, min(x.size, MAX_POLICE - police.units.size))
-        reusable = self._reusable(session)[: x.size - new]
-        if new + reusable.size < x.size:
-            return np.zeros(0, dtype=np.intp)
+        new = min(x.size, room)
+        reusable = reusable[: x.size - new]
         rows = []
         for k in range(x.size):
             if k < new:

@@ -33,9 +33,13 @@ def full_chase() -> tuple[DriveSession, np.ndarray]:
 def test_a_call_in_waits_at_max_police_and_then_moves_a_far_unit_in():
     session, units = full_chase()
     world, backup = session.world, session.backup
+    searched = []
+    search = backup._call_in_points
+    backup._call_in_points = lambda s, n: searched.append(n) or search(s, n)
     for _ in range(3):
         backup.carry_out(session, Orders(units=1))
-    assert session.police.units.size == MAX_POLICE and backup.called_in == 0  # waits
+    assert session.police.units.size == MAX_POLICE and backup.called_in == 0  # waits...
+    assert searched == []  # ...without searching the lanes for a place every tick
     far = int(units[0])
     px, py = float(world.x[session.player]), float(world.y[session.player])
     world.place(far, px + CALL_IN_FAR_M + 200.0, py, 0.0)  # out of his way, unseen
