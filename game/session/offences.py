@@ -34,7 +34,11 @@ SPEEDING_MARGIN = 1.15  #: speeding above this fraction of the lane's limit...
 SPEEDING_SLACK_MS = 1.5  #: ...plus this many m/s
 ON_ROAD_M = 8.0  #: a car this close to a lane centre is on that road
 IN_LANE_M = 3.0  #: close enough to a lane to be driving in it (wrong way, red light)
-STOP_LINE_M = 5.0  #: within this of a lane's end the car is at the stop line
+#: within this of its lane's end the car's nose is over the stop line (half a car length
+#: ahead of its centre): running the red. A driver who stops for it stands with his centre
+#: DrivingStyle.stop_line_m (3.5 m) short of the end, and braking to that point passes
+#: 4-5 m from the end still rolling: no offence
+STOP_LINE_M = 2.5
 MOVING_MS = 3.0  #: below this speed nothing but collisions counts
 HITTING_MS = 1.5  #: collisions count only when the Driver is moving at least this fast
 SLIDE_SLIP_RAD = 0.35  #: rear slip angle of a reckless slide

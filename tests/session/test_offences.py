@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from game.ai.driving import DrivingStyle
 from game.level.model import RoadGraph
 from game.session.offences import Driving, LaneIndex, Offence, detect_offences
 
@@ -66,11 +67,22 @@ def test_wrong_way_in_the_eastbound_lane():
 
 
 def test_red_light_only_at_the_stop_line_when_red():
-    at_line = driving(x=97.0)
+    at_line = driving(x=98.0)  # the nose over the line (the lane ends at x = 100)
     assert "RED_LIGHT" in names(detect_offences(at_line, street(), RED))
     assert "RED_LIGHT" not in names(detect_offences(at_line, street(), GREEN))
     mid_block = driving(x=50.0)
     assert "RED_LIGHT" not in names(detect_offences(mid_block, street(), RED))
+
+
+def test_braking_to_the_stop_line_is_not_running_the_red():
+    """Drivers stop with the car's centre 3.5 m short of the lane's end; braking to
+    there, the car passes 4-5 m from the end still rolling, and that keeps the law."""
+    stop_line_m = DrivingStyle().stop_line_m
+    for x, speed in ((95.0, 4.5), (96.0, 3.3), (100.0 - stop_line_m, 3.1)):
+        stopping = driving(x=x, speed=speed)
+        assert "RED_LIGHT" not in names(detect_offences(stopping, street(), RED)), x
+    over = driving(x=100.0 - stop_line_m + 1.5, speed=3.5)
+    assert "RED_LIGHT" in names(detect_offences(over, street(), RED))
 
 
 def test_collisions_slides_and_lights():
