@@ -11,7 +11,9 @@ Every unit is in one of three duties, all driven here (and only here):
 
 - *patrol*: the road graph as traffic (:class:`TrafficController`, never recycled);
 - *response*: sent to a place (:meth:`PoliceController.respond`, an alarm): the nearest
-  free units drive to the street outside it, wait there a while, then patrol again;
+  free units drive to the street outside it, wait there a while, then patrol again; a
+  search called off (:meth:`PoliceController.stand_down`) sends each free unit back to
+  a beat of its own far from the search, so the area empties again;
 - *pursuit* (:meth:`start_pursuit` .. :meth:`call_off`): the units split the work
   (:meth:`PoliceController.unit_goals`). While he was seen a moment ago and is moving,
   ONE unit cuts him off: of those nearer than he is, by road, to a point
@@ -24,7 +26,8 @@ Every unit is in one of three duties, all driven here (and only here):
   their sirens are on (the SIREN column of their rows).
 
 The police fly the helicopters too: over the last known position in a pursuit, else
-circling the place they were last sent to.
+circling the place they were last sent to; stood down, they fly off the map's nearest
+edge, searchlight out, and are gone (the next pursuit that needs one calls it again).
 
 Who ends a pursuit (one rule, never two): with ``PursuitParams.give_up_s`` set, the
 controller calls it off itself after that many seconds unseen (police on their own);
@@ -69,6 +72,11 @@ CUT_OFF_STEP_M = 10.0  #: his predicted way is looked along in steps of this man
 BOX_UNITS = 2  #: stopped, this many of the nearest units close in on him (a box)
 PATROL_SEED = 0x901CE  #: patrols turn their own way, not the civilians' (same world seed)
 ROADBLOCK_LIFT_M = 320.0  #: a roadblock he is this far from is lifted
+BEAT_FROM_SEARCH_M = 500.0  #: stood down, a unit's beat is at least this far from the search
+BEAT_REACHED_M = 30.0  #: ...it patrols again once this near its beat...
+BEAT_WITHIN_S = 150.0  #: ...or after this long on the way, wherever it is
+BEAT_STYLE = DrivingStyle()  #: units going back to their beats: the limit, no hurry any more
+HELICOPTER_EXIT_M = 60.0  #: a helicopter comes in and leaves this far off the map's edge
 
 
 class PoliceEvent(NamedTuple):
@@ -96,6 +104,7 @@ class Response:
     goal: tuple[float, float]  #: a point on the lane nearest the place (metres)
     until: float  #: sim time at which they give up and patrol again
     pursuer: Pursuer  #: route mode only: nobody in sight, so no ramming
+    reached_m: float | None = None  #: this near the goal, the call ends (None: wait there)
 
 
 class PoliceController:
@@ -192,7 +201,7 @@ class PoliceController:
                 self.last_seen_speed = float(world.speed[player])
             self._note_sightings(world, player)
             self._lift_roadblocks(world, player, time)
-        self._fly_helicopters(world.dt)
+        self.fly_helicopters(world.dt)
         if self.units.size:
             rows = self.controls(world, player, time)
             rows[:, SIREN] = float(self.pursuing)
@@ -338,14 +347,20 @@ class PoliceController:
         distance = np.hypot(world.x[seers] - world.x[target], world.y[seers] - world.y[target])
         self.plate_read |= bool((distance <= PLATE_READ_M).any())
 
-    def _fly_helicopters(self, dt: float) -> None:
+    def fly_helicopters(self, dt: float) -> None:
+        """Each helicopter a tick on: over his last sighting in a pursuit, to its exit
+        when it leaves (let go once there), else orbiting its goal."""
         if not self.helicopters:
             return
         if self.pursuing and self.last_seen_xy is not None:
             self.helicopter_goal = self.last_seen_xy
         tracking = self.pursuing and self._seeing
         for helicopter in self.helicopters:
-            helicopter.fly(dt, self.helicopter_goal, tracking)
+            if helicopter.exit_xy is not None:
+                helicopter.fly(dt, helicopter.exit_xy, tracking=True)
+            else:
+                helicopter.fly(dt, self.helicopter_goal, tracking)
+        self.helicopters = [h for h in self.helicopters if not h.gone]
 
     # -- senses ----------------------------------------------------------------------
 
@@ -443,11 +458,44 @@ class PoliceController:
         self._patrol = None
         return self.units[free]
 
+    def stand_down(self, world, x: float, y: float, time: float,
+                   rng: np.random.Generator) -> np.ndarray:
+        """The search round (x, y) is called off: every free unit drives back to a beat
+        of its own, the middle of a lane drawn by ``rng`` at least BEAT_FROM_SEARCH_M
+        from (x, y) (in the farther half of the lanes, on a map too small for that), and
+        patrols from there once it is BEAT_REACHED_M near it (or after BEAT_WITHIN_S);
+        the helicopters fly off the map. Without this every unit that searched would
+        cruise on round the place the Driver was lost, and the helicopter circle it, for
+        the rest of the night.
+        Returns the world indices sent."""
+        for helicopter in self.helicopters:
+            helicopter.leave(map_exit(self.terrain.size_m, helicopter.x, helicopter.y))
+        self.helicopter_goal = None
+        self.responses.clear()  # searchers and those answering a call alike
+        free = np.flatnonzero(~self._busy() & ~world.wrecked[self.units])
+        if self.pursuing or free.size == 0:
+            return self.units[:0]
+        graph = self.planner.graph
+        middles = 0.5 * (graph.node_xy[graph.edge_src] + graph.node_xy[graph.edge_dst])
+        distance = np.hypot(middles[:, 0] - x, middles[:, 1] - y)
+        candidates = np.flatnonzero(distance >= min(BEAT_FROM_SEARCH_M, np.median(distance)))
+        beats = rng.choice(candidates, size=free.size, replace=candidates.size < free.size)
+        for row, edge in zip(free.tolist(), beats.tolist(), strict=True):
+            pursuer = Pursuer(self.planner, self.terrain, self.units[[row]], self.params,
+                              style=BEAT_STYLE)  # fmt: skip
+            goal = (float(middles[edge, 0]), float(middles[edge, 1]))
+            self.responses.append(Response(np.array([row]), goal, time + BEAT_WITHIN_S,
+                                           pursuer, reached_m=BEAT_REACHED_M))
+        self._patrol = None
+        return self.units[free]
+
     def start_pursuit(self, time: float) -> None:
         """Every unit chases (heat over the threshold); needs a known position to go to."""
         if not self.pursuing:
             self.pursuing = True
             self.responses.clear()  # whoever was answering a call joins the chase
+            for helicopter in self.helicopters:  # a helicopter on its way home turns back
+                helicopter.exit_xy = None
             self._pursuer.reset()
             self._drop_cut_off()
             self._cut_off_chosen_s = -np.inf
@@ -480,7 +528,7 @@ class PoliceController:
                 and patrol.vehicles.size == self.units.size):
             return patrol.controls(world, time)  # every unit on patrol: its rows as they are
         rows = idle_controls(self.units.size)
-        answering = self._answering(time)
+        answering = self._answering(world, time)
         patrolling = np.flatnonzero(~answering)
         if patrolling.size:
             if self._patrol is None:
@@ -499,13 +547,21 @@ class PoliceController:
             )
         return rows
 
-    def _answering(self, time: float) -> np.ndarray:
-        """Per unit: answering a call now. Calls past their time end (back to patrol)."""
-        ended = [r for r in self.responses if time >= r.until]
-        if ended:
-            self.responses = [r for r in self.responses if time < r.until]
+    def _answering(self, world, time: float) -> np.ndarray:
+        """Per unit: answering a call now. Calls past their time end (back to patrol),
+        and so do those that end on arrival (a beat) once their unit is there."""
+        answering = [r for r in self.responses if time < r.until and not self._arrived(world, r)]
+        if len(answering) < len(self.responses):
+            self.responses = answering
             self._patrol = None
         return self._busy()
+
+    def _arrived(self, world, response: Response) -> bool:
+        if response.reached_m is None:
+            return False
+        u = self.units[response.rows]
+        return bool((np.hypot(world.x[u] - response.goal[0], world.y[u] - response.goal[1])
+                     <= response.reached_m).all())
 
     def _busy(self) -> np.ndarray:
         """Per unit: on one of the calls in ``responses``, or holding a roadblock."""
@@ -525,7 +581,18 @@ class Helicopter:
     light_radius_m: float = 25.0  #: searchlight spot on the ground
     orbit_radius_m: float = 30.0  #: circles a spot it was sent to while searching
     heading: float = 0.0
+    exit_xy: tuple[float, float] | None = None  #: leaving, searchlight out: off the map here
+    gone: bool = False  #: it reached its exit; the police let it go
     _orbit_s: float = 0.0
+
+    def leave(self, exit_xy: tuple[float, float]) -> None:
+        """Stood down: fly straight to ``exit_xy`` (off the map), searchlight out."""
+        self.exit_xy = exit_xy
+
+    @property
+    def searchlight_m(self) -> float:
+        """The searchlight's radius on the ground now (0: out, it is leaving)."""
+        return 0.0 if self.exit_xy is not None else self.light_radius_m
 
     def fly(self, dt: float, goal: tuple[float, float] | None, tracking: bool) -> None:
         """Move towards ``goal``: straight over it while ``tracking`` a seen target,
@@ -541,6 +608,7 @@ class Helicopter:
         dx, dy = gx - self.x, gy - self.y
         distance = float(np.hypot(dx, dy))
         if distance < 1e-6:
+            self.gone = self.exit_xy is not None
             return
         step = min(distance, self.speed_ms * dt)
         self.x += dx / distance * step
@@ -549,6 +617,15 @@ class Helicopter:
 
     def spots(self, x: float, y: float, lights_on: bool = True, in_shadow: bool = False) -> bool:
         """Is a car at (x, y) in the searchlight? Not when it hides in shadow, lights off."""
-        if in_shadow and not lights_on:
+        if (in_shadow and not lights_on) or self.exit_xy is not None:
             return False
         return float(np.hypot(x - self.x, y - self.y)) <= self.light_radius_m
+
+
+def map_exit(size_m: tuple[float, float], x: float, y: float) -> tuple[float, float]:
+    """The point HELICOPTER_EXIT_M beyond the map's edge nearest (x, y): where a
+    helicopter comes in from and leaves by (``size_m``: the map's width and height)."""
+    width, height = size_m
+    edges = [(x, -HELICOPTER_EXIT_M), (x, height + HELICOPTER_EXIT_M),
+             (-HELICOPTER_EXIT_M, y), (width + HELICOPTER_EXIT_M, y)]
+    return min(edges, key=lambda p: float(np.hypot(p[0] - x, p[1] - y)))

@@ -97,7 +97,8 @@ class Renderer:
         helicopters = session.view.helicopters
         self.lights.apply(surface, view, level, cars, world.lights_on & ~world.wrecked,
                           world.time, session.player,
-                          [(h.x, h.y, h.light_radius_m) for h in helicopters])
+                          [(h.x, h.y, h.light_radius_m) for h in helicopters
+                           if h.light_radius_m > 0])  # 0: leaving, light out
         self._effects(surface, view, world, events, sim_dt)
         self._draw_crew(surface, view, session.view.rules.crew, world.time)  # after the night:
         self._draw_crew(surface, view, session.view.rules.witnesses, world.time, WITNESS_SHIRTS)

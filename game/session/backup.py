@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from game.ai.detective import DetectiveController
-from game.ai.police import Helicopter
+from game.ai.police import Helicopter, map_exit
 from game.ai.roadblock import blocking_positions, roadblock_site
 from game.ai.traffic import spawn_on_lanes
 from game.session.events import RadioLine
@@ -49,7 +49,6 @@ ROADBLOCK_HOLD_S = 45.0  #: it is lifted after this long at the latest
 ROADBLOCK_EVERY_S = 25.0  #: seconds between one roadblock and the next
 MIN_SPEED_FOR_ROADBLOCK_MS = 6.0  #: a car that is not going anywhere gets no roadblock
 MAX_POLICE = 14  #: new police cars stop here; backup then reuses far, unseen units
-HELICOPTER_START_M = 60.0  #: the helicopter comes in from this far off the map's edge
 DETECTIVE_HOLD_S = 240.0  #: a roadblock the Detective calls stands this long at most
 
 
@@ -193,12 +192,9 @@ class Backup:
     @staticmethod
     def _helicopter(session: DriveSession) -> Helicopter:
         """In from the map's edge nearest the Driver."""
-        world, level = session.world, session.level
-        width, height = level.terrain.size_m
+        world = session.world
         px, py = float(world.x[session.player]), float(world.y[session.player])
-        edges = [(px, -HELICOPTER_START_M), (px, height + HELICOPTER_START_M),
-                 (-HELICOPTER_START_M, py), (width + HELICOPTER_START_M, py)]
-        x, y = min(edges, key=lambda p: np.hypot(p[0] - px, p[1] - py))
+        x, y = map_exit(session.level.terrain.size_m, px, py)
         return Helicopter(x, y, heading=float(np.arctan2(py - y, px - x)))
 
 

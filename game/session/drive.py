@@ -336,7 +336,7 @@ class DriveSession:
         after changing the rules, so the first frame shows them)."""
         world, police, player = self.world, self.police, self.player
         heat = self.law.heat
-        helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.light_radius_m)
+        helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.searchlight_m)
                             for h in police.helicopters)
         rules = self.rules.view(self)
         route = NO_ROUTE if player < 0 else self.guide.update(

@@ -186,6 +186,8 @@ class Law:
         elif self.lookout is not None and time - self.lookout.time >= self.table.lookout_lapse_s \
                 and not self.heat.pursuit:
             self.lookout = None
+            lost_at = police.last_seen_xy or (x, y)
+            police.stand_down(world, *lost_at, time, self.rng)
             out.append(RadioLine("Search called off. All units, resume patrol.", time))
         return out
 

@@ -239,3 +239,54 @@ def test_nobody_cuts_him_off_from_behind_and_only_the_nearest_tail_unit_rams():
     assert police.rammers(world, driver).tolist() == [True, False]
     world.vx[driver] = 0.0  # stopped: the two nearest close in, a box
     assert police.rammers(world, driver).tolist() == [True, True]
+
+
+def test_a_search_called_off_sends_the_units_back_to_beats_and_the_helicopter_home():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    driver = int(world.spawn(VehicleClass.DRIVER, 2.0, 172.0, 0.0)[0])  # off the roads
+    xs = [street_line(0) + 12, street_line(0) + 30, street_line(0) + 2]
+    ys = [street_line(0) + 2, street_line(0) + 2, street_line(0) + 20]
+    units = world.spawn(VehicleClass.POLICE, xs, ys, [0.0, 0.0, 1.57])
+    police = PoliceController(planner, terrain, units, seed=0)
+    lost_at = (street_line(0), street_line(0))  # where he was lost: every unit is round it
+    heli = Helicopter(x=lost_at[0] + 30.0, y=lost_at[1], light_radius_m=20.0)
+    police.add_helicopter(heli)
+    police.search(world, *lost_at, world.time, np.random.default_rng(0))
+    sent = police.stand_down(world, *lost_at, world.time, np.random.default_rng(1))
+    assert sorted(sent.tolist()) == sorted(units.tolist())
+    nodes = graph.node_xy
+    median = np.median(np.hypot(nodes[:, 0] - lost_at[0], nodes[:, 1] - lost_at[1]))
+    beats = np.array([r.goal for r in police.responses])  # one beat each, far from the search
+    assert len(beats) == 3
+    assert (np.hypot(beats[:, 0] - lost_at[0], beats[:, 1] - lost_at[1]) >= median).all()
+    assert not heli.spots(heli.x, heli.y) and heli.searchlight_m == 0.0  # light out
+    still = hold_still(1)
+    for _ in range(int(40.0 / world.dt)):
+        _step(world, police, driver, still)
+        police.fly_helicopters(world.dt)
+    assert police.helicopters == [] and heli.gone  # off the map's edge and let go
+    assert not (0.0 <= heli.x <= terrain.size_m[0] and 0.0 <= heli.y <= terrain.size_m[1])
+    assert police.responses == []  # each reached its beat, and patrols from there
+    spread = np.hypot(world.x[units] - lost_at[0], world.y[units] - lost_at[1])
+    assert (spread > 40.0).all()
+
+
+def test_a_new_pursuit_turns_a_leaving_helicopter_back():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0)
+    heli = Helicopter(x=street_line(1), y=street_line(1))
+    police.add_helicopter(heli)
+    police.stand_down(world, street_line(1), street_line(1), world.time,
+                      np.random.default_rng(0))
+    assert heli.exit_xy is not None
+    police.report(street_line(2), street_line(2), world.time)
+    police.start_pursuit(world.time)
+    assert heli.exit_xy is None and heli.searchlight_m == heli.light_radius_m
+    for _ in range(int(10.0 / world.dt)):
+        police.fly_helicopters(world.dt)
+    # back over the new sighting, on its orbit round it, the light on
+    gap = np.hypot(heli.x - street_line(2), heli.y - street_line(2))
+    assert gap <= heli.orbit_radius_m + 1.0 and heli.spots(heli.x, heli.y)

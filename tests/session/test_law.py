@@ -2,11 +2,13 @@
 recognised close up, busted means boxed for the stated time, a roadblock stands on the
 way the Driver is going, and free drive has its police on every map."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from game.ai.police import Helicopter
 from game.level import load_level
 from game.session.drive import DriveSession, free_drive_session
 from game.session.events import CarRecognised, PursuitLost, PursuitStarted, RadioLine
@@ -150,3 +152,33 @@ def test_seeds_give_different_patrol_routes():
 
     assert np.array_equal(patrol_after(1), patrol_after(1))
     assert not np.array_equal(patrol_after(1), patrol_after(2))
+
+
+def test_when_the_search_is_called_off_the_units_go_back_to_beats_and_the_helicopter_home():
+    session = ring()
+    world, law, police = session.world, session.law, session.police
+    witness = unit(session, 100.0, 10.0, np.pi)
+    world.place(session.player, 30.0, 10.0, 0.0, speed=5.0)
+    session.player_driver = Steady(throttle=0.2, lights=0.0)
+    law.heat.add(0.9)
+    run(session, 5.0)
+    heli = Helicopter(x=100.0, y=100.0)
+    police.add_helicopter(heli)
+    world.place(witness, 10.0, 150.0, 0.0)  # he gets away round the far side
+    world.place(session.player, 150.0, 140.0, np.pi / 2)
+    session.player_driver = Steady(lights=1.0)
+    run(session, law.table.lose_after_s + 1.0)
+    assert law.lookout is not None and not law.heat.pursuit and police.responses  # searching
+    # the ring is too small to stay hidden for the whole lapse: the lookout is made that old,
+    # and the unit is put where it cannot see him for the tick the law calls the search off
+    law.lookout = replace(law.lookout, time=world.time - law.table.lookout_lapse_s)
+    world.place(witness, 10.0, 40.0, -np.pi / 2)
+    events = run(session, session.dt)
+    called_off = [e for e in events if isinstance(e, RadioLine) and "called off" in e.text]
+    assert len(called_off) == 1 and law.lookout is None
+    assert heli.exit_xy is not None and heli.searchlight_m == 0.0  # leaving, its light out
+    (beat,) = police.responses  # the one unit, sent to a beat away from where he was lost
+    lost_at = np.array(police.last_seen_xy)
+    assert np.hypot(*(np.array(beat.goal) - lost_at)) > 60.0
+    run(session, 15.0)
+    assert police.helicopters == []  # off the map's edge and let go
