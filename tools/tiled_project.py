@@ -37,7 +37,7 @@ VEHICLE_CLASSES = tuple(vehicle_class.name.lower() for vehicle_class in VehicleC
 SPAWN_DEFAULT_CLASS = {
     "player": "driver", "traffic": "sedan", "parked": "sedan", "police": "police", "crew": "sedan",
     "chaser": "muscle", "detective": "unmarked", "helicopter": "police", "target": "sedan",
-    "racer": "stock_car", "witness": "sedan",
+    "racer": "stock_car", "witness": "sedan", "spare": "sedan",
 }  # fmt: skip
 
 

@@ -38,9 +38,11 @@ in :attr:`~DetectiveController.calls`; the police's backup
 - out of his sight for :data:`OFF_ROUTE_LAPSE_S` running while more than
   :data:`OFF_ROUTE_M` from the predicted route (a way he did not predict), or
 - out of his sight, in a dark pocket (a shadow cell) with the lights off, for
-  :data:`HIDE_LAPSE_S` running (he searched where he thought, and it lapsed).
+  :data:`HIDE_LAPSE_S` running (he searched where he thought, and it lapsed), or
+- a change of cars he did not see (the Driver got out and into a spare car while out of
+  his sight: he knows him by his car, :attr:`~DetectiveController.driver_car`).
 
-Either lapse calls his search off for the night: :attr:`~DetectiveController.lost` says
+Any of these calls his search off for the night: :attr:`~DetectiveController.lost` says
 why, and he drives on (the road straight on, as traffic keeps on). Being out of his
 sight alone, however long, does not lose him.
 
@@ -139,6 +141,8 @@ class DetectiveController:
         self._choose = None
         self._replan_s = 0.0
         self._cruising = False  #: called off, he drives on straight
+        #: the car he knows the Driver by (-1: none yet); a change he did not see loses him
+        self.driver_car = -1
 
     @classmethod
     def in_setting(cls, setting: Setting) -> DetectiveController:
@@ -205,6 +209,11 @@ class DetectiveController:
         car is dark in a shadow (the senses' cover), which counts towards losing him."""
         u = np.array([self.unit])
         tx, ty = float(world.x[target]), float(world.y[target])
+        if target != self.driver_car:  # the Driver is in another car now
+            if self.driver_car >= 0 and self.last_seen is not None and not seeing \
+                    and not self.lost:
+                self.lose("he changed cars out of the Detective's sight")
+            self.driver_car = target
         self.seeing = seeing and not self.lost
         if self.seeing:
             speed = float(np.hypot(world.vx[target], world.vy[target]))

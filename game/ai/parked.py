@@ -1,6 +1,7 @@
 """Parked cars: kerbside, handbrake on, lights off, nobody at the wheel.
 
-The ``parked`` fleet of a session. A parked car is still a car (a player can shunt it,
+The ``parked`` fleet of a session, and its ``spare`` fleet: cars a job leaves for the
+Driver to change into (:class:`SpareCars`). A parked car is still a car (a player can shunt it,
 and its owner will not be pleased), so it is a vehicle like any other; its driver just
 holds it: the handbrake locks the rear wheels, as a parked car's would.
 """
@@ -39,3 +40,15 @@ class ParkedCars:
             held = hold_still(self.rows.size)
             held[:, LIGHTS] = 0.0
             controls[self.rows] = held
+
+
+class SpareCars(ParkedCars):
+    """Cars left for the Driver, parked like any other, that he may change into (the
+    session's car change, :meth:`game.session.drive.DriveSession.change_car`); the car
+    he gets out of takes the spare's place, so he may change back."""
+
+    role = "spare"
+
+    def swap(self, taken: int, left: int) -> None:
+        """He got out of ``left`` and into ``taken`` (one of these cars)."""
+        self.rows = np.append(self.rows[self.rows != taken], np.intp(left))

@@ -144,6 +144,9 @@ class PoliceController:
         self.roadblocks: list[Roadblock] = []  #: units parked across a street
         self.ever_saw = np.zeros(self.units.size, dtype=bool)  #: per unit: saw the car once
         self.plate_read = False  #: a unit saw the car close enough to read its plate
+        #: they know the car the Driver is in; False once he changed cars unseen (the law
+        #: says so, :meth:`forget_car`): a sighting of it is not a sighting of him
+        self.car_known = True
         self.helicopters: list[Helicopter] = []  #: flown over the last known position
         self.helicopter_goal: tuple[float, float] | None = None  #: where they search
         self._seeing = False  #: somebody saw the target at the last look
@@ -193,9 +196,11 @@ class PoliceController:
         """Learn from this tick's senses, fly the helicopters, write the units' rows."""
         world, time, player = senses.world, senses.time, senses.player
         if player >= 0:
-            seen = self.observe(senses.sees_player[self.units] & ~world.wrecked[self.units],
-                                senses.seen_at, time, senses.helicopter_sees_player)
-            if seen.any() or senses.helicopter_sees_player:
+            known = self.car_known  # a car they do not know: they see a car, not him
+            seen = self.observe(senses.sees_player[self.units] & ~world.wrecked[self.units]
+                                & known, senses.seen_at, time,
+                                senses.helicopter_sees_player and known)
+            if seen.any() or (senses.helicopter_sees_player and known):
                 self.last_seen_heading = float(np.arctan2(world.world_vy[player],
                                                           world.world_vx[player]))
                 self.last_seen_speed = float(world.speed[player])
@@ -387,6 +392,13 @@ class PoliceController:
                 self.call_off(time)
         self._seeing = seeing
         return self.seen
+
+    def forget_car(self) -> None:
+        """The Driver changed cars where nobody saw: no unit knows the car he is in,
+        nor its plate, until the law says they do again (:attr:`car_known`)."""
+        self.car_known = False
+        self.ever_saw[:] = False
+        self.plate_read = False
 
     def drain_events(self) -> list[PoliceEvent]:
         """What happened since the last call (spotted, lost), oldest first."""

@@ -11,10 +11,10 @@ Input is read from events only (never from polled device state), so synthetic ev
 tests drive it exactly like a person. Gamepads go through SDL's game-controller API
 (``pygame._sdl2.controller``): right trigger throttle, left trigger brake, left stick
 steers through a dead zone; the buttons do what the settings bind them to (by default
-A/cross the handbrake, B the horn, Y the lights, Back the map, X the autopilot, Start
-pauses), and a button bound to a pedal or a steering action presses it fully. Joysticks
-SDL does not know as game controllers fall back to raw axes (0 steer, 5 throttle, 2
-brake, button 0 handbrake). Plugging a pad in picks it up; pulling the active one out
+A/cross the handbrake, B the horn, Y the lights, RB changes cars, Back the map, X the
+autopilot, Start pauses), and a button bound to a pedal or a steering action presses it
+fully. Joysticks SDL does not know as game controllers fall back to raw axes (0 steer, 5
+throttle, 2 brake, button 0 handbrake). Plugging a pad in picks it up; pulling the active one out
 reports ``"pad_removed"`` so the game pauses.
 """
 
@@ -34,7 +34,16 @@ from game.input.settings import (
     unknown_keys_message,
     unknown_pad_buttons,
 )
-from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_CONTROLS, STEER, THROTTLE
+from game.sim.controls import (
+    BRAKE,
+    CHANGE_CAR,
+    HANDBRAKE,
+    HORN,
+    LIGHTS,
+    N_CONTROLS,
+    STEER,
+    THROTTLE,
+)
 
 if TYPE_CHECKING:
     from game.ai.driver import Senses
@@ -303,4 +312,5 @@ class PlayerInput:
             row[STEER] = apply_dead_zone(self.stick_x, self.settings.pad_dead_zone)
         row[LIGHTS] = float(self.lights_on)
         row[HORN] = float(self.horn)
+        row[CHANGE_CAR] = float("change_car" in held)  # held; the session acts as it goes down
         return row

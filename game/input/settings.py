@@ -55,6 +55,7 @@ DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
     "handbrake": ("space",),
     "horn": ("h",),
     "lights": ("l",),
+    "change_car": ("c",),
     "map": ("m",),
     "autopilot": ("tab",),
     "pause": ("escape",),
@@ -68,14 +69,15 @@ PAD_BUTTONS: tuple[str, ...] = (
 #: action -> default pad buttons (the pedals and steering are on the triggers and stick)
 DEFAULT_PAD_BINDINGS: dict[str, tuple[str, ...]] = {
     "throttle": (), "brake": (), "steer_left": (), "steer_right": (),
-    "handbrake": ("a",), "horn": ("b",), "lights": ("y",), "map": ("back",),
-    "autopilot": ("x",), "pause": ("start",),
+    "handbrake": ("a",), "horn": ("b",), "lights": ("y",), "change_car": ("rightshoulder",),
+    "map": ("back",), "autopilot": ("x",), "pause": ("start",),
 }  # fmt: skip
 #: how the screens name each action
 ACTION_LABELS: dict[str, str] = {
     "throttle": "Throttle", "brake": "Brake / reverse", "steer_left": "Steer left",
     "steer_right": "Steer right", "handbrake": "Handbrake", "horn": "Horn",
-    "lights": "Lights", "map": "Map", "autopilot": "Autopilot (jobs)", "pause": "Pause",
+    "lights": "Lights", "change_car": "Change cars", "map": "Map",
+    "autopilot": "Autopilot (jobs)", "pause": "Pause",
 }  # fmt: skip
 #: how the screens name pad buttons (the Xbox names; PlayStation pads map the same places)
 PAD_LABELS: dict[str, str] = {

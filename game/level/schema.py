@@ -48,6 +48,7 @@ SPAWN_KINDS = (
     "target",
     "racer",
     "witness",
+    "spare",
 )
 SURFACES = tuple(SURFACE_NAMES)
 PLAYER_SPAWN_KIND = "player"  #: every map needs one: free drive and jobs start the Driver there

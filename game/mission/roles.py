@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from game.ai.chasers import ChaserController
 from game.ai.detective import DetectiveController
 from game.ai.driver import FleetDriver, Setting
-from game.ai.parked import ParkedCars
+from game.ai.parked import ParkedCars, SpareCars
 from game.ai.police import PoliceController
 from game.ai.racers import RacerController
 from game.ai.target import TargetController
@@ -37,6 +37,7 @@ class Role:
 ROLES: dict[str, Role] = {
     "traffic": Role("sedan", TrafficController.in_setting, "drives the lanes, obeys the lights"),
     "parked": Role("sedan", ParkedCars.in_setting, "stands at the kerb, lights off"),
+    "spare": Role("sedan", SpareCars.in_setting, "parked for the Driver to change into"),
     # a session always has its police fleet: "police" actors join it
     "police": Role("police", PoliceController.in_setting, "patrols, answers calls, pursues"),
     "chaser": Role("muscle", ChaserController.in_setting, "hunts the Driver, rams, PITs"),

@@ -61,9 +61,11 @@ class Minimap:
     def draw(self, target: pygame.Surface, topleft: tuple[int, int], player: int,
              x: np.ndarray, y: np.ndarray, heading: np.ndarray, police: np.ndarray,
              sight_cones: np.ndarray, waypoint: tuple[float, float] | None = None,
-             route: np.ndarray | None = None, crew: tuple = ()) -> None:
+             route: np.ndarray | None = None, crew: tuple = (),
+             spares: np.ndarray | None = None) -> None:
         """``police``: per vehicle, drawn as a police car (a bool mask); ``route``: the
-        way to the waypoint ((K, 2) metres); ``crew``: CrewViews, drawn where on foot."""
+        way to the waypoint ((K, 2) metres); ``crew``: CrewViews, drawn where on foot;
+        ``spares``: the spare cars a job left for the Driver (world indices), ringed."""
         half = MINIMAP_PX / 2
         if player >= 0:
             cx, cy = x[player] / MINIMAP_M_PER_PX, y[player] / MINIMAP_M_PER_PX
@@ -84,6 +86,9 @@ class Minimap:
                                      police[shown].tolist(), strict=True):
             colour = palette.POLICE_BLUE if is_police else palette.TEXT_DIM
             surface.fill(colour, (sx - 1, sy - 1, 3, 3))
+        for spare in () if spares is None else spares.tolist():
+            if shown[spare]:
+                pygame.draw.circle(surface, palette.NEON_CYAN, (px[spare], py[spare]), 4, 1)
         for member in crew:
             if member.position is not None:
                 mx = member.position[0] / MINIMAP_M_PER_PX - cx + half

@@ -246,4 +246,4 @@ class Renderer:
         minimap = self.hud_boxes(screen)[1]
         self.minimap.draw(screen, minimap[:2], player,
                           x, y, heading, police, frame.sight_cones, frame.rules.waypoint,
-                          route=frame.route, crew=frame.rules.crew)
+                          route=frame.route, crew=frame.rules.crew, spares=frame.spare_cars)

@@ -14,7 +14,8 @@ which is the whole tick, in the order DESIGN.md fixes::
     step    World.step(controls): aids, physics, collisions       -> StepEvents
     law     offences and heat, lookout, pursuit orders, busted     -> law events
             (then the backup carries out the level's orders: units called in,
-            a roadblock, the helicopter)
+            a roadblock, the helicopter; then the car change the Driver asked for,
+            beside a spare car: the step was in the car he got out of)
     rules   the mission's clock, window, stages                   -> rules events
     view    the typed FrameView the HUD, minimap and audio read
 
@@ -35,7 +36,7 @@ import numpy as np
 
 from game.ai.detective import DetectiveController
 from game.ai.driver import Cover, Driver, FleetDriver, Senses, Setting
-from game.ai.parked import ParkedCars
+from game.ai.parked import ParkedCars, SpareCars
 from game.ai.perception import SightParams, vehicles_see
 from game.ai.police import PoliceController
 from game.ai.pursuit import PursuitParams
@@ -44,7 +45,7 @@ from game.level.model import Level, Spawn
 from game.level.zones import ZoneGrid, cell_flag
 from game.session.backup import Backup
 from game.session.escalation import Difficulty, load_escalation
-from game.session.events import RadioLine
+from game.session.events import CarChanged, RadioLine
 from game.session.guide import NO_ROUTE, RouteGuide
 from game.session.law import Law
 from game.session.radio import RadioBoard
@@ -52,7 +53,7 @@ from game.session.standing import NOTHING_KNOWN, Standing
 from game.session.view import FrameView, HeatView, HelicopterView, RulesView
 from game.sim import Snapshot, StepEvents, VehicleClass, World
 from game.sim.aids import FLEET_AIDS, PLAYER_AIDS
-from game.sim.controls import HORN, SIREN, idle_controls
+from game.sim.controls import CHANGE_CAR, HORN, SIREN, idle_controls
 
 FREE_DRIVE_START_CLOCK_S = 23 * 3600 + 12 * 60  #: free drive starts at 23:12, LA at night
 FREE_DRIVE_SPAWNS = ("free_drive", "player_start")  #: preferred player spawns, in order
@@ -68,6 +69,9 @@ PATROL_CLEAR_OF_START_M = 150.0  #: no patrol starts nearer the Driver than this
 BESIDE_GAP_M = 6.0  #: free drive: the Detective closes to this, to pull up beside him...
 SPEAK_M = 12.0  #: ...says his line once this near, seeing him...
 SPEAK_S = 8.0  #: ...and it stays on the HUD this long (sim seconds)
+CHANGE_REACH_M = 7.0  #: a spare car this near (centre to centre) can be changed into...
+CHANGE_BELOW_MS = 1.0  #: ...once the Driver's car is slower than this
+NO_SPARES = np.zeros(0, dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,7 @@ class DriveSession:
         self.radio = RadioBoard()  #: the radio line on the HUD (one after another)
         #: the way to the rules' waypoint, for the view (refreshed at a low rate)
         self.guide = RouteGuide(self.setting.planner, level.terrain)
+        self._asked_change = False  #: the Driver's row asked for a car change last tick
         self.view = self.refresh_view()
 
     # -- building --------------------------------------------------------------------
@@ -289,6 +294,8 @@ class DriveSession:
         step = world.step(controls)
         law = tuple(self.law.update(senses, step, world)
                     + self.backup.carry_out(self, self.law.orders))
+        changed = self._car_change(controls)  # after the law: this step was in the old car
+        law = law if changed is None else (*law, changed)
         heard = len(self.events)
         self.rules.update(self, TickReport(senses, step, law))
         self.events += [step, *law]
@@ -296,10 +303,56 @@ class DriveSession:
             if isinstance(line, RadioLine):  # the law's and the job's scanner lines alike
                 self.radio.hear(line.text)
         self.refresh_view()
-        if self.recorder is not None:
-            player_row = controls[self.player] if self.player >= 0 else idle_controls(1)[0]
+        if self.recorder is not None:  # the row he drove with (a car change moves .player)
+            player_row = controls[senses.player] if senses.player >= 0 else idle_controls(1)[0]
             self.recorder.after_tick(self, player_row)
         return step
+
+    def _car_change(self, controls: np.ndarray) -> CarChanged | None:
+        """The Driver's row asked for a car change this tick (the key went down): he
+        changes cars if he can (:meth:`change_car`)."""
+        if self.player < 0:
+            return None
+        asked = bool(controls[self.player, CHANGE_CAR] > 0.5)
+        pressed, self._asked_change = asked and not self._asked_change, asked
+        return self.change_car() if pressed else None
+
+    def spare_in_reach(self) -> int:
+        """The spare car the Driver could change into now (-1: none): one not wrecked
+        within CHANGE_REACH_M of his car, the nearest, while his car is slower than
+        CHANGE_BELOW_MS."""
+        spares, world, player = self.fleets.get("spare"), self.world, self.player
+        if not isinstance(spares, SpareCars) or player < 0 or not spares.rows.size \
+                or float(world.speed[player]) >= CHANGE_BELOW_MS:
+            return -1
+        rows = spares.rows[~world.wrecked[spares.rows]]
+        distance = np.hypot(world.x[rows] - world.x[player], world.y[rows] - world.y[player])
+        near = distance <= CHANGE_REACH_M
+        return int(rows[near][np.argmin(distance[near])]) if near.any() else -1
+
+    def change_car(self) -> CarChanged | None:
+        """He gets out and into the spare car in reach (None: there is none). The car he
+        left takes its place among the spares (parked, lights off), his driver aids go
+        with him, and whoever drives the player's row drives the new car. If no police
+        unit or helicopter saw him at the last look, the law no longer knows his car
+        (:meth:`game.session.law.Law.car_changed`); the Detective, who knows him by his
+        car, loses him unless he saw it (his own rule)."""
+        taken = self.spare_in_reach()
+        if taken < 0:
+            return None
+        spares = self.fleets["spare"]
+        assert isinstance(spares, SpareCars)
+        world, left = self.world, self.player
+        spares.swap(taken, left)
+        world.set_aids(taken, int(world.aids[left]))
+        world.set_aids(left, FLEET_AIDS)
+        self.role[taken], self.role[left] = self.role_code("player"), self.role_code("spare")
+        self.player = taken
+        police = self.police.units
+        seen = bool(self._sight[police[police < self._sight.size]].any()) or self._sight_heli
+        self._sight = np.zeros(0, dtype=bool)  # look again at the new car next tick
+        self.law.car_changed(seen)
+        return CarChanged(left, taken, seen, world.time)
 
     def sense(self) -> Senses:
         """Who sees the Driver's car now: each fleet with a sight looks, every
@@ -335,7 +388,7 @@ class DriveSession:
         """Build :attr:`view` from the state now (the tick's last phase; also call it
         after changing the rules, so the first frame shows them)."""
         world, police, player = self.world, self.police, self.player
-        heat = self.law.heat
+        heat, spares = self.law.heat, self.fleets.get("spare")
         helicopters = tuple(HelicopterView(h.x, h.y, h.heading, h.searchlight_m)
                             for h in police.helicopters)
         rules = self.rules.view(self)
@@ -354,6 +407,8 @@ class DriveSession:
             route=route.points,
             route_m=route.length_m,
             damage=float(world.damage[player]) if player >= 0 else 0.0,
+            spare_cars=spares.rows.copy() if isinstance(spares, SpareCars) else NO_SPARES,
+            change_car_here=self.spare_in_reach() >= 0,
         )
         return self.view
 

@@ -55,3 +55,13 @@ class Busted:
 
     reason: str  #: a sentence for the player ("stopped for 3 s with a unit beside you")
     time: float
+
+
+@dataclass(frozen=True)
+class CarChanged:
+    """The Driver got out of one car and into a spare beside it."""
+
+    left: int  #: the car he got out of (now a spare)
+    taken: int  #: the car he drives now
+    seen: bool  #: a police unit or a helicopter saw him do it (then they know the new car)
+    time: float

@@ -62,11 +62,14 @@ class HeatMeter:
         self.heat_max = max(self.heat_max, self.heat)
 
     def update(self, dt: float, offences: np.ndarray, witnessed: bool, time: float,
-               described_since: float | None = None) -> list:
+               described_since: float | None = None, stranger: bool = False) -> list:
         """One tick: ``offences`` from detect_offences, ``witnessed`` if any unit or a
         helicopter sees the Driver, ``described_since`` the sim time from which his car's
         description has been out (None: it is not): a unit that sees him in an episode
-        that began after that knows the car; ``time`` (sim seconds) stamps the events."""
+        that began after that knows the car; ``time`` (sim seconds) stamps the events.
+        ``stranger``: he changed cars unseen, so a sighting is of a car they do not know:
+        his offences count as ever, but only one that counts makes it a sighting of him
+        (keeping a pursuit, starting one, recognising the car)."""
         table, events = self.table, []
         self.held_s = np.where(offences, self.held_s + dt, 0.0)
         holding = offences & (self.held_s >= table.hold_s)
@@ -88,6 +91,7 @@ class HeatMeter:
             self.add(float(points.sum()))
             events.extend(OffenceWitnessed(Offence(i).name.lower(), float(points[i]))
                           for i in np.flatnonzero(counts))
+        witnessed = witnessed and (not stranger or bool(counts.any()))  # him, not a car
         known = described_since is not None and described_since < self.episode_started_s
         if witnessed and known and not self.recognised and not self.pursuit:
             self.recognised = True

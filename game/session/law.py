@@ -93,6 +93,11 @@ class Law:
         self.lookout: Lookout | None = None  #: the description out on him, if any
         #: his car's plate as a unit reads it close up (a job's, or the career car's)
         self.plate: str | None = standing.player_car.plate if standing.player_car else None
+        #: the car he drives now, as the radio describes it (None: by its class alone)
+        self.car = standing.player_car
+        #: he changed cars where no unit saw it: the police do not know the car he is in
+        #: until a unit sees him commit an offence in it (:meth:`car_changed`)
+        self.stranger = False
         self.orders = Orders()
         self.busted_s = 0.0  #: seconds he has been stopped with a unit beside him
         self.busted: Busted | None = None  #: set once, when he is busted
@@ -102,9 +107,23 @@ class Law:
     def described_since(self) -> float | None:
         """Since when any unit that sees the car knows it (sim seconds): from the start
         when the file has it, else from the lookout; None when nothing is out."""
-        if self.standing.car_known:
+        if self.stranger:
+            return None
+        if self.standing.car_known and self.car is self.standing.player_car:
             return -np.inf
         return self.lookout.issued if self.lookout is not None else None
+
+    def car_changed(self, seen: bool) -> None:
+        """He changed cars. Seen by a unit or a helicopter, nothing changes: they
+        watched him do it. Unseen, the car he is in is a stranger to them: a unit that
+        sees it does not know it (no recognition, no pursuit and no lookout from a
+        sighting alone) until it sees him commit an offence in it; its plate is not the
+        one read, and the lookout and the search go on for the car he left."""
+        self.car = None  # not the career's car: the radio names it by its class
+        self.plate = None
+        if not seen:
+            self.stranger = True
+            self.police.forget_car()
 
     def update(self, senses: Senses, events: StepEvents, world: World) -> list:
         """One tick, after the step: offences -> heat -> lookout -> orders -> busted."""
@@ -113,7 +132,7 @@ class Law:
             return []
         police = self.police
         seen_by_units = bool(senses.sees_player[police.units].any())
-        self.witnessed = seen_by_units or senses.helicopter_sees_player
+        eyes_on_the_car = seen_by_units or senses.helicopter_sees_player
         driving = Driving(
             x=float(world.x[player]),
             y=float(world.y[player]),
@@ -127,8 +146,13 @@ class Law:
         )
         offences = detect_offences(driving, self.lanes, self._red_now(world.time))
         close = self._closest_seer(senses, world, player) <= self.table.recognise_m
-        out = self.heat.update(world.dt, offences, self.witnessed, world.time,
-                               described_since=self.described_since if close else None)
+        out = self.heat.update(world.dt, offences, eyes_on_the_car, world.time,
+                               described_since=self.described_since if close else None,
+                               stranger=self.stranger)
+        if self.stranger and any(isinstance(e, OffenceWitnessed) for e in out):
+            self.stranger = False  # they saw what he did: the new car is his now
+        police.car_known = not self.stranger
+        self.witnessed = eyes_on_the_car and not self.stranger
         out += self._radio(out, world, player, senses)
         self.orders = self._orders()
         busted = self._busted(world, driving)
@@ -153,7 +177,7 @@ class Law:
                                             | CarRecognised) for e in heat_events)
         x, y = senses.seen_at
         heading = float(np.arctan2(world.world_vy[player], world.world_vx[player]))
-        car = car_words(self.standing.player_car,
+        car = car_words(self.car,
                         VehicleClass(int(world.vehicle_class[player])).name.lower(),
                         self.plate if police.plate_read else None)
         where = place_words(self.level, x, y)
@@ -215,6 +239,7 @@ class Law:
         if self.busted is not None:
             return None
         caught = self.heat.pursuit and driving.speed < table.busted_below_ms
+        caught = caught and not self.stranger  # they do not know the car beside them
         caught = caught and self.heat.pursuit_s >= table.busted_not_before_s
         near = 0
         if caught:

@@ -35,7 +35,7 @@ from game.ai.driver import Senses
 from game.problems import FileProblem
 from game.session.view import RulesView
 from game.sim.aids import PLAYER_AIDS
-from game.sim.controls import N_CONTROLS
+from game.sim.controls import N_CONTROLS, N_CONTROLS_BEFORE_CHANGE_CAR
 from game.storage import atomic_write
 
 if TYPE_CHECKING:
@@ -140,6 +140,9 @@ def _checked(path: Path, meta: object, controls: np.ndarray, checks: np.ndarray,
         raise FileProblem(path, "meta.source.difficulty", f"unknown {source.difficulty!r}")
     if source.kind not in (FREE_DRIVE, JOB):
         raise FileProblem(path, "meta.source.kind", f"unknown kind {source.kind!r}")
+    if controls.ndim == 2 and controls.shape[1] == N_CONTROLS_BEFORE_CHANGE_CAR:
+        # recorded before the car change: the Driver never asked for one
+        controls = np.pad(controls, ((0, 0), (0, N_CONTROLS - controls.shape[1])))
     if controls.ndim != 2 or controls.shape[1] != N_CONTROLS or not np.isfinite(controls).all():
         raise FileProblem(path, "controls", f"expected finite rows of {N_CONTROLS} controls, "
                                             f"got shape {controls.shape}")

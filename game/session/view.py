@@ -119,6 +119,9 @@ class FrameView:
     route: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     route_m: float = 0.0  #: metres along ``route``
     damage: float = 0.0  #: the Driver's car's damage: 0 as new, 1 wrecked (the HUD's gauge)
+    #: the spare cars a job left for him (world indices; the minimap marks them)
+    spare_cars: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    change_car_here: bool = False  #: stopped beside a spare: he may change cars now
 
     @property
     def pursuing(self) -> bool:
@@ -133,6 +136,7 @@ def format_countdown(seconds: float) -> str:
 
 
 THERE_M = 25.0  #: closer than this to the waypoint, no distance is shown: you are there
+CHANGE_CAR_LINE = "SPARE CAR: change cars (C / RB)"  #: stopped beside one (default keys)
 
 
 def format_distance(metres: float) -> str:
@@ -171,4 +175,6 @@ def hud_lines(view: FrameView) -> list[str]:
             lines.append("RULE BROKEN")
     lines.extend(f"{meter.label} {meter.text}" for meter in rules.meters)
     lines.extend(rules.notes)
+    if view.change_car_here:
+        lines.append(CHANGE_CAR_LINE)
     return lines

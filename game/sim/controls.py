@@ -6,7 +6,7 @@ nothing else decides what a car does, so a replay is just the seed plus these ro
 tick (DESIGN.md, "One tick"). The first :data:`N_DRIVE` columns are what the physics
 integrates; the rest are the car's other switches: its headlights (which police sight
 and the renderer read), its horn and its siren (audio, and a siren is a police car in a
-pursuit).
+pursuit), and the Driver's ask to change cars (the session acts on it after the step).
 """
 
 from __future__ import annotations
@@ -20,13 +20,17 @@ HANDBRAKE = 3  #: 0 or 1, locks the rear wheels (cuts rear grip)
 LIGHTS = 4  #: 0 or 1, headlights on (off at night hides a car in shadow)
 HORN = 5  #: 0 or 1, sounding the horn
 SIREN = 6  #: 0 or 1, siren and light bar on (police)
+#: 0 or 1, held: the Driver asks to get out and into the spare car beside him; the session
+#: changes cars on the tick it goes from 0 to 1 (:meth:`game.session.drive.DriveSession.tick`)
+CHANGE_CAR = 7
 N_DRIVE = 4  #: the columns the physics integrates (throttle, brake, steer, handbrake)
-N_CONTROLS = 7
+N_CONTROLS = 8
+N_CONTROLS_BEFORE_CHANGE_CAR = 7  #: replays recorded before CHANGE_CAR have this many
 
-_LOW = np.array([0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 0.0])
+_LOW = np.array([0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 0.0, 0.0])
 _HIGH = np.ones(N_CONTROLS)
 #: a car nobody drives: coasting, wheels straight, lights on (the city at night)
-IDLE_ROW = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+IDLE_ROW = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
 
 
 def empty_controls(n: int) -> np.ndarray:

@@ -38,7 +38,7 @@ import numpy as np
 
 from game.sim import contacts, memory, walls
 from game.sim.aids import NO_AIDS, apply_aids
-from game.sim.controls import LIGHTS, N_CONTROLS, clamp_controls, idle_controls
+from game.sim.controls import HANDBRAKE, LIGHTS, N_CONTROLS, clamp_controls, idle_controls
 from game.sim.dynamics import per_vehicle_params, update_velocities
 from game.sim.events import Collisions, StepEvents
 from game.sim.fastmath import cos_sin, norm
@@ -50,7 +50,7 @@ IMPACT_THRESHOLD = 2.5  #: m/s of delta-v in one step that leaves no damage (par
 DAMAGE_EXPONENT = 1.5  #: damage grows faster than the blow: knocks cost little, crashes a lot
 PULL_AT_WRECK_RAD = 0.04  #: front-wheel angle the hits have bent in by the time a car wrecks
 #: a wreck: no drive, rear wheels locked, lights out, silent
-WRECKED_CONTROLS = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
+WRECKED_CONTROLS = np.where(np.arange(N_CONTROLS) == HANDBRAKE, 1.0, 0.0)
 
 _FLOAT_STATE = (
     "x", "y", "heading", "vx", "vy", "yaw_rate", "steer",

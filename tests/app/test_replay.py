@@ -14,6 +14,7 @@ from game.app.drive_scene import open_free_drive
 from game.app.job_scene import JobOptions, JobScene
 from game.mission.headless import run_headless
 from game.session.replay import load_recording
+from game.sim.controls import N_CONTROLS
 from tests.app.conftest import key_event
 from tests.mission.shortjob import write_short_job
 from tests.render.testmap import write_test_map
@@ -51,7 +52,7 @@ def test_a_recorded_free_drive_replays_to_the_same_state(app, tmp_path, capsys):
     app.close()  # the drive ends: the recording is written
 
     recording = load_recording(tmp_path / "drive.npz")
-    assert recording.source.seed == 5 and recording.controls.shape == (180, 7)
+    assert recording.source.seed == 5 and recording.controls.shape == (180, N_CONTROLS)
     assert len(recording.hashes) == 3  # one a simulated second
     assert replay_command.run(replay_args(tmp_path / "drive.npz", headless=True)) == 0
     result = json.loads(capsys.readouterr().out)

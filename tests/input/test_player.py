@@ -5,7 +5,7 @@ import pytest
 
 from game.input.player import AXIS_FULL, PlayerInput, apply_dead_zone
 from game.input.settings import Settings
-from game.sim.controls import BRAKE, HANDBRAKE, HORN, LIGHTS, N_DRIVE, STEER, THROTTLE
+from game.sim.controls import BRAKE, CHANGE_CAR, HANDBRAKE, HORN, LIGHTS, N_DRIVE, STEER, THROTTLE
 
 
 @pytest.fixture
@@ -122,3 +122,14 @@ def test_the_row_carries_the_headlights_and_the_horn(player_input):
     assert player_input.control_row()[HORN] == 0.0
     player_input.start_drive()
     assert player_input.control_row()[LIGHTS] == 1.0
+
+
+def test_the_change_car_key_and_button_are_held_in_the_row(player_input):
+    assert player_input.control_row()[CHANGE_CAR] == 0.0
+    player_input.handle_event(key(pygame.K_c))
+    assert player_input.control_row()[CHANGE_CAR] == 1.0  # the session acts as it goes down
+    player_input.handle_event(key(pygame.K_c, down=False))
+    assert player_input.control_row()[CHANGE_CAR] == 0.0
+    player_input.handle_event(pad(pygame.CONTROLLERBUTTONDOWN,
+                                  button=pygame.CONTROLLER_BUTTON_RIGHTSHOULDER))
+    assert player_input.control_row()[CHANGE_CAR] == 1.0

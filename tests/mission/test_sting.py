@@ -160,3 +160,29 @@ def test_the_board_offers_the_sting_once_he_is_sure_and_says_it_may_be_refused()
     assert "you may turn it down" in offers["the_sting"].line()
     assert offers["the_sting"].pay == max(m.payout for m in catalogue.missions)
     assert load_mission(STING).sting is not None
+
+
+def test_his_other_car_loses_the_detective_when_he_changes_into_it_unseen():
+    session, runtime = build_job(STING, seed=0)
+    run(session, 0.5)
+    (spare,) = session.vehicles_of("spare")  # the other car, parked where the file says
+    spawn = session.level.spawns["spare_car"]
+    assert (session.world.x[spare], session.world.y[spare]) == (spawn.x, spawn.y)
+    assert session.view.spare_cars.tolist() == [spare]
+    runtime.goto("lose_him")
+    detective = runtime.mechanic.detective()
+    detective.last_seen = (576.0, 434.0, 0.0, 10.0)  # he has the trail, back at the bank
+    detective.last_seen_time = session.world.time
+    session.world.place(session.player, spawn.x, spawn.y - 6.0, spawn.heading)
+    assert session.change_car() is not None and session.player == spare
+    run(session, 0.5)
+    assert detective.lost == "he changed cars out of the Detective's sight"
+    lost = [e for e in runtime.events if isinstance(e, DetectiveLost)]
+    assert lost and runtime.stage_id == "drop"  # on to the drop, nobody following
+
+
+def test_check_accepts_a_spare_car_only_at_a_spare_spawn(tmp_path):
+    path = tmp_path / "spare_at_parked.toml"
+    path.write_text(STING.read_text().replace('spawn = "spare_car"', 'spawn = "parked_1"'))
+    problems = [p.message for p in check_mission(path)]
+    assert any("parked_1" in m and "spare" in m for m in problems)

@@ -11,13 +11,14 @@ import pytest
 
 from game.problems import FileProblem
 from game.session.replay import FORMAT, FREE_DRIVE, Recording, Source, load_recording
+from game.sim.controls import CHANGE_CAR, N_CONTROLS
 
 SOURCE = Source(kind=FREE_DRIVE, map="downtown", map_sha256="ab" * 32, seed=7, spawn="free_drive")
 
 
 def recording(ticks: int = 120) -> Recording:
     rng = np.random.default_rng(1)
-    controls = rng.random((ticks, 7))
+    controls = rng.random((ticks, N_CONTROLS))
     checks = rng.integers(0, 2**32, ticks).astype(np.uint32)
     hashes = [f"{n:064x}" for n in range(ticks // 60)]
     return Recording(SOURCE, controls, checks, hashes)
@@ -118,3 +119,13 @@ def test_a_replays_rules_show_everything_the_drives_rules_do():
     assert shown.notes == ("x", "REPLAY   1.0 s left") and not shown.finished
     session.world.tick = 90
     assert ReplayRules(inner, ticks=90).view(session).finished
+
+
+def test_a_recording_from_before_the_car_change_plays_with_the_column_at_zero(tmp_path):
+    old = recording()
+    old = Recording(old.source, old.controls[:, :CHANGE_CAR], old.checks, old.hashes)
+    old.save(tmp_path / "old.npz")
+    loaded = load_recording(tmp_path / "old.npz")
+    assert loaded.controls.shape == (120, N_CONTROLS)
+    assert np.array_equal(loaded.controls[:, :CHANGE_CAR], old.controls)
+    assert not loaded.controls[:, CHANGE_CAR].any()  # he never asked to change cars

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from game.sim import FixedStepClock, VehicleClass, World
-from game.sim.controls import empty_controls
+from game.sim.controls import N_CONTROLS, empty_controls
 
 from .helpers import controls_for, open_square
 
@@ -79,7 +79,7 @@ def test_place_teleports_and_resets_a_car():
 def test_step_rejects_controls_of_the_wrong_shape():
     world = World(open_square(50))
     world.spawn(VehicleClass.SEDAN, [50.0, 70.0], 50.0, 0.0)
-    with pytest.raises(ValueError, match=r"\(2, 7\)"):
+    with pytest.raises(ValueError, match=rf"\(2, {N_CONTROLS}\)"):
         world.step(empty_controls(3))
 
 

@@ -326,6 +326,10 @@ def _spawns(canvas: MapCanvas, roads: list[Road]) -> None:
     canvas.spawn("the_player", "witness", 165.0, 238.0, 225.0, None)
     # The casino's security car, in the north-west corner of its lot under the wall.
     canvas.spawn("casino_security", "chaser", 155.5, 229.5, 0.0, "muscle")
+    # A spare car at the kerb of Hill St between 7th and 8th, facing south: a job may leave
+    # it for the Driver to change into (the Sting); last, so the spawns keep their ids.
+    col, row, heading = lane_pose(by_name["Hill St"], 168.0, 1, kerb=True)
+    canvas.spawn("spare_car", "spare", round(col, 2), round(row, 2), heading, "sedan")
 
 
 def _clear_lane_pose(canvas: MapCanvas, roads: list[Road], road: Road, distance: float, lane: int):
