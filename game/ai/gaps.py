@@ -77,10 +77,14 @@ def _path_boxes(
     the path per pair) changes no result, and about half the candidates ahead of a car
     are beside its road, not on it."""
     grow = widest_m + BOX_SLACK_M
-    low = np.fmin.reduce(points, axis=1) - grow  # fmin and fmax skip the NaN padding
-    high = np.fmax.reduce(points, axis=1) + grow
-    own = np.stack((own_x, own_y))
-    return np.stack((low[0], high[0], low[1], high[1])) - own[[0, 0, 1, 1]]
+    box = np.empty((2, 2, own_x.size))  # (x or y, low or high, rows)
+    np.fmin.reduce(points, axis=1, out=box[:, 0])  # fmin and fmax skip the NaN padding
+    np.fmax.reduce(points, axis=1, out=box[:, 1])
+    box[:, 0] -= grow
+    box[:, 1] += grow
+    box[0] -= own_x
+    box[1] -= own_y
+    return box.reshape(4, own_x.size)
 
 
 def _nearest_on_path(
