@@ -17,6 +17,12 @@ import numpy as np
 from game.ai.cells import cell_pairs
 
 STRIP_MARGIN_M = 0.3  #: extra width either side of a car's own path
+#: candidates are vehicles whose centre is within a car's reach plus this (metres): room
+#: for their half length beyond the reach, measured bumper to bumper
+CANDIDATE_MARGIN_M = 6.0
+#: metres of slack on the box round a path (:func:`_path_boxes`): far more than the
+#: rounding of the exact distance, so the box never drops a vehicle that test would keep
+BOX_SLACK_M = 0.01
 
 
 class GapsAhead(NamedTuple):
@@ -26,30 +32,59 @@ class GapsAhead(NamedTuple):
 
 
 class _Polylines(NamedTuple):
-    """Per asking car, its path's segments worked out once (every candidate shares them)."""
+    """Per asking car, its path's segments worked out once (every candidate shares them).
 
-    #: (rows, 6, segments): segment start x and y, vector x and y (metres), length
+    Laid out with the cars last: the figures of one segment of every pair are then one
+    contiguous row, so each step of the distance below is one pass over whole rows,
+    not one short pass per pair (numpy's cost per pass, not the arithmetic, is what a
+    pair of a few segments spends)."""
+
+    #: (6, segments, rows): segment start x and y, vector x and y (metres), length
     #: (metres, 1 where the segment is missing) and metres along the path at its start;
-    #: one array, so each candidate pair gathers its car's segments in one go
+    #: one array, so the candidate pairs gather their cars' segments in one go
     segments: np.ndarray
-    valid: np.ndarray  #: (rows, segments) bool: a real segment (not NaN padding, not empty)
+    valid: np.ndarray  #: (segments, rows) bool: a real segment (not NaN padding, not empty)
 
 
-def _polylines(path: np.ndarray) -> _Polylines:
-    """The segments of each car's path polyline (rows x P x 2, NaN-padded)."""
-    n, points, _ = path.shape
-    segments = np.empty((n, 6, points - 1))
-    start_x, start_y, dx, dy, seg_len, along_start = segments.transpose(1, 0, 2)
-    start_x[...] = path[:, :-1, 0]
-    start_y[...] = path[:, :-1, 1]
-    np.subtract(path[:, 1:, 0], start_x, out=dx)
-    np.subtract(path[:, 1:, 1], start_y, out=dy)
+def _polylines(points: np.ndarray) -> _Polylines:
+    """The segments of each car's path polyline from its ``points`` (2, P, rows): x then
+    y in metres, NaN-padded."""
+    _, n_points, n = points.shape
+    segments = np.empty((6, n_points - 1, n))
+    start_x, start_y, dx, dy, seg_len, along_start = segments
+    start_x[...] = points[0, :-1]
+    start_y[...] = points[1, :-1]
+    np.subtract(points[0, 1:], start_x, out=dx)
+    np.subtract(points[1, 1:], start_y, out=dy)
     length = np.hypot(dx, dy)
     valid = np.isfinite(length) & (length > 1e-6)
     seg_len[...] = np.where(valid, length, 1.0)
-    along_start[:, 0] = 0.0
-    along_start[:, 1:] = np.cumsum(np.where(valid, seg_len, 0.0), axis=1)[:, :-1]
+    along_start[0] = 0.0
+    along_start[1:] = np.cumsum(np.where(valid, seg_len, 0.0), axis=0)[:-1]
     return _Polylines(segments, valid)
+
+
+def _path_boxes(
+    points: np.ndarray, own_x: np.ndarray, own_y: np.ndarray, widest_m: np.ndarray
+) -> np.ndarray:
+    """(4, rows): per car, the box round its path's ``points`` (2, P, rows; metres,
+    NaN-padded) grown by ``widest_m`` (metres, per car) and the slack, relative to the
+    car: lowest and highest x offset, then y.
+
+    The polyline lies inside the box round its points, so a vehicle whose centre is
+    outside the grown box is farther than ``widest_m`` from the path, and never in it:
+    dropping it before the exact distance (:func:`_nearest_on_path`, every segment of
+    the path per pair) changes no result, and about half the candidates ahead of a car
+    are beside its road, not on it."""
+    grow = widest_m + BOX_SLACK_M
+    box = np.empty((2, 2, own_x.size))  # (x or y, low or high, rows)
+    np.fmin.reduce(points, axis=1, out=box[:, 0])  # fmin and fmax skip the NaN padding
+    np.fmax.reduce(points, axis=1, out=box[:, 1])
+    box[:, 0] -= grow
+    box[:, 1] += grow
+    box[0] -= own_x
+    box[1] -= own_y
+    return box.reshape(4, own_x.size)
 
 
 def _nearest_on_path(
@@ -57,16 +92,16 @@ def _nearest_on_path(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per pair (asking car ``q``, point ``px, py``): (distance to the car's path
     polyline, distance along it, its heading there)."""
-    start_x, start_y, dx, dy, seg_len, along_start = lines.segments[q].transpose(1, 0, 2)
-    rel_x, rel_y = px[:, None] - start_x, py[:, None] - start_y
+    start_x, start_y, dx, dy, seg_len, along_start = lines.segments.take(q, axis=2)
+    rel_x, rel_y = px - start_x, py - start_y  # (segments, pairs)
     t = ((rel_x * dx + rel_y * dy) / seg_len**2).clip(0.0, 1.0)
     dist = np.hypot(rel_x - t * dx, rel_y - t * dy)
-    dist[~lines.valid[q]] = np.inf
-    best = np.argmin(dist, axis=1)
+    dist[~lines.valid.take(q, axis=1)] = np.inf
+    best = np.argmin(dist, axis=0)  # the first of equals, as along each path
     pick = np.arange(best.size)
-    along = along_start[pick, best] + t[pick, best] * seg_len[pick, best]
-    heading = np.arctan2(dy[pick, best], dx[pick, best])
-    return dist[pick, best], along, heading
+    along = along_start[best, pick] + t[best, pick] * seg_len[best, pick]
+    heading = np.arctan2(dy[best, pick], dx[best, pick])
+    return dist[best, pick], along, heading
 
 
 def gaps_ahead(
@@ -103,8 +138,11 @@ def gaps_ahead(
         reach = np.broadcast_to(reach, rows.shape)
     # the asking cars' own figures, looked up per pair from these
     own_x, own_y, own_heading = x[rows], y[rows], heading[rows]
-    near_sq = (reach + 6.0) ** 2
-    q, c = cell_pairs(x, y, own_x, own_y, float(reach.max()))
+    near_m = reach + CANDIDATE_MARGIN_M
+    near_sq = near_m**2
+    # cells as wide as the longest reach; of the 3 x 3 round a car, only those its own
+    # reach touches are read (the rest hold no candidate the distance test would keep)
+    q, c = cell_pairs(x, y, own_x, own_y, float(reach.max()), within_m=near_m)
     dx, dy = x[c] - own_x[q], y[c] - own_y[q]
     # most candidates are too far (or the car itself): drop them before any trigonometry
     near = (c != rows[q]) & (dx * dx + dy * dy < near_sq[q])
@@ -112,13 +150,19 @@ def gaps_ahead(
     cos_h, sin_h = np.cos(own_heading)[q], np.sin(own_heading)[q]
     ahead = dx * cos_h + dy * sin_h
     forward = ahead > 0.0
-    q, c, dx, dy = q[forward], c[forward], dx[forward], dy[forward]
-    ahead, cos_h, sin_h = ahead[forward], cos_h[forward], sin_h[forward]
     if path is None:
+        q, c, dx, dy = q[forward], c[forward], dx[forward], dy[forward]
+        ahead, cos_h, sin_h = ahead[forward], cos_h[forward], sin_h[forward]
         off_path = np.abs(-dx * sin_h + dy * cos_h)
         along, path_heading = ahead, own_heading[q]
     else:
-        off_path, along, path_heading = _nearest_on_path(_polylines(path), q, x[c], y[c])
+        # the widest strip a pair is tested against below (|sin|, |cos| <= 1 there)
+        points = np.ascontiguousarray(path.transpose(2, 1, 0))  # (x and y, P, rows)
+        widest = 0.5 * width[rows] + (0.5 * float((length + width).max()) + STRIP_MARGIN_M)
+        low_x, high_x, low_y, high_y = _path_boxes(points, own_x, own_y, widest).take(q, axis=1)
+        forward &= (dx >= low_x) & (dx <= high_x) & (dy >= low_y) & (dy <= high_y)
+        q, c = q[forward], c[forward]
+        off_path, along, path_heading = _nearest_on_path(_polylines(points), q, x[c], y[c])
     relative = heading[c] - path_heading
     abs_cos, abs_sin = np.abs(np.cos(relative)), np.abs(np.sin(relative))
     their_length, their_width = length[c], width[c]
