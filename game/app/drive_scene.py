@@ -88,6 +88,7 @@ def controls_card(settings: Settings) -> list[str]:
         f"Handbrake (slide the corner): {of('handbrake')}",
         f"Lights on/off (off hides you in shadow): {of('lights')}",
         f"Horn: {of('horn')}",
+        f"Change cars (stopped beside a spare): {of('change_car')}",
         f"Map: {of('map')}",
         f"Autopilot, in a job: {of('autopilot')}",
         f"Pause: {of('pause')}",
@@ -229,6 +230,7 @@ class DriveScene(Scene):
                 self.say(event.text)
         steps = [event for event in events if isinstance(event, StepEvents)]
         message = self.message if self.message_left > 0 else None
+        self.renderer.hud.change_car_keys = controls_of(app.settings, "change_car")
         self.renderer.draw(screen, self.session, self.clock.alpha, steps, message)
         if self.card_left > 0.0:
             draw_card(screen, self.renderer.hud, "CONTROLS", controls_card(app.settings),

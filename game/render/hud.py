@@ -26,7 +26,14 @@ from game.render import palette
 from game.render.effects import SMOKE_FROM_DAMAGE
 from game.render.text import TextCache
 from game.session.escalation import shipped_max_heat
-from game.session.view import FrameView, Gauge, MeterView, hud_lines, window_countdown
+from game.session.view import (
+    CHANGE_CAR_KEYS,
+    FrameView,
+    Gauge,
+    MeterView,
+    hud_lines,
+    window_countdown,
+)
 
 DIAL_RADIUS = 86  #: px
 DIAL_MAX_KMH = 240
@@ -74,6 +81,7 @@ class Hud:
         self.text = text
         self.dial = _dial(text)
         self.panels: dict[tuple[int, int], pygame.Surface] = {}  #: dark backings by size
+        self.change_car_keys = CHANGE_CAR_KEYS  #: as the settings bind them (the scene sets it)
 
     def draw(self, screen: pygame.Surface, frame: FrameView, speed_ms: float,
              street: str | None, message: str | None, lights_on: bool) -> None:
@@ -104,7 +112,7 @@ class Hud:
         if frame.radio:
             self.radio_line(screen, frame.radio, (width // 2, bottom))
         y = 14
-        for line in hud_lines(frame):
+        for line in hud_lines(frame, self.change_car_keys):
             for part in self.wrapped(line, PANEL_TEXT_SIZE, panel_right - 16):
                 y = self.panel_text(screen, part, (16, y), palette.TEXT).bottom + 2
         y += 6

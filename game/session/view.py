@@ -136,7 +136,7 @@ def format_countdown(seconds: float) -> str:
 
 
 THERE_M = 25.0  #: closer than this to the waypoint, no distance is shown: you are there
-CHANGE_CAR_LINE = "SPARE CAR: change cars (C / RB)"  #: stopped beside one (default keys)
+CHANGE_CAR_KEYS = "C / pad RB"  #: the default keys for changing cars, for the HUD's line
 
 
 def format_distance(metres: float) -> str:
@@ -154,11 +154,12 @@ def window_countdown(view: FrameView) -> str | None:
     return format_countdown(window.seconds_left)
 
 
-def hud_lines(view: FrameView) -> list[str]:
+def hud_lines(view: FrameView, change_car_keys: str = CHANGE_CAR_KEYS) -> list[str]:
     """The HUD's panel of text lines, from the typed view: what to do, where that is
     (by its display name, and how far along the route), the time agreed, the crew,
-    the rule. The window countdown, the heat and the radio have their own places
-    (:func:`window_countdown`, :class:`HeatView`, :attr:`RulesView.radio`)."""
+    the rule, and beside a spare car the keys that change cars (``change_car_keys``, as
+    the settings bind them). The window countdown, the heat and the radio have their own
+    places (:func:`window_countdown`, :class:`HeatView`, :attr:`RulesView.radio`)."""
     rules = view.rules
     lines = [rules.objective] if rules.objective else []
     if rules.waypoint is not None and rules.waypoint_label:
@@ -176,5 +177,5 @@ def hud_lines(view: FrameView) -> list[str]:
     lines.extend(f"{meter.label} {meter.text}" for meter in rules.meters)
     lines.extend(rules.notes)
     if view.change_car_here:
-        lines.append(CHANGE_CAR_LINE)
+        lines.append(f"SPARE CAR: {change_car_keys} changes cars")
     return lines

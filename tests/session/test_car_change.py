@@ -8,6 +8,7 @@ from game.ai.detective import DetectiveController
 from game.ai.parked import SpareCars
 from game.session.drive import CHANGE_BELOW_MS, CHANGE_REACH_M, DriveSession
 from game.session.events import CarChanged, PursuitLost, PursuitStarted
+from game.session.view import hud_lines
 from game.sim.aids import FLEET_AIDS, PLAYER_AIDS
 from game.sim.controls import CHANGE_CAR, LIGHTS
 from tests.mission.tiny import tiny_level
@@ -39,6 +40,8 @@ def test_stopped_beside_a_spare_the_key_puts_him_in_it_once_per_press():
     session, spare = beside_a_spare()
     old = session.player
     assert session.view.change_car_here and session.view.spare_cars.tolist() == [spare]
+    assert "SPARE CAR: C / pad RB changes cars" in hud_lines(session.view)  # the HUD says so
+    assert "SPARE CAR: K changes cars" in hud_lines(session.view, "K")  # as bound
     events = press_change(session, held_s=0.5)  # held: one change, not one a tick
     (changed,) = [e for e in events if isinstance(e, CarChanged)]
     assert (changed.left, changed.taken, changed.seen) == (old, spare, False)
