@@ -479,13 +479,15 @@ class PoliceController:
         the helicopters fly off the map. Without this every unit that searched would
         cruise on round the place the Driver was lost, and the helicopter circle it, for
         the rest of the night.
-        Returns the world indices sent."""
+        Returns the world indices sent (none in a pursuit: there is no standing down)."""
+        if self.pursuing:
+            return self.units[:0]
         for helicopter in self.helicopters:
             helicopter.leave(map_exit(self.terrain.size_m, helicopter.x, helicopter.y))
         self.helicopter_goal = None
         self.responses.clear()  # searchers and those answering a call alike
         free = np.flatnonzero(~self._busy() & ~world.wrecked[self.units])
-        if self.pursuing or free.size == 0:
+        if free.size == 0:
             return self.units[:0]
         graph = self.planner.graph
         middles = 0.5 * (graph.node_xy[graph.edge_src] + graph.node_xy[graph.edge_dst])
@@ -629,9 +631,10 @@ class Helicopter:
 
     def spots(self, x: float, y: float, lights_on: bool = True, in_shadow: bool = False) -> bool:
         """Is a car at (x, y) in the searchlight? Not when it hides in shadow, lights off."""
-        if (in_shadow and not lights_on) or self.exit_xy is not None:
+        radius = self.searchlight_m  # 0: leaving, the light is out
+        if (in_shadow and not lights_on) or radius <= 0.0:
             return False
-        return float(np.hypot(x - self.x, y - self.y)) <= self.light_radius_m
+        return float(np.hypot(x - self.x, y - self.y)) <= radius
 
 
 def map_exit(size_m: tuple[float, float], x: float, y: float) -> tuple[float, float]:

@@ -290,3 +290,17 @@ def test_a_new_pursuit_turns_a_leaving_helicopter_back():
     # back over the new sighting, on its orbit round it, the light on
     gap = np.hypot(heli.x - street_line(2), heli.y - street_line(2))
     assert gap <= heli.orbit_radius_m + 1.0 and heli.spots(heli.x, heli.y)
+
+
+def test_there_is_no_standing_down_in_a_pursuit():
+    graph, terrain, planner = _city()
+    world = World(terrain, seed=0)
+    unit = int(world.spawn(VehicleClass.POLICE, street_line(0) + 20, street_line(0) + 2, 0.0)[0])
+    police = PoliceController(planner, terrain, np.array([unit]), seed=0)
+    heli = Helicopter(x=street_line(1), y=street_line(1))
+    police.add_helicopter(heli)
+    police.report(street_line(2), street_line(2), world.time)
+    police.start_pursuit(world.time)
+    sent = police.stand_down(world, street_line(1), street_line(1), world.time,
+                             np.random.default_rng(0))
+    assert sent.size == 0 and heli.exit_xy is None and heli.searchlight_m > 0.0
