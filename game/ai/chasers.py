@@ -18,6 +18,12 @@ gives up (``lost``); a wreck stops a chaser for good, and a pack all wrecked is
 ``shaken`` too. :attr:`ChaserController.gap_held_s` is how long the present gap has held
 (the job's gauge shows it).
 
+A chaser that gets him stopped wins: :attr:`ChaserController.pinning` says a running
+chaser is against the Driver's car (within :data:`PIN_RANGE_M`, centre to centre) while
+he is slower than :data:`PIN_BELOW_MS`; the job's ``pinned`` trigger counts how long that
+holds (a Driver who sits still with a chaser's nose in his door has been caught, and a
+job without that rule would never end).
+
 :class:`ChaserController` is the ``chaser`` fleet of a session (all chasers hunt
 together; a newcomer joins the pack).
 """
@@ -44,6 +50,8 @@ LOSE_RANGE_M = 170.0  #: the gap (metres to the nearest running chaser) that sha
 LOSE_AFTER_S = 7.0  #: ...held this many seconds without a break
 PULL_IN_M = 60.0  #: sent somewhere, it drives straight in over the last metres...
 WAIT_M = 13.0  #: ...and waits this far short of the point (the Driver may be parked on it)
+PIN_RANGE_M = 6.5  #: a chaser this near the Driver (centre to centre) is against his car...
+PIN_BELOW_MS = 1.5  #: ...and he is pinned while he is slower than this (m/s)
 
 
 class ChaserController:
@@ -73,6 +81,7 @@ class ChaserController:
         self.wait_point: tuple[float, float] | None = None  #: metres, where it waits
         self.gap_held_s = 0.0  #: seconds the Driver has been beyond lose_range_m
         self.nearest_m = float("inf")  #: metres from the Driver to the nearest running chaser
+        self.pinning = False  #: this tick a running chaser is against the stopped Driver
 
     @classmethod
     def in_setting(cls, setting: Setting) -> ChaserController:
@@ -124,6 +133,8 @@ class ChaserController:
         far = self.nearest_m > self.lose_range_m
         self.gap_held_s = self.gap_held_s + world.dt if far else 0.0
         self.lost |= self.gap_held_s > self.lose_after_s
+        slow = float(np.hypot(world.vx[target], world.vy[target])) < PIN_BELOW_MS
+        self.pinning = not self.lost and slow and self.nearest_m < PIN_RANGE_M
         if self.lost:
             return hold_still(u.size)
         in_sight = line_of_sight(self.terrain, world.x[u], world.y[u], tx, ty)

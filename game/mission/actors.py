@@ -2,9 +2,9 @@
 
 A mission talks to its chasers and targets by name (``[[vehicles]]``): it sends them
 somewhere (``drive_to``), lets a chaser loose (``chase``), and its triggers ask whether a
-chaser has been shaken, whether a vehicle has arrived in a zone, whether the target has
-made the tail or been lost, and whether the Driver T-boned it (this step's contacts,
-:mod:`game.mission.takedown`). :class:`ActorWatch` answers for one tick;
+chaser has been shaken or has the Driver pinned, whether a vehicle has arrived in a zone,
+whether the target has made the tail or been lost, and whether the Driver T-boned it
+(this step's contacts, :mod:`game.mission.takedown`). :class:`ActorWatch` answers for one tick;
 :func:`send` and :func:`chase` carry out the orders through the role's fleet driver
 (:mod:`game.ai.chasers`, :mod:`game.ai.target`), which does all the driving.
 
@@ -67,6 +67,11 @@ class ActorWatch:
     def shaken(self, name: str) -> bool:
         fleet, _ = _fleet(self.rt, name)
         return isinstance(fleet, ChaserController) and fleet.hunting and fleet.shaken(self.world)
+
+    def pinning(self, name: str) -> bool:
+        """The chaser's pack has the Driver stopped against one of its cars this tick."""
+        fleet, _ = _fleet(self.rt, name)
+        return isinstance(fleet, ChaserController) and fleet.hunting and fleet.pinning
 
     def arrived(self, name: str, zone: str) -> bool:
         _, index = _fleet(self.rt, name)
@@ -139,6 +144,9 @@ def actor_meters(rt: MissionRuntime) -> tuple[MeterView, ...]:
                 continue
             if not np.isfinite(fleet.nearest_m):
                 continue  # it has not moved yet (the next tick has its distance)
+            if fleet.pinning:  # a job's ``pinned`` rule is counting: he must move now
+                meters.append(MeterView("CHASER", 0.0, "ON YOU: drive out of it", True))
+                continue
             held = min(fleet.gap_held_s, fleet.lose_after_s)
             text = (f"{fleet.nearest_m:.0f} m  gap held {held:.0f}/{fleet.lose_after_s:.0f} s"
                     if held > 0.0 else f"{fleet.nearest_m:.0f} m  get {fleet.lose_range_m:.0f}"

@@ -118,6 +118,7 @@ MAX_HEAT = shipped_max_heat()  #: heat values in a mission stay within the polic
 PARAMETER_RANGES: dict[tuple[str, str], NumberRange] = {
     ("stopped_in_zone", "seconds"): NumberRange(0.0, 600.0, "sim seconds"),
     ("after", "seconds"): NumberRange(0.0, 3600.0, "sim seconds"),
+    ("pinned", "seconds"): NumberRange(0.5, 60.0, "sim seconds"),
     ("window_elapsed", "seconds"): NumberRange(0.0, 3600.0, "clock seconds"),
     ("heat_above", "value"): NumberRange(0.0, MAX_HEAT, "heat", below_high=True),
     ("message", "seconds"): NumberRange(0.5, 60.0, "seconds on screen"),
@@ -133,7 +134,7 @@ _STATE_TRIGGERS = frozenset({"clock", "window_elapsed", "crew_back", "vehicle_wr
                              "heat_above", "busted", "chaser_shaken", "vehicle_arrived",
                              "target_made", "target_lost"})
 #: ...and these do too when their seconds are no longer than one tick
-_TIMED_TRIGGERS = frozenset({"after", "stopped_in_zone"})
+_TIMED_TRIGGERS = frozenset({"after", "stopped_in_zone", "pinned"})
 
 _TOP_KEYS = {
     "title",

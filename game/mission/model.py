@@ -33,6 +33,7 @@ TRIGGER_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "manoeuvres_done": (frozenset(), frozenset()),
     # the job's actors (game/mission/actors.py): chasers, targets
     "chaser_shaken": (frozenset({"vehicle"}), frozenset()),
+    "pinned": (frozenset({"vehicle", "seconds"}), frozenset()),
     "vehicle_arrived": (frozenset({"vehicle", "zone"}), frozenset()),
     "target_made": (frozenset({"vehicle"}), frozenset()),
     "target_lost": (frozenset({"vehicle"}), frozenset()),
@@ -82,6 +83,7 @@ ACTOR_ROLES: dict[str, tuple[str, ...] | None] = {
     "drive_to": ("chaser", "target"),
     "chase": ("chaser",),
     "chaser_shaken": ("chaser",),
+    "pinned": ("chaser",),
     "target_made": ("target",),
     "target_lost": ("target",),
     "vehicle_arrived": None,

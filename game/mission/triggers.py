@@ -2,8 +2,8 @@
 
 The runtime builds a :class:`Tick` (what the rules know this tick) and asks each armed
 trigger of the current stage (and the mission's ``always`` list) whether it fires. A
-trigger fires once per stage visit; ``stopped_in_zone`` needs its condition to hold for
-its seconds without a break.
+trigger fires once per stage visit; ``stopped_in_zone`` and ``pinned`` need their
+condition to hold for their seconds without a break.
 """
 
 from __future__ import annotations
@@ -93,6 +93,12 @@ def _crew_boarded(trigger: Trigger, tick: Tick, state: TriggerState) -> bool:
     return boarded and not any(c.state in waiting for c in tick.rule.crew)
 
 
+def _pinned(trigger: Trigger, tick: Tick, state: TriggerState) -> bool:
+    holds = tick.actors is not None and tick.actors.pinning(trigger.vehicle)
+    state.held_s = state.held_s + tick.dt if holds else 0.0
+    return holds and state.held_s >= trigger.seconds
+
+
 def _window_elapsed(trigger: Trigger, tick: Tick, state: TriggerState) -> bool:
     opened = tick.rule.opened_at
     return opened is not None and tick.clock - opened >= trigger.seconds
@@ -118,6 +124,7 @@ _CHECKS: dict[str, Callable[[Trigger, Tick, TriggerState], bool]] = {
     "race_finished": _happened(RaceFinished),
     "manoeuvres_done": _happened(AuditionComplete),
     "chaser_shaken": lambda t, tick, s: tick.actors is not None and tick.actors.shaken(t.vehicle),
+    "pinned": _pinned,
     "vehicle_arrived": lambda t, tick, s: tick.actors is not None
     and tick.actors.arrived(t.vehicle, t.zone),
     "target_made": lambda t, tick, s: tick.actors is not None and tick.actors.made(t.vehicle),

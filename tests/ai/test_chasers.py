@@ -123,3 +123,25 @@ def test_a_chaser_sent_to_a_lot_waits_there_lit_until_it_is_let_loose():
     assert chaser.gap_held_s == 0.0 and not chaser.lost  # no chase, no gap counted
     chaser.hunt()
     assert _run(world, chaser, lambda w: parked, 10.0) is not None  # now it goes for him
+
+
+def test_a_chaser_against_the_stopped_driver_is_pinning_him_and_not_when_he_drives():
+    from game.ai.chasers import PIN_BELOW_MS, PIN_RANGE_M
+    from game.sim.controls import HANDBRAKE, THROTTLE
+
+    world, chaser = _chaser_on_grid((street_line(1) + 40, street_line(1) + 2),
+                                    (street_line(1) + 10, street_line(1) + 2), 0.0)
+    parked = hold_still(1)[0]
+    parked[HANDBRAKE] = 1.0
+    assert _run(world, chaser, lambda w: parked, 10.0) is not None  # it drove into him
+    seen = []
+    for _ in range(360):  # it pushes him along until his handbrake holds them both
+        _run(world, chaser, lambda w: parked, world.dt)
+        seen.append(chaser.pinning)
+    gap = float(np.hypot(world.x[1] - world.x[0], world.y[1] - world.y[0]))
+    assert seen[-1] and not seen[0] and gap < PIN_RANGE_M and abs(float(world.vx[0])) < PIN_BELOW_MS
+    away = empty_controls(1)[0]
+    away[THROTTLE] = 1.0
+    for _ in range(180):  # he floors it down the street
+        _run(world, chaser, lambda w: away, world.dt)
+    assert not chaser.pinning and abs(float(world.vx[0])) > PIN_BELOW_MS

@@ -167,6 +167,11 @@ BROKEN = {
                                            'spawn = "the_playr"\nlabel', "the_playr"),
     "an unknown key in a witness": ("casino", 'label = "the Player', 'lable = "the Player',
                                     "unknown key (did you mean 'label'?)"),
+    "a pin by a car that is not a chaser": ("casino", 'vehicle = "security"\nseconds = 4',
+                                            'vehicle = "patrol_north"\nseconds = 4',
+                                            "'patrol_north'"),
+    "a pin held for no time": ("casino", 'vehicle = "security"\nseconds = 4',
+                               'vehicle = "security"\nseconds = 0', "seconds"),
     "a retraction of nobody": ("the_player", 'retracts = ["the_player"]',
                                'retracts = ["the_playr"]', "did you mean 'the_player'?"),
 }
@@ -198,3 +203,53 @@ def test_the_player_is_picked_up_changed_and_brought_back():
     assert result.outcome == "success" and "not you" in result.reason
     assert result.stages_entered == ("to_her", "exchange", "back")
     assert not result.under_window and result.payout == runtime.mission.payout
+
+
+def _security_against_the_driver(seed: int = 0):
+    """The Casino in its getaway with the security car let loose 5 m behind the parked
+    Driver (the stall: he sat in the lot and it pushed its nose into his car)."""
+    session, runtime = build_job("casino", seed=seed)
+    session.player_driver = Steady(handbrake=1.0)  # he sits there, handbrake on
+    run(session, runtime, 0.1)
+    runtime.spawn_actor("security")
+    runtime.goto("getaway")
+    car = runtime.cast.vehicle_index("security")
+    world = session.world
+    x, y, heading = float(world.x[car]), float(world.y[car]), float(world.heading[car])
+    session.world.place(session.player, x + 9.0 * np.cos(heading), y + 9.0 * np.sin(heading),
+                        heading)
+    return session, runtime
+
+
+def _until_pinned(session, runtime, most_s: float = 8.0) -> None:
+    """Tick until the security car first has him pinned."""
+    for _ in range(round(most_s / 0.1)):
+        if session.fleets["chaser"].pinning:
+            return
+        run(session, runtime, 0.1)
+    raise AssertionError("the security car never pinned him")
+
+
+def test_held_stopped_by_the_casinos_car_is_caught_and_says_so():
+    session, runtime = _security_against_the_driver()
+    _until_pinned(session, runtime)  # its nose in his car: the meter tells him to move
+    assert any(line.startswith("CHASER ") and "ON YOU" in line
+               for line in hud_lines(session.view))
+    pinned_s = 0.0  # how long the present pin has held when the job ends: the 4 s, not less
+    for _ in range(round(12.0 / DT)):
+        if runtime.ended is not None:
+            break
+        session.tick()
+        session.drain_events()
+        pinned_s = pinned_s + DT if session.fleets["chaser"].pinning else 0.0
+    result = job_result(runtime, session)
+    assert result.outcome == "failed" and "held you stopped for 4 s" in result.reason
+    assert result.stage == "getaway" and pinned_s == pytest.approx(4.0, abs=2 * DT)
+
+
+def test_driving_out_of_the_pin_keeps_the_job_going():
+    session, runtime = _security_against_the_driver()
+    _until_pinned(session, runtime)
+    session.player_driver.set(throttle=1.0)  # handbrake off and away before the 4 s are up
+    run(session, runtime, 6.0)
+    assert runtime.ended is None and not session.fleets["chaser"].pinning
