@@ -65,3 +65,24 @@ def test_downtown_is_a_signalised_city(shipped_level):
     assert len(level.roads.street_names) >= 8
     traffic = [s for s in level.spawns.values() if s.kind == "traffic"]
     assert len(traffic) >= 40
+
+
+def test_the_110_underpass_hides_a_car_beneath_the_deck_and_not_up_on_the_freeway(
+    shipped_level,
+):
+    # the map is top down: the freeway deck and 5th St beneath it share cells, so the dark
+    # place is beside the carriageways (and the yard west of them), never on them
+    level = shipped_level(MAPS_DIR / "downtown.tmx")
+    cell = level.terrain.cell_size
+    zone = level.zones["overpass_shadow"].polygon
+    (_, y0), (x1, y1) = zone.min(axis=0), zone.max(axis=0)
+    rows = np.arange(int(y0 // cell) - 4, int(y1 // cell) + 4)
+    cols = np.arange(0, int(x1 // cell) + 4)
+    rr, cc = np.meshgrid(rows, cols, indexing="ij")
+    freeway = [i for i, s in enumerate(level.streets) if s.name.startswith("Harbor Fwy")]
+    on_freeway = np.isin(level.street_grid[rr, cc], freeway)
+    assert on_freeway.sum() >= 20  # both carriageways cross these rows
+    assert not level.shadow[rr[on_freeway], cc[on_freeway]].any()
+    cx, cy = level.zones["overpass_shadow"].polygon.mean(axis=0)
+    assert level.in_shadow(np.array([cx]), np.array([cy]))[0]  # under the deck's east side
+    assert level.in_shadow(np.array([2.5 * cell]), np.array([cy]))[0]  # the yard, west

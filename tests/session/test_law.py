@@ -182,3 +182,25 @@ def test_when_the_search_is_called_off_the_units_go_back_to_beats_and_the_helico
     assert np.hypot(*(np.array(beat.goal) - lost_at)) > 60.0
     run(session, 15.0)
     assert police.helicopters == []  # off the map's edge and let go
+
+
+def test_the_helicopter_sees_a_dark_car_up_on_the_110_and_not_in_the_underpass_below():
+    # the top-down map puts the freeway deck and 5th St beneath it in the same cells: only
+    # the underpass beside the carriageways hides a car (the deck was once dark too, and a
+    # Driver parked on the freeway lost the helicopter there)
+    session = free_drive_session(load_level(MAPS / "downtown.tmx"), seed=0)
+    level, world = session.level, session.world
+    under = level.zones["overpass_shadow"].polygon.mean(axis=0)
+    freeway = [i for i, s in enumerate(level.streets) if s.name.startswith("Harbor Fwy")]
+    row = int(under[1] // level.terrain.cell_size)
+    deck_cols = np.flatnonzero(np.isin(level.street_grid[row], freeway))
+    deck = ((deck_cols[len(deck_cols) // 2] + 0.5) * level.terrain.cell_size, under[1])
+    session.player_driver = Steady(brake=0.0, handbrake=1.0, lights=0.0)
+    seen = {}
+    for name, (x, y) in (("deck", deck), ("under", under)):
+        session.police.helicopters.clear()
+        session.police.add_helicopter(Helicopter(x=float(x), y=float(y)))
+        world.place(session.player, float(x), float(y), np.pi / 2)
+        run(session, 0.5)
+        seen[name] = session.sense().helicopter_sees_player
+    assert seen == {"deck": True, "under": False}

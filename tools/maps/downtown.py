@@ -96,9 +96,10 @@ def _freeway_corridor(canvas: MapCanvas) -> None:
     canvas.corner_fill("road", slice(top + 1, bottom - 1), slice(0, AVENUES["Figueroa St"]))
     canvas.fill("ground", slice(top, bottom), slice(6, 14), "deck")
     canvas.fill("ground", slice(top, top + 1), slice(6, 14), "deck_joint")
-    canvas.fill("ground", slice(top, bottom), slice(FREEWAY_SB, FREEWAY_NB), "concrete_shadow")
+    # the median barrier runs on over the deck, and the deck's west rail stands on deck:
+    # nothing up on the freeway is a dark place (the underpass east of it is)
     canvas.fill("ground", slice(top + 1, bottom - 1), slice(14, 21), "asphalt_shadow")
-    canvas.fill("ground", slice(top + 1, bottom - 1), slice(5, 6), "asphalt_shadow")
+    canvas.fill("ground", slice(top + 1, bottom - 1), slice(5, 6), "deck")
     canvas.fill("decor", slice(top, bottom), slice(5, 6), "rail_w")
     canvas.fill("decor", slice(top, bottom), slice(14, 15), "rail_e")
     yard = (slice(top - 10, bottom + 10), slice(0, 5))
@@ -244,8 +245,11 @@ def _sites(canvas: MapCanvas) -> None:
         canvas.layers["markings"][147, col] = canvas.layers["markings"][158, col] = "bay_w"
     canvas.zone("parking_garage", "place", 89, 147, 101, 159, "Parking garage")
     # Hiding places: under the freeway at 5th St, and in the channel under the 6th St bridge.
+    # The 110's own carriageways (columns 6-14) stay out of the zone: a top-down map puts
+    # the deck and the street beneath it in the same cells, and a car up on the freeway
+    # is in the open (the yard west of the deck is dark by its tiles).
     canvas.zone(
-        "overpass_shadow", "shadow", 0, UNDERPASS[0] - 3, 21, UNDERPASS[1] + 3, "Under the 110"
+        "overpass_shadow", "shadow", 14, UNDERPASS[0] - 3, 21, UNDERPASS[1] + 3, "Under the 110"
     )
     canvas.zone(
         "river_shadow", "shadow", RIVER[0] + 2, 136, RIVER[1] - 2, 148, "Under the 6th St bridge"
