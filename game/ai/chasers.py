@@ -20,9 +20,9 @@ gives up (``lost``); a wreck stops a chaser for good, and a pack all wrecked is
 
 A chaser that gets him stopped wins: :attr:`ChaserController.pinning` says a running
 chaser is against the Driver's car (within :data:`PIN_RANGE_M`, centre to centre) while
-he is slower than :data:`PIN_BELOW_MS`; the job's ``pinned`` trigger counts how long that
-holds (a Driver who sits still with a chaser's nose in his door has been caught, and a
-job without that rule would never end).
+he is slower than :data:`PIN_BELOW_MS`, from :data:`PIN_GRACE_S` into the hunt; the job's
+``pinned`` trigger counts how long that holds (a Driver who sits still with a chaser's
+nose in his door has been caught, and a job without that rule would never end).
 
 :class:`ChaserController` is the ``chaser`` fleet of a session (all chasers hunt
 together; a newcomer joins the pack).
@@ -52,6 +52,9 @@ PULL_IN_M = 60.0  #: sent somewhere, it drives straight in over the last metres.
 WAIT_M = 13.0  #: ...and waits this far short of the point (the Driver may be parked on it)
 PIN_RANGE_M = 6.5  #: a chaser this near the Driver (centre to centre) is against his car...
 PIN_BELOW_MS = 1.5  #: ...and he is pinned while he is slower than this (m/s)
+#: seconds into a hunt before a pin counts: a chaser let loose beside the parked Driver
+#: (spawned in the lot he waits in) gives him this long to pull out first
+PIN_GRACE_S = 3.0
 
 
 class ChaserController:
@@ -82,6 +85,7 @@ class ChaserController:
         self.gap_held_s = 0.0  #: seconds the Driver has been beyond lose_range_m
         self.nearest_m = float("inf")  #: metres from the Driver to the nearest running chaser
         self.pinning = False  #: this tick a running chaser is against the stopped Driver
+        self.hunted_s = 0.0  #: sim seconds since the pack last began hunting (or re-formed)
 
     @classmethod
     def in_setting(cls, setting: Setting) -> ChaserController:
@@ -94,6 +98,7 @@ class ChaserController:
     def add(self, rows: np.ndarray) -> None:
         """A newcomer joins the pack (which re-forms round it, in the pack's mode)."""
         self.units = np.append(self.units, np.asarray(rows, dtype=np.intp))
+        self.hunted_s = 0.0
         self.pursuer = Pursuer(self.planner, self.terrain, self.units, self.params, side_ram=True)
 
     def send(self, x: float, y: float) -> None:
@@ -106,6 +111,7 @@ class ChaserController:
         """Go for the Driver (the chase starts now: the gap is counted from here)."""
         self.hunting = True
         self.gap_held_s = 0.0
+        self.hunted_s = 0.0
         self.pursuer.reset()
 
     def shaken(self, world) -> bool:
@@ -133,8 +139,10 @@ class ChaserController:
         far = self.nearest_m > self.lose_range_m
         self.gap_held_s = self.gap_held_s + world.dt if far else 0.0
         self.lost |= self.gap_held_s > self.lose_after_s
+        self.hunted_s += world.dt
         slow = float(np.hypot(world.vx[target], world.vy[target])) < PIN_BELOW_MS
-        self.pinning = not self.lost and slow and self.nearest_m < PIN_RANGE_M
+        counts = self.hunted_s >= PIN_GRACE_S and not self.lost
+        self.pinning = counts and slow and self.nearest_m < PIN_RANGE_M
         if self.lost:
             return hold_still(u.size)
         in_sight = line_of_sight(self.terrain, world.x[u], world.y[u], tx, ty)

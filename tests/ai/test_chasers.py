@@ -145,3 +145,20 @@ def test_a_chaser_against_the_stopped_driver_is_pinning_him_and_not_when_he_driv
     for _ in range(180):  # he floors it down the street
         _run(world, chaser, lambda w: away, world.dt)
     assert not chaser.pinning and abs(float(world.vx[0])) > PIN_BELOW_MS
+
+
+def test_a_pin_does_not_count_in_the_first_seconds_of_a_hunt():
+    from game.ai.chasers import PIN_GRACE_S
+    from game.sim.controls import HANDBRAKE
+
+    # let loose with its nose already against his parked car (spawned in his lot)
+    world, chaser = _chaser_on_grid((street_line(1) + 20, street_line(1) + 2),
+                                    (street_line(1) + 15.5, street_line(1) + 2), 0.0)
+    parked = hold_still(1)[0]
+    parked[HANDBRAKE] = 1.0
+    seen = []
+    for _ in range(round((PIN_GRACE_S + 2.0) / world.dt)):
+        _run(world, chaser, lambda w: parked, world.dt)
+        seen.append((chaser.hunted_s, chaser.pinning))
+    assert not any(pinned for hunted, pinned in seen if hunted < PIN_GRACE_S)
+    assert seen[-1][1]  # ...and then it does
