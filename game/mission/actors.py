@@ -144,7 +144,7 @@ def actor_meters(rt: MissionRuntime) -> tuple[MeterView, ...]:
                 continue
             if not np.isfinite(fleet.nearest_m):
                 continue  # it has not moved yet (the next tick has its distance)
-            if fleet.pinning:  # a job's ``pinned`` rule is counting: he must move now
+            if fleet.pinning:  # against him while he is stopped (what ``pinned`` counts)
                 meters.append(MeterView("CHASER", 0.0, "ON YOU: drive out of it", True))
                 continue
             held = min(fleet.gap_held_s, fleet.lose_after_s)

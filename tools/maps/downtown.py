@@ -96,8 +96,8 @@ def _freeway_corridor(canvas: MapCanvas) -> None:
     canvas.corner_fill("road", slice(top + 1, bottom - 1), slice(0, AVENUES["Figueroa St"]))
     canvas.fill("ground", slice(top, bottom), slice(6, 14), "deck")
     canvas.fill("ground", slice(top, top + 1), slice(6, 14), "deck_joint")
-    # the median barrier runs on over the deck, and the deck's west rail stands on deck:
-    # nothing up on the freeway is a dark place (the underpass east of it is)
+    # the deck runs across the median here and under its west rail: nothing up on the
+    # freeway is a dark place (the underpass east of it is)
     canvas.fill("ground", slice(top + 1, bottom - 1), slice(14, 21), "asphalt_shadow")
     canvas.fill("ground", slice(top + 1, bottom - 1), slice(5, 6), "deck")
     canvas.fill("decor", slice(top, bottom), slice(5, 6), "rail_w")
