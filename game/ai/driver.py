@@ -41,12 +41,12 @@ class Setting:
 
     level: Level
     planner: RoutePlanner  #: shortest-path trees on the level's roads (shared cache)
-    signals: Signals  #: the traffic lights (a pure function of time)
+    signals: Signals  #: the traffic lights (a pure function of time and the seed)
     seed: int  #: the drive's seed; each driver derives its own generator from it
 
     @classmethod
     def of(cls, level: Level, seed: int) -> Setting:
-        return cls(level, RoutePlanner(level.roads), Signals(level.roads), seed)
+        return cls(level, RoutePlanner(level.roads), Signals(level.roads, seed=seed), seed)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from game.level.model import RoadGraph
 AMBER_S = 3.0  #: seconds of amber at the end of each green
 ALL_RED_S = 1.5  #: seconds all groups stand at red between one green and the next
 _OFFSET_STEP = 0.6180339887  #: golden-ratio fraction of a cycle between neighbouring offsets
+_SEED_STREAM = 0x516E  #: mixed into the drive's seed: the lights' own random stream
 
 
 class Light(IntEnum):
@@ -34,7 +35,15 @@ class Light(IntEnum):
 class Signals:
     """Light state per edge and per intersection phase group, as a function of time."""
 
-    def __init__(self, graph: RoadGraph, amber_s: float = AMBER_S, all_red_s: float = ALL_RED_S):
+    def __init__(
+        self,
+        graph: RoadGraph,
+        amber_s: float = AMBER_S,
+        all_red_s: float = ALL_RED_S,
+        seed: int | None = None,
+    ):
+        """``seed``: the drive's seed draws each intersection's offset into its cycle;
+        None spreads them by the golden ratio (the same every time, for tests)."""
         self.graph = graph
         self.amber_s = amber_s
         self.all_red_s = all_red_s
@@ -58,7 +67,11 @@ class Signals:
         self.group_count = groups
         cycle = np.asarray(graph.intersection_cycle_s, dtype=np.float64)
         #: (I,) seconds added to time before reading the cycle
-        self.offset_s = np.mod(np.arange(n_inter) * _OFFSET_STEP, 1.0) * cycle
+        if seed is None:
+            fraction = np.mod(np.arange(n_inter) * _OFFSET_STEP, 1.0)
+        else:
+            fraction = np.random.default_rng([seed, _SEED_STREAM]).random(n_inter)
+        self.offset_s = fraction * cycle
         self.cycle_s = np.maximum(cycle, groups * (amber_s + all_red_s + 1.0))
         self._slot_s = self.cycle_s / self.group_count  #: (I,) seconds of each group's turn
         self._amber_until_s = self._slot_s - all_red_s  #: (I,) into a turn: amber before this

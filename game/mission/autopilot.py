@@ -20,7 +20,9 @@ On the getaway it keeps away from the police it can see, as a player reads the m
 when a unit the minimap shows stands or drives near the way ahead (where it is, and
 where it will be in a moment), it takes another way there, on which every edge near a
 unit costs more (:meth:`game.ai.routes.RoutePlanner.tree_avoiding`). It knows only what
-the minimap shows a player: the police cars within MINIMAP_REACH_M of his car.
+the minimap shows a player: the police cars within MINIMAP_REACH_M of his car. It keeps
+to the lights except when chased, or when it is late for the place (the road left takes
+longer than the time left) and the minimap shows no police car near: then it runs reds.
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ PUSHY_STYLE = replace(AUTOPILOT_STYLE, reach_m=4.0)
 GETAWAY_STYLE = replace(
     AUTOPILOT_STYLE, speed_factor=1.7, lateral_accel=6.5, decel=6.5, obey_signals=False
 )
+#: late for the place (below), with no police car on the minimap: it runs red lights
+LATE_STYLE = replace(AUTOPILOT_STYLE, obey_signals=False)
+LATE_PACE_MS = 5.0  #: "late": the way left at this pace takes longer than the time left...
+LATE_SLACK_S = 15.0  #: ...less this (sim seconds: the last corner, pulling in, stopping)
+#: late, it runs a red only with no police car on the minimap this near (now or soon):
+#: beyond a police car's sight (90 m, a third more on hard) with room to spare
+LATE_CLEAR_M = 150.0
 EARLY_MARGIN_S = 30.0  #: clock seconds short of drawing attention it still goes in to wait
 HOLD_BACK_M = 60.0  #: while too early, stop this far short of the place
 FOUND_M = 20.0  #: in his hideout, seen (the HUD says so) or a unit this close: he moves on
@@ -227,8 +236,38 @@ class Autopilot:
         return None
 
     def _style(self, world, player: int) -> DrivingStyle:
-        """Chased: all out, through red lights. Otherwise by the rules: heat stays low."""
-        return GETAWAY_STYLE if self.runtime.heat.pursuit else AUTOPILOT_STYLE
+        """Chased: all out, through red lights. Late for the place with no police car
+        within LATE_CLEAR_M on the minimap: through red lights, as a driver with a crew
+        waiting would (no one there to see it). Otherwise by the rules: heat stays low."""
+        if self.runtime.heat.pursuit:
+            return GETAWAY_STYLE
+        if self._late():
+            police = self._police_on_minimap(world, player)
+            gap_m = np.hypot(police[:, 0] - world.x[player], police[:, 1] - world.y[player])
+            if not (gap_m < LATE_CLEAR_M).any():
+                return LATE_STYLE
+        return AUTOPILOT_STYLE
+
+    def _late(self) -> bool:
+        """Before the window, on the way to the place (through the pickup, if that is the
+        goal now): the road left, at LATE_PACE_MS, takes longer than the sim seconds left
+        to the time, less LATE_SLACK_S. Holding back while too early is never late."""
+        rt, follower = self.runtime, self.follower
+        contract = rt.mission.contract
+        if (rt.rule.phase is not WindowPhase.BEFORE or contract.time is None
+                or follower is None or follower.lane_edge < 0 or self.goal.endswith(":True")):
+            return False
+        graph = self.planner.graph
+        road_m = float(follower.tree.cost[graph.edge_dst[follower.lane_edge]])
+        if not np.isfinite(road_m):
+            return False
+        zone = self.goal.split(":")[0]
+        if zone != contract.place and zone in self.level.zones:  # then on to the place
+            gx, gy = self.level.zones[zone].centre
+            px, py = self.level.zones[contract.place].centre
+            road_m += float(np.hypot(px - gx, py - gy))
+        left_s = (contract.time - rt.clock.now) / rt.clock.time_scale
+        return road_m / LATE_PACE_MS > left_s - LATE_SLACK_S
 
     def _decide(self) -> tuple[str, bool]:
         """(zone to drive to or "hold", whether to stop short of it): the job's own

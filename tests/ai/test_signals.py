@@ -1,6 +1,10 @@
+from pathlib import Path
+
 import numpy as np
 
+from game.ai.driver import Setting
 from game.ai.signals import ALL_RED_S, AMBER_S, Light, Signals
+from game.level import load_level
 from tests.ai.roadgrid import grid_graph
 
 
@@ -63,3 +67,24 @@ def test_intersections_are_offset_and_states_table_matches_edges():
     for inter in range(9):
         lanes = _approaches(graph, inter)
         assert signals.edge_state(lanes[1][:1], 5.0)[0] == table[inter, 1]
+
+
+def test_a_seed_draws_the_offsets_and_the_same_seed_draws_the_same():
+    graph = grid_graph(cycle_s=20.0)
+    first, again, other = (Signals(graph, seed=s) for s in (4, 4, 5))
+    assert np.array_equal(first.offset_s, again.offset_s)
+    assert not np.allclose(first.offset_s, other.offset_s)
+    assert ((first.offset_s >= 0.0) & (first.offset_s < first.cycle_s)).all()
+    # the lights a driver meets differ by seed: some approach's light differs at some time
+    edges = np.arange(len(graph.edge_src))
+    times = np.arange(0.0, 20.0, 1.0)
+    mine = np.array([first.edge_state(edges, t) for t in times])
+    theirs = np.array([other.edge_state(edges, t) for t in times])
+    assert (mine != theirs).any()
+
+
+def test_the_drive_setting_seeds_its_lights():
+    level = load_level(Path(__file__).resolve().parents[2] / "levels" / "maps" / "downtown.tmx")
+    one, two = Setting.of(level, 1), Setting.of(level, 2)
+    assert not np.allclose(one.signals.offset_s, two.signals.offset_s)
+    assert np.array_equal(one.signals.offset_s, Setting.of(level, 1).signals.offset_s)
