@@ -1,0 +1,323 @@
+"""Play a job, or a free drive, in the game window with keys pressed by a script.
+
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python tools/play_keys.py \
+        five_minutes --seed 0 --out /tmp/shots [--every-s 20] [--lose park]
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python tools/play_keys.py \
+        --ride downtown --seed 0 --out /tmp/shots
+
+A person at the keys, made repeatable: the real game (``start_app``: the window, the
+settings, the sound, the pads) opens the job's briefing, Return takes the job, and then
+every frame (1/60 s, one tick) the script presses and releases the arrow keys, Space and
+L as pygame key events, which go through the same :class:`~game.input.player.PlayerInput`
+and bindings as a person's. The Tab autopilot never takes the wheel.
+
+What it presses comes from the job's autopilot thinking along, as a driver's head does:
+each frame the autopilot is shown what the Driver's senses show (``session.sense()``) and
+writes the row it would drive; the script turns that row into keys. Keys are on or off,
+so a pedal or steering asked at a fraction is pressed for that fraction of the frames (a
+running sum decides each frame, the way a player taps a key through a long bend). The
+autopilot's row never reaches the car: only the keys do, and the car answers them as it
+answers a person (full lock while a steering key is down, the steering assist deciding
+how much of it to use).
+
+``--ride MAP`` plays Take a Ride (free drive) instead: the head there is
+:class:`RideHead`, a player out to see the whole police: he rams the nearest police car
+until the helicopter is up, then drives to the darkest point under the overpass, lights
+off, and keeps still until the search is called off (or he is found or busted).
+
+``--lose park`` is the other player: he takes the job and never drives, and the result
+screen says why that lost. With ``--lose`` left out the script drives the job out.
+
+Every ``--every-s`` sim seconds, at the briefing, at the end and at the results screen it
+saves the window to ``OUT``; at the end it prints the job's result as JSON (the same
+object ``python -m game mission NAME --headless --autopilot`` prints) with the keys it
+pressed. Use FMW_CONFIG_DIR / FMW_DATA_DIR so its settings and career do not touch yours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import game  # noqa: E402, F401, I001  (before numpy: it pins numpy's CPU loops, game/__init__.py)
+import numpy as np  # noqa: E402
+
+FRAME_S = 1 / 60  #: one frame, one tick: the sim's fixed step
+PRESS_AT = 0.5  #: the running sum of a pedal or steering value presses its key past this
+#: control column -> the key that asks for it (positive, negative) with the default bindings
+AXES = {"throttle": ("up", None), "brake": ("down", None), "steer": ("right", "left"),
+        "handbrake": ("space", None)}
+RESULTS_WAIT_S = 8.0  #: real seconds at most between the end of the job and its results screen
+
+
+class KeyPresser:
+    """Turns control rows into key events: what is down, and what to press or let go."""
+
+    def __init__(self, pygame) -> None:
+        self.pygame = pygame
+        self.down: set[str] = set()
+        self.sums = dict.fromkeys(AXES, 0.0)  #: per axis, asked minus pressed so far
+        self.presses = 0  #: key downs sent (a figure for the report)
+
+    def _event(self, kind: int, name: str):
+        code = getattr(self.pygame, f"K_{name.upper() if len(name) > 1 else name}")
+        return self.pygame.event.Event(kind, key=code, mod=0, scancode=0, unicode="")
+
+    def tap(self, name: str) -> list:
+        self.presses += 1
+        return [self._event(self.pygame.KEYDOWN, name), self._event(self.pygame.KEYUP, name)]
+
+    def events_for(self, row: np.ndarray, lights_now: bool) -> list:
+        """The key downs and ups that make the held keys ask for ``row`` this frame."""
+        from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER, THROTTLE
+
+        asked = {"throttle": row[THROTTLE], "brake": row[BRAKE], "steer": row[STEER],
+                 "handbrake": row[HANDBRAKE]}
+        want: set[str] = set()
+        for axis, value in asked.items():
+            positive, negative = AXES[axis]
+            self.sums[axis] += float(value)
+            if self.sums[axis] >= PRESS_AT:
+                want.add(positive)
+                self.sums[axis] -= 1.0
+            elif negative is not None and self.sums[axis] <= -PRESS_AT:
+                want.add(negative)
+                self.sums[axis] += 1.0
+        events = [self._event(self.pygame.KEYUP, k) for k in sorted(self.down - want)]
+        for name in sorted(want - self.down):
+            events.append(self._event(self.pygame.KEYDOWN, name))
+            self.presses += 1
+        self.down = want
+        if bool(row[LIGHTS] > 0.5) != lights_now:
+            events += self.tap("l")
+        return events
+
+
+class RideHead:
+    """Free drive's head: provoke the police up to the helicopter, then hide from it.
+
+    Phases: "provoke" (drive the roads to the nearest police car, through red lights,
+    and ram it when it is close: witnessed offences),
+    "hide" (once a helicopter flies: to the shadow pocket nearest the overpass, all out;
+    there, lights off and still), "lost" (no helicopter, no lookout: the search is over).
+    """
+
+    RAM_MS = 16.0  #: speed it drives at a police car...
+    RAM_M = 30.0  #: ...once this near (farther off it takes the roads there)
+    REPLAN_S = 3.0  #: seconds between new routes to the police car's moving position
+    HIDDEN_M = 12.0  #: this near the pocket's point the car is in it
+
+    def __init__(self, session) -> None:
+        from game.level.zones import shadow_pockets
+
+        self.session = session
+        self.phase = "provoke"
+        self.phase_at_s: dict[str, float] = {"provoke": 0.0}
+        pockets = shadow_pockets(session.level)
+        zone = session.level.zones.get("overpass_shadow")
+        near = zone.polygon.mean(axis=0) if zone is not None else pockets[0]
+        self.pocket = min(pockets, key=lambda p: float(np.hypot(p[0] - near[0], p[1] - near[1])))
+        self.follower = None
+        self.planned_s = -1e9  #: when the route to the police car was planned
+
+    def _enter(self, phase: str) -> None:
+        self.phase = phase
+        self.phase_at_s[phase] = self.session.world.time
+
+    def row(self) -> np.ndarray:
+        from game.ai.routes import RouteFollower
+        from game.ai.steering import Chassis, drive_to, hold_still
+        from game.level.zones import cell_flag
+        from game.mission.autopilot import GETAWAY_STYLE
+        from game.sim.controls import LIGHTS
+
+        session = self.session
+        world, player, level = session.world, session.player, session.level
+        flying = bool(session.police.helicopters)
+        if self.phase == "provoke" and flying:
+            self._enter("hide")
+            self.follower = None
+        x, y = float(world.x[player]), float(world.y[player])
+        if self.phase == "provoke":
+            units = session.police.units[~world.wrecked[session.police.units]]
+            gaps = np.hypot(world.x[units] - x, world.y[units] - y)
+            k = int(units[np.argmin(gaps)])
+            if gaps.min() > self.RAM_M:
+                if self.follower is None or world.time - self.planned_s > self.REPLAN_S:
+                    self.follower = RouteFollower(
+                        session.setting.planner, player, float(world.x[k]), float(world.y[k]),
+                        level.terrain, session.setting.signals, style=GETAWAY_STYLE)
+                    self.planned_s = world.time
+                return self.follower.controls(world, world.time, world.dt)
+            v = np.array([player])
+            return drive_to(world.x[v], world.y[v], world.heading[v], world.vx[v],
+                            world.x[[k]], world.y[[k]], np.array([self.RAM_MS]),
+                            Chassis.of_classes(world.vehicle_class[v]))[0]
+        px, py = self.pocket
+        hidden = cell_flag(level.shadow, level.terrain.cell_size, x, y) and \
+            float(np.hypot(px - x, py - y)) < self.HIDDEN_M
+        if self.phase == "hide" and hidden and not flying and session.law.lookout is None:
+            self._enter("lost")
+        if hidden or self.phase == "lost":
+            row = hold_still(1)[0]
+            row[LIGHTS] = float(self.phase == "lost")
+            return row
+        if self.follower is None:
+            self.follower = RouteFollower(session.setting.planner, player, px, py,
+                                          level.terrain, session.setting.signals,
+                                          style=GETAWAY_STYLE)
+        return self.follower.controls(world, world.time, world.dt)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("mission", nargs="?", help="the job to play (or --ride MAP)")
+    parser.add_argument("--ride", metavar="MAP", help="play Take a Ride on this map instead")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=Path("/tmp/play_keys"))
+    parser.add_argument("--every-s", type=float, default=30.0, help="sim seconds between shots")
+    parser.add_argument("--max-sim-s", type=float, default=900.0)
+    parser.add_argument("--lose", choices=("park",), help="play the job to lose this way")
+    args = parser.parse_args(argv)
+    if (args.mission is None) == (args.ride is None):
+        parser.error("name a mission or --ride MAP")
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+    import pygame
+
+    from game.app.main import start_app
+
+    app = start_app()
+    if app is None:
+        return 2
+    app.seed = args.seed
+    keys = KeyPresser(pygame)
+    try:
+        report = (ride(app, keys, args) if args.ride else job(app, keys, args))
+    finally:
+        app.close()
+        app.audio.close()
+        pygame.quit()
+    report |= {"seed": args.seed, "key_presses": keys.presses}
+    print(json.dumps(report))
+    return 0 if report.get("ended") else 1
+
+
+def job(app, keys: KeyPresser, args) -> dict:
+    """The job from its briefing to its results screen; the job's result."""
+    import pygame
+
+    from game.app.job_scene import BriefingScene, JobOptions, JobScene, open_briefing
+    from game.app.results_scene import ResultsScene
+    from game.sim.controls import idle_controls
+
+    open_briefing(app, args.mission, JobOptions(seed=args.seed))
+    if not isinstance(app.scenes[-1], BriefingScene):
+        return {"mission": args.mission, "ended": False, "problem": str(app.notice)}
+    shots = Shots(pygame, app, args.out, args.every_s)
+    app.step_frame([], FRAME_S)
+    shots.save("00-briefing")
+    app.step_frame(keys.tap("return"), FRAME_S)
+    scene = app.scenes[-1]
+    assert isinstance(scene, JobScene), "Return takes the job"
+    waited_s = 0.0
+    while app.running and app.scenes:
+        top = app.scenes[-1]
+        if isinstance(top, ResultsScene):
+            app.step_frame([], FRAME_S)
+            shots.save("99-results")
+            break
+        events: list = []
+        if top is scene and scene.result is None:
+            session = scene.drive.session
+            world, player = session.world, session.player
+            if world.time >= args.max_sim_s:
+                break
+            row = idle_controls(1)[0]
+            if args.lose is None:
+                rows = idle_controls(world.n)
+                scene.pilot.drive(session.sense(), rows)
+                row = rows[player]
+            events = keys.events_for(row, bool(world.lights_on[player]))
+            shots.every(world.time)
+        elif top is scene:
+            if waited_s == 0.0:
+                shots.save("98-end")
+            waited_s += FRAME_S
+            if waited_s > RESULTS_WAIT_S:
+                break
+        app.step_frame(events, FRAME_S)
+        pygame.display.flip()
+    report = {"mission": args.mission, "ended": scene.result is not None,
+              "video_driver": pygame.display.get_driver()}
+    return report | (scene.result.to_json() if scene.result is not None else {})
+
+
+def ride(app, keys: KeyPresser, args) -> dict:
+    """Take a Ride with :class:`RideHead` until the search is called off, he is busted
+    or the time is up; what happened when."""
+    import pygame
+
+    from game.app.busted_scene import BustedScene
+    from game.app.drive_scene import DriveScene, open_free_drive
+    from game.level import load_level
+    from game.level.files import find_map
+
+    if not open_free_drive(app, level=load_level(find_map(args.ride))):
+        return {"ride": args.ride, "ended": False, "problem": str(app.notice)}
+    scene = app.scenes[-1]
+    assert isinstance(scene, DriveScene)
+    app.step_frame([], FRAME_S)  # the scene builds its session on the first frame
+    head = RideHead(scene.session)
+    shots = Shots(pygame, app, args.out, args.every_s)
+    phase, heat_max = head.phase, 0
+    while app.running and app.scenes and scene.session.world.time < args.max_sim_s:
+        top = app.scenes[-1]
+        if isinstance(top, BustedScene):
+            app.step_frame([], FRAME_S)
+            shots.save("99-busted")
+            break
+        session = scene.session
+        world, player = session.world, session.player
+        events = keys.events_for(head.row(), bool(world.lights_on[player]))
+        if head.phase != phase:
+            shots.save(f"{len(head.phase_at_s):02d}-{head.phase}")
+            phase = head.phase
+        if phase == "lost":
+            break
+        heat_max = max(heat_max, session.view.heat.level)
+        shots.every(world.time)
+        app.step_frame(events, FRAME_S)
+        pygame.display.flip()
+    return {"ride": args.ride, "ended": head.phase == "lost", "phase": head.phase,
+            "phase_at_s": {k: round(v, 1) for k, v in head.phase_at_s.items()},
+            "heat_level_max": heat_max, "sim_s": round(scene.session.world.time, 1),
+            "busted": isinstance(app.scenes[-1], BustedScene) if app.scenes else False,
+            "video_driver": pygame.display.get_driver()}
+
+
+class Shots:
+    """Saves the window to OUT: every ``every_s`` sim seconds and when asked."""
+
+    def __init__(self, pygame, app, out: Path, every_s: float) -> None:
+        self.pygame, self.app, self.out, self.every_s = pygame, app, out, every_s
+        self.next_s, self.count = every_s, 0
+
+    def save(self, name: str) -> None:
+        self.pygame.image.save(self.app.screen, str(self.out / f"{name}.png"))
+
+    def every(self, time_s: float) -> None:
+        if time_s >= self.next_s:
+            self.count += 1
+            self.save(f"t{time_s:05.0f}")
+            self.next_s += self.every_s
+
+
+if __name__ == "__main__":
+    sys.exit(main())
