@@ -21,12 +21,16 @@ answers a person (full lock while a steering key is down, the steering assist de
 how much of it to use).
 
 ``--ride MAP`` plays Take a Ride (free drive) instead: the head there is
-:class:`RideHead`, a player out to see the whole police: he rams the nearest police car
-until the helicopter is up, then drives to the darkest point under the overpass, lights
-off, and keeps still until the search is called off (or he is found or busted).
+:class:`RideHead`, a player out to see the whole police: he drives at the police, over
+the limit and through red lights, and runs from the pursuit until the helicopter is up,
+then drives to the darkest point under the overpass, lights off, and keeps still until
+the search is called off (or he is found or busted). It is a plain driver yet: on
+downtown, seeds 0-2 (2026-12-06), he is busted at heat 1-2, stopped in traffic, before
+the helicopter comes (the job autopilot's way out of a jam is not his).
 
 ``--lose park`` is the other player: he takes the job and never drives, and the result
-screen says why that lost. With ``--lose`` left out the script drives the job out.
+screen says why that lost; ``--lose surrender`` drives at the police until they chase
+him, then stops and lets them box him in. With ``--lose`` left out the script drives the job out.
 
 Every ``--every-s`` sim seconds, at the briefing, at the end and at the results screen it
 saves the window to ``OUT``; at the end it prints the job's result as JSON (the same
@@ -101,16 +105,21 @@ class KeyPresser:
 class RideHead:
     """Free drive's head: provoke the police up to the helicopter, then hide from it.
 
-    Phases: "provoke" (drive the roads to the nearest police car, through red lights,
-    and ram it when it is close: witnessed offences),
-    "hide" (once a helicopter flies: to the shadow pocket nearest the overpass, all out;
-    there, lights off and still), "lost" (no helicopter, no lookout: the search is over).
+    Phases: "provoke" (drive the roads, through red lights and over the limit, to the
+    nearest police car until a pursuit starts), "run" (chased: all out to the place of
+    the map farthest from him, and on to the next, never stopping: stopped and boxed is
+    busted; the pursuit lost, provoke again), "hide" (once a helicopter flies: to the
+    shadow pocket nearest the overpass, all out; there, lights off and still), "lost" (no
+    helicopter, no lookout: the search is over).
     """
 
-    RAM_MS = 16.0  #: speed it drives at a police car...
-    RAM_M = 30.0  #: ...once this near (farther off it takes the roads there)
-    REPLAN_S = 3.0  #: seconds between new routes to the police car's moving position
     HIDDEN_M = 12.0  #: this near the pocket's point the car is in it
+    REPLAN_S = 3.0  #: seconds between new routes to the police car's moving position
+    ARRIVED_M = 40.0  #: running, this near the place he runs to he picks the next
+    STUCK_S = 1.0  #: stood still this long while he means to drive, he backs out...
+    BACK_OUT_S = 1.2  #: ...for this long, wheel turned, and takes a fresh route
+    CHASED_STUCK_S = 0.4  #: chased, a car stopped 3 s with two units beside it is busted:
+    CHASED_CRAWL_MS = 1.2  #: slower than this for CHASED_STUCK_S, he backs out at once
 
     def __init__(self, session) -> None:
         from game.level.zones import shadow_pockets
@@ -124,53 +133,100 @@ class RideHead:
         self.pocket = min(pockets, key=lambda p: float(np.hypot(p[0] - near[0], p[1] - near[1])))
         self.follower = None
         self.planned_s = -1e9  #: when the route to the police car was planned
+        self.run_to = (0.0, 0.0)  #: the place he runs to
+        self.still_s = 0.0  #: seconds stood still while he means to drive
+        self.back_out_s = 0.0  #: seconds of backing out left
+        self.keeping_still = False  #: hidden (or the search over): still on purpose
 
     def _enter(self, phase: str) -> None:
         self.phase = phase
-        self.phase_at_s[phase] = self.session.world.time
+        self.phase_at_s.setdefault(phase, self.session.world.time)
+        self.follower = None
+
+    def _route(self, x: float, y: float):
+        from game.ai.routes import RouteFollower
+        from game.mission.autopilot import GETAWAY_STYLE
+
+        session = self.session
+        return RouteFollower(session.setting.planner, session.player, x, y,
+                             session.level.terrain, session.setting.signals,
+                             style=GETAWAY_STYLE)
+
+    def _farthest_place(self, x: float, y: float) -> tuple[float, float]:
+        centres = [zone.centre for zone in self.session.level.zones.values()]
+        return max(centres, key=lambda c: float(np.hypot(c[0] - x, c[1] - y)))
 
     def row(self) -> np.ndarray:
-        from game.ai.routes import RouteFollower
-        from game.ai.steering import Chassis, drive_to, hold_still
+        """This tick's row: the phase's, or backing out of whatever pins the car."""
+        from game.sim.controls import BRAKE, STEER
+
+        world, player = self.session.world, self.session.player
+        row = self._phase_row()
+        if self.back_out_s > 0.0:
+            self.back_out_s -= world.dt
+            if self.back_out_s <= 0.0:
+                self.follower = None  # a fresh route from where the car is now
+            row[:4] = 0.0
+            row[BRAKE], row[STEER] = 1.0, 1.0  # a held brake at a standstill reverses
+            return row
+        wants = not self.keeping_still  # a route that waits behind a car waits too long
+        chased = self.phase == "run"
+        crawl_ms, stuck_s = (self.CHASED_CRAWL_MS, self.CHASED_STUCK_S) if chased else \
+            (0.5, self.STUCK_S)
+        slow = abs(float(world.vx[player])) < crawl_ms
+        self.still_s = self.still_s + world.dt if wants and slow else 0.0
+        if self.still_s >= stuck_s:
+            self.still_s, self.back_out_s = 0.0, self.BACK_OUT_S
+        return row
+
+    def surrender_row(self) -> np.ndarray:
+        """A job lost to the police: provoke them, and once chased, stop and wait."""
+        from game.ai.steering import hold_still
+
+        if self.phase == "provoke" and self.session.view.heat.level >= 1:
+            self._enter("surrender")
+        return self.row() if self.phase == "provoke" else hold_still(1)[0]
+
+    def _phase_row(self) -> np.ndarray:
+        from game.ai.steering import hold_still
         from game.level.zones import cell_flag
-        from game.mission.autopilot import GETAWAY_STYLE
         from game.sim.controls import LIGHTS
 
         session = self.session
         world, player, level = session.world, session.player, session.level
-        flying = bool(session.police.helicopters)
-        if self.phase == "provoke" and flying:
-            self._enter("hide")
-            self.follower = None
+        flying, chased = bool(session.police.helicopters), session.view.heat.level >= 1
         x, y = float(world.x[player]), float(world.y[player])
+        if self.phase in ("provoke", "run") and flying:
+            self._enter("hide")
+        elif self.phase == "provoke" and chased:
+            self._enter("run")
+        elif self.phase == "run" and not chased:
+            self._enter("provoke")
         if self.phase == "provoke":
             units = session.police.units[~world.wrecked[session.police.units]]
-            gaps = np.hypot(world.x[units] - x, world.y[units] - y)
-            k = int(units[np.argmin(gaps)])
-            if gaps.min() > self.RAM_M:
-                if self.follower is None or world.time - self.planned_s > self.REPLAN_S:
-                    self.follower = RouteFollower(
-                        session.setting.planner, player, float(world.x[k]), float(world.y[k]),
-                        level.terrain, session.setting.signals, style=GETAWAY_STYLE)
-                    self.planned_s = world.time
-                return self.follower.controls(world, world.time, world.dt)
-            v = np.array([player])
-            return drive_to(world.x[v], world.y[v], world.heading[v], world.vx[v],
-                            world.x[[k]], world.y[[k]], np.array([self.RAM_MS]),
-                            Chassis.of_classes(world.vehicle_class[v]))[0]
+            k = int(units[np.argmin(np.hypot(world.x[units] - x, world.y[units] - y))])
+            if self.follower is None or world.time - self.planned_s > self.REPLAN_S:
+                self.follower = self._route(float(world.x[k]), float(world.y[k]))
+                self.planned_s = world.time
+            return self.follower.controls(world, world.time, world.dt)
+        if self.phase == "run":
+            if self.follower is None or np.hypot(self.run_to[0] - x,
+                                                 self.run_to[1] - y) < self.ARRIVED_M:
+                self.run_to = self._farthest_place(x, y)
+                self.follower = self._route(*self.run_to)
+            return self.follower.controls(world, world.time, world.dt)
         px, py = self.pocket
         hidden = cell_flag(level.shadow, level.terrain.cell_size, x, y) and \
             float(np.hypot(px - x, py - y)) < self.HIDDEN_M
         if self.phase == "hide" and hidden and not flying and session.law.lookout is None:
             self._enter("lost")
-        if hidden or self.phase == "lost":
+        self.keeping_still = hidden or self.phase == "lost"
+        if self.keeping_still:
             row = hold_still(1)[0]
             row[LIGHTS] = float(self.phase == "lost")
             return row
         if self.follower is None:
-            self.follower = RouteFollower(session.setting.planner, player, px, py,
-                                          level.terrain, session.setting.signals,
-                                          style=GETAWAY_STYLE)
+            self.follower = self._route(px, py)
         return self.follower.controls(world, world.time, world.dt)
 
 
@@ -182,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/play_keys"))
     parser.add_argument("--every-s", type=float, default=30.0, help="sim seconds between shots")
     parser.add_argument("--max-sim-s", type=float, default=900.0)
-    parser.add_argument("--lose", choices=("park",), help="play the job to lose this way")
+    parser.add_argument("--lose", choices=("park", "surrender"),
+                        help="play the job to lose this way")
     args = parser.parse_args(argv)
     if (args.mission is None) == (args.ride is None):
         parser.error("name a mission or --ride MAP")
@@ -226,7 +283,7 @@ def job(app, keys: KeyPresser, args) -> dict:
     app.step_frame(keys.tap("return"), FRAME_S)
     scene = app.scenes[-1]
     assert isinstance(scene, JobScene), "Return takes the job"
-    waited_s = 0.0
+    waited_s, head = 0.0, None
     while app.running and app.scenes:
         top = app.scenes[-1]
         if isinstance(top, ResultsScene):
@@ -240,7 +297,10 @@ def job(app, keys: KeyPresser, args) -> dict:
             if world.time >= args.max_sim_s:
                 break
             row = idle_controls(1)[0]
-            if args.lose is None:
+            if args.lose == "surrender":
+                head = head or RideHead(session)
+                row = head.surrender_row()
+            elif args.lose is None:
                 rows = idle_controls(world.n)
                 scene.pilot.drive(session.sense(), rows)
                 row = rows[player]
