@@ -68,3 +68,32 @@ def test_in_a_hideout_he_keeps_still_until_they_see_him_or_come_close():
     world.place(unit, hx + FOUND_M - 2.0, hy, np.pi)  # unseen, but right on him
     seen(False)
     assert pilot._hideout() != name and pilot.burned == {name}
+
+
+def test_late_for_the_place_it_runs_red_lights_only_with_no_police_car_near():
+    """Before the window, with the road left longer than the time left, it drives
+    through red lights, but not with a police car within LATE_CLEAR_M on the minimap;
+    with time in hand it keeps to the lights."""
+    from game.mission.autopilot import AUTOPILOT_STYLE, LATE_CLEAR_M, LATE_STYLE
+    from game.mission.job import build_job
+
+    session, runtime = build_job("five_minutes", seed=0)
+    pilot = Autopilot(runtime)
+    session.player_driver = pilot
+    for _ in range(8):  # two decisions: it has a route to the crew's corner
+        session.tick()
+    world, player = session.world, session.player
+    assert pilot.follower is not None and pilot.goal.startswith("crew_pickup")
+    x, y = float(world.x[player]), float(world.y[player])
+    for k, unit in enumerate(session.police.units):  # off the minimap
+        world.place(int(unit), x + 400.0 + 10.0 * k, y, 0.0)
+    time_of_job, scale = runtime.mission.contract.time, runtime.clock.time_scale
+    runtime.clock.now = time_of_job - 400.0 * scale  # 400 s in hand
+    assert pilot._style(world, player) is AUTOPILOT_STYLE
+    runtime.clock.now = time_of_job - 10.0 * scale  # 10 s left, hundreds of metres to go
+    assert pilot._style(world, player) is LATE_STYLE
+    unit = int(session.police.units[0])
+    world.place(unit, x + LATE_CLEAR_M - 20.0, y, 0.0)  # a unit near: by the rules again
+    assert pilot._style(world, player) is AUTOPILOT_STYLE
+    world.place(unit, x + LATE_CLEAR_M + 20.0, y, 0.0)  # on the minimap, but far enough
+    assert pilot._style(world, player) is LATE_STYLE
