@@ -8,8 +8,9 @@
 A person at the keys, made repeatable: the real game (``start_app``: the window, the
 settings, the sound, the pads) opens the job's briefing, Return takes the job, and then
 every frame (1/60 s, one tick) the script presses and releases the arrow keys, Space and
-L as pygame key events, which go through the same :class:`~game.input.player.PlayerInput`
-and bindings as a person's. The Tab autopilot never takes the wheel.
+L (or whatever the settings bind to those actions) as pygame key events, which go
+through the same :class:`~game.input.player.PlayerInput` and bindings as a person's.
+The Tab autopilot never takes the wheel.
 
 What it presses comes from the job's autopilot thinking along, as a driver's head does:
 each frame the autopilot is shown what the Driver's senses show (``session.sense()``) and
@@ -30,7 +31,7 @@ the helicopter comes (the job autopilot's way out of a jam is not his).
 
 ``--lose park`` is the other player: he takes the job and never drives, and the result
 screen says why that lost; ``--lose surrender`` drives at the police until they chase
-him, then stops and lets them box him in. With ``--lose`` left out the script drives the job out.
+him, then stops and lets them box him in. Without ``--lose`` it drives the job out.
 
 Every ``--every-s`` sim seconds, at the briefing, at the end and at the results screen it
 saves the window to ``OUT``; at the end it prints the job's result as JSON (the same
@@ -53,28 +54,36 @@ import numpy as np  # noqa: E402
 
 FRAME_S = 1 / 60  #: one frame, one tick: the sim's fixed step
 PRESS_AT = 0.5  #: the running sum of a pedal or steering value presses its key past this
-#: control column -> the key that asks for it (positive, negative) with the default bindings
-AXES = {"throttle": ("up", None), "brake": ("down", None), "steer": ("right", "left"),
-        "handbrake": ("space", None)}
+#: control column -> the actions (the settings' names) that ask for it: positive, negative
+AXES = {"throttle": ("throttle", None), "brake": ("brake", None),
+        "steer": ("steer_right", "steer_left"), "handbrake": ("handbrake", None)}
 RESULTS_WAIT_S = 8.0  #: real seconds at most between the end of the job and its results screen
 
 
 class KeyPresser:
-    """Turns control rows into key events: what is down, and what to press or let go."""
+    """Turns control rows into key events: what is down, and what to press or let go.
 
-    def __init__(self, pygame) -> None:
+    It presses the first key the settings bind to each action (``key_codes``, as the
+    game reads them), so a player's own bindings are pressed as he would press them."""
+
+    def __init__(self, pygame, bindings: dict[str, list[str]]) -> None:
+        from game.input.player import key_codes
+
         self.pygame = pygame
-        self.down: set[str] = set()
+        self.key_of: dict[str, int] = {}  #: action -> the key code pressed for it
+        for code, action in key_codes(bindings).codes.items():
+            self.key_of.setdefault(action, code)
+        self.down: set[str] = set()  #: actions whose key is held
         self.sums = dict.fromkeys(AXES, 0.0)  #: per axis, asked minus pressed so far
         self.presses = 0  #: key downs sent (a figure for the report)
 
-    def _event(self, kind: int, name: str):
-        code = getattr(self.pygame, f"K_{name.upper() if len(name) > 1 else name}")
+    def _event(self, kind: int, code: int):
         return self.pygame.event.Event(kind, key=code, mod=0, scancode=0, unicode="")
 
-    def tap(self, name: str) -> list:
+    def tap(self, code: int) -> list:
+        """A key pressed and let go in one frame (a menu's Return, the lights)."""
         self.presses += 1
-        return [self._event(self.pygame.KEYDOWN, name), self._event(self.pygame.KEYUP, name)]
+        return [self._event(self.pygame.KEYDOWN, code), self._event(self.pygame.KEYUP, code)]
 
     def events_for(self, row: np.ndarray, lights_now: bool) -> list:
         """The key downs and ups that make the held keys ask for ``row`` this frame."""
@@ -92,13 +101,14 @@ class KeyPresser:
             elif negative is not None and self.sums[axis] <= -PRESS_AT:
                 want.add(negative)
                 self.sums[axis] += 1.0
-        events = [self._event(self.pygame.KEYUP, k) for k in sorted(self.down - want)]
-        for name in sorted(want - self.down):
-            events.append(self._event(self.pygame.KEYDOWN, name))
+        up, down = self.pygame.KEYUP, self.pygame.KEYDOWN
+        events = [self._event(up, self.key_of[a]) for a in sorted(self.down - want)]
+        for action in sorted(want - self.down):
+            events.append(self._event(down, self.key_of[action]))
             self.presses += 1
         self.down = want
         if bool(row[LIGHTS] > 0.5) != lights_now:
-            events += self.tap("l")
+            events += self.tap(self.key_of["lights"])
         return events
 
 
@@ -254,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if app is None:
         return 2
     app.seed = args.seed
-    keys = KeyPresser(pygame)
+    keys = KeyPresser(pygame, app.settings.bindings)
     try:
         report = (ride(app, keys, args) if args.ride else job(app, keys, args))
     finally:
@@ -280,7 +290,7 @@ def job(app, keys: KeyPresser, args) -> dict:
     shots = Shots(pygame, app, args.out, args.every_s)
     app.step_frame([], FRAME_S)
     shots.save("00-briefing")
-    app.step_frame(keys.tap("return"), FRAME_S)
+    app.step_frame(keys.tap(pygame.K_RETURN), FRAME_S)
     scene = app.scenes[-1]
     assert isinstance(scene, JobScene), "Return takes the job"
     waited_s, head = 0.0, None
@@ -367,14 +377,13 @@ class Shots:
 
     def __init__(self, pygame, app, out: Path, every_s: float) -> None:
         self.pygame, self.app, self.out, self.every_s = pygame, app, out, every_s
-        self.next_s, self.count = every_s, 0
+        self.next_s = every_s
 
     def save(self, name: str) -> None:
         self.pygame.image.save(self.app.screen, str(self.out / f"{name}.png"))
 
     def every(self, time_s: float) -> None:
         if time_s >= self.next_s:
-            self.count += 1
             self.save(f"t{time_s:05.0f}")
             self.next_s += self.every_s
 

@@ -91,7 +91,9 @@ class Autopilot:
         self.level = setting.level
         self.planner = setting.planner
         self.signals = setting.signals
-        self.goal: str = ""  #: what it is driving to (a zone name, or "hold")
+        self.goal: str = ""  #: the route's key: the zone it drives to and the hold-back
+        self.goal_zone: str = ""  #: the zone (or pocket) it drives to now, or "hold"
+        self.holding_back = False  #: too early: it stops short of the goal
         self.follower: RouteFollower | None = None
         self.lights_on = True
         self._xy = (0.0, 0.0)  #: the player's car this tick
@@ -121,6 +123,7 @@ class Autopilot:
     def _decide_row(self, world, player: int) -> np.ndarray:
         self._xy = (float(world.x[player]), float(world.y[player]))
         goal, hold_back = self._decide()
+        self.goal_zone, self.holding_back = goal, hold_back
         if goal == "hold":
             self.goal, self.follower = goal, None
             return hold_still(1)[0]
@@ -255,13 +258,13 @@ class Autopilot:
         rt, follower = self.runtime, self.follower
         contract = rt.mission.contract
         if (rt.rule.phase is not WindowPhase.BEFORE or contract.time is None
-                or follower is None or follower.lane_edge < 0 or self.goal.endswith(":True")):
+                or follower is None or follower.lane_edge < 0 or self.holding_back):
             return False
         graph = self.planner.graph
         road_m = float(follower.tree.cost[graph.edge_dst[follower.lane_edge]])
         if not np.isfinite(road_m):
             return False
-        zone = self.goal.split(":")[0]
+        zone = self.goal_zone
         if zone != contract.place and zone in self.level.zones:  # then on to the place
             gx, gy = self.level.zones[zone].centre
             px, py = self.level.zones[contract.place].centre

@@ -9,9 +9,11 @@ from game.input.settings import Settings
 from game.sim.controls import BRAKE, LIGHTS, STEER, THROTTLE, idle_controls
 
 
-def _held_rows(row: np.ndarray, frames: int, lights_on: bool = True) -> np.ndarray:
+def _held_rows(row: np.ndarray, frames: int, lights_on: bool = True,
+               settings: Settings | None = None) -> np.ndarray:
     """The rows PlayerInput writes over ``frames`` frames of the keys pressed for ``row``."""
-    keys, player = play_keys.KeyPresser(pygame), PlayerInput(Settings())
+    settings = settings or Settings()
+    keys, player = play_keys.KeyPresser(pygame, settings.bindings), PlayerInput(settings)
     player.start_drive(lights_on=lights_on)
     rows = []
     for _ in range(frames):
@@ -36,3 +38,14 @@ def test_the_lights_key_is_tapped_when_the_row_wants_them_otherwise():
     row[LIGHTS] = 0.0
     rows = _held_rows(row, 5, lights_on=True)
     assert rows[:, LIGHTS].tolist() == [0.0] * 5  # one tap, then they stay off
+
+
+def test_it_presses_the_keys_the_settings_bind():
+    """Throttle bound to W only, steering to A and D: the same row still drives."""
+    settings = Settings()
+    settings.bindings |= {"throttle": ["w"], "steer_left": ["a"], "steer_right": ["d"]}
+    row = idle_controls(1)[0]
+    row[THROTTLE], row[STEER] = 1.0, 0.5
+    rows = _held_rows(row, 100, settings=settings)
+    assert rows[:, THROTTLE].min() == 1.0
+    assert abs(rows[:, STEER].mean() - 0.5) < 0.02
