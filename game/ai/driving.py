@@ -19,7 +19,7 @@ import numpy as np
 from game.ai.gaps import gaps_ahead, safe_speed
 from game.ai.intersections import RightOfWay
 from game.ai.lanes import LaneTracker, PlanAhead
-from game.ai.signals import Light, Signals
+from game.ai.signals import LIGHT_AMBER, LIGHT_RED, Signals
 
 CONTROL_LAG_S = 0.4  #: seconds of travel allowed for the pedals to act (held decisions, lag)
 OVER_THE_LINE_M = 1.0  #: a car this near its lane's end at red is already over the line
@@ -98,8 +98,8 @@ def _light_stops(signals, ahead: PlanAhead, speed, time, style, brake_to):
     to_line = ends - style.stop_line_m
     state = signals.edge_state(ahead.edge, time)
     stoppable = to_line > speed**2 / (2.0 * style.decel) - 1.0
-    stop = (state == Light.RED) & (ends > OVER_THE_LINE_M)
-    stop |= (state == Light.AMBER) & stoppable
+    stop = (state == LIGHT_RED) & (ends > OVER_THE_LINE_M)
+    stop |= (state == LIGHT_AMBER) & stoppable
     stop &= np.isfinite(ends)
     limit = np.where(stop, brake_to(0.0, to_line), np.inf)
     return np.minimum.reduce(limit, axis=0), stop

@@ -94,14 +94,22 @@ def _nearest_on_path(
     polyline, distance along it, its heading there)."""
     start_x, start_y, dx, dy, seg_len, along_start = lines.segments.take(q, axis=2)
     rel_x, rel_y = px - start_x, py - start_y  # (segments, pairs)
-    t = ((rel_x * dx + rel_y * dy) / seg_len**2).clip(0.0, 1.0)
-    dist = np.hypot(rel_x - t * dx, rel_y - t * dy)
-    dist[~lines.valid.take(q, axis=1)] = np.inf
-    best = np.argmin(dist, axis=0)  # the first of equals, as along each path
+    t = rel_x * dx
+    t += rel_y * dy
+    t /= seg_len * seg_len
+    np.clip(t, 0.0, 1.0, out=t)
+    # squared distances pick the same nearest segment; the root is taken of the best only
+    # (np.hypot on every segment of every pair was the dearest line of the search)
+    off_x = rel_x - t * dx
+    off_y = rel_y - t * dy
+    dist_sq = off_x * off_x
+    dist_sq += off_y * off_y
+    dist_sq[~lines.valid.take(q, axis=1)] = np.inf
+    best = np.argmin(dist_sq, axis=0)  # the first of equals, as along each path
     pick = np.arange(best.size)
     along = along_start[best, pick] + t[best, pick] * seg_len[best, pick]
     heading = np.arctan2(dy[best, pick], dx[best, pick])
-    return dist[best, pick], along, heading
+    return np.sqrt(dist_sq[best, pick]), along, heading
 
 
 def gaps_ahead(
@@ -145,8 +153,8 @@ def gaps_ahead(
     q, c = cell_pairs(x, y, own_x, own_y, float(reach.max()), within_m=near_m)
     dx, dy = x[c] - own_x[q], y[c] - own_y[q]
     # most candidates are too far (or the car itself): drop them before any trigonometry
-    near = (c != rows[q]) & (dx * dx + dy * dy < near_sq[q])
-    q, c, dx, dy = q[near], c[near], dx[near], dy[near]
+    near = np.flatnonzero((c != rows[q]) & (dx * dx + dy * dy < near_sq[q]))
+    q, c, dx, dy = q.take(near), c.take(near), dx.take(near), dy.take(near)
     cos_h, sin_h = np.cos(own_heading)[q], np.sin(own_heading)[q]
     ahead = dx * cos_h + dy * sin_h
     forward = ahead > 0.0

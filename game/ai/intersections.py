@@ -122,9 +122,11 @@ class RightOfWay:
         score = np.where(inside | committed | granted, HOLDING, score)
         self.granted[rows] = granted
         self.inter[rows] = inter
+        changed = np.flatnonzero((self.entry[rows] != entry) | (self.exit[rows] != exit_node))
         self.entry[rows] = entry
         self.exit[rows] = exit_node
-        self.movement[rows] = self.movements.find(entry, exit_node)
+        moved = rows[changed]
+        self.movement[moved] = self.movements.find(entry[changed], exit_node[changed])
         self.score[rows] = np.where(inter >= 0, score, np.inf)
         self.to_line[rows] = to_line
 

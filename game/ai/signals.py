@@ -6,8 +6,9 @@ then a short all-red before the next group's green. The edges that enter the
 intersection carry the group they wait for (``RoadGraph.edge_phase``). Each intersection
 starts its cycle at its own offset so the city does not switch in lockstep.
 
-State is a pure function of time (no stored state, nothing random), so traffic, the
-red-light offence, the renderer and a replay all agree on every light at every tick.
+State is a pure function of time and the drive's seed (which draws the offsets; no
+stored state), so traffic, the red-light offence, the renderer and a replay all agree
+on every light at every tick.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class Light(IntEnum):
     AMBER = 1
     RED = 2
 
+
+#: the lights as array scalars, for the arrays traffic reads every tick: numpy converts
+#: an IntEnum member afresh each time one meets an array (microseconds per operation)
+LIGHT_GREEN, LIGHT_AMBER, LIGHT_RED = (np.uint8(light) for light in Light)
 
 class Signals:
     """Light state per edge and per intersection phase group, as a function of time."""
@@ -84,10 +89,10 @@ class Signals:
         active = np.floor(into_cycle / self._slot_s).astype(np.intp)
         into_slot = (into_cycle - active * self._slot_s)[inter]
         state = np.empty(np.shape(inter), dtype=np.uint8)
-        state.fill(Light.RED)
+        state.fill(LIGHT_RED)
         mine = active[inter] == group
-        state[mine & (into_slot < self._amber_until_s[inter])] = Light.AMBER
-        state[mine & (into_slot < self._green_until_s[inter])] = Light.GREEN
+        state[mine & (into_slot < self._amber_until_s[inter])] = LIGHT_AMBER
+        state[mine & (into_slot < self._green_until_s[inter])] = LIGHT_GREEN
         return state
 
     def edge_state(self, edges: np.ndarray, time: float) -> np.ndarray:
@@ -104,7 +109,7 @@ class Signals:
 
     def is_red(self, edges: np.ndarray, time: float) -> np.ndarray:
         """True for edges whose light shows red at ``time`` (amber is not red)."""
-        return self.edge_state(edges, time) == Light.RED
+        return self.edge_state(edges, time) == LIGHT_RED
 
     def intersection_states(self, time: float) -> np.ndarray:
         """(I, G) :class:`Light` per intersection and phase group, for drawing the lights.
