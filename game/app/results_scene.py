@@ -25,6 +25,7 @@ HEADLINES = {
 }
 #: a job without a crew (a race, an audition: its result has a scorecard) won
 SCORED_WIN = ("Job done", palette.NEON_CYAN)
+RESULTS_MARGIN_PX = 80  #: a long line wraps this far in from either edge of the screen
 
 
 def sentence(text: str) -> str:
@@ -46,8 +47,11 @@ def names(people: tuple[str, ...]) -> str:
 def why_it_ended(result: JobResult) -> str:
     """Why the job ended, as a player understands it."""
     if result.outcome == "failed":
-        if result.busted:  # the law's own words: where, how long, how many units
-            return sentence(result.busted)
+        if result.busted:  # the job's words, then the law's: where, how long, how many units
+            law = result.busted.removeprefix("busted: ")
+            if not result.reason or law == result.busted:
+                return sentence(result.busted)
+            return f"{sentence(result.reason)} {sentence(law)}"
         return sentence(result.reason) or "The job was called off."
     if result.outcome == "crew_left_behind":
         left = names(result.crew_left_behind)
@@ -129,8 +133,9 @@ class ResultsScene(MenuScene):
         screen.blit(title, title.get_rect(midtop=(width // 2, 40)), special_flags=pygame.BLEND_ADD)
         y = 130
         for line, line_colour in self.lines():
-            rendered = text.render(line, 26, line_colour)
-            screen.blit(rendered, rendered.get_rect(midtop=(width // 2, y)))
-            y += 34
+            for part in text.wrapped(line, 26, width - 2 * RESULTS_MARGIN_PX):
+                rendered = text.render(part, 26, line_colour)
+                screen.blit(rendered, rendered.get_rect(midtop=(width // 2, y)))
+                y += 34
         labels = [item.text() for item in self.items]
         draw_menu(app, screen, None, labels, self.selected, top=max(y + 30, height - 140))

@@ -269,14 +269,7 @@ class Hud:
         """``line`` broken at spaces into parts whose backed panels fit ``width`` px (a
         word longer than that stands alone), so a long objective never runs under the
         window countdown or the clock."""
-        parts: list[str] = []
-        for word in line.split():
-            joined = f"{parts[-1]} {word}" if parts else word
-            if parts and self.text.render(joined, size, palette.TEXT).get_width() + 16 <= width:
-                parts[-1] = joined
-            else:
-                parts.append(word)
-        return parts or [line]
+        return self.text.wrapped(line, size, width - 16)  # 8 px of backing either side
 
     def panel_text(self, screen: pygame.Surface, line: str, at: tuple[int, int],
                    colour: tuple[int, int, int], size: int = PANEL_TEXT_SIZE) -> pygame.Rect:

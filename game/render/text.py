@@ -52,6 +52,19 @@ class TextCache:
         screen)."""
         return {key[0] for key in self.rendered}
 
+    def wrapped(self, line: str, size: int, width: int) -> list[str]:
+        """``line`` broken at spaces into parts at most ``width`` px wide in the plain
+        font of ``size`` (a word longer than that stands alone)."""
+        font = self.font(size)
+        parts: list[str] = []
+        for word in line.split():
+            joined = f"{parts[-1]} {word}" if parts else word
+            if parts and font.size(joined)[0] <= width:
+                parts[-1] = joined
+            else:
+                parts.append(word)
+        return parts or [line]
+
     def render(self, text: str, size: int, colour: tuple[int, int, int], neon: bool = False,
                bold: bool = False) -> pygame.Surface:
         """Plain text has alpha; neon text is additive (blit it with BLEND_ADD)."""

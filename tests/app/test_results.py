@@ -68,8 +68,24 @@ def test_a_busted_end_says_what_the_law_said(results):
     busted = replace(RESULT, outcome="failed", reason="busted: the police boxed you in",
                      busted="busted: stopped for 3 s on Alameda St with 2 units against you",
                      payout=0)
-    assert results(busted)[0] == "Busted: stopped for 3 s on Alameda St with 2 units against you."
+    assert results(busted)[0] == ("Busted: the police boxed you in. "
+                                  "Stopped for 3 s on Alameda St with 2 units against you.")
     assert why_it_ended(replace(busted, busted="")) == "Busted: the police boxed you in."
+    assert why_it_ended(replace(busted, reason="")) == \
+        "Busted: stopped for 3 s on Alameda St with 2 units against you."
+
+
+def test_a_long_line_wraps_inside_the_screen(results):
+    """The Player's busted line is two sentences: it wraps, and every part fits."""
+    from game.render.text import TextCache
+
+    text = TextCache()
+    line = ("Busted on her errand, the night after the casino: now the Detective has more "
+            "than her word. Stopped for 3 s on Grand Ave at 4th St with 2 units against you.")
+    parts = text.wrapped(line, 26, 1120)
+    assert len(parts) >= 2 and " ".join(parts) == line
+    assert all(text.font(26).size(part)[0] <= 1120 for part in parts)
+    assert text.wrapped("Unbroken", 26, 10) == ["Unbroken"]
 
 
 def test_a_job_that_never_opened_says_so(results):
