@@ -25,13 +25,15 @@ how much of it to use).
 :class:`RideHead`, a player out to see the whole police: he drives at the police, over
 the limit and through red lights, and runs from the pursuit until the helicopter is up,
 then drives to the darkest point under the overpass, lights off, and keeps still until
-the search is called off (or he is found or busted). It is a plain driver yet: on
-downtown, seeds 0-2 (2026-12-06), he is busted at heat 1-2, stopped in traffic, before
-the helicopter comes (the job autopilot's way out of a jam is not his).
+the search is called off (or he is found or busted). His hands through jams and round
+the police are the job autopilot's (:class:`game.mission.roadcraft.RoadCraft`).
 
 ``--lose park`` is the other player: he takes the job and never drives, and the result
 screen says why that lost; ``--lose surrender`` drives at the police until they chase
-him, then stops and lets them box him in. Without ``--lose`` it drives the job out.
+him, then stops and lets them box him in; ``--lose pinned`` drives the job until the
+crew is back, then stops and lets the job's chasers (the casino's car) pin him. Without
+``--lose`` it drives the job out. ``--face`` (a job with a witness, the Casino) stops
+right in front of her while the crew is inside: the results say she saw his face.
 
 Every ``--every-s`` sim seconds, at the briefing, at the end and at the results screen it
 saves the window to ``OUT``; at the end it prints the job's result as JSON (the same
@@ -116,25 +118,26 @@ class RideHead:
     """Free drive's head: provoke the police up to the helicopter, then hide from it.
 
     Phases: "provoke" (drive the roads, through red lights and over the limit, to the
-    nearest police car until a pursuit starts), "run" (chased: all out to the place of
-    the map farthest from him, and on to the next, never stopping: stopped and boxed is
-    busted; the pursuit lost, provoke again), "hide" (once a helicopter flies: to the
-    shadow pocket nearest the overpass, all out; there, lights off and still), "lost" (no
-    helicopter, no lookout: the search is over).
+    nearest police car until a pursuit starts), "run" (chased: all out past the overpass,
+    then to the place of the map farthest from it, and back, round the units the minimap
+    shows, so that the helicopter finds him near his hiding place),
+    "hide" (once a helicopter flies: to the shadow pocket nearest the overpass, all out;
+    there, lights off and still), "lost" (no helicopter, no lookout: the search is over).
+    The pursuit lost before the helicopter comes, he provokes again. His hands are the
+    job autopilot's (:class:`game.mission.roadcraft.RoadCraft`): out of jams and pins,
+    and round the police he can see.
     """
 
     HIDDEN_M = 12.0  #: this near the pocket's point the car is in it
     REPLAN_S = 3.0  #: seconds between new routes to the police car's moving position
     ARRIVED_M = 40.0  #: running, this near the place he runs to he picks the next
-    STUCK_S = 1.0  #: stood still this long while he means to drive, he backs out...
-    BACK_OUT_S = 1.2  #: ...for this long, wheel turned, and takes a fresh route
-    CHASED_STUCK_S = 0.4  #: chased, a car stopped 3 s with two units beside it is busted:
-    CHASED_CRAWL_MS = 1.2  #: slower than this for CHASED_STUCK_S, he backs out at once
 
     def __init__(self, session) -> None:
         from game.level.zones import shadow_pockets
+        from game.mission.roadcraft import RoadCraft
 
         self.session = session
+        self.craft = RoadCraft(session)
         self.phase = "provoke"
         self.phase_at_s: dict[str, float] = {"provoke": 0.0}
         pockets = shadow_pockets(session.level)
@@ -144,9 +147,6 @@ class RideHead:
         self.follower = None
         self.planned_s = -1e9  #: when the route to the police car was planned
         self.run_to = (0.0, 0.0)  #: the place he runs to
-        self.still_s = 0.0  #: seconds stood still while he means to drive
-        self.back_out_s = 0.0  #: seconds of backing out left
-        self.keeping_still = False  #: hidden (or the search over): still on purpose
 
     def _enter(self, phase: str) -> None:
         self.phase = phase
@@ -167,27 +167,24 @@ class RideHead:
         return max(centres, key=lambda c: float(np.hypot(c[0] - x, c[1] - y)))
 
     def row(self) -> np.ndarray:
-        """This tick's row: the phase's, or backing out of whatever pins the car."""
-        from game.sim.controls import BRAKE, STEER
+        """This tick's row: still, or the phase's route driven with the road craft."""
+        from game.mission.autopilot import GETAWAY_STYLE
 
-        world, player = self.session.world, self.session.player
-        row = self._phase_row()
-        if self.back_out_s > 0.0:
-            self.back_out_s -= world.dt
-            if self.back_out_s <= 0.0:
-                self.follower = None  # a fresh route from where the car is now
-            row[:4] = 0.0
-            row[BRAKE], row[STEER] = 1.0, 1.0  # a held brake at a standstill reverses
-            return row
-        wants = not self.keeping_still  # a route that waits behind a car waits too long
-        chased = self.phase == "run"
-        crawl_ms, stuck_s = (self.CHASED_CRAWL_MS, self.CHASED_STUCK_S) if chased else \
-            (0.5, self.STUCK_S)
-        slow = abs(float(world.vx[player])) < crawl_ms
-        self.still_s = self.still_s + world.dt if wants and slow else 0.0
-        if self.still_s >= stuck_s:
-            self.still_s, self.back_out_s = 0.0, self.BACK_OUT_S
-        return row
+        session = self.session
+        world = session.world
+        still = self._phase()
+        if still is not None:
+            return still
+        chased = session.view.heat.level >= 1
+        if self.craft.fresh_route_wanted:  # pulled out round a blocker: from here
+            self.craft.fresh_route_wanted = False
+            self._phase_route(fresh=True)
+        instead = self.craft.unjam(self.follower, GETAWAY_STYLE, chased, world.dt)
+        if instead is not None:
+            return instead
+        if self.phase != "provoke" and (chased or session.law.lookout is not None):
+            self.craft.keep_away(self.follower, world.dt)
+        return self.follower.controls(world, world.time, world.dt)
 
     def surrender_row(self) -> np.ndarray:
         """A job lost to the police: provoke them, and once chased, stop and wait."""
@@ -197,7 +194,9 @@ class RideHead:
             self._enter("surrender")
         return self.row() if self.phase == "provoke" else hold_still(1)[0]
 
-    def _phase_row(self) -> np.ndarray:
+    def _phase(self) -> np.ndarray | None:
+        """Moves on to the next phase when it is time; the row that keeps him still, or
+        None with :attr:`follower` set to the route to drive."""
         from game.ai.steering import hold_still
         from game.level.zones import cell_flag
         from game.sim.controls import LIGHTS
@@ -212,32 +211,42 @@ class RideHead:
             self._enter("run")
         elif self.phase == "run" and not chased:
             self._enter("provoke")
-        if self.phase == "provoke":
-            units = session.police.units[~world.wrecked[session.police.units]]
-            k = int(units[np.argmin(np.hypot(world.x[units] - x, world.y[units] - y))])
-            if self.follower is None or world.time - self.planned_s > self.REPLAN_S:
-                self.follower = self._route(float(world.x[k]), float(world.y[k]))
-                self.planned_s = world.time
-            return self.follower.controls(world, world.time, world.dt)
-        if self.phase == "run":
-            if self.follower is None or np.hypot(self.run_to[0] - x,
-                                                 self.run_to[1] - y) < self.ARRIVED_M:
-                self.run_to = self._farthest_place(x, y)
-                self.follower = self._route(*self.run_to)
-            return self.follower.controls(world, world.time, world.dt)
-        px, py = self.pocket
-        hidden = cell_flag(level.shadow, level.terrain.cell_size, x, y) and \
-            float(np.hypot(px - x, py - y)) < self.HIDDEN_M
-        if self.phase == "hide" and hidden and not flying and session.law.lookout is None:
-            self._enter("lost")
-        self.keeping_still = hidden or self.phase == "lost"
-        if self.keeping_still:
+        if self.phase == "hide":
+            px, py = self.pocket
+            hidden = cell_flag(level.shadow, level.terrain.cell_size, x, y) and \
+                float(np.hypot(px - x, py - y)) < self.HIDDEN_M
+            if hidden and not flying and session.law.lookout is None:
+                self._enter("lost")
+            elif not hidden:
+                self._phase_route()
+                return None
+        if self.phase in ("hide", "lost"):  # in the dark, lights off; or the search is over
             row = hold_still(1)[0]
             row[LIGHTS] = float(self.phase == "lost")
             return row
-        if self.follower is None:
-            self.follower = self._route(px, py)
-        return self.follower.controls(world, world.time, world.dt)
+        self._phase_route()
+        return None
+
+    def _phase_route(self, fresh: bool = False) -> None:
+        """The route for this phase, kept while it holds (``fresh``: a new one now)."""
+        world, player = self.session.world, self.session.player
+        x, y = float(world.x[player]), float(world.y[player])
+        if self.phase == "provoke":
+            units = self.session.police.units[~world.wrecked[self.session.police.units]]
+            k = int(units[np.argmin(np.hypot(world.x[units] - x, world.y[units] - y))])
+            if fresh or self.follower is None or world.time - self.planned_s > self.REPLAN_S:
+                self.follower = self._route(float(world.x[k]), float(world.y[k]))
+                self.planned_s = world.time
+        elif self.phase == "run":  # past the overpass and away again, until it flies
+            if self.follower is None or np.hypot(self.run_to[0] - x,
+                                                 self.run_to[1] - y) < self.ARRIVED_M:
+                near_pocket = np.hypot(self.pocket[0] - x, self.pocket[1] - y) < self.ARRIVED_M
+                self.run_to = self._farthest_place(x, y) if near_pocket else self.pocket
+                self.follower = self._route(*self.run_to)
+            elif fresh:
+                self.follower = self._route(*self.run_to)
+        elif fresh or self.follower is None:  # hide: to the pocket
+            self.follower = self._route(*self.pocket)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,8 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/play_keys"))
     parser.add_argument("--every-s", type=float, default=30.0, help="sim seconds between shots")
     parser.add_argument("--max-sim-s", type=float, default=900.0)
-    parser.add_argument("--lose", choices=("park", "surrender"),
+    parser.add_argument("--lose", choices=("park", "surrender", "pinned"),
                         help="play the job to lose this way")
+    parser.add_argument("--difficulty", choices=("easy", "normal", "hard"),
+                        help="the police's (Settings > Police) for this run; not saved")
+    parser.add_argument("--face", action="store_true",
+                        help="in the window, stop right in front of the job's witness")
     args = parser.parse_args(argv)
     if (args.mission is None) == (args.ride is None):
         parser.error("name a mission or --ride MAP")
@@ -264,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     if app is None:
         return 2
     app.seed = args.seed
+    if args.difficulty:
+        from dataclasses import replace
+
+        app.settings = replace(app.settings, difficulty=args.difficulty)
     keys = KeyPresser(pygame, app.settings.bindings)
     try:
         report = (ride(app, keys, args) if args.ride else job(app, keys, args))
@@ -310,10 +327,11 @@ def job(app, keys: KeyPresser, args) -> dict:
             if args.lose == "surrender":
                 head = head or RideHead(session)
                 row = head.surrender_row()
-            elif args.lose is None:
+            elif args.lose != "park":
                 rows = idle_controls(world.n)
                 scene.pilot.drive(session.sense(), rows)
                 row = rows[player]
+                row = _job_variant(args, scene.runtime, session, row)
             events = keys.events_for(row, bool(world.lights_on[player]))
             shots.every(world.time)
         elif top is scene:
@@ -327,6 +345,34 @@ def job(app, keys: KeyPresser, args) -> dict:
     report = {"mission": args.mission, "ended": scene.result is not None,
               "video_driver": pygame.display.get_driver()}
     return report | (scene.result.to_json() if scene.result is not None else {})
+
+
+FACE_STOP_M = 5.0  #: --face: he stops this near the witness, in front of her
+
+
+def _job_variant(args, runtime, session, row: np.ndarray) -> np.ndarray:
+    """The autopilot's row, or what ``--lose pinned`` / ``--face`` does instead:
+
+    * ``pinned``: once the crew is back in the car (the getaway), he stops where he is,
+      wherever the job's chasers are, and waits;
+    * ``face``: while the window is open and the crew still inside, he drives up to the
+      job's first witness and stops right in front of her (then drives the job out)."""
+    from game.ai.steering import hold_still, pull_in
+    from game.mission.window import WindowPhase
+
+    rule = runtime.rule
+    if args.lose == "pinned" and rule.phase is not WindowPhase.BEFORE \
+            and not runtime.crew_out_there():
+        return hold_still(1)[0]
+    witnesses = runtime.mission.witnesses
+    if args.face and witnesses and rule.phase is WindowPhase.OPEN and runtime.crew_out_there():
+        spawn = session.level.spawns[witnesses[0].spawn]
+        ahead = (np.cos(spawn.heading), np.sin(spawn.heading))
+        goal = (spawn.x + FACE_STOP_M * ahead[0], spawn.y + FACE_STOP_M * ahead[1])
+        rows = pull_in(session.world, np.array([session.player]), row[None, :].copy(),
+                       goal, within_m=60.0, stop_m=1.5)
+        return rows[0]
+    return row
 
 
 def ride(app, keys: KeyPresser, args) -> dict:

@@ -16,13 +16,11 @@ the Driver's row; nothing is teleported. The decisions, in order:
   find it there or a unit comes at him head-on on the way (one on the far side of it);
   then the zone where the stage wants the car stopped (the crowd at the arena).
 
-On the getaway it keeps away from the police it can see, as a player reads the minimap:
-when a unit the minimap shows stands or drives near the way ahead (where it is, and
-where it will be in a moment), it takes another way there, on which every edge near a
-unit costs more (:meth:`game.ai.routes.RoutePlanner.tree_avoiding`). It knows only what
-the minimap shows a player: the police cars within MINIMAP_REACH_M of his car. It keeps
-to the lights except when chased, or when it is late for the place (the road left takes
-longer than the time left) and the minimap shows no police car near: then it runs reds.
+Its hands are a getaway driver's (:class:`game.mission.roadcraft.RoadCraft`): out of
+jams, and on the getaway round the police the minimap shows, as a player reads it. It
+keeps to the lights except when chased, or when it is late for the place (the road left
+takes longer than the time left) and the minimap shows no police car near: then it runs
+reds.
 """
 
 from __future__ import annotations
@@ -33,26 +31,15 @@ import numpy as np
 
 from game.ai.driver import Senses
 from game.ai.driving import DrivingStyle
-from game.ai.lanes import EdgeGeometry
 from game.ai.routes import AUTOPILOT_STYLE, RouteFollower
-from game.ai.steering import Chassis, drive_to, hold_still
+from game.ai.steering import hold_still
 from game.level.zones import cell_flag, shadow_pockets
+from game.mission.roadcraft import RoadCraft
 from game.mission.runtime import MissionRuntime
 from game.mission.window import CrewState, WindowPhase
-from game.sim.controls import BRAKE, HANDBRAKE, LIGHTS, STEER
+from game.sim.controls import LIGHTS
 
 DECIDE_EVERY = 4  #: ticks per decision (15 Hz at the 60 Hz tick)
-JAM_S = 3.0  #: seconds stood still (not at a red light, not arrived) before it pushes through
-PUSHY_S = 3.0  #: seconds it then ignores cars further ahead than PUSHY_STYLE's reach
-CHASED_JAM_S = 0.4  #: both of the above while chased (stopped 3 s by a unit is busted)
-STILL_MS = 0.3  #: slower than this it counts as stood still...
-CHASED_CRAWL_MS = 1.2  #: ...and, while chased, slower than this (busted is below 1.5 m/s)
-OVERTAKE_S = 3.5  #: seconds spent backing out and pulling round whatever still blocks it
-BACK_OUT_S = 1.0  #: ...of which the first are reversing
-OVERTAKE_AHEAD_M = 12.0  #: the pull-out aims this far ahead...
-OVERTAKE_SIDE_M = 4.5  #: ...and this far to the left (one lane)
-OVERTAKE_MS = 6.0  #: at this speed
-PUSHY_STYLE = replace(AUTOPILOT_STYLE, reach_m=4.0)
 #: chased: as fast as the car and the corners allow, through red lights
 GETAWAY_STYLE = replace(
     AUTOPILOT_STYLE, speed_factor=1.7, lateral_accel=6.5, decel=6.5, obey_signals=False
@@ -71,15 +58,6 @@ HIDDEN_M = 12.0  #: this close to a pocket's point the car is in it
 HEAD_ON_M = 45.0  #: a unit this close ahead of him, coming his way, makes him turn off
 HEAD_ON_COS = 0.75  #: "ahead": within about 40 degrees of his heading
 HEAD_ON_CLOSING_MS = 4.0  #: "coming his way": the gap closing at least this fast
-#: the minimap shows the cars within this of his, in x and in y (game/render/minimap.py:
-#: 220 px at 2.5 m a pixel); the autopilot knows of no police car beyond it
-MINIMAP_REACH_M = 275.0
-AVOID_EVERY_S = 1.0  #: seconds between looks at the way ahead for police on it
-AVOID_AHEAD_M = 220.0  #: the way ahead looked along (its first AVOID_FROM_M not: a
-AVOID_FROM_M = 25.0  #: unit right behind him is no reason for another way)
-AVOID_RADIUS_M = 35.0  #: a unit this near an edge makes it cost more...
-AVOID_COST_M = 400.0  #: ...up to this many metres of road more, right beside it
-AVOID_LEAD_S = 2.0  #: a moving unit is avoided where it is and where it will be this soon
 
 
 class Autopilot:
@@ -97,17 +75,13 @@ class Autopilot:
         self.follower: RouteFollower | None = None
         self.lights_on = True
         self._xy = (0.0, 0.0)  #: the player's car this tick
-        self.still_s = 0.0  #: seconds stood still while it wants to move
-        self.overtake_s = 0.0  #: seconds left of pulling out round a blocker...
-        self.overtake_to = (0.0, 0.0)  #: ...towards this point
+        self.craft = RoadCraft(runtime.session)  #: its hands: out of jams, round police
         self._row: np.ndarray | None = None  #: the row held between decisions
         self.hideout: str | None = None  #: the shadow pocket it hides in, while it does
         #: the map's dark places, by a name of their own ("pocket 3")
         self.pockets = {f"pocket {k}": point for k, point in
                         enumerate(shadow_pockets(self.level))}
         self.burned: set[str] = set()  #: pockets the police found it in
-        self.avoid_s = 0.0  #: seconds until it looks at the way ahead for police again
-        self.avoided = 0  #: how many times it took another way round police (a figure)
 
     def drive(self, senses: Senses, controls: np.ndarray) -> None:
         """The Driver's row for this tick, headlights included.
@@ -128,115 +102,22 @@ class Autopilot:
             self.goal, self.follower = goal, None
             return hold_still(1)[0]
         key = f"{goal}:{hold_back}"
+        if self.craft.fresh_route_wanted:  # pulled out round a blocker: from here
+            self.craft.fresh_route_wanted, self.goal = False, ""
         if key != self.goal or self.follower is None:
             self.goal = key
             x, y = self._goal_point(goal, hold_back)
             self.follower = RouteFollower(
                 self.planner, player, x, y, self.level.terrain, self.signals
             )
-        instead = self._unjam(world, player)
+        dt = world.dt * DECIDE_EVERY
+        instead = self.craft.unjam(self.follower, self._style(world, player),
+                                   self.runtime.heat.pursuit, dt)  # fmt: skip
         if instead is not None:
             return instead
         if self.runtime.heat.pursuit or self.runtime.session.law.lookout is not None:
-            self._keep_away(world, player)
+            self.craft.keep_away(self.follower, dt)
         return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
-
-    def _keep_away(self, world, player: int) -> None:
-        """Every AVOID_EVERY_S: a police car the minimap shows near the way ahead (now or
-        AVOID_LEAD_S on) makes it take the way there that keeps clear of them."""
-        self.avoid_s -= world.dt * DECIDE_EVERY
-        follower = self.follower
-        if self.avoid_s > 0.0 or follower is None or follower.lane_edge < 0:
-            return
-        self.avoid_s = AVOID_EVERY_S
-        points = self._police_on_minimap(world, player)
-        if not len(points):
-            return
-        ahead = self._way_ahead(follower)
-        if not ahead.size or edge_costs(self.planner.geometry, ahead, points).max() <= 0.0:
-            return
-        extra = edge_costs(self.planner.geometry, None, points)
-        follower.reroute(self.planner.tree_avoiding(follower.tree.goal_edges, extra))
-        self.avoided += 1
-
-    def _police_on_minimap(self, world, player: int) -> np.ndarray:
-        """(K, 2) where the police cars the minimap shows are, and where each will be
-        AVOID_LEAD_S on at its speed: what a player sees of them."""
-        units = self.runtime.session.police.units
-        units = units[~world.wrecked[units]]
-        dx, dy = world.x[units] - world.x[player], world.y[units] - world.y[player]
-        shown = units[(np.abs(dx) <= MINIMAP_REACH_M) & (np.abs(dy) <= MINIMAP_REACH_M)]
-        now = np.column_stack([world.x[shown], world.y[shown]])
-        soon = now + AVOID_LEAD_S * np.column_stack([world.world_vx[shown],
-                                                     world.world_vy[shown]])
-        return np.concatenate([now, soon])
-
-    def _way_ahead(self, follower: RouteFollower) -> np.ndarray:
-        """The edges of its route from AVOID_FROM_M to AVOID_AHEAD_M ahead of the car."""
-        graph, geo, tree = self.planner.graph, self.planner.geometry, follower.tree
-        edge, along, edges = follower.lane_edge, 0.0, []
-        for _ in range(64):  # a few edges of one route: a loop
-            along += float(geo.length[edge])
-            if along > AVOID_AHEAD_M or edge in tree.goal_edges:
-                break
-            edge = int(tree.next_edge[graph.edge_dst[edge]])
-            if edge < 0:
-                break
-            if along >= AVOID_FROM_M:
-                edges.append(edge)
-        return np.array(edges, dtype=np.intp)
-
-    def _unjam(self, world, player: int) -> np.ndarray | None:
-        """Traffic can lock up at a junction; a getaway driver does not wait it out.
-
-        Stood still (not at a red light) for JAM_S: it closes up on the car ahead for
-        PUSHY_S; still stuck: it pulls out round the blocker on the left for OVERTAKE_S,
-        then takes up its route again. Returns the row to use instead of the route's.
-        """
-        follower, dt = self.follower, world.dt * DECIDE_EVERY
-        assert follower is not None
-        calm = self._style(world, player)
-        chased = self.runtime.heat.pursuit  # no time to wait politely when chased
-        jam_s, pushy_s = (CHASED_JAM_S, CHASED_JAM_S) if chased else (JAM_S, PUSHY_S)
-        if self.overtake_s > 0.0:
-            self.overtake_s -= dt
-            if self.overtake_s <= 0.0:
-                self.goal = ""  # a fresh route from wherever the car is now
-            if self.overtake_s > OVERTAKE_S - BACK_OUT_S:  # first back out of the pin
-                row = hold_still(1)[0]
-                row[HANDBRAKE], row[BRAKE], row[STEER] = 0.0, 1.0, 1.0  # held brake reverses
-                return row
-            v = np.array([player])
-            chassis = Chassis.of_classes(world.vehicle_class[v])
-            tx, ty = self.overtake_to
-            return drive_to(
-                world.x[v],
-                world.y[v],
-                world.heading[v],
-                world.vx[v],
-                np.array([tx]),
-                np.array([ty]),
-                np.array([OVERTAKE_MS]),
-                chassis,
-            )[0]
-        edge = follower.lane_edge
-        at_red = edge >= 0 and not chased and \
-            bool(self.signals.is_red(np.array([edge]), world.time)[0])  # chased: no lights
-        crawl = CHASED_CRAWL_MS if chased else STILL_MS  # chased, a crawl is as bad as still
-        stuck = abs(float(world.vx[player])) < crawl and not follower.arrived and not at_red
-        self.still_s = self.still_s + dt if stuck else 0.0
-        follower.style = (
-            replace(calm, reach_m=PUSHY_STYLE.reach_m) if self.still_s >= jam_s else calm
-        )
-        if self.still_s >= jam_s + pushy_s:
-            self.still_s, self.overtake_s = 0.0, OVERTAKE_S
-            h = float(world.heading[player])
-            forward, left = (np.cos(h), np.sin(h)), (np.sin(h), -np.cos(h))
-            self.overtake_to = (
-                float(world.x[player]) + OVERTAKE_AHEAD_M * forward[0] + OVERTAKE_SIDE_M * left[0],
-                float(world.y[player]) + OVERTAKE_AHEAD_M * forward[1] + OVERTAKE_SIDE_M * left[1],
-            )
-        return None
 
     def _style(self, world, player: int) -> DrivingStyle:
         """Chased: all out, through red lights. Late for the place with no police car
@@ -245,7 +126,7 @@ class Autopilot:
         if self.runtime.heat.pursuit:
             return GETAWAY_STYLE
         if self._late():
-            police = self._police_on_minimap(world, player)
+            police = self.craft.police_on_minimap()
             gap_m = np.hypot(police[:, 0] - world.x[player], police[:, 1] - world.y[player])
             if not (gap_m < LATE_CLEAR_M).any():
                 return LATE_STYLE
@@ -307,7 +188,8 @@ class Autopilot:
         """The dark place to hide in: the nearest of the map's shadow pockets
         (:func:`game.level.zones.shadow_pockets`), kept until the police find him there
         (the HUD says he is seen, or a unit is within FOUND_M: a player in the dark keeps
-        still while a unit passes at 30 m), then the nearest one they have not found him in."""
+        still while a unit passes at 30 m) or a unit comes at him head-on, then the
+        nearest one they have not found him in (away from that unit)."""
         if not self.pockets:
             return None
         x, y = self._xy
@@ -318,6 +200,9 @@ class Autopilot:
         if self.hideout is not None:
             hx, hy = self.pockets[self.hideout]
             there = np.hypot(hx - x, hy - y) < HIDDEN_M
+            # a unit coming at him: a fresh choice (and route) at every decision while it
+            # comes, even of a pocket away from him (keeping that one, on the route that
+            # meets the unit, lost more jobs: Five Minutes 4 and 5 of 8, not 7)
             if not (found and there) and head_on is None:
                 return self.hideout
             self.burned.add(self.hideout)
@@ -367,20 +252,3 @@ class Autopilot:
             node = int(graph.edge_dst[step])
         return float(graph.node_xy[node, 0]), float(graph.node_xy[node, 1])
 
-
-def edge_costs(geometry: EdgeGeometry, edges: np.ndarray | None, points: np.ndarray
-               ) -> np.ndarray:  # fmt: skip
-    """Metres of road each edge costs more for the police at ``points`` (K, 2): up to
-    AVOID_COST_M per unit right beside it, nothing beyond AVOID_RADIUS_M. ``edges``: the
-    edges to cost (None: all of them); whole arrays, edges by units."""
-    index = slice(None) if edges is None else edges
-    start, direction = geometry.start[index], geometry.direction[index]
-    length = geometry.length[index]
-    rel_x = points[None, :, 0] - start[:, None, 0]
-    rel_y = points[None, :, 1] - start[:, None, 1]
-    along = np.clip(rel_x * direction[:, None, 0] + rel_y * direction[:, None, 1],
-                    0.0, length[:, None])
-    distance = np.hypot(rel_x - along * direction[:, None, 0],
-                        rel_y - along * direction[:, None, 1])
-    near = np.clip(1.0 - distance / AVOID_RADIUS_M, 0.0, 1.0)
-    return AVOID_COST_M * near.sum(axis=1)

@@ -60,7 +60,7 @@ def test_chooser_stops_planning_past_the_goal():
 
 
 def test_a_route_that_keeps_away_from_police_on_the_shortest_way_takes_another():
-    from game.mission.autopilot import AVOID_COST_M, edge_costs
+    from game.mission.roadcraft import AVOID_COST_M, edge_costs
 
     graph = grid_graph()
     planner = RoutePlanner(graph)
