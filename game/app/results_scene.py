@@ -118,6 +118,8 @@ class ResultsScene(MenuScene):
                           f"{told.plate}, went {told.direction}", palette.AMBER))
         for seen in r.identified:
             who = seen.who[:1].upper() + seen.who[1:]
+            if "," in who:  # "the Player, a gambler in the casino lot," closes its aside
+                who += ","
             lines.append((f"{who} saw your face ({seen.strength:.0%}): the Detective "
                           "will hear of it", palette.AMBER))
         return lines

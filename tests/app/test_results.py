@@ -120,3 +120,15 @@ def test_a_race_or_an_audition_shows_its_scorecard_instead_of_the_crew(app):
     assert lines[5][0] == "Heat max 1.5" and len(lines) == 7
     assert lines[3][1] == palette.TEXT_DIM and lines[2][1] == palette.NEON_CYAN
     assert SCORED_WIN[0] == "Job done"
+
+
+def test_a_witness_who_saw_his_face_is_a_line_of_its_own(results):
+    from game.mission.witnesses import Identification
+
+    seen = replace(RESULT, identified=(
+        Identification("the_player", "the Player, a gambler in the casino lot", 1.0),
+        Identification("clerk", "the clerk", 0.25)))
+    lines = results(seen)
+    assert ("The Player, a gambler in the casino lot, saw your face (100%): the Detective "
+            "will hear of it") in lines
+    assert "The clerk saw your face (25%): the Detective will hear of it" in lines
