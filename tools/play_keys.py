@@ -26,7 +26,10 @@ how much of it to use).
 the limit and through red lights, and runs from the pursuit until the helicopter is up,
 then drives to the darkest point under the overpass, lights off, and keeps still until
 the search is called off (or he is found or busted). His hands through jams and round
-the police are the job autopilot's (:class:`game.mission.roadcraft.RoadCraft`).
+the police are the job autopilot's (:class:`game.mission.roadcraft.RoadCraft`). So far
+(downtown, 2026-12-07) he brings the helicopter up on most seeds, but is busted within
+seconds of it on normal, and on easy never reaches the overpass: its dark pocket is on
+the Harbor Fwy (110) North, a kilometre of road round by the Figueroa entrance.
 
 ``--lose park`` is the other player: he takes the job and never drives, and the result
 screen says why that lost; ``--lose surrender`` drives at the police until they chase
@@ -119,8 +122,8 @@ class RideHead:
 
     Phases: "provoke" (drive the roads, through red lights and over the limit, to the
     nearest police car until a pursuit starts), "run" (chased: all out past the overpass,
-    then to the place of the map farthest from it, and back, round the units the minimap
-    shows, so that the helicopter finds him near his hiding place),
+    on to the nearest place of the map TURN_FROM_M beyond it, and back, round the units
+    the minimap shows, so that the helicopter finds him near his hiding place),
     "hide" (once a helicopter flies: to the shadow pocket nearest the overpass, all out;
     there, lights off and still), "lost" (no helicopter, no lookout: the search is over).
     The pursuit lost before the helicopter comes, he provokes again. His hands are the
@@ -131,6 +134,7 @@ class RideHead:
     HIDDEN_M = 12.0  #: this near the pocket's point the car is in it
     REPLAN_S = 3.0  #: seconds between new routes to the police car's moving position
     ARRIVED_M = 40.0  #: running, this near the place he runs to he picks the next
+    TURN_FROM_M = 250.0  #: running, he turns back to the overpass this far from it
 
     def __init__(self, session) -> None:
         from game.level.zones import shadow_pockets
@@ -162,9 +166,13 @@ class RideHead:
                              session.level.terrain, session.setting.signals,
                              style=GETAWAY_STYLE)
 
-    def _farthest_place(self, x: float, y: float) -> tuple[float, float]:
+    def _turn_point(self) -> tuple[float, float]:
+        """Where he turns back to the overpass: the place of the map nearest to it of
+        those at least TURN_FROM_M away (he stays near his hiding place)."""
+        px, py = self.pocket
         centres = [zone.centre for zone in self.session.level.zones.values()]
-        return max(centres, key=lambda c: float(np.hypot(c[0] - x, c[1] - y)))
+        far = [c for c in centres if np.hypot(c[0] - px, c[1] - py) >= self.TURN_FROM_M]
+        return min(far or centres, key=lambda c: float(np.hypot(c[0] - px, c[1] - py)))
 
     def row(self) -> np.ndarray:
         """This tick's row: still, or the phase's route driven with the road craft."""
@@ -241,7 +249,7 @@ class RideHead:
             if self.follower is None or np.hypot(self.run_to[0] - x,
                                                  self.run_to[1] - y) < self.ARRIVED_M:
                 near_pocket = np.hypot(self.pocket[0] - x, self.pocket[1] - y) < self.ARRIVED_M
-                self.run_to = self._farthest_place(x, y) if near_pocket else self.pocket
+                self.run_to = self._turn_point() if near_pocket else self.pocket
                 self.follower = self._route(*self.run_to)
             elif fresh:
                 self.follower = self._route(*self.run_to)
