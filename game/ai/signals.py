@@ -37,6 +37,7 @@ class Light(IntEnum):
 #: an IntEnum member afresh each time one meets an array (microseconds per operation)
 LIGHT_GREEN, LIGHT_AMBER, LIGHT_RED = (np.uint8(light) for light in Light)
 
+
 class Signals:
     """Light state per edge and per intersection phase group, as a function of time."""
 

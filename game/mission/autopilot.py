@@ -117,7 +117,7 @@ class Autopilot:
             return instead
         if self.runtime.heat.pursuit or self.runtime.session.law.lookout is not None:
             self.craft.keep_away(self.follower, dt)
-        return self.follower.controls(world, world.time, world.dt * DECIDE_EVERY)
+        return self.follower.controls(world, world.time, dt)
 
     def _style(self, world, player: int) -> DrivingStyle:
         """Chased: all out, through red lights. Late for the place with no police car

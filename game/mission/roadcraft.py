@@ -68,7 +68,6 @@ class RoadCraft:
         #: the pull-out is over: the head should plan a fresh route from where the car is
         self.fresh_route_wanted = False
         self.avoid_s = 0.0  #: seconds until it looks at the way ahead for police again
-        self.avoided = 0  #: how many times it took another way round police (a figure)
 
     def unjam(self, follower: RouteFollower, calm: DrivingStyle, chased: bool,
               dt: float) -> np.ndarray | None:  # fmt: skip
@@ -127,7 +126,6 @@ class RoadCraft:
             return
         extra = edge_costs(self.planner.geometry, None, points)
         follower.reroute(self.planner.tree_avoiding(follower.tree.goal_edges, extra))
-        self.avoided += 1
 
     def police_on_minimap(self) -> np.ndarray:
         """(K, 2) where the police cars the minimap shows are, and where each will be

@@ -75,8 +75,9 @@ def test_a_busted_end_says_what_the_law_said(results):
         "Busted: stopped for 3 s on Alameda St with 2 units against you."
 
 
-def test_a_long_line_wraps_inside_the_screen(results):
+def test_a_long_line_wraps_inside_the_screen(app, results):
     """The Player's busted line is two sentences: it wraps, and every part fits."""
+    from game.app.results_scene import RESULTS_MARGIN_PX
     from game.render.text import TextCache
 
     text = TextCache()
@@ -86,6 +87,19 @@ def test_a_long_line_wraps_inside_the_screen(results):
     assert len(parts) >= 2 and " ".join(parts) == line
     assert all(text.font(26).size(part)[0] <= 1120 for part in parts)
     assert text.wrapped("Unbroken", 26, 10) == ["Unbroken"]
+    # the screen itself draws the parts, not the whole line
+    busted = replace(RESULT, outcome="failed", payout=0,
+                     reason="busted on her errand, the night after the casino: now the "
+                            "Detective has more than her word",
+                     busted="busted: stopped for 3 s on Grand Ave at 4th St with 2 units "
+                            "against you")
+    assert results(busted)[0] == line
+    app.text.rendered.clear()
+    ResultsScene(app, busted, Mission()).draw(app, app.screen)
+    drawn = app.text.rendered_texts()
+    room = app.screen.get_width() - 2 * RESULTS_MARGIN_PX
+    assert line not in drawn
+    assert set(app.text.wrapped(line, 26, room)) <= drawn
 
 
 def test_a_job_that_never_opened_says_so(results):
